@@ -1,0 +1,40 @@
+#pragma once
+
+#include "Calibration.h"
+#include "Catalog.h"
+#include "Estimate.h"
+#include "Scenario.h"
+
+#include <QList>
+#include <QString>
+
+namespace headroom {
+
+// One checked configuration of a scenario with its resolved input and its estimate.
+struct EstimateRow {
+    int scenarioIndex = -1; // index into Scenario::configurations
+    QString label;          // "2x RTX 5090", "Mac Studio M3 Ultra 256 GB"
+    EstimateInput input;
+    Estimate estimate;
+    bool operator==(const EstimateRow &) const = default;
+};
+
+// All estimates of one scenario, computed once per change and shared by the table,
+// the details pane and every chart.
+struct EstimateSet {
+    QList<EstimateRow> rows;
+    QString modelName;
+    QString quantName;
+    QString problem; // non-empty when the scenario could not be resolved (unknown model id, ...)
+    bool operator==(const EstimateSet &) const = default;
+};
+
+// Resolves the scenario against the catalog (unknown ids are reported in `problem`, never thrown)
+// and runs the chosen estimator for every checked configuration.
+EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog,
+                             const Calibration &calibration = Calibration::builtIn());
+
+// Display label for a configuration: "Mac Studio M3 Ultra 256 GB", "2x RTX 5090".
+QString configurationLabel(const Device &device, const Configuration &configuration);
+
+} // namespace headroom

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Calibration.h"
+#include "Estimate.h"
+
+#include <QString>
+
+namespace headroom {
+
+// Pure functions: no I/O, no allocation on the hot path. `explain` builds the text lazily.
+
+// The article's rule: t/s = bandwidth / model size x efficiency, reproducing its table.
+Estimate seedEstimate(const EstimateInput &input);
+
+// Physically grounded: bytes and FLOPs per token against bandwidth and compute, KV cache,
+// MoE coverage, multi-GPU split, concurrency, prefill; calibrated per runtime and platform.
+Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibration = Calibration::builtIn());
+
+// Dispatches on input.method.
+Estimate estimate(const EstimateInput &input, const Calibration &calibration = Calibration::builtIn());
+
+// Weight bytes of the whole model in GB for a quantization (published size if the model has one).
+double weightSizeGB(const LanguageModel &model, const Quantization &quant);
+
+// KV cache bytes per token of context for one sequence, in bytes (GQA, sliding window, MLA, linear aware),
+// averaged for a given context length (sliding-window layers stop growing at their window).
+double kvCacheBytes(const LanguageModel &model, KvCacheType type, int contextTokens);
+
+// Human-readable explanation of every number of `estimate`: formula, inputs and units.
+QString explain(const EstimateInput &input, const Estimate &estimate);
+
+} // namespace headroom

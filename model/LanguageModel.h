@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace headroom {
+
+// How a layer keeps its attention state.
+enum class AttentionKind {
+    Full,          // KV cache grows with the whole context
+    SlidingWindow, // KV cache capped at the window size
+    Mla,           // multi-head latent attention: one compressed latent per token and layer
+    Linear         // linear attention / state-space: fixed-size state, no growing cache
+};
+
+// A published GGUF (or other) file size for one quantization; overrides the size computed from bits per weight.
+struct PublishedSize {
+    QString quant; // quantization name, e.g. "Q4_K_M"
+    double sizeGB = 0;
+    QString source;
+    bool operator==(const PublishedSize &) const = default;
+};
+
+// A large language model's architecture: what the estimator needs to count bytes and FLOPs.
+// Dense models leave experts at 0 and activeParamsB equal to paramsB.
+struct LanguageModel {
+    QString id;
+    QString name;
+    double paramsB = 0;       // total parameters, billions
+    double activeParamsB = 0; // parameters used per token (MoE); == paramsB for dense models
+    int layers = 0;
+    int hidden = 0;
+    int attentionHeads = 0;
+    int kvHeads = 0;
+    int headDim = 0;
+    AttentionKind attention = AttentionKind::Full;
+    int slidingWindow = 0;      // tokens, for SlidingWindow layers
+    int slidingLayers = 0;      // how many of `layers` use the sliding window (rest are full)
+    int linearLayers = 0;       // how many of `layers` use linear attention (fixed state)
+    int mlaLatentDim = 0;       // per-token latent width for MLA (kv_lora_rank + rope dim)
+    int experts = 0;            // routed experts per MoE layer; 0 = dense
+    int expertsPerToken = 0;    // routed experts chosen per token
+    int maxContext = 0;
+    QList<PublishedSize> publishedSizes;
+    QString source;
+
+    bool isMoe() const { return experts > 0 && expertsPerToken > 0; }
+    std::optional<double> publishedSizeGB(const QString &quant) const;
+    bool operator==(const LanguageModel &) const = default;
+};
+
+// KV cache element precision.
+enum class KvCacheType { F16, Q8_0, Q4_0, Fp8 };
+
+// Weight quantization: a name and its average bits per weight.
+struct Quantization {
+    QString name;
+    double bitsPerWeight = 16;
+    bool operator==(const Quantization &) const = default;
+};
+
+double bytesPerElement(KvCacheType type);
+QString toString(AttentionKind kind);
+QString toString(KvCacheType type);
+std::optional<AttentionKind> attentionKindFromString(const QString &text);
+std::optional<KvCacheType> kvCacheTypeFromString(const QString &text);
+
+} // namespace headroom
