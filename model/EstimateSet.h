@@ -10,12 +10,25 @@
 
 namespace headroom {
 
+// Speeds of one configuration at one user count, for the concurrency curves.
+struct SweepPoint {
+    int users = 1;
+    double decodeTpsPerUser = 0; // 0 when it does not fit at this user count
+    double decodeTpsTotal = 0;
+    Fit fit = Fit::DoesNotFit;
+    bool operator==(const SweepPoint &) const = default;
+};
+
+// User counts of the concurrency sweep: 1, 2, 4, ..., 64 (plus the scenario's own count, sorted in).
+QList<int> sweepUserCounts(int scenarioUsers);
+
 // One checked configuration of a scenario with its resolved input and its estimate.
 struct EstimateRow {
     int scenarioIndex = -1; // index into Scenario::configurations
     QString label;          // "2x RTX 5090", "Mac Studio M3 Ultra 256 GB"
     EstimateInput input;
     Estimate estimate;
+    QList<SweepPoint> sweep; // same input at sweepUserCounts(); computed with the estimate
     bool operator==(const EstimateRow &) const = default;
 };
 
