@@ -1,9 +1,81 @@
-#include <QCoreApplication>
+// headroom: parses the command line (CommandLine.h) and dispatches. Headless commands create only
+// the application object they need; the window is WindowCommand's business.
+#include "CommandLine.h"
+#include "EstimateCommand.h"
+#include "ExportCommand.h"
+#include "HeadlessApplication.h"
+#include "RunsOnCommand.h"
+#include "TableCommand.h"
+#include "ValidateCommand.h"
+#include "WindowCommand.h"
+
+#include <QStringList>
 #include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+constexpr int usageExitCode = 2;
+
+QStringList argumentList(int argc, char **argv)
+{
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "headroom " << HEADROOM_VERSION << Qt::endl;
-    return 0;
+    using namespace headroom;
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const ParsedCommandLine parsed = parseCommandLine(argumentList(argc, argv));
+    if (const auto *problem = std::get_if<CommandLineError>(&parsed)) {
+        err << "headroom: " << problem->message << " (see headroom --help)" << Qt::endl;
+        return usageExitCode;
+    }
+    const Options &options = std::get<Options>(parsed);
+
+    switch (options.command) {
+    case Command::Version:
+        out << "headroom " << HEADROOM_VERSION << Qt::endl;
+        return 0;
+    case Command::Help:
+        out << helpText() << Qt::flush;
+        return 0;
+    case Command::Window:
+        return runWindow(argc, argv, options);
+    case Command::Estimate: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
+        return runEstimate(options, err);
+    }
+    case Command::Table: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
+        return runTable(options, out, err);
+    }
+    case Command::RunsOn: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
+        return runRunsOn(options, out, err);
+    }
+    case Command::Validate: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
+        return runValidate(options.dataPath, options.format, out, err);
+    }
+    case Command::Export: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Gui);
+        return runExport(options, err);
+    }
+    case Command::Advise:
+    case Command::ImportModel:
+    case Command::Demo:
+    case Command::Bench:
+        break; // not parsed in this version: parseCommandLine never returns them
+    }
+    err << "headroom: command not available in this version" << Qt::endl;
+    return usageExitCode;
 }

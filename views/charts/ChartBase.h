@@ -1,18 +1,23 @@
 #pragma once
 
+#include "ChartPalette.h"
 #include "EstimateSet.h"
 #include "Scenario.h"
 
 #include <QChartView>
+#include <QFont>
 #include <QImage>
+#include <QList>
 #include <QSize>
 #include <QString>
 
 #include <memory>
 
+class QAbstractAxis;
+
 namespace headroom {
 
-enum class Theme { Light, Dark };
+class ChartAnnotation;
 
 // One base for every chart: fonts, the Apple / NVIDIA colour families, light and dark themes,
 // value labels, and export (PNG at 1x/2x, SVG, clipboard, off-screen render for headless use).
@@ -26,12 +31,16 @@ public:
 
     virtual ChartKind kind() const = 0;
     virtual void setEstimates(const EstimateSet &estimates) = 0;
+    const EstimateSet &estimates() const { return m_estimates; }
 
     void setTheme(Theme theme);
     Theme theme() const;
+    const ChartPalette &chartPalette() const { return m_palette; }
     // Large type for presenting on a projector.
     void setPresentationMode(bool presenting);
+    bool presentationMode() const { return m_presenting; }
     void setAnimationsEnabled(bool enabled); // off while a slider is dragged
+    bool animationsEnabled() const;
 
     // Renders the chart at `size` logical pixels x `scale` device pixels per pixel, without showing it.
     QImage renderImage(QSize size, qreal scale = 1.0);
@@ -39,9 +48,50 @@ public:
     QString exportPng(const QString &path, QSize size, qreal scale = 1.0);
     QString exportSvg(const QString &path, QSize size);
     void copyToClipboard(QSize size);
+
+    // What hovering row `row` shows: its label, then the formula with its inputs (Estimator's explain()).
+    QString explanation(int row) const;
+
+protected:
+    enum class FontRole { Title, AxisLabels, AxisTitle, ValueLabel, Legend, Note };
+    QFont chartFont(FontRole role) const;
+
+    // Keeps the set for tooltips and title; subclasses call it first in setEstimates().
+    void storeEstimates(const EstimateSet &estimates);
+    // Restyles background, title, legend, then calls restyle(). Subclasses call it once they are built.
+    void applyStyle();
+    // Colours and fonts of the subclass's own series, axes and annotations for the current palette.
+    virtual void restyle() = 0;
+    // Repositions annotations; called when the plot area moves and after each update.
+    virtual void layoutAnnotations() {}
+
+    void styleAxis(QAbstractAxis *axis) const;
+    void showTooltipForRow(int row);
+    void showTooltip(const QString &text);
+    void hideTooltip();
+    // A hoverable text label on the chart explaining row `row` (row may change later via the provider).
+    ChartAnnotation *createAnnotation(FontRole role);
+
+    // Puts a value label right of `anchorX` (the end of a bar or its whisker) if it fits in the plot,
+    // else inside the bar [barStartX, barEndX] in `insideColor`, else against the plot's right edge.
+    void placeValueLabel(ChartAnnotation *label, qreal barStartX, qreal barEndX, qreal anchorX, qreal centerY,
+                         const QColor &outsideColor, const QColor &insideColor) const;
+
+    // "<model> <quant> — N users, 4K context" (+ suffix), or the reason nothing can be shown.
+    QString titleFor(const QString &suffix = QString()) const;
+
+private:
+    EstimateSet m_estimates;
+    ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
+    bool m_presenting = false;
 };
 
-// The chart for `kind` (Speed, Memory, Concurrency; others as they exist), never null.
+// The chart kinds createChart() builds, in menu order.
+QList<ChartKind> supportedChartKinds();
+bool isChartKindSupported(ChartKind kind);
+
+// The chart for `kind` (Speed, Memory, Concurrency; others as they exist), never null:
+// a kind without a chart yet falls back to the speed chart (check kind() of the result).
 std::unique_ptr<ChartBase> createChart(ChartKind kind, QWidget *parent = nullptr);
 
 } // namespace headroom

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Catalog.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTextStream>
+
+#include <optional>
+
+namespace headroom {
+
+// Input, output and catalog handling shared by the headless commands. Messages go to `err` as
+// "headroom COMMAND: FILE: problem", one line each.
+
+// Reads FILE, or standard input for "-". Returns nullopt (after a message) when it cannot be read.
+std::optional<QByteArray> readCommandInput(const QString &path, const QString &command, QTextStream &err);
+
+// Writes to FILE atomically (QSaveFile), or to standard output for "-". Returns false after a message.
+bool writeCommandOutput(const QString &path, const QByteArray &bytes, const QString &command, QTextStream &err);
+
+// The embedded catalog, overlaid with the user catalog at `userCatalogPath` when it is not empty.
+// A broken user catalog: one line per diagnostic (file, entry, field, problem) and nullopt.
+std::optional<Catalog> loadCommandCatalog(const QString &userCatalogPath, const QString &command, QTextStream &err);
+
+// Display name of an input or output path in messages ("standard input" for "-").
+QString describePath(const QString &path, bool input);
+
+} // namespace headroom

@@ -1,0 +1,234 @@
+#include "MainWindow.h"
+
+#include "AppTheme.h"
+#include "DetailsPane.h"
+#include "EstimateService.h"
+#include "HardwarePanel.h"
+#include "PickerPanel.h"
+#include "ResultsTable.h"
+#include "ScenarioController.h"
+#include "ScenarioDocument.h"
+#include "Settings.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace headroom {
+namespace {
+
+// The charts shown in the tabs, in tab order.
+constexpr std::array<ChartKind, 3> TabCharts{ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency};
+// Share of the centre given to the charts over the table.
+constexpr int ChartStretch = 3;
+constexpr int TableStretch = 2;
+// Default window size on first start, before any saved geometry.
+constexpr QSize DefaultWindowSize{1600, 1000};
+// The left and right panels' widths on first start.
+constexpr int LeftPanelWidth = 400;
+constexpr int RightPanelWidth = 360;
+
+QString chartTitle(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Speed: return MainWindow::tr("Speed");
+    case ChartKind::Memory: return MainWindow::tr("Memory");
+    case ChartKind::Concurrency: return MainWindow::tr("Concurrency");
+    case ChartKind::Roofline: return MainWindow::tr("Roofline");
+    case ChartKind::Value: return MainWindow::tr("Value");
+    case ChartKind::Accuracy: return MainWindow::tr("Accuracy");
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Catalog &catalog, Settings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_catalog(catalog)
+    , m_settings(settings)
+    , m_controller(new ScenarioController(this))
+    , m_service(new EstimateService(m_controller, catalog, this))
+    , m_document(new ScenarioDocument(m_controller, settings, this))
+    , m_pickers(new PickerPanel(m_controller, catalog))
+    , m_hardware(new HardwarePanel(m_controller, catalog))
+    , m_chartTabs(new QTabWidget)
+    , m_table(new ResultsTable)
+    , m_details(new DetailsPane)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    buildCentre();
+    buildDocks();
+    buildMenus();
+    connectFlow();
+    statusBar()->showMessage(tr("Ready"));
+    resize(DefaultWindowSize);
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
+    setTheme(settings.theme() == ThemeSetting::Dark ? Theme::Dark : Theme::Light);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentre()
+{
+    for (ChartKind kind : TabCharts) {
+        ChartBase *chart = createChart(kind).release();
+        m_charts.append(chart);
+        m_chartTabs->addTab(chart, chartTitle(kind));
+    }
+    m_chartTabs->setDocumentMode(true);
+    m_chartTabs->setToolTip(tr("Hover a bar or point for its numbers"));
+    auto *centre = new QSplitter(Qt::Vertical);
+    centre->addWidget(m_chartTabs);
+    centre->addWidget(m_table);
+    centre->setStretchFactor(0, ChartStretch);
+    centre->setStretchFactor(1, TableStretch);
+    centre->setChildrenCollapsible(false);
+    setCentralWidget(centre);
+}
+
+void MainWindow::buildDocks()
+{
+    auto *workload = new QGroupBox(tr("Model and workload"));
+    auto *workloadLayout = new QVBoxLayout(workload);
+    workloadLayout->addWidget(m_pickers);
+    auto *hardware = new QGroupBox(tr("Hardware"));
+    auto *hardwareLayout = new QVBoxLayout(hardware);
+    hardwareLayout->addWidget(m_hardware);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(workload);
+    leftLayout->addWidget(hardware, 1);
+
+    auto *leftDock = new QDockWidget(tr("Scenario"), this);
+    leftDock->setObjectName(QStringLiteral("scenarioDock"));
+    leftDock->setFeatures(QDockWidget::DockWidgetMovable);
+    leftDock->setWidget(left);
+    addDockWidget(Qt::LeftDockWidgetArea, leftDock);
+
+    auto *rightDock = new QDockWidget(tr("Details"), this);
+    rightDock->setObjectName(QStringLiteral("detailsDock"));
+    rightDock->setFeatures(QDockWidget::DockWidgetMovable);
+    rightDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, rightDock);
+    resizeDocks({leftDock, rightDock}, {LeftPanelWidth, RightPanelWidth}, Qt::Horizontal);
+
+    setTabOrder(m_pickers, m_hardware);
+    setTabOrder(m_hardware, m_chartTabs);
+    setTabOrder(m_chartTabs, m_table);
+    setTabOrder(m_table, m_details);
+}
+
+void MainWindow::connectFlow()
+{
+    connect(m_service, &EstimateService::estimatesChanged, this, &MainWindow::showEstimates);
+    connect(m_controller, &ScenarioController::scenarioChanged, this, &MainWindow::showChartChoice);
+    connect(m_controller, &ScenarioController::dirtyChanged, this, &MainWindow::updateTitle);
+    connect(m_controller, &ScenarioController::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_table, &ResultsTable::selectedRowChanged, m_details, &DetailsPane::setSelectedRow);
+    connect(m_chartTabs, &QTabWidget::currentChanged, this, &MainWindow::chooseChart);
+    connect(m_pickers, &PickerPanel::interactionStarted, this, [this] { setChartAnimations(false); });
+    connect(m_pickers, &PickerPanel::interactionFinished, this, [this] { setChartAnimations(true); });
+    connect(m_document, &ScenarioDocument::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message);
+    });
+    connect(m_document, &ScenarioDocument::problem, this, &MainWindow::showProblem);
+    connect(m_document, &ScenarioDocument::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
+}
+
+ChartBase *MainWindow::chart(ChartKind kind) const
+{
+    for (ChartBase *chart : m_charts) {
+        if (chart->kind() == kind)
+            return chart;
+    }
+    return nullptr;
+}
+
+ChartBase *MainWindow::currentChart() const
+{
+    return qobject_cast<ChartBase *>(m_chartTabs->currentWidget());
+}
+
+void MainWindow::showEstimates()
+{
+    const EstimateSet &estimates = m_service->estimates();
+    for (ChartBase *chart : std::as_const(m_charts))
+        chart->setEstimates(estimates);
+    m_table->setEstimates(estimates);
+    m_details->setEstimates(estimates);
+    if (!estimates.problem.isEmpty())
+        statusBar()->showMessage(estimates.problem);
+}
+
+void MainWindow::showChartChoice()
+{
+    const QSignalBlocker blocker(m_chartTabs);
+    const qsizetype tab = std::find(TabCharts.begin(), TabCharts.end(), m_controller->scenario().chart) - TabCharts.begin();
+    if (tab < qsizetype(TabCharts.size()))
+        m_chartTabs->setCurrentIndex(int(tab));
+}
+
+void MainWindow::chooseChart(int tab)
+{
+    Scenario scenario = m_controller->scenario();
+    scenario.chart = TabCharts.at(std::size_t(tab));
+    m_controller->edit(scenario, tr("Show %1 chart").arg(chartTitle(scenario.chart).toLower()));
+}
+
+void MainWindow::setChartAnimations(bool enabled)
+{
+    for (ChartBase *chart : std::as_const(m_charts))
+        chart->setAnimationsEnabled(enabled);
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    m_theme = theme;
+    applyApplicationTheme(theme);
+    for (ChartBase *chart : std::as_const(m_charts))
+        chart->setTheme(theme);
+    m_settings.setTheme(theme == Theme::Dark ? ThemeSetting::Dark : ThemeSetting::Light);
+    if (m_themeGroup) {
+        for (QAction *action : m_themeGroup->actions())
+            action->setChecked(action->data().toInt() == int(theme));
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_document->displayName() % QStringLiteral("[*] — Headroom"));
+    setWindowModified(m_controller->isDirty());
+}
+
+void MainWindow::showProblem(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0));
+    // Window-modal but not blocking, so the event loop (and headless tests) keep running.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_document->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.sync();
+    event->accept();
+}
+
+} // namespace headroom

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "Catalog.h"
+#include "ChartBase.h"
+#include "Scenario.h"
+
+#include <QMainWindow>
+
+#include <array>
+
+class QActionGroup;
+class QMenu;
+class QTabWidget;
+
+namespace headroom {
+
+class DetailsPane;
+class EstimateService;
+class HardwarePanel;
+class PickerPanel;
+class ResultsTable;
+class ScenarioController;
+class ScenarioDocument;
+class Settings;
+
+// Assembles the window: pickers and hardware list on the left, chart tabs over the results
+// table in the centre, the details of the selected configuration on the right; menus and
+// actions. It holds no logic of its own: every slot forwards to a view, the controller or
+// the document in a line or two.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // Size of exported chart images, in logical pixels (a 16:9 slide).
+    static constexpr QSize ExportSize{1600, 900};
+
+    MainWindow(const Catalog &catalog, Settings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ScenarioController *controller() const { return m_controller; }
+    EstimateService *estimateService() const { return m_service; }
+    ScenarioDocument *document() const { return m_document; }
+    PickerPanel *pickerPanel() const { return m_pickers; }
+    HardwarePanel *hardwarePanel() const { return m_hardware; }
+    ResultsTable *resultsTable() const { return m_table; }
+    DetailsPane *detailsPane() const { return m_details; }
+    QTabWidget *chartTabs() const { return m_chartTabs; }
+    ChartBase *chart(ChartKind kind) const;
+    ChartBase *currentChart() const;
+
+    void setTheme(Theme theme);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildCentre();
+    void buildDocks();
+    void buildMenus();
+    void buildFileMenu();
+    void rebuildRecentMenu();
+    void connectFlow();
+    void updateTitle();
+    void showEstimates();
+    void showChartChoice();
+    void chooseChart(int tab);
+    void setChartAnimations(bool enabled);
+    void showProblem(const QString &title, const QString &message);
+    void exportChartPng(qreal scale);
+    void exportChartSvg();
+    void copyChart();
+    void exportTableCsv();
+    void showAbout();
+
+    const Catalog &m_catalog;
+    Settings &m_settings;
+    ScenarioController *m_controller;
+    EstimateService *m_service;
+    ScenarioDocument *m_document;
+    PickerPanel *m_pickers;
+    HardwarePanel *m_hardware;
+    QTabWidget *m_chartTabs;
+    QList<ChartBase *> m_charts;
+    ResultsTable *m_table;
+    DetailsPane *m_details;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    Theme m_theme = Theme::Light;
+};
+
+} // namespace headroom

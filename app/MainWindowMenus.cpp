@@ -1,0 +1,146 @@
+// MainWindow's menus and the actions behind them: each forwards to the document, a chart or the table.
+#include "MainWindow.h"
+
+#include "ResultsTable.h"
+#include "ScenarioController.h"
+#include "ScenarioDocument.h"
+#include "Settings.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace headroom {
+namespace {
+
+QString defaultExportPath(const QString &name)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) % QLatin1Char('/') % name;
+}
+
+} // namespace
+
+void MainWindow::buildMenus()
+{
+    buildFileMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_controller->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_controller->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Copy table as CSV"), m_table, &ResultsTable::copyToClipboard);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_themeGroup = new QActionGroup(this);
+    for (const auto &[theme, name] : {std::pair{Theme::Light, tr("&Light theme")}, std::pair{Theme::Dark, tr("&Dark theme")}}) {
+        QAction *action = view->addAction(name, this, [this, theme = theme] { setTheme(theme); });
+        action->setCheckable(true);
+        action->setData(int(theme));
+        m_themeGroup->addAction(action);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Headroom"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, m_document, &ScenarioDocument::newScenario);
+    file->addAction(tr("&Open…"), QKeySequence::Open, m_document, &ScenarioDocument::open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save"), QKeySequence::Save, m_document, &ScenarioDocument::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, m_document, &ScenarioDocument::saveAs);
+    file->addSeparator();
+    file->addAction(tr("Export Chart as &PNG…"), QKeySequence(tr("Ctrl+E")), this, [this] { exportChartPng(1.0); });
+    file->addAction(tr("Export Chart as PNG (&2x)…"), this, [this] { exportChartPng(2.0); });
+    file->addAction(tr("Export Chart as S&VG…"), this, &MainWindow::exportChartSvg);
+    file->addAction(tr("Cop&y Chart"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyChart);
+    file->addAction(tr("Export &Table as CSV…"), this, &MainWindow::exportTableCsv);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (const QString &path : files) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName(), this,
+                                                  [this, path] { m_document->openRecent(path); });
+        action->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::exportChartPng(qreal scale)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"),
+                                                      defaultExportPath(QStringLiteral("headroom-chart.png")),
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    const QString error = currentChart()->exportPng(path, ExportSize, scale);
+    if (!error.isEmpty())
+        return showProblem(tr("Cannot export chart"), error);
+    statusBar()->showMessage(tr("Exported chart to %1").arg(path));
+}
+
+void MainWindow::exportChartSvg()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as SVG"),
+                                                      defaultExportPath(QStringLiteral("headroom-chart.svg")),
+                                                      tr("SVG images (*.svg)"));
+    if (path.isEmpty())
+        return;
+    const QString error = currentChart()->exportSvg(path, ExportSize);
+    if (!error.isEmpty())
+        return showProblem(tr("Cannot export chart"), error);
+    statusBar()->showMessage(tr("Exported chart to %1").arg(path));
+}
+
+void MainWindow::copyChart()
+{
+    currentChart()->copyToClipboard(ExportSize);
+    statusBar()->showMessage(tr("Copied the %1 chart to the clipboard").arg(m_chartTabs->tabText(m_chartTabs->currentIndex()).toLower()));
+}
+
+void MainWindow::exportTableCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export table as CSV"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) % QStringLiteral("/headroom-results.csv"),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray csv = m_table->toCsv().toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+        return showProblem(tr("Cannot export table"), path % QStringLiteral(": ") % file.errorString());
+    statusBar()->showMessage(tr("Exported table to %1").arg(path));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Headroom"),
+                       tr("<h3>Headroom %1</h3><p>Which hardware runs which large language model locally, "
+                          "how fast, and for how many users.</p><p>Speeds are estimates: the roofline method is "
+                          "calibrated on public measurements and shows its expected error; the seed method "
+                          "reproduces the article's bandwidth / model size rule.</p>")
+                           .arg(QStringLiteral(HEADROOM_VERSION)));
+}
+
+} // namespace headroom

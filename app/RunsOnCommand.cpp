@@ -1,0 +1,150 @@
+#include "RunsOnCommand.h"
+
+#include "CommandIo.h"
+#include "Estimator.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QHash>
+#include <QStringList>
+
+#include <cmath>
+
+namespace headroom {
+namespace {
+
+constexpr double memoryOptionToleranceGB = 1e-6;
+constexpr int speedDecimals = 1; // t/s in the listing: one decimal is what a reader compares
+
+bool fitsOnTheCards(Fit fit)
+{
+    return fit == Fit::Fits || fit == Fit::Tight; // offload runs, but not from the cards' memory
+}
+
+double roundTo(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+void markBestQuants(QList<RunsOnRow> &rows)
+{
+    QHash<QString, qsizetype> best; // model id -> row index
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (!fitsOnTheCards(rows.at(i).fit))
+            continue;
+        const auto found = best.constFind(rows.at(i).modelId);
+        if (found == best.constEnd() || rows.at(i).bitsPerWeight > rows.at(*found).bitsPerWeight)
+            best.insert(rows.at(i).modelId, i);
+    }
+    for (const qsizetype index : std::as_const(best))
+        rows[index].bestQuant = true;
+}
+
+} // namespace
+
+std::variant<RunsOnReport, QString> computeRunsOn(const Options &options, const Catalog &catalog)
+{
+    const Device *device = catalog.device(options.hardware);
+    if (!device)
+        return QStringLiteral("--hardware: unknown device '") % options.hardware % QLatin1Char('\'');
+    double memoryGB = device->largestMemoryGB();
+    if (options.memoryGB > 0) {
+        QStringList choices;
+        memoryGB = 0;
+        for (double option : device->memoryOptionsGB) {
+            if (std::abs(option - options.memoryGB) < memoryOptionToleranceGB)
+                memoryGB = option;
+            choices << QString::number(option);
+        }
+        if (memoryGB == 0) {
+            return QStringLiteral("--memory-gb: ") % QString::number(options.memoryGB)
+                % QStringLiteral(" is not an option of ") % device->id % QStringLiteral(" (")
+                % choices.join(QStringLiteral(", ")) % QLatin1Char(')');
+        }
+    }
+
+    RunsOnReport report{device->id, options.count, memoryGB, {}};
+    EstimateInput input;
+    input.device = *device;
+    input.configuration.deviceId = device->id;
+    input.configuration.count = options.count;
+    input.configuration.memoryGB = memoryGB;
+    input.workload.contextTokens = options.context;
+    input.workload.users = options.concurrency;
+    input.method = Method::Roofline;
+    const Calibration &calibration = Calibration::builtIn();
+    report.rows.reserve(catalog.models().size() * catalog.quantizations().size());
+    for (const LanguageModel &model : catalog.models()) {
+        input.model = model;
+        for (const Quantization &quant : catalog.quantizations()) {
+            input.quant = quant;
+            const Estimate result = estimate(input, calibration);
+            report.rows.append({model.id, model.name, quant.name, quant.bitsPerWeight, result.fit,
+                                result.runs() ? result.decodeTpsPerUser : 0, false});
+        }
+    }
+    markBestQuants(report.rows);
+    return report;
+}
+
+QByteArray runsOnJson(const RunsOnReport &report)
+{
+    using Json = nlohmann::json;
+    Json models = Json::array();
+    for (const RunsOnRow &row : report.rows) {
+        Json entry = {{"model", row.modelId.toStdString()},
+                      {"quant", row.quantName.toStdString()},
+                      {"fit", toString(row.fit).toStdString()},
+                      {"decode_tps_per_user", nullptr},
+                      {"best_quant", row.bestQuant}};
+        if (row.fit != Fit::DoesNotFit && std::isfinite(row.decodeTpsPerUser))
+            entry["decode_tps_per_user"] = roundTo(row.decodeTpsPerUser, speedDecimals);
+        models.push_back(std::move(entry));
+    }
+    Json document = Json::object();
+    document["hardware"] = report.hardware.toStdString();
+    document["count"] = report.count;
+    document["memory_gb"] = report.memoryGB;
+    document["models"] = std::move(models);
+    return QByteArray::fromStdString(document.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
+}
+
+QString runsOnMarkdown(const RunsOnReport &report)
+{
+    QString text = QStringLiteral("%1 x %2 with %3 GB each\n\n")
+                       .arg(report.count)
+                       .arg(report.hardware, QString::number(report.memoryGB));
+    text += QStringLiteral("| Model | Quantization | Fit | Decode t/s per user | Best quantization |\n"
+                           "|---|---|---|---|---|\n");
+    for (const RunsOnRow &row : report.rows) {
+        const QString speed = row.fit == Fit::DoesNotFit ? QStringLiteral("-")
+                                                         : QString::number(row.decodeTpsPerUser, 'f', speedDecimals);
+        text += QStringLiteral("| ") % row.modelName % QStringLiteral(" | ") % row.quantName % QStringLiteral(" | ")
+            % toString(row.fit) % QStringLiteral(" | ") % speed % QStringLiteral(" | ")
+            % (row.bestQuant ? QStringLiteral("yes") : QString()) % QStringLiteral(" |\n");
+    }
+    return text;
+}
+
+int runRunsOn(const Options &options, QTextStream &out, QTextStream &err)
+{
+    const QString command = QStringLiteral("runs-on");
+    const std::optional<Catalog> catalog = loadCommandCatalog(options.catalogPath, command, err);
+    if (!catalog)
+        return 2;
+    const auto computed = computeRunsOn(options, *catalog);
+    if (const auto *problem = std::get_if<QString>(&computed)) {
+        err << "headroom runs-on: " << *problem << Qt::endl;
+        return 2;
+    }
+    const RunsOnReport &report = std::get<RunsOnReport>(computed);
+    if (options.format == QLatin1String("markdown"))
+        out << runsOnMarkdown(report);
+    else
+        out << QString::fromUtf8(runsOnJson(report));
+    out.flush();
+    return 0;
+}
+
+} // namespace headroom

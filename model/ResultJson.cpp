@@ -1,0 +1,169 @@
+// Writing `headroom estimate` results (SPEC §5). Written by hand rather than through a JSON tree:
+// 20,000 results must serialise in a few milliseconds, and the field order is part of the contract.
+#include "Estimator.h"
+#include "QueryJson.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace headroom {
+namespace {
+
+// Decimal places kept per kind of number: sizes to the MB, speeds to a thousandth of a token per
+// second, times to the microsecond. Enough for any comparison, short enough to read.
+constexpr int gigabyteDecimals = 3;
+constexpr int speedDecimals = 3;
+constexpr int secondsDecimals = 6;
+
+void appendNumber(QByteArray &out, double value, int decimals)
+{
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(value * scale) / scale;
+    if (rounded == 0)
+        rounded = 0; // no "-0"
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, rounded);
+    out.append(buffer, result.ptr - buffer);
+}
+
+void appendInteger(QByteArray &out, long long value)
+{
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr - buffer);
+}
+
+void appendString(QByteArray &out, const QString &text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xf];
+                out += hex[c & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendKey(QByteArray &out, const char *key)
+{
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+void appendId(QByteArray &out, const ParsedQuery &query)
+{
+    appendKey(out, "id");
+    out += query.idJson.isEmpty() ? QByteArray("null") : query.idJson;
+}
+
+// A speed of a configuration that cannot run is null, not 0: 0 t/s would read as a measurement.
+void appendSpeed(QByteArray &out, const char *key, double value, bool runs, int decimals = speedDecimals)
+{
+    out += ',';
+    appendKey(out, key);
+    if (runs)
+        appendNumber(out, value, decimals);
+    else
+        out += "null";
+}
+
+void appendMemory(QByteArray &out, const MemoryBreakdown &memory)
+{
+    out += ',';
+    appendKey(out, "memory_gb");
+    out += '{';
+    appendKey(out, "weights");
+    appendNumber(out, memory.weightsGB, gigabyteDecimals);
+    out += ',';
+    appendKey(out, "kv_cache");
+    appendNumber(out, memory.kvCacheGB, gigabyteDecimals);
+    out += ',';
+    appendKey(out, "overhead");
+    appendNumber(out, memory.overheadGB, gigabyteDecimals);
+    out += ',';
+    appendKey(out, "total");
+    appendNumber(out, memory.totalGB, gigabyteDecimals);
+    out += ',';
+    appendKey(out, "usable");
+    appendNumber(out, memory.usableGB, gigabyteDecimals);
+    out += '}';
+}
+
+void appendResult(QByteArray &out, const ParsedQuery &query, const Estimate &estimate)
+{
+    out += '{';
+    appendId(out, query);
+    if (!query.error.isEmpty()) {
+        out += ',';
+        appendKey(out, "error");
+        appendString(out, query.error);
+        out += '}';
+        return;
+    }
+    const bool runs = estimate.runs();
+    out += ',';
+    appendKey(out, "fit");
+    appendString(out, toString(estimate.fit));
+    appendMemory(out, estimate.memory);
+    appendSpeed(out, "decode_tps_per_user", estimate.decodeTpsPerUser, runs);
+    appendSpeed(out, "decode_tps_low", estimate.decodeTpsLow, runs);
+    appendSpeed(out, "decode_tps_high", estimate.decodeTpsHigh, runs);
+    appendSpeed(out, "decode_tps_total", estimate.decodeTpsTotal, runs);
+    appendSpeed(out, "output_tps_total", estimate.outputTpsTotal, runs);
+    appendSpeed(out, "prefill_tps", estimate.prefillTps, runs);
+    appendSpeed(out, "ttft_s", estimate.ttftSeconds, runs, secondsDecimals);
+    out += ',';
+    appendKey(out, "bottleneck");
+    appendString(out, toString(estimate.bottleneck));
+    out += ',';
+    appendKey(out, "max_context");
+    appendInteger(out, estimate.maxContext);
+    out += ',';
+    appendKey(out, "max_users");
+    appendInteger(out, estimate.maxUsers);
+    out += ',';
+    appendKey(out, "explanation");
+    appendString(out, explain(query.input, estimate));
+    out += '}';
+}
+
+// Rough size of one result, to reserve the output once.
+constexpr qsizetype bytesPerResult = 1024;
+
+} // namespace
+
+// `estimates` runs parallel to `queries`; the entry of an invalid query is not read.
+QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates)
+{
+    QByteArray out;
+    out.reserve(queries.size() * bytesPerResult + 16);
+    out += "{\"results\":[";
+    const Estimate none;
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        out += i == 0 ? "\n" : ",\n";
+        appendResult(out, queries.at(i), i < estimates.size() ? estimates.at(i) : none);
+    }
+    out += queries.isEmpty() ? "]}\n" : "\n]}\n";
+    return out;
+}
+
+} // namespace headroom

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "ChartBase.h"
+
+#include <QPalette>
+
+namespace headroom {
+
+// The application palettes: a neutral light one and a dark one readable on a projector.
+QPalette applicationPalette(Theme theme);
+// Fusion style (the same on every desktop) with the palette for `theme`, for the whole application.
+void applyApplicationTheme(Theme theme);
+
+} // namespace headroom

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Scenario.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+
+namespace headroom {
+
+class CatalogModel;
+class ScenarioController;
+class SteppedSlider;
+
+// The workload pickers: model (searchable), model size (log scale, makes a custom model),
+// quantization, context, users, method, seed efficiency, runtime, KV cache precision and
+// the share of unified memory Apple machines give the GPU. Each edit is one undoable scenario
+// change through the controller; the panel reads nothing back but the scenario.
+class PickerPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    PickerPanel(ScenarioController *controller, const Catalog &catalog, QWidget *parent = nullptr);
+
+    SteppedSlider *modelSizeSlider() const { return m_modelSize; }
+    SteppedSlider *contextSlider() const { return m_context; }
+    SteppedSlider *usersSlider() const { return m_users; }
+    SteppedSlider *efficiencySlider() const { return m_efficiency; }
+    SteppedSlider *appleFractionSlider() const { return m_appleFraction; }
+    QComboBox *modelCombo() const { return m_model; }
+
+Q_SIGNALS:
+    // A slider handle is held down (charts turn animations off) / released.
+    void interactionStarted();
+    void interactionFinished();
+
+private:
+    void buildLayout();
+    void connectEdits();
+    void showScenario();
+    void change(const QString &description, const std::function<void(Scenario &)> &edit);
+    void chooseModel(int row);
+    void chooseModelSize(double paramsB);
+
+    ScenarioController *m_controller;
+    const Catalog &m_catalog;
+    CatalogModel *m_models;
+    CatalogModel *m_quants;
+    QComboBox *m_model;
+    SteppedSlider *m_modelSize;
+    QComboBox *m_quant;
+    SteppedSlider *m_context;
+    SteppedSlider *m_users;
+    QComboBox *m_method;
+    SteppedSlider *m_efficiency;
+    QComboBox *m_runtime;
+    QComboBox *m_kvCache;
+    SteppedSlider *m_appleFraction;
+};
+
+} // namespace headroom

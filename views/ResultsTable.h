@@ -1,0 +1,40 @@
+#pragma once
+
+#include "EstimateSet.h"
+
+#include <QWidget>
+
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace headroom {
+
+class EstimateTableModel;
+
+// The results table: sortable by any column (numerically), each row explaining itself in its
+// tooltip; Copy puts the whole table on the clipboard as CSV.
+class ResultsTable final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ResultsTable(QWidget *parent = nullptr);
+
+    void setEstimates(const EstimateSet &estimates);
+    EstimateTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+    QString toCsv() const;
+    void copyToClipboard() const;
+    // Index into EstimateSet::rows of the selected row, or -1.
+    int selectedRow() const;
+
+Q_SIGNALS:
+    void selectedRowChanged(int row);
+
+private:
+    EstimateTableModel *m_model;
+    QSortFilterProxyModel *m_sorted;
+    QTableView *m_view;
+};
+
+} // namespace headroom

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QGraphicsSimpleTextItem>
+#include <QString>
+
+#include <functional>
+
+namespace headroom {
+
+// A text label drawn over a chart (value labels, "Does not fit") whose tooltip text is built
+// only when the pointer rests on it, so updating labels 60 times a second stays cheap.
+class ChartAnnotation final : public QGraphicsSimpleTextItem
+{
+public:
+    using TooltipProvider = std::function<QString()>;
+
+    explicit ChartAnnotation(QGraphicsItem *parent = nullptr);
+
+    void setTooltipProvider(TooltipProvider provider);
+    // Sets the text only when it changed (avoids a repaint per frame).
+    void setTextIfChanged(const QString &text);
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    TooltipProvider m_tooltip;
+};
+
+} // namespace headroom

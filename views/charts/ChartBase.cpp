@@ -1,0 +1,363 @@
+#include "ChartBase.h"
+
+#include "ChartAnnotation.h"
+#include "Estimator.h"
+
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QBuffer>
+#include <QChart>
+#include <QClipboard>
+#include <QCursor>
+#include <QGraphicsLayout>
+#include <QImageWriter>
+#include <QLegend>
+#include <QLoggingCategory>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace headroom {
+
+Q_LOGGING_CATEGORY(lcCharts, "headroom.charts")
+
+namespace {
+
+// Pixel sizes (not points) so a chart looks the same on screen, in a PNG and in an SVG, whatever the DPI.
+constexpr int TitlePixels = 18;
+constexpr int AxisLabelPixels = 13;
+constexpr int AxisTitlePixels = 14;
+constexpr int ValueLabelPixels = 13;
+constexpr int LegendPixels = 13;
+constexpr int NotePixels = 12;
+// Presentation mode: type readable from the back of a meeting room.
+constexpr double PresentationFontScale = 1.6;
+constexpr int ChartMarginPixels = 10;
+constexpr int AnimationDurationMs = 250;
+constexpr qreal LabelGapPixels = 6;
+
+// Lays the chart out at an export size for the duration of one render, then puts it back
+// where the window had it, with animations off so the render shows final values.
+class OffscreenLayout final
+{
+public:
+    OffscreenLayout(QChart *chart, QSizeF size)
+        : m_chart(chart)
+        , m_oldGeometry(chart->geometry())
+        , m_oldAnimations(chart->animationOptions())
+    {
+        m_chart->setAnimationOptions(QChart::NoAnimation);
+        apply(QRectF(QPointF(0, 0), size));
+    }
+    ~OffscreenLayout()
+    {
+        apply(m_oldGeometry);
+        m_chart->setAnimationOptions(m_oldAnimations);
+    }
+    OffscreenLayout(const OffscreenLayout &) = delete;
+    OffscreenLayout &operator=(const OffscreenLayout &) = delete;
+
+    QRectF source() const { return m_chart->geometry(); }
+
+private:
+    void apply(const QRectF &geometry)
+    {
+        m_chart->setGeometry(geometry);
+        if (QGraphicsLayout *layout = m_chart->layout()) {
+            layout->invalidate();
+            layout->activate();
+        }
+    }
+
+    QChart *m_chart;
+    QRectF m_oldGeometry;
+    QChart::AnimationOptions m_oldAnimations;
+};
+
+QString writeError(const QString &path, const QString &problem)
+{
+    return QStringLiteral("cannot write '%1': %2").arg(path, problem);
+}
+
+QString checkSize(const QString &path, QSize size, qreal scale)
+{
+    if (size.isEmpty() || !(scale > 0))
+        return QStringLiteral("cannot export '%1': invalid size %2x%3 at scale %4")
+            .arg(path)
+            .arg(size.width())
+            .arg(size.height())
+            .arg(scale);
+    return {};
+}
+
+// Writes `bytes` atomically, so a failed export never leaves half a file behind.
+QString saveBytes(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return writeError(path, file.errorString());
+    if (file.write(bytes) != bytes.size()) {
+        const QString problem = file.errorString();
+        file.cancelWriting();
+        return writeError(path, problem);
+    }
+    if (!file.commit())
+        return writeError(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
+ChartBase::ChartBase(QWidget *parent)
+    : QChartView(parent)
+{
+    auto *newChart = new QChart;
+    newChart->setAnimationOptions(QChart::NoAnimation);
+    newChart->setAnimationDuration(AnimationDurationMs);
+    newChart->setBackgroundRoundness(0);
+    newChart->setMargins(QMargins(ChartMarginPixels, ChartMarginPixels, ChartMarginPixels, ChartMarginPixels));
+    newChart->legend()->setAlignment(Qt::AlignBottom);
+    newChart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    setChart(newChart); // the view owns the chart
+    setRenderHint(QPainter::Antialiasing);
+    setFrameShape(QFrame::NoFrame);
+    connect(newChart, &QChart::plotAreaChanged, this, [this] { layoutAnnotations(); });
+}
+
+ChartBase::~ChartBase()
+{
+    if (QChart *c = chart())
+        c->disconnect(this);
+}
+
+void ChartBase::setTheme(Theme theme)
+{
+    if (theme == m_palette.theme)
+        return;
+    m_palette = ChartPalette::forTheme(theme);
+    applyStyle();
+}
+
+Theme ChartBase::theme() const
+{
+    return m_palette.theme;
+}
+
+void ChartBase::setPresentationMode(bool presenting)
+{
+    if (presenting == m_presenting)
+        return;
+    m_presenting = presenting;
+    applyStyle();
+}
+
+void ChartBase::setAnimationsEnabled(bool enabled)
+{
+    chart()->setAnimationOptions(enabled ? QChart::SeriesAnimations : QChart::NoAnimation);
+}
+
+bool ChartBase::animationsEnabled() const
+{
+    return chart()->animationOptions() != QChart::NoAnimation;
+}
+
+QFont ChartBase::chartFont(FontRole role) const
+{
+    int pixels = ValueLabelPixels;
+    bool bold = false;
+    switch (role) {
+    case FontRole::Title:
+        pixels = TitlePixels;
+        bold = true;
+        break;
+    case FontRole::AxisLabels:
+        pixels = AxisLabelPixels;
+        break;
+    case FontRole::AxisTitle:
+        pixels = AxisTitlePixels;
+        break;
+    case FontRole::ValueLabel:
+        pixels = ValueLabelPixels;
+        break;
+    case FontRole::Legend:
+        pixels = LegendPixels;
+        break;
+    case FontRole::Note:
+        pixels = NotePixels;
+        break;
+    }
+    QFont font = QApplication::font();
+    font.setPixelSize(m_presenting ? qRound(pixels * PresentationFontScale) : pixels);
+    font.setBold(bold);
+    return font;
+}
+
+void ChartBase::storeEstimates(const EstimateSet &estimates)
+{
+    m_estimates = estimates;
+}
+
+void ChartBase::applyStyle()
+{
+    QChart *c = chart();
+    c->setBackgroundBrush(m_palette.background);
+    c->setBackgroundPen(Qt::NoPen);
+    c->setPlotAreaBackgroundVisible(false);
+    c->setTitleFont(chartFont(FontRole::Title));
+    c->setTitleBrush(m_palette.text);
+    c->legend()->setFont(chartFont(FontRole::Legend));
+    c->legend()->setLabelColor(m_palette.text);
+    c->legend()->setBrush(Qt::NoBrush);
+    c->legend()->setPen(Qt::NoPen);
+    setBackgroundBrush(m_palette.background);
+    restyle();
+    layoutAnnotations();
+}
+
+void ChartBase::styleAxis(QAbstractAxis *axis) const
+{
+    axis->setLabelsFont(chartFont(FontRole::AxisLabels));
+    axis->setLabelsBrush(m_palette.text);
+    axis->setTitleFont(chartFont(FontRole::AxisTitle));
+    axis->setTitleBrush(m_palette.text);
+    axis->setLinePen(QPen(m_palette.axisLine, 1));
+    axis->setGridLinePen(QPen(m_palette.grid, 1));
+    axis->setMinorGridLinePen(QPen(m_palette.grid, 1, Qt::DotLine));
+    axis->setShadesVisible(false);
+}
+
+QString ChartBase::explanation(int row) const
+{
+    if (row < 0 || row >= m_estimates.rows.size())
+        return {};
+    const EstimateRow &r = m_estimates.rows.at(row);
+    return r.label + QStringLiteral("\n\n") + explain(r.input, r.estimate);
+}
+
+void ChartBase::showTooltipForRow(int row)
+{
+    showTooltip(explanation(row));
+}
+
+void ChartBase::showTooltip(const QString &text)
+{
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(QCursor::pos(), text, this);
+}
+
+void ChartBase::hideTooltip()
+{
+    QToolTip::hideText();
+}
+
+ChartAnnotation *ChartBase::createAnnotation(FontRole role)
+{
+    auto *annotation = new ChartAnnotation(chart()); // owned by the chart item
+    annotation->setFont(chartFont(role));
+    annotation->setBrush(m_palette.text);
+    annotation->setZValue(10); // above series
+    return annotation;
+}
+
+void ChartBase::placeValueLabel(ChartAnnotation *label, qreal barStartX, qreal barEndX, qreal anchorX, qreal centerY,
+                                const QColor &outsideColor, const QColor &insideColor) const
+{
+    const QRectF plot = chart()->plotArea();
+    const QRectF box = label->boundingRect();
+    const qreal top = centerY - box.height() / 2;
+    const qreal outsideLeft = anchorX + LabelGapPixels;
+    if (outsideLeft + box.width() <= plot.right()) {
+        label->setBrush(outsideColor);
+        label->setPos(outsideLeft, top);
+    } else if (barEndX - barStartX >= box.width() + 2 * LabelGapPixels) {
+        label->setBrush(insideColor);
+        label->setPos(barEndX - LabelGapPixels - box.width(), top);
+    } else {
+        label->setBrush(outsideColor);
+        label->setPos(std::max(plot.left(), plot.right() - box.width()), top);
+    }
+}
+
+QString ChartBase::titleFor(const QString &suffix) const
+{
+    if (!m_estimates.problem.isEmpty())
+        return m_estimates.problem;
+    QString model = m_estimates.modelName;
+    if (model.isEmpty() && !m_estimates.rows.isEmpty())
+        model = m_estimates.rows.first().input.model.name;
+    if (m_estimates.rows.isEmpty())
+        return model.isEmpty() ? QStringLiteral("No configuration selected")
+                               : model + QLatin1Char(' ') + m_estimates.quantName
+                + QStringLiteral(" \u2014 no configuration selected");
+    const Workload &workload = m_estimates.rows.first().input.workload;
+    return scenarioTitle(model, m_estimates.quantName, workload.users, workload.contextTokens) + suffix;
+}
+
+QImage ChartBase::renderImage(QSize size, qreal scale)
+{
+    if (size.isEmpty() || !(scale > 0))
+        return {};
+    QImage image(QSize(qRound(size.width() * scale), qRound(size.height() * scale)),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(m_palette.background);
+    OffscreenLayout layout(chart(), QSizeF(size));
+    layoutAnnotations();
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    scene()->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), layout.source(), Qt::IgnoreAspectRatio);
+    painter.end();
+    return image;
+}
+
+QString ChartBase::exportPng(const QString &path, QSize size, qreal scale)
+{
+    if (QString problem = checkSize(path, size, scale); !problem.isEmpty())
+        return problem;
+    const QImage image = renderImage(size, scale);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image))
+        return writeError(path, writer.errorString());
+    qCDebug(lcCharts) << "exported" << path << image.size();
+    return saveBytes(path, bytes);
+}
+
+QString ChartBase::exportSvg(const QString &path, QSize size)
+{
+    if (QString problem = checkSize(path, size, 1.0); !problem.isEmpty())
+        return problem;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(chart()->title());
+    generator.setDescription(QStringLiteral("Headroom chart"));
+    {
+        OffscreenLayout layout(chart(), QSizeF(size));
+        layoutAnnotations();
+        QPainter painter(&generator);
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        painter.fillRect(QRectF(QPointF(0, 0), QSizeF(size)), m_palette.background);
+        scene()->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), layout.source(), Qt::IgnoreAspectRatio);
+        painter.end();
+    }
+    return saveBytes(path, bytes);
+}
+
+void ChartBase::copyToClipboard(QSize size)
+{
+    QGuiApplication::clipboard()->setImage(renderImage(size, devicePixelRatioF()));
+}
+
+} // namespace headroom

@@ -1,0 +1,40 @@
+#include "ChartBase.h"
+#include "ConcurrencyChart.h"
+#include "MemoryChart.h"
+#include "SpeedChart.h"
+
+#include <QLoggingCategory>
+
+namespace headroom {
+
+Q_DECLARE_LOGGING_CATEGORY(lcCharts)
+
+QList<ChartKind> supportedChartKinds()
+{
+    return {ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency};
+}
+
+bool isChartKindSupported(ChartKind kind)
+{
+    return supportedChartKinds().contains(kind);
+}
+
+std::unique_ptr<ChartBase> createChart(ChartKind kind, QWidget *parent)
+{
+    switch (kind) {
+    case ChartKind::Speed:
+        return std::make_unique<SpeedChart>(parent);
+    case ChartKind::Memory:
+        return std::make_unique<MemoryChart>(parent);
+    case ChartKind::Concurrency:
+        return std::make_unique<ConcurrencyChart>(parent);
+    case ChartKind::Roofline:
+    case ChartKind::Value:
+    case ChartKind::Accuracy:
+        break;
+    }
+    qCWarning(lcCharts) << "no chart for kind" << static_cast<int>(kind) << "yet; showing the speed chart";
+    return std::make_unique<SpeedChart>(parent);
+}
+
+} // namespace headroom

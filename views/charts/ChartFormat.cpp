@@ -1,0 +1,98 @@
+#include "ChartFormat.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <cmath>
+
+namespace headroom {
+
+namespace {
+// Below these, one decimal carries information; above, it is noise.
+constexpr double OneDecimalBelowTokensPerSecond = 10.0;
+constexpr double OneDecimalBelowGigabytes = 100.0;
+constexpr int TokensPerK = 1024;
+// Mantissas of "nice" axis maxima.
+constexpr double NiceSteps[] = {1.0, 2.0, 2.5, 5.0, 10.0};
+} // namespace
+
+VendorFamily vendorFamily(const Device &device)
+{
+    if (device.isApple() || device.segment == Segment::Apple)
+        return VendorFamily::Apple;
+    if (device.vendor.compare(QLatin1String("nvidia"), Qt::CaseInsensitive) == 0)
+        return VendorFamily::Nvidia;
+    return VendorFamily::Other;
+}
+
+QString toString(VendorFamily family)
+{
+    switch (family) {
+    case VendorFamily::Apple:
+        return QStringLiteral("Apple");
+    case VendorFamily::Nvidia:
+        return QStringLiteral("NVIDIA");
+    case VendorFamily::Other:
+        break;
+    }
+    return QStringLiteral("Other");
+}
+
+QString formatTokensPerSecond(double tokensPerSecond)
+{
+    const int decimals = std::abs(tokensPerSecond) < OneDecimalBelowTokensPerSecond ? 1 : 0;
+    return QString::number(tokensPerSecond, 'f', decimals) + QStringLiteral(" t/s");
+}
+
+QString formatGigabytes(double gigabytes)
+{
+    const int decimals = std::abs(gigabytes) < OneDecimalBelowGigabytes ? 1 : 0;
+    return QString::number(gigabytes, 'f', decimals) + QStringLiteral(" GB");
+}
+
+QString formatContextTokens(int tokens)
+{
+    if (tokens >= TokensPerK && tokens % TokensPerK == 0)
+        return QString::number(tokens / TokensPerK) + QLatin1Char('K');
+    return QString::number(tokens);
+}
+
+QString scenarioTitle(const QString &modelName, const QString &quantName, int users, int contextTokens)
+{
+    const QString who = users == 1 ? QStringLiteral("1 user") : QString::number(users) + QStringLiteral(" users");
+    return modelName + QLatin1Char(' ') + quantName + QStringLiteral(" \u2014 ") + who + QStringLiteral(", ")
+        + formatContextTokens(contextTokens) + QStringLiteral(" context");
+}
+
+double niceCeiling(double value)
+{
+    if (!(value > 0) || !std::isfinite(value))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : NiceSteps) {
+        // Tolerate rounding error so that 50 stays 50 instead of becoming 100.
+        if (step * magnitude >= value * (1.0 - 1e-12))
+            return step * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+QStringList uniqueCategoryLabels(const QStringList &labels)
+{
+    QStringList unique;
+    unique.reserve(labels.size());
+    QSet<QString> used;
+    QHash<QString, int> repeats;
+    for (const QString &label : labels) {
+        const QString base = label.isEmpty() ? QStringLiteral("(unnamed)") : label;
+        QString candidate = base;
+        int &seen = repeats[base];
+        while (used.contains(candidate))
+            candidate = base + QStringLiteral(" (") + QString::number(++seen + 1) + QLatin1Char(')');
+        used.insert(candidate);
+        unique.append(candidate);
+    }
+    return unique;
+}
+
+} // namespace headroom

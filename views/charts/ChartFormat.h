@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Hardware.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace headroom {
+
+// Reading speed reference drawn on the speed and concurrency charts, in tokens per second.
+// People read about 4 words/s (238 wpm silent reading of non-fiction, Brysbaert 2019,
+// https://doi.org/10.1016/j.jml.2019.104047) and skim at 5-8 words/s; one English word is
+// ~1.3 tokens (https://help.openai.com/en/articles/4936856-what-are-tokens-and-how-to-count-them),
+// so ~5-8 words/s is ~7-10 tokens/s. Faster than this, a single reader cannot tell the difference;
+// the article calls 10-11 t/s "a comfortable reading pace for interactive chat".
+constexpr double ReadingSpeedTokensPerSecond = 10.0;
+
+// The three colour families every chart uses to tell platforms apart.
+enum class VendorFamily { Apple, Nvidia, Other };
+VendorFamily vendorFamily(const Device &device);
+QString toString(VendorFamily family); // "Apple", "NVIDIA", "Other"
+
+// "55 t/s", "5.4 t/s": one decimal below 10, whole numbers above.
+QString formatTokensPerSecond(double tokensPerSecond);
+// "45.3 GB", "192 GB": one decimal below 100 GB, whole numbers above.
+QString formatGigabytes(double gigabytes);
+// Context length as people say it: 4096 -> "4K", 131072 -> "128K", 1000 -> "1000".
+QString formatContextTokens(int tokens);
+// "Llama 3.3 70B Q4_K_M — 1 user, 4K context".
+QString scenarioTitle(const QString &modelName, const QString &quantName, int users, int contextTokens);
+
+// Smallest "nice" number (1, 2, 2.5, 5 x 10^k) at or above `value`; 1 for non-positive values.
+double niceCeiling(double value);
+
+// Qt's category axis drops duplicate categories; this keeps every row visible by numbering
+// repeats: {"A", "A", "B"} -> {"A", "A (2)", "B"}. Empty labels become "(unnamed)".
+QStringList uniqueCategoryLabels(const QStringList &labels);
+
+} // namespace headroom

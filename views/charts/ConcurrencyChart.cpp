@@ -1,0 +1,262 @@
+#include "ConcurrencyChart.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace headroom {
+
+namespace {
+
+constexpr int UsersAxisMinimum = 1;
+constexpr int UsersAxisDefaultMaximum = 64; // the sweep's 1, 2, 4, ... 64
+constexpr int UsersAxisBase = 2;
+constexpr double HeadroomFactor = 1.1;      // space above the highest curve
+constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
+constexpr int TargetTickCount = 6;
+constexpr qreal PerUserPenPixels = 2.5;
+constexpr qreal TotalPenPixels = 2;
+constexpr qreal ReferencePenPixels = 2;
+constexpr qreal MarkerPixels = 7;
+// Above this many configurations the legend moves to the side, where a long list fits.
+constexpr int BottomLegendMaxRows = 8;
+
+// The sweep up to (not including) the first point that does not fit.
+template<typename Value>
+QList<QPointF> fittingPoints(const EstimateRow &row, Value value)
+{
+    QList<QPointF> points;
+    points.reserve(row.sweep.size());
+    for (const SweepPoint &point : row.sweep) {
+        if (point.fit == Fit::DoesNotFit || point.users < UsersAxisMinimum)
+            break;
+        points.append(QPointF(point.users, value(point)));
+    }
+    return points;
+}
+
+} // namespace
+
+ConcurrencyChart::ConcurrencyChart(QWidget *parent)
+    : ChartBase(parent)
+{
+    m_usersAxis = new QLogValueAxis(this);
+    m_usersAxis->setBase(UsersAxisBase);
+    m_usersAxis->setLabelFormat(QStringLiteral("%g"));
+    m_usersAxis->setMinorTickCount(0);
+    m_usersAxis->setRange(UsersAxisMinimum, UsersAxisDefaultMaximum);
+    m_usersAxis->setTitleText(QStringLiteral("concurrent users"));
+    m_perUserAxis = new QValueAxis(this);
+    m_perUserAxis->setTitleText(QStringLiteral("tokens/s per user (solid)"));
+    m_perUserAxis->setTickType(QValueAxis::TicksDynamic);
+    m_perUserAxis->setTickAnchor(0);
+    m_perUserAxis->setLabelFormat(QStringLiteral("%g"));
+    m_totalAxis = new QValueAxis(this);
+    m_totalAxis->setTitleText(QStringLiteral("total tokens/s, all users (dashed)"));
+    m_totalAxis->setTickType(QValueAxis::TicksDynamic);
+    m_totalAxis->setTickAnchor(0);
+    m_totalAxis->setLabelFormat(QStringLiteral("%g"));
+
+    QChart *c = chart();
+    c->addAxis(m_usersAxis, Qt::AlignBottom);
+    c->addAxis(m_perUserAxis, Qt::AlignLeft);
+    c->addAxis(m_totalAxis, Qt::AlignRight);
+
+    m_reference = new QLineSeries(this);
+    m_reference->setName(QStringLiteral("Reading speed \u2248 %1 t/s").arg(ReadingSpeedTokensPerSecond));
+    c->addSeries(m_reference);
+    m_reference->attachAxis(m_usersAxis);
+    m_reference->attachAxis(m_perUserAxis);
+    m_totalLegend = new QLineSeries(this);
+    m_totalLegend->setName(QStringLiteral("Dashed: total t/s, all users"));
+    c->addSeries(m_totalLegend);
+    m_totalLegend->attachAxis(m_usersAxis);
+    m_totalLegend->attachAxis(m_totalAxis);
+
+    applyStyle();
+    setEstimates(EstimateSet{});
+}
+
+ConcurrencyChart::~ConcurrencyChart() = default;
+
+QList<QPointF> ConcurrencyChart::perUserPoints(const EstimateRow &row)
+{
+    return fittingPoints(row, [](const SweepPoint &p) { return p.decodeTpsPerUser; });
+}
+
+QList<QPointF> ConcurrencyChart::totalPoints(const EstimateRow &row)
+{
+    return fittingPoints(row, [](const SweepPoint &p) { return p.decodeTpsTotal; });
+}
+
+QString ConcurrencyChart::legendName(const QString &label, const EstimateRow &row)
+{
+    const QList<QPointF> points = perUserPoints(row);
+    if (points.isEmpty())
+        return label + QStringLiteral(" (does not fit)");
+    if (points.size() < row.sweep.size()) {
+        const int users = int(points.last().x());
+        return label + QStringLiteral(" (fits up to %1 %2)").arg(users).arg(users == 1 ? QStringLiteral("user") : QStringLiteral("users"));
+    }
+    return label;
+}
+
+void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
+{
+    storeEstimates(estimates);
+    const QList<EstimateRow> &rows = estimates.rows;
+    const int rowCount = int(rows.size());
+    resizeSeries(rowCount);
+
+    const QStringList labels = [&rows] {
+        QStringList l;
+        for (const EstimateRow &row : rows)
+            l.append(row.label);
+        return uniqueCategoryLabels(l);
+    }();
+    for (int row = 0; row < rowCount; ++row) {
+        m_perUser.at(row)->replace(perUserPoints(rows.at(row)));
+        m_total.at(row)->replace(totalPoints(rows.at(row)));
+        const QString name = legendName(labels.at(row), rows.at(row));
+        if (m_perUser.at(row)->name() != name)
+            m_perUser.at(row)->setName(name);
+        m_total.at(row)->setName(labels.at(row) + QStringLiteral(" total"));
+    }
+    QList<VendorFamily> families;
+    for (const EstimateRow &row : rows)
+        families.append(vendorFamily(row.input.device));
+    if (families != m_styledFamilies) {
+        m_styledFamilies = families;
+        styleRows();
+    }
+    updateRanges();
+    chart()->legend()->setAlignment(rowCount > BottomLegendMaxRows ? Qt::AlignRight : Qt::AlignBottom);
+    chart()->setTitle(titleFor());
+}
+
+void ConcurrencyChart::resizeSeries(int rowCount)
+{
+    QChart *c = chart();
+    bool changed = false;
+    while (m_perUser.size() > rowCount) {
+        for (QList<QLineSeries *> *list : {&m_perUser, &m_total}) {
+            QLineSeries *series = list->takeLast();
+            c->removeSeries(series);
+            delete series;
+        }
+        changed = true;
+    }
+    while (m_perUser.size() < rowCount) {
+        const int row = int(m_perUser.size());
+        auto *perUser = new QLineSeries(this);
+        auto *total = new QLineSeries(this);
+        for (QLineSeries *series : {perUser, total}) {
+            c->addSeries(series);
+            series->attachAxis(m_usersAxis);
+            series->setPointsVisible(true);
+            series->setMarkerSize(MarkerPixels);
+            connect(series, &QXYSeries::hovered, this, [this, row](const QPointF &point, bool entered) {
+                if (entered)
+                    showTooltip(pointTooltip(row, point));
+                else
+                    hideTooltip();
+            });
+        }
+        perUser->attachAxis(m_perUserAxis);
+        total->attachAxis(m_totalAxis);
+        m_perUser.append(perUser);
+        m_total.append(total);
+        changed = true;
+    }
+    if (changed)
+        m_styledFamilies.clear(); // force colours and legend visibility for the new series
+}
+
+void ConcurrencyChart::styleRows()
+{
+    const ChartPalette &palette = chartPalette();
+    int familyTotals[3] = {0, 0, 0};
+    for (VendorFamily family : std::as_const(m_styledFamilies))
+        ++familyTotals[static_cast<int>(family)];
+    int familySeen[3] = {0, 0, 0};
+    for (int row = 0; row < m_styledFamilies.size() && row < m_perUser.size(); ++row) {
+        const int family = static_cast<int>(m_styledFamilies.at(row));
+        const QColor color = palette.familyColor(m_styledFamilies.at(row), familySeen[family]++, familyTotals[family]);
+        QPen solid(color, PerUserPenPixels);
+        solid.setCosmetic(true);
+        m_perUser.at(row)->setPen(solid);
+        m_perUser.at(row)->setColor(color);
+        QPen dashed(color, TotalPenPixels, Qt::DashLine);
+        dashed.setCosmetic(true);
+        m_total.at(row)->setPen(dashed);
+        for (QLegendMarker *marker : chart()->legend()->markers(m_total.at(row)))
+            marker->setVisible(false);
+    }
+}
+
+void ConcurrencyChart::updateRanges()
+{
+    double usersMaximum = UsersAxisDefaultMaximum;
+    double perUserHighest = ReadingSpeedTokensPerSecond * ReferenceRoomFactor;
+    double totalHighest = 0;
+    for (const EstimateRow &row : estimates().rows) {
+        for (const SweepPoint &point : row.sweep) {
+            usersMaximum = std::max(usersMaximum, double(point.users));
+            if (point.fit == Fit::DoesNotFit)
+                continue;
+            perUserHighest = std::max(perUserHighest, point.decodeTpsPerUser * HeadroomFactor);
+            totalHighest = std::max(totalHighest, point.decodeTpsTotal * HeadroomFactor);
+        }
+    }
+    if (m_usersAxis->max() != usersMaximum)
+        m_usersAxis->setRange(UsersAxisMinimum, usersMaximum);
+    for (auto [axis, highest] : {std::pair{m_perUserAxis, perUserHighest}, std::pair{m_totalAxis, totalHighest}}) {
+        const double maximum = niceCeiling(highest);
+        if (axis->min() != 0 || axis->max() != maximum)
+            axis->setRange(0, maximum);
+        const double step = niceCeiling(maximum / TargetTickCount);
+        if (axis->tickInterval() != step)
+            axis->setTickInterval(step);
+    }
+    m_reference->replace(QList<QPointF>{{double(UsersAxisMinimum), ReadingSpeedTokensPerSecond},
+                                        {usersMaximum, ReadingSpeedTokensPerSecond}});
+}
+
+void ConcurrencyChart::restyle()
+{
+    const ChartPalette &palette = chartPalette();
+    QPen reference(palette.reference, ReferencePenPixels, Qt::DashLine);
+    reference.setCosmetic(true);
+    m_reference->setPen(reference);
+    QPen totalLegend(palette.mutedText, TotalPenPixels, Qt::DashLine);
+    totalLegend.setCosmetic(true);
+    m_totalLegend->setPen(totalLegend);
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_usersAxis), static_cast<QAbstractAxis *>(m_perUserAxis),
+                                static_cast<QAbstractAxis *>(m_totalAxis)})
+        styleAxis(axis);
+    m_totalAxis->setGridLineVisible(false); // its ticks do not line up with the left axis
+    m_styledFamilies.clear();
+    setEstimates(estimates());
+}
+
+QString ConcurrencyChart::pointTooltip(int row, const QPointF &point) const
+{
+    if (row < 0 || row >= estimates().rows.size())
+        return {};
+    const EstimateRow &r = estimates().rows.at(row);
+    for (const SweepPoint &p : r.sweep) {
+        if (p.users == qRound(point.x()))
+            return r.label + QStringLiteral(": %1 %2\n%3 per user, %4 in total (%5)")
+                .arg(p.users)
+                .arg(p.users == 1 ? QStringLiteral("user") : QStringLiteral("users"),
+                     formatTokensPerSecond(p.decodeTpsPerUser), formatTokensPerSecond(p.decodeTpsTotal), toString(p.fit));
+    }
+    return explanation(row);
+}
+
+} // namespace headroom

@@ -1,0 +1,233 @@
+#include "MemoryChart.h"
+
+#include "ChartAnnotation.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QGraphicsPathItem>
+#include <QHorizontalStackedBarSeries>
+#include <QLineSeries>
+#include <QPainterPath>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace headroom {
+
+namespace {
+
+constexpr double BarWidthShare = 0.7;
+constexpr double MarkerOvershootShare = 0.15; // capacity marker sticks out of the bar by this share of a slot
+constexpr double LabelRoomFactor = 1.45;      // axis headroom for "45.3 GB of 192 GB usable"
+constexpr int TargetTickCount = 6;
+constexpr qreal MarkerPenPixels = 3;
+constexpr qreal OverPenPixels = 1.5;
+
+void setValue(QBarSet *set, int index, qreal value)
+{
+    if (set->at(index) != value)
+        set->replace(index, value);
+}
+
+void resize(QBarSet *set, int rowCount)
+{
+    const int count = int(set->count());
+    if (count > rowCount)
+        set->remove(rowCount, count - rowCount);
+    else if (count < rowCount)
+        set->append(QList<qreal>(rowCount - count, 0.0));
+}
+
+} // namespace
+
+MemoryChart::MemoryChart(QWidget *parent)
+    : ChartBase(parent)
+{
+    m_bars = new QHorizontalStackedBarSeries(this);
+    m_bars->setBarWidth(BarWidthShare);
+    m_weights = new QBarSet(QStringLiteral("Weights"));
+    m_kvCache = new QBarSet(QStringLiteral("KV cache"));
+    m_overhead = new QBarSet(QStringLiteral("Runtime overhead"));
+    m_bars->append({m_weights, m_kvCache, m_overhead});
+    m_capacityLegend = new QLineSeries(this);
+    m_capacityLegend->setName(QStringLiteral("Usable memory"));
+
+    m_categoryAxis = new QBarCategoryAxis(this);
+    m_valueAxis = new QValueAxis(this);
+    m_valueAxis->setTitleText(QStringLiteral("memory (GB)"));
+    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
+    m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+
+    QChart *c = chart();
+    c->addSeries(m_bars);
+    c->addSeries(m_capacityLegend);
+    c->addAxis(m_categoryAxis, Qt::AlignLeft);
+    c->addAxis(m_valueAxis, Qt::AlignBottom);
+    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_capacityLegend)}) {
+        series->attachAxis(m_categoryAxis);
+        series->attachAxis(m_valueAxis);
+    }
+    m_overCapacity = new QGraphicsPathItem(c);
+    m_overCapacity->setZValue(4);
+    m_capacityMarkers = new QGraphicsPathItem(c);
+    m_capacityMarkers->setZValue(5);
+
+    connect(m_bars, &QAbstractBarSeries::hovered, this, [this](bool entered, int index, QBarSet *) {
+        if (!entered) {
+            hideTooltip();
+            return;
+        }
+        showTooltip(memoryTooltip(categoryIndex(index, int(estimates().rows.size()))));
+    });
+
+    applyStyle();
+    setEstimates(EstimateSet{});
+}
+
+MemoryChart::~MemoryChart() = default;
+
+void MemoryChart::setEstimates(const EstimateSet &estimates)
+{
+    storeEstimates(estimates);
+    const QList<EstimateRow> &rows = estimates.rows;
+    const int rowCount = int(rows.size());
+
+    QStringList labels;
+    labels.reserve(rowCount);
+    for (const EstimateRow &row : rows)
+        labels.append(row.label);
+    labels = uniqueCategoryLabels(labels);
+    std::reverse(labels.begin(), labels.end());
+    if (m_categoryAxis->categories() != labels)
+        m_categoryAxis->setCategories(labels);
+
+    double highest = 0;
+    for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
+        resize(set, rowCount);
+    for (int row = 0; row < rowCount; ++row) {
+        const MemoryBreakdown &m = rows.at(row).estimate.memory;
+        const int category = categoryIndex(row, rowCount);
+        setValue(m_weights, category, m.weightsGB);
+        setValue(m_kvCache, category, m.kvCacheGB);
+        setValue(m_overhead, category, m.overheadGB);
+        highest = std::max({highest, m.weightsGB + m.kvCacheGB + m.overheadGB, m.usableGB});
+    }
+    const double maximum = niceCeiling(highest * LabelRoomFactor);
+    const double step = niceCeiling(maximum / TargetTickCount);
+    if (m_valueAxis->min() != 0 || m_valueAxis->max() != maximum)
+        m_valueAxis->setRange(0, maximum);
+    if (m_valueAxis->tickInterval() != step)
+        m_valueAxis->setTickInterval(step);
+
+    chart()->setTitle(titleFor());
+    updateLabels();
+    layoutAnnotations();
+}
+
+void MemoryChart::updateLabels()
+{
+    const QList<EstimateRow> &rows = estimates().rows;
+    while (m_labels.size() > rows.size())
+        delete m_labels.takeLast();
+    while (m_labels.size() < rows.size()) {
+        ChartAnnotation *label = createAnnotation(FontRole::ValueLabel);
+        const int row = int(m_labels.size());
+        label->setTooltipProvider([this, row] { return memoryTooltip(row); });
+        m_labels.append(label);
+    }
+    for (int row = 0; row < rows.size(); ++row) {
+        m_labels.at(row)->setFont(chartFont(FontRole::ValueLabel));
+        m_labels.at(row)->setTextIfChanged(valueLabel(row));
+    }
+}
+
+void MemoryChart::layoutAnnotations()
+{
+    const QRectF plot = chart()->plotArea();
+    const QList<EstimateRow> &rows = estimates().rows;
+    const int rowCount = int(rows.size());
+    if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
+        m_capacityMarkers->setPath({});
+        m_overCapacity->setPath({});
+        return;
+    }
+    const ChartPalette &palette = chartPalette();
+    const qreal slotPixels = std::abs(chart()->mapToPosition(QPointF(0, 1), m_bars).y()
+                                      - chart()->mapToPosition(QPointF(0, 0), m_bars).y());
+    const qreal barHalf = slotPixels * BarWidthShare / 2;
+    const qreal markerHalf = barHalf + slotPixels * MarkerOvershootShare;
+    QPainterPath markers;
+    QPainterPath over;
+    for (int row = 0; row < rowCount; ++row) {
+        const MemoryBreakdown &m = rows.at(row).estimate.memory;
+        const int category = categoryIndex(row, rowCount);
+        const double totalGB = m.weightsGB + m.kvCacheGB + m.overheadGB;
+        const QPointF base = chart()->mapToPosition(QPointF(0, category), m_bars);
+        const qreal end = chart()->mapToPosition(QPointF(totalGB, category), m_bars).x();
+        const qreal usable = chart()->mapToPosition(QPointF(m.usableGB, category), m_bars).x();
+        markers.moveTo(usable, base.y() - markerHalf);
+        markers.lineTo(usable, base.y() + markerHalf);
+        const bool exceeds = totalGB > m.usableGB;
+        if (exceeds)
+            over.addRect(QRectF(QPointF(usable, base.y() - barHalf), QPointF(end, base.y() + barHalf)));
+        placeValueLabel(m_labels.at(row), base.x(), end, std::max(end, usable), base.y(),
+                        exceeds ? palette.overCapacity : palette.text, palette.background);
+    }
+    m_capacityMarkers->setPath(markers);
+    m_overCapacity->setPath(over);
+}
+
+void MemoryChart::restyle()
+{
+    const ChartPalette &palette = chartPalette();
+    m_weights->setBrush(palette.weights);
+    m_kvCache->setBrush(palette.kvCache);
+    m_overhead->setBrush(palette.overhead);
+    for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
+        set->setPen(Qt::NoPen);
+    QPen marker(palette.capacity, MarkerPenPixels);
+    marker.setCosmetic(true);
+    marker.setCapStyle(Qt::FlatCap);
+    m_capacityMarkers->setPen(marker);
+    m_capacityLegend->setPen(marker);
+    QPen over(palette.overCapacity, OverPenPixels);
+    over.setCosmetic(true);
+    m_overCapacity->setPen(over);
+    m_overCapacity->setBrush(QBrush(palette.overCapacity, Qt::FDiagPattern));
+    styleAxis(m_categoryAxis);
+    styleAxis(m_valueAxis);
+    m_categoryAxis->setGridLineVisible(false);
+    updateLabels();
+}
+
+QString MemoryChart::valueLabel(int row) const
+{
+    if (row < 0 || row >= estimates().rows.size())
+        return {};
+    const MemoryBreakdown &m = estimates().rows.at(row).estimate.memory;
+    const double totalGB = m.weightsGB + m.kvCacheGB + m.overheadGB;
+    if (totalGB > m.usableGB)
+        return QStringLiteral("%1: %2 over %3 usable")
+            .arg(formatGigabytes(totalGB), formatGigabytes(totalGB - m.usableGB), formatGigabytes(m.usableGB));
+    return QStringLiteral("%1 of %2 usable").arg(formatGigabytes(totalGB), formatGigabytes(m.usableGB));
+}
+
+QString MemoryChart::memoryTooltip(int row) const
+{
+    if (row < 0 || row >= estimates().rows.size())
+        return {};
+    const EstimateRow &r = estimates().rows.at(row);
+    const MemoryBreakdown &m = r.estimate.memory;
+    return r.label + QStringLiteral(" (") + toString(r.estimate.fit) + QStringLiteral(")\n")
+        + QStringLiteral("Weights: ") + formatGigabytes(m.weightsGB) + QLatin1Char('\n')
+        + QStringLiteral("KV cache: ") + formatGigabytes(m.kvCacheGB) + QStringLiteral(" (")
+        + QString::number(r.input.workload.users) + QStringLiteral(" x ")
+        + formatContextTokens(r.input.workload.contextTokens) + QStringLiteral(" tokens)\n")
+        + QStringLiteral("Runtime overhead: ") + formatGigabytes(m.overheadGB) + QLatin1Char('\n')
+        + QStringLiteral("Total: ") + formatGigabytes(m.totalGB) + QStringLiteral(" of ")
+        + formatGigabytes(m.usableGB) + QStringLiteral(" usable");
+}
+
+} // namespace headroom

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "ChartBase.h"
+
+#include <QList>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QGraphicsPathItem;
+class QHorizontalStackedBarSeries;
+class QLineSeries;
+class QValueAxis;
+
+namespace headroom {
+
+class ChartAnnotation;
+
+// Memory needed per configuration: weights, KV cache and runtime overhead stacked, with the
+// configuration's usable capacity marked on each bar and any excess hatched in red.
+class MemoryChart final : public ChartBase
+{
+    Q_OBJECT
+public:
+    explicit MemoryChart(QWidget *parent = nullptr);
+    ~MemoryChart() override;
+
+    ChartKind kind() const override { return ChartKind::Memory; }
+    void setEstimates(const EstimateSet &estimates) override;
+
+    // Inspection, for tests and accessibility.
+    QHorizontalStackedBarSeries *barSeries() const { return m_bars; }
+    QBarSet *weightsSet() const { return m_weights; }
+    QBarSet *kvCacheSet() const { return m_kvCache; }
+    QBarSet *overheadSet() const { return m_overhead; }
+    QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; }
+    QValueAxis *valueAxis() const { return m_valueAxis; }
+    static int categoryIndex(int row, int rowCount) { return rowCount - 1 - row; }
+    QString valueLabel(int row) const;   // "45.3 GB of 192 GB usable", "57.0 GB: 12.0 GB over 45.0 GB usable"
+    QString memoryTooltip(int row) const; // every number of the breakdown
+
+protected:
+    void restyle() override;
+    void layoutAnnotations() override;
+
+private:
+    void updateLabels();
+
+    QHorizontalStackedBarSeries *m_bars = nullptr;
+    QBarSet *m_weights = nullptr;
+    QBarSet *m_kvCache = nullptr;
+    QBarSet *m_overhead = nullptr;
+    QBarCategoryAxis *m_categoryAxis = nullptr;
+    QValueAxis *m_valueAxis = nullptr;
+    QLineSeries *m_capacityLegend = nullptr; // no points: explains the capacity markers in the legend
+    QGraphicsPathItem *m_capacityMarkers = nullptr;
+    QGraphicsPathItem *m_overCapacity = nullptr;
+    QList<ChartAnnotation *> m_labels;
+};
+
+} // namespace headroom

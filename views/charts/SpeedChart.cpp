@@ -1,0 +1,321 @@
+#include "SpeedChart.h"
+
+#include "ChartAnnotation.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QGraphicsPathItem>
+#include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainterPath>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace headroom {
+
+namespace {
+
+constexpr double BarWidthShare = 0.7;       // of a category slot
+constexpr double WhiskerCapShare = 0.3;     // of a bar's thickness, each side of the centre
+constexpr double LabelRoomFactor = 1.3;     // axis headroom for value labels right of the bars
+constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
+constexpr int TargetTickCount = 6;
+constexpr qreal ReferencePenPixels = 2;
+constexpr qreal OutlinePenPixels = 2;
+constexpr qreal WhiskerPenPixels = 1.5;
+constexpr qreal CategoryHalfSlot = 0.5;
+
+VendorFamily familyAt(int index)
+{
+    return static_cast<VendorFamily>(index);
+}
+
+} // namespace
+
+int SpeedChart::setIndex(VendorFamily family, BarStyle style)
+{
+    return static_cast<int>(family) * BarStyleCount + static_cast<int>(style);
+}
+
+SpeedChart::SpeedChart(QWidget *parent)
+    : ChartBase(parent)
+{
+    m_bars = new QHorizontalStackedBarSeries(this);
+    m_bars->setBarWidth(BarWidthShare);
+    m_bars->setLabelsVisible(false); // our own labels carry fit state and never overlap whiskers
+    for (int family = 0; family < FamilyCount; ++family) {
+        for (int style = 0; style < BarStyleCount; ++style) {
+            auto *set = new QBarSet(toString(familyAt(family)));
+            m_sets.append(set);
+            m_bars->append(set);
+        }
+    }
+    m_reference = new QLineSeries(this);
+    m_reference->setName(QStringLiteral("Reading speed \u2248 %1 t/s").arg(ReadingSpeedTokensPerSecond));
+    m_bandLegend = new QLineSeries(this);
+    m_bandLegend->setName(QStringLiteral("Likely range (low\u2013high)"));
+
+    m_categoryAxis = new QBarCategoryAxis(this);
+    m_valueAxis = new QValueAxis(this);
+    m_valueAxis->setTitleText(QStringLiteral("tokens/s per user"));
+    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
+    m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+
+    QChart *c = chart();
+    c->addSeries(m_bars);
+    c->addSeries(m_reference);
+    c->addSeries(m_bandLegend);
+    c->addAxis(m_categoryAxis, Qt::AlignLeft);
+    c->addAxis(m_valueAxis, Qt::AlignBottom);
+    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_reference),
+                                    static_cast<QAbstractSeries *>(m_bandLegend)}) {
+        series->attachAxis(m_categoryAxis);
+        series->attachAxis(m_valueAxis);
+    }
+
+    m_whiskers = new QGraphicsPathItem(c);
+    m_whiskers->setZValue(5);
+    m_offloadOutlines = new QGraphicsPathItem(c);
+    m_offloadOutlines->setZValue(4);
+
+    connect(m_bars, &QAbstractBarSeries::hovered, this, [this](bool entered, int index, QBarSet *) {
+        if (entered)
+            showTooltipForRow(categoryIndex(index, int(estimates().rows.size())));
+        else
+            hideTooltip();
+    });
+
+    applyStyle();
+    setEstimates(EstimateSet{});
+}
+
+SpeedChart::~SpeedChart() = default;
+
+void SpeedChart::setEstimates(const EstimateSet &estimates)
+{
+    storeEstimates(estimates);
+    const QList<EstimateRow> &rows = estimates.rows;
+    const int rowCount = int(rows.size());
+
+    QStringList labels;
+    labels.reserve(rowCount);
+    for (const EstimateRow &row : rows)
+        labels.append(row.label);
+    labels = uniqueCategoryLabels(labels);
+    std::reverse(labels.begin(), labels.end());
+    if (m_categoryAxis->categories() != labels)
+        m_categoryAxis->setCategories(labels);
+
+    resizeSets(rowCount);
+    for (int row = 0; row < rowCount; ++row) {
+        const Estimate &e = rows.at(row).estimate;
+        int target = -1;
+        if (e.runs()) {
+            const BarStyle style = e.fit == Fit::Tight ? BarStyle::Tight
+                : e.fit == Fit::Offload                ? BarStyle::Offload
+                                                       : BarStyle::Fits;
+            target = setIndex(vendorFamily(rows.at(row).input.device), style);
+        }
+        const int category = categoryIndex(row, rowCount);
+        for (int s = 0; s < m_sets.size(); ++s) {
+            const qreal value = s == target ? e.decodeTpsPerUser : 0.0;
+            if (m_sets.at(s)->at(category) != value)
+                m_sets.at(s)->replace(category, value);
+        }
+    }
+
+    m_reference->replace(rowCount == 0 ? QList<QPointF>{}
+                                       : QList<QPointF>{{ReadingSpeedTokensPerSecond, -CategoryHalfSlot},
+                                                        {ReadingSpeedTokensPerSecond, rowCount - CategoryHalfSlot}});
+    chart()->setTitle(titleFor());
+    updateRanges();
+    updateLegend();
+    updateLabels();
+    layoutAnnotations();
+}
+
+void SpeedChart::resizeSets(int rowCount)
+{
+    for (QBarSet *set : std::as_const(m_sets)) {
+        const int count = int(set->count());
+        if (count > rowCount)
+            set->remove(rowCount, count - rowCount);
+        else if (count < rowCount)
+            set->append(QList<qreal>(rowCount - count, 0.0));
+    }
+}
+
+void SpeedChart::updateRanges()
+{
+    double highest = 0;
+    for (const EstimateRow &row : estimates().rows)
+        highest = std::max({highest, row.estimate.decodeTpsPerUser, row.estimate.decodeTpsHigh});
+    const double maximum = niceCeiling(std::max(highest * LabelRoomFactor, ReadingSpeedTokensPerSecond * ReferenceRoomFactor));
+    const double step = niceCeiling(maximum / TargetTickCount);
+    if (m_valueAxis->min() != 0 || m_valueAxis->max() != maximum)
+        m_valueAxis->setRange(0, maximum);
+    if (m_valueAxis->tickInterval() != step)
+        m_valueAxis->setTickInterval(step);
+}
+
+void SpeedChart::updateLegend()
+{
+    bool present[FamilyCount] = {false, false, false};
+    for (const EstimateRow &row : estimates().rows)
+        present[static_cast<int>(vendorFamily(row.input.device))] = true;
+    const QList<QLegendMarker *> markers = chart()->legend()->markers(m_bars);
+    for (int s = 0; s < markers.size(); ++s) {
+        // One legend entry per family present; fit states are spelled out on the bars.
+        const bool visible = s % BarStyleCount == static_cast<int>(BarStyle::Fits) && present[s / BarStyleCount];
+        if (markers.at(s)->isVisible() != visible)
+            markers.at(s)->setVisible(visible);
+    }
+    const bool anyBand = std::any_of(estimates().rows.cbegin(), estimates().rows.cend(), [](const EstimateRow &row) {
+        return row.estimate.runs() && row.estimate.decodeTpsHigh > row.estimate.decodeTpsLow;
+    });
+    for (QLegendMarker *marker : chart()->legend()->markers(m_bandLegend))
+        marker->setVisible(anyBand);
+}
+
+void SpeedChart::updateLabels()
+{
+    const QList<EstimateRow> &rows = estimates().rows;
+    while (m_labels.size() > rows.size())
+        delete m_labels.takeLast();
+    while (m_labels.size() < rows.size()) {
+        ChartAnnotation *label = createAnnotation(FontRole::ValueLabel);
+        const int row = int(m_labels.size());
+        label->setTooltipProvider([this, row] { return explanation(row); });
+        m_labels.append(label);
+    }
+    for (int row = 0; row < rows.size(); ++row) {
+        const Estimate &e = rows.at(row).estimate;
+        QFont font = chartFont(FontRole::ValueLabel);
+        font.setItalic(!e.runs());
+        if (m_labels.at(row)->font() != font)
+            m_labels.at(row)->setFont(font);
+        m_labels.at(row)->setTextIfChanged(valueLabel(row));
+    }
+}
+
+void SpeedChart::layoutAnnotations()
+{
+    const QRectF plot = chart()->plotArea();
+    const QList<EstimateRow> &rows = estimates().rows;
+    const int rowCount = int(rows.size());
+    if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
+        m_whiskers->setPath({});
+        m_offloadOutlines->setPath({});
+        return;
+    }
+    const ChartPalette &palette = chartPalette();
+    const qreal slotPixels = std::abs(chart()->mapToPosition(QPointF(0, 1), m_bars).y()
+                                      - chart()->mapToPosition(QPointF(0, 0), m_bars).y());
+    const qreal barHalf = slotPixels * BarWidthShare / 2;
+    QPainterPath whiskers;
+    QPainterPath outlines;
+    for (int row = 0; row < rowCount; ++row) {
+        const Estimate &e = rows.at(row).estimate;
+        const int category = categoryIndex(row, rowCount);
+        const QPointF base = chart()->mapToPosition(QPointF(0, category), m_bars);
+        const QPointF end = chart()->mapToPosition(QPointF(e.decodeTpsPerUser, category), m_bars);
+        ChartAnnotation *label = m_labels.at(row);
+        if (!e.runs()) {
+            placeValueLabel(label, base.x(), base.x(), base.x(), base.y(), palette.overCapacity, palette.overCapacity);
+            continue;
+        }
+        {
+            qreal rightmost = end.x();
+            if (e.decodeTpsHigh > e.decodeTpsLow) {
+                const qreal low = chart()->mapToPosition(QPointF(e.decodeTpsLow, category), m_bars).x();
+                const qreal high = chart()->mapToPosition(QPointF(e.decodeTpsHigh, category), m_bars).x();
+                const qreal cap = barHalf * WhiskerCapShare;
+                whiskers.moveTo(low, base.y());
+                whiskers.lineTo(high, base.y());
+                whiskers.moveTo(low, base.y() - cap);
+                whiskers.lineTo(low, base.y() + cap);
+                whiskers.moveTo(high, base.y() - cap);
+                whiskers.lineTo(high, base.y() + cap);
+                rightmost = std::max(rightmost, high);
+            }
+            if (e.fit == Fit::Offload)
+                outlines.addRect(QRectF(QPointF(base.x(), base.y() - barHalf), QPointF(end.x(), base.y() + barHalf)));
+            placeValueLabel(label, base.x(), end.x(), rightmost, base.y(), palette.text, palette.background);
+        }
+    }
+    m_whiskers->setPath(whiskers);
+    m_offloadOutlines->setPath(outlines);
+}
+
+void SpeedChart::restyle()
+{
+    const ChartPalette &palette = chartPalette();
+    for (int family = 0; family < FamilyCount; ++family) {
+        const VendorFamily f = familyAt(family);
+        const QColor color = palette.familyColor(f);
+        m_sets.at(setIndex(f, BarStyle::Fits))->setBrush(color);
+        m_sets.at(setIndex(f, BarStyle::Tight))->setBrush(palette.tightColor(f));
+        m_sets.at(setIndex(f, BarStyle::Offload))->setBrush(QBrush(color, Qt::BDiagPattern));
+        for (int style = 0; style < BarStyleCount; ++style) {
+            m_sets.at(family * BarStyleCount + style)->setPen(Qt::NoPen);
+            m_sets.at(family * BarStyleCount + style)->setLabelColor(palette.text);
+        }
+    }
+    QPen reference(palette.reference, ReferencePenPixels, Qt::DashLine);
+    reference.setCosmetic(true);
+    m_reference->setPen(reference);
+    QPen whisker(palette.whisker, WhiskerPenPixels);
+    whisker.setCosmetic(true);
+    m_bandLegend->setPen(whisker);
+    m_whiskers->setPen(whisker);
+    QPen outline(palette.offload, OutlinePenPixels);
+    outline.setCosmetic(true);
+    m_offloadOutlines->setPen(outline);
+    m_offloadOutlines->setBrush(Qt::NoBrush);
+    styleAxis(m_categoryAxis);
+    styleAxis(m_valueAxis);
+    m_categoryAxis->setGridLineVisible(false);
+    updateLabels();
+}
+
+double SpeedChart::barValue(int row) const
+{
+    const int rowCount = int(estimates().rows.size());
+    if (row < 0 || row >= rowCount)
+        return 0;
+    double sum = 0;
+    for (const QBarSet *set : m_sets)
+        sum += set->at(categoryIndex(row, rowCount));
+    return sum;
+}
+
+QString SpeedChart::valueLabel(int row) const
+{
+    if (row < 0 || row >= estimates().rows.size())
+        return {};
+    const Estimate &e = estimates().rows.at(row).estimate;
+    if (!e.runs())
+        return QStringLiteral("Does not fit \u2014 needs %1, %2 usable")
+            .arg(formatGigabytes(e.memory.totalGB), formatGigabytes(e.memory.usableGB));
+    QString text = formatTokensPerSecond(e.decodeTpsPerUser);
+    if (e.fit == Fit::Tight)
+        text += QStringLiteral(" \u00b7 tight fit");
+    else if (e.fit == Fit::Offload)
+        text += QStringLiteral(" \u00b7 offloads to system RAM");
+    return text;
+}
+
+QString SpeedChart::categoryLabel(int row) const
+{
+    const int rowCount = int(estimates().rows.size());
+    if (row < 0 || row >= rowCount || m_categoryAxis->count() != rowCount)
+        return {};
+    return m_categoryAxis->at(categoryIndex(row, rowCount));
+}
+
+} // namespace headroom

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "ChartBase.h"
+
+#include <QList>
+#include <QStringList>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QGraphicsPathItem;
+class QHorizontalStackedBarSeries;
+class QLineSeries;
+class QValueAxis;
+
+namespace headroom {
+
+class ChartAnnotation;
+
+// Decode speed per user, one horizontal bar per configuration in scenario order (top to bottom).
+// Bars are coloured by vendor family; a tight fit is washed out, an offload is striped with an
+// amber outline, and a configuration that does not fit keeps its (empty) slot labelled "Does not fit".
+// Whiskers show the uncertainty band, a dashed line the reading speed.
+//
+// One QBarSet per family x fit state, stacked, so each category holds exactly one non-zero bar
+// in the right style; values are replaced in place on every update.
+class SpeedChart final : public ChartBase
+{
+    Q_OBJECT
+public:
+    explicit SpeedChart(QWidget *parent = nullptr);
+    ~SpeedChart() override;
+
+    ChartKind kind() const override { return ChartKind::Speed; }
+    void setEstimates(const EstimateSet &estimates) override;
+
+    // Inspection, for tests and accessibility.
+    QHorizontalStackedBarSeries *barSeries() const { return m_bars; }
+    QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; }
+    QValueAxis *valueAxis() const { return m_valueAxis; }
+    QLineSeries *referenceLine() const { return m_reference; }
+    // Qt puts category 0 at the bottom; rows read top to bottom.
+    static int categoryIndex(int row, int rowCount) { return rowCount - 1 - row; }
+    double barValue(int row) const;      // height of row's bar (sum over the stacked sets)
+    QString valueLabel(int row) const;   // "55 t/s", "Does not fit — needs ..."
+    QString categoryLabel(int row) const;
+
+protected:
+    void restyle() override;
+    void layoutAnnotations() override;
+
+private:
+    enum class BarStyle { Fits, Tight, Offload };
+    static constexpr int BarStyleCount = 3;
+    static constexpr int FamilyCount = 3;
+    static int setIndex(VendorFamily family, BarStyle style);
+
+    void resizeSets(int rowCount);
+    void updateLabels();
+    void updateLegend();
+    void updateRanges();
+
+    QHorizontalStackedBarSeries *m_bars = nullptr;
+    QList<QBarSet *> m_sets; // FamilyCount x BarStyleCount, family-major
+    QBarCategoryAxis *m_categoryAxis = nullptr;
+    QValueAxis *m_valueAxis = nullptr;
+    QLineSeries *m_reference = nullptr;
+    QLineSeries *m_bandLegend = nullptr; // no points: only explains the whiskers in the legend
+    QGraphicsPathItem *m_whiskers = nullptr;
+    QGraphicsPathItem *m_offloadOutlines = nullptr;
+    QList<ChartAnnotation *> m_labels; // one per row
+};
+
+} // namespace headroom
