@@ -27,6 +27,10 @@ struct RuntimeProfile {
     double batchEfficiency = 1;          // how well the runtime batches concurrent users (1 = ideal)
     int rowsFitted = 0;                  // calibration rows behind this profile
     QString provenance;                  // how the constants were obtained
+    // Highest rate (GB/s) at which the runtime's one-token mat-vec kernels stream weights, however
+    // fast the memory: keeping HBM busy needs more loads in flight than these kernels issue.
+    // 0 = no ceiling. Combined with the device bandwidth as a smooth minimum (RooflineConstants.h).
+    double kernelCeilingGBs = 0;
     bool operator==(const RuntimeProfile &) const = default;
 };
 

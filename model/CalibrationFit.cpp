@@ -36,10 +36,11 @@ struct Parameter {
 };
 
 // Decode-side parameters, in search order.
-const std::array<Parameter, 5> &decodeParameters()
+const std::array<Parameter, 6> &decodeParameters()
 {
-    static const std::array<Parameter, 5> parameters{{
+    static const std::array<Parameter, 6> parameters{{
         {&RuntimeProfile::bandwidthEfficiency, 0.2, 1.0, 0.1},
+        {&RuntimeProfile::kernelCeilingGBs, 100.0, 20000.0, 2000.0},
         {&RuntimeProfile::computeEfficiency, 0.01, 1.0, 0.1},
         {&RuntimeProfile::perTokenOverheadMs, 0.0, 20.0, 1.0},
         {&RuntimeProfile::layerSplitOverheadMs, 0.0, 10.0, 0.5},
@@ -60,6 +61,7 @@ RuntimeProfile startingProfile(PlatformClass platform)
     profile.perTokenOverheadMs = 1.0;
     profile.layerSplitOverheadMs = 0.3;
     profile.batchEfficiency = 1.0;
+    profile.kernelCeilingGBs = 20000.0;
     return profile;
 }
 
@@ -288,16 +290,16 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
         "namespace headroom::calibration {\n\n"
         "QList<RuntimeProfile> fittedProfiles()\n{\n"
         "    // runtime, platform, bandwidthEfficiency, computeEfficiency, prefillEfficiency, perTokenOverheadMs,\n"
-        "    // layerSplitOverheadMs, tensorSyncUs, batchEfficiency, rowsFitted, provenance\n"
+        "    // layerSplitOverheadMs, tensorSyncUs, batchEfficiency, rowsFitted, provenance, kernelCeilingGBs\n"
         "    return {\n").arg(fit.rows);
     for (const RuntimeProfile &profile : fit.profiles) {
-        source += QStringLiteral("        {Runtime::LlamaCpp, %1, %2, %3, %4, %5, %6, %7, %8, %9,\n         QStringLiteral(%10)},\n")
+        source += QStringLiteral("        {Runtime::LlamaCpp, %1, %2, %3, %4, %5, %6, %7, %8, %9,\n         QStringLiteral(%10), %11},\n")
                       .arg(platformEnumName(profile.platform), literal(profile.bandwidthEfficiency),
                            literal(profile.computeEfficiency), literal(profile.prefillEfficiency),
                            literal(profile.perTokenOverheadMs), literal(profile.layerSplitOverheadMs),
                            literal(profile.tensorSyncUs), literal(profile.batchEfficiency),
                            QString::number(profile.rowsFitted))
-                      .arg(quoted(profile.provenance));
+                      .arg(quoted(profile.provenance), literal(profile.kernelCeilingGBs));
     }
     source += QStringLiteral("    };\n}\n\nQList<ErrorBand> holdOutErrorBands()\n{\n"
                              "    // platform, leave-one-device-out decode MAPE (fraction), decode rows\n    return {\n");

@@ -83,7 +83,7 @@ std::optional<Json> parse(const QByteArray &bytes, const QString &file, Diagnost
     }
     if (const qsizetype at = tooDeepAt(bytes); at >= 0) {
         diagnostics = single(file, QStringLiteral("not valid JSON at byte %1: nested deeper than %2 levels")
-                                       .arg(at)
+                                       .arg(at + 1) // 1-based, as the parser counts bytes
                                        .arg(catalog::kMaxNestingDepth));
         return std::nullopt;
     }

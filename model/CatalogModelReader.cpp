@@ -11,14 +11,24 @@ namespace {
 // Architecture defaults for a user model that gives only its size: a dense Llama-like decoder.
 // Per layer such a model holds ~12·hidden² weights (4·hidden² attention, ~8·hidden² gated MLP), and the
 // Llama family keeps hidden ≈ 128·layers (Llama 3 8B: 32 layers × 4096, 405B: 126 × 16384). So
-//   layers = cbrt(params / (12 · 128²)),  hidden = 128 · layers (rounded to a multiple of 128),
-// with 128-wide heads and 8 grouped-query KV heads (fewer if the model has fewer heads).
-// Given one of layers or hidden, the other follows from params ≈ 12 · layers · hidden².
+//   layers = cbrt(params / (12 · 128²)),  hidden = 128 · layers rounded to a multiple of 1024,
+// with 128-wide heads and 8 grouped-query KV heads (1024 = 8 KV heads × 128, so the heads divide evenly).
+// 8 B gives 34 layers × 4096, 70 B 71 × 9216. Given one of layers or hidden, the other follows from
+// params ≈ 12 · layers · hidden². Given the head count but not the KV heads: the largest divisor ≤ 8.
 constexpr double kWeightsPerLayerPerHiddenSquared = 12;
 constexpr double kHiddenPerLayer = 128;
-constexpr int kHiddenGranularity = 128;
+constexpr int kHiddenGranularity = 1024;
 constexpr int kDefaultHeadDim = 128;
 constexpr int kDefaultKvHeads = 8;
+
+int largestDivisorAtMost(int number, int limit)
+{
+    for (int divisor = std::min(number, limit); divisor > 1; --divisor) {
+        if (number % divisor == 0)
+            return divisor;
+    }
+    return 1;
+}
 
 int roundToGranularity(double hidden)
 {
@@ -43,7 +53,7 @@ void deriveShape(LanguageModel &model, bool hasLayers, bool hasHidden, bool hasH
     if (!hasHeads)
         model.attentionHeads = std::max(1, model.hidden / model.headDim);
     if (!hasKvHeads)
-        model.kvHeads = std::min(kDefaultKvHeads, model.attentionHeads);
+        model.kvHeads = largestDivisorAtMost(model.attentionHeads, kDefaultKvHeads);
 }
 
 void readPublishedSizes(EntryReader &reader, const ReadContext &context, LanguageModel &model)

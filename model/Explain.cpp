@@ -25,13 +25,6 @@ QString number(double value, int decimals = 1)
     return text == QLatin1String("-0") ? QStringLiteral("0") : text;
 }
 
-QString fitSentence(const Estimate &estimate)
-{
-    const MemoryBreakdown &memory = estimate.memory;
-    return QStringLiteral("memory: %1 GB needed of %2 GB usable -> %3")
-        .arg(number(memory.totalGB), number(memory.usableGB), toString(estimate.fit));
-}
-
 QString explainSeed(const EstimateInput &input, const Estimate &estimate)
 {
     QStringList lines;

@@ -51,6 +51,10 @@ inline constexpr double kNvlinkAllReduceLatencyUs = 5.0;
 // All-reduce over PCIe when the catalog does not give the interconnect bandwidth, GB/s per direction.
 inline constexpr double kDefaultInterconnectGBs = 32.0;
 
+// Sharpness of the smooth minimum between device bandwidth and the runtime's kernel ceiling:
+// rate = b / (1 + (b / ceiling)^p)^(1/p); large p approaches min(b, ceiling).
+inline constexpr double kCeilingSharpness = 4.0;
+
 // Clamps that keep extreme inputs finite.
 inline constexpr int kMaxUsersReported = 1000000;
 inline constexpr int kMaxContextSearched = 100000000;

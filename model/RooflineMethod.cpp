@@ -34,6 +34,16 @@ double safeRatio(double numerator, double denominator)
     return denominator > 0 && std::isfinite(denominator) ? numerator / denominator : 0.0;
 }
 
+// Weight-streaming rate of one device: spec bandwidth x efficiency, softly capped by the kernels.
+double streamingGBs(const Device &device, const RuntimeProfile &profile)
+{
+    const double bandwidth = std::max(0.0, device.bandwidthGBs) * profile.bandwidthEfficiency;
+    if (profile.kernelCeilingGBs <= 0 || bandwidth <= 0)
+        return bandwidth;
+    const double ratio = bandwidth / profile.kernelCeilingGBs;
+    return bandwidth / std::pow(1.0 + std::pow(ratio, kCeilingSharpness), 1.0 / kCeilingSharpness);
+}
+
 struct DecodeTiming {
     double memoryMs = 0;
     double computeMs = 0;
@@ -79,7 +89,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     timing.flopsPerToken = flopsPerToken;
     timing.coverage = expertCoverage(model, users);
 
-    const double bandwidth = std::max(0.0, device.bandwidthGBs) * profile.bandwidthEfficiency;
+    const double bandwidth = streamingGBs(device, profile);
     const double flopsPerSecond = std::max(0.0, device.fp16Tflops) * 1e12 * profile.computeEfficiency;
     const double stepFlops = users * flopsPerToken + dequantOps;
 
@@ -131,7 +141,7 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     const double flopsPerToken = 2.0 * activeB * 1e9
         + 4.0 * shape.layers * double(shape.attentionHeads) * shape.headDim * (prompt / 2.0);
     const double flopsPerSecond = std::max(0.0, input.device.fp16Tflops) * 1e12 * profile.prefillEfficiency * parallel;
-    const double bandwidth = std::max(0.0, input.device.bandwidthGBs) * profile.bandwidthEfficiency * parallel;
+    const double bandwidth = streamingGBs(input.device, profile) * parallel;
     const double computeSeconds = safeRatio(flopsPerToken, flopsPerSecond);
     const double memorySeconds = safeRatio(plan.memory.weightsGB, bandwidth * kPrefillMicroBatchTokens);
     const double secondsPerToken = std::max(computeSeconds, memorySeconds);
@@ -165,7 +175,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.flopsPerToken = timing.flopsPerToken;
     terms.bandwidthEfficiency = profile.bandwidthEfficiency;
     terms.computeEfficiency = profile.computeEfficiency;
-    terms.effectiveBandwidthGBs = std::max(0.0, input.device.bandwidthGBs) * profile.bandwidthEfficiency;
+    terms.effectiveBandwidthGBs = streamingGBs(input.device, profile);
     terms.effectiveTflops = std::max(0.0, input.device.fp16Tflops) * profile.computeEfficiency;
     terms.memoryTimeMs = timing.memoryMs;
     terms.computeTimeMs = timing.computeMs;

@@ -10,6 +10,7 @@ set -euo pipefail
 BASE_PACKAGES=(
     build-essential g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+    libqt6opengl6-dev       # Qt6Charts' CMake package needs Qt6OpenGL (only a Recommends of qt6-base-dev)
     libgl-dev libvulkan-dev # Qt6Gui's CMake package looks for OpenGL and the Vulkan headers
     qt6-qpa-plugins         # offscreen and xcb platform plugins
     nlohmann-json3-dev

@@ -30,7 +30,7 @@ void setValue(QBarSet *set, int index, qreal value)
         set->replace(index, value);
 }
 
-void resize(QBarSet *set, int rowCount)
+void resizeSet(QBarSet *set, int rowCount)
 {
     const int count = int(set->count());
     if (count > rowCount)
@@ -105,7 +105,7 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
 
     double highest = 0;
     for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
-        resize(set, rowCount);
+        resizeSet(set, rowCount);
     for (int row = 0; row < rowCount; ++row) {
         const MemoryBreakdown &m = rows.at(row).estimate.memory;
         const int category = categoryIndex(row, rowCount);

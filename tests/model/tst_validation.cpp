@@ -1,0 +1,140 @@
+// Validation: the roofline beats the article's rule on public measurements, within the targets,
+// under leave-one-device-out hold-out; bad CSV is rejected with line and column.
+#include "Calibration.h"
+#include "Catalog.h"
+#include "MeasuredData.h"
+#include "Validation.h"
+
+#include <QTest>
+
+using namespace headroom;
+
+namespace {
+
+// Targets for decode t/s (roofline, hold-out).
+constexpr double kOverallHoldOutTarget = 0.15;
+constexpr double kClassHoldOutTarget = 0.20;
+constexpr int kRowsForClassTarget = 10;
+
+const QByteArray kHeader = "source_id,url,hardware,hardware_id,device_count,split,backend,model,model_id,params_b,"
+                           "active_params_b,quant,model_size_gb,memory_gb_per_device,bandwidth_gbs_per_device,"
+                           "context,concurrency,metric,tps,notes\n";
+const QByteArray kGoodRow = "T,https://example.org,3090,rtx-3090,1,none,llama.cpp-CUDA,Llama 3 8B,llama-3-8b,8.03,8.03,"
+                            "Q4_K_M,4.92,24,936,0,1,tg,111.74,\"quoted, with comma\"\n";
+
+} // namespace
+
+class TestValidation final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(!embeddedMeasuredRows().isEmpty());
+        m_report = validate(embeddedMeasuredRows(), embeddedCatalog());
+        if (qEnvironmentVariableIsSet("HEADROOM_VALIDATION_ROWS")) {
+            for (const RowScore &row : std::as_const(m_report.rows))
+                qInfo().noquote() << row.line << toString(row.section) << row.hardwareId << row.gpuCount
+                                  << "measured" << row.measured << "seed" << row.seed.value_or(-1) << "roofline"
+                                  << row.roofline << "holdout" << row.rooflineHoldOut.value_or(-1);
+        }
+    }
+
+    void everyRowIsScored()
+    {
+        QCOMPARE(m_report.rows.size(), embeddedMeasuredRows().size());
+        for (const RowScore &row : std::as_const(m_report.rows)) {
+            QVERIFY2(row.roofline > 0, qPrintable(QStringLiteral("line %1 has no roofline estimate").arg(row.line)));
+            QVERIFY(row.rooflineHoldOut.has_value());
+        }
+    }
+
+    void decodeTargets_data()
+    {
+        QTest::addColumn<QString>("dimension");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("overall") << "overall" << "all";
+        for (PlatformClass platform : {PlatformClass::Apple, PlatformClass::NvidiaConsumer, PlatformClass::NvidiaDatacenter})
+            QTest::newRow(qPrintable(toString(platform))) << "platform" << toString(platform);
+        QTest::newRow("dense") << "model class" << "dense";
+        QTest::newRow("1 gpu") << "gpu count" << "1";
+    }
+
+    void decodeTargets()
+    {
+        QFETCH(QString, dimension);
+        QFETCH(QString, key);
+        const ScoreGroup *group = m_report.group(ScoreSection::Decode, dimension, key);
+        QVERIFY2(group, qPrintable(QStringLiteral("no decode rows for %1 %2").arg(dimension, key)));
+        QVERIFY(group->seedMape && group->rooflineHoldOutMape);
+        const double holdOut = *group->rooflineHoldOutMape;
+        qInfo("%s %s: %d rows, seed %.1f%%, roofline %.1f%%, hold-out %.1f%%", qPrintable(dimension), qPrintable(key),
+              group->rows, *group->seedMape * 100, group->rooflineMape * 100, holdOut * 100);
+        QVERIFY2(holdOut < *group->seedMape, "the roofline must beat the article's rule");
+        QVERIFY2(group->rooflineMape < *group->seedMape, "the roofline must beat the article's rule");
+        if (dimension == QLatin1String("overall"))
+            QVERIFY2(holdOut <= kOverallHoldOutTarget, "overall hold-out MAPE above target");
+        else if (dimension == QLatin1String("platform") && group->rows >= kRowsForClassTarget)
+            QVERIFY2(holdOut <= kClassHoldOutTarget, "class hold-out MAPE above target");
+    }
+
+    void goodCsvParses()
+    {
+        const auto parsed = parseMeasuredCsv(kHeader + kGoodRow, QStringLiteral("good.csv"));
+        QVERIFY(std::holds_alternative<MeasuredRows>(parsed));
+        const MeasuredRows rows = std::get<MeasuredRows>(parsed);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).line, 2);
+        QCOMPARE(rows.at(0).tokensPerSecond, 111.74);
+        QCOMPARE(rows.at(0).notes, QStringLiteral("quoted, with comma"));
+        QCOMPARE(rows.at(0).modelSizeGB.value_or(0), 4.92);
+    }
+
+    void badCsvRejected_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("expected"); // substring of the diagnostics
+        QByteArray badNumber = kGoodRow;
+        badNumber.replace(",111.74,", ",fast,");
+        QByteArray badMetric = kGoodRow;
+        badMetric.replace(",tg,", ",speed,");
+        QByteArray zeroCards = kGoodRow;
+        zeroCards.replace(",rtx-3090,1,", ",rtx-3090,0,");
+        QByteArray shortRow = "T,u,3090,rtx-3090,1\n";
+        QTest::newRow("not a number") << kHeader + kGoodRow + badNumber << "line 3: column 19 (tps): 'fast' is not a number";
+        QTest::newRow("unknown metric") << kHeader + badMetric << "line 2: column 18 (metric)";
+        QTest::newRow("zero cards") << kHeader + zeroCards << "line 2: column 5 (device_count)";
+        QTest::newRow("short row") << kHeader + shortRow << "line 2: column 6: row has 5 fields";
+        QTest::newRow("missing column") << QByteArray("hardware_id,tps\nrtx-3090,1\n") << "device_count: required column";
+        QTest::newRow("unclosed quote") << kHeader + "\"open" << "line 2: quoted field is never closed";
+        QTest::newRow("empty") << QByteArray() << "no header row";
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe,\n\x01", 6) << "required column";
+    }
+
+    void badCsvRejected()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, expected);
+        const auto parsed = parseMeasuredCsv(csv, QStringLiteral("bad.csv"));
+        QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+        const QString message = toString(std::get<Diagnostics>(parsed));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QVERIFY(message.startsWith(QLatin1String("bad.csv")));
+    }
+
+    void fileFromTestData()
+    {
+        const auto parsed = loadMeasuredCsv(QStringLiteral(HEADROOM_TEST_DATA "/measured/bad-tps.csv"));
+        QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+        QVERIFY(toString(std::get<Diagnostics>(parsed)).contains(QLatin1String("line 3")));
+        const auto missing = loadMeasuredCsv(QStringLiteral(HEADROOM_TEST_DATA "/measured/does-not-exist.csv"));
+        QVERIFY(std::holds_alternative<Diagnostics>(missing));
+    }
+
+private:
+    ValidationReport m_report;
+};
+
+QTEST_GUILESS_MAIN(TestValidation)
+#include "tst_validation.moc"

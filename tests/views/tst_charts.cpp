@@ -1,0 +1,566 @@
+// Charts draw what they are given: every bar, curve and label is checked against a hand-built
+// EstimateSet, so these tests do not depend on the estimator.
+#include "ChartBase.h"
+#include "ChartFormat.h"
+#include "ConcurrencyChart.h"
+#include "MemoryChart.h"
+#include "SpeedChart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QDir>
+#include <QHorizontalStackedBarSeries>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QtTest>
+
+using namespace headroom;
+
+namespace {
+
+constexpr double KvGBPerUserAt4K = 1.34; // Llama 3.3 70B, F16 KV, 4K tokens: 80 layers x 8 heads x 128 x 2 x 2 B
+constexpr double OverheadGB = 1.5;
+constexpr double WeightsGB = 42.5; // Llama 3.3 70B Q4_K_M, as the article quotes it
+constexpr double PerUserSlowdownPerUser = 0.04;
+constexpr double BandShare = 0.15;
+
+// The engine's 1..64 sweep, spelled out so these tests do not depend on it.
+QList<int> sweepUserCountsForTest()
+{
+    return {1, 2, 4, 8, 16, 32, 64};
+}
+
+Device device(const QString &vendor, const QString &name)
+{
+    Device d;
+    d.id = name.toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+    d.name = name;
+    d.vendor = vendor;
+    d.kind = vendor == QLatin1String("apple") ? MemoryKind::Unified : MemoryKind::Discrete;
+    d.segment = vendor == QLatin1String("apple") ? Segment::Apple : Segment::Workstation;
+    return d;
+}
+
+// A row with hand-made but realistic numbers: speed for one user, usable memory and fit.
+EstimateRow row(const QString &label, const QString &vendor, double tokensPerSecond, double usableGB, Fit fit,
+                int index, int users = 1)
+{
+    EstimateRow r;
+    r.scenarioIndex = index;
+    r.label = label;
+    r.input.device = device(vendor, label);
+    r.input.model.name = QStringLiteral("Llama 3.3 70B");
+    r.input.quant.name = QStringLiteral("Q4_K_M");
+    r.input.workload.users = users;
+    r.input.workload.contextTokens = 4096;
+    Estimate &e = r.estimate;
+    e.fit = fit;
+    e.memory.weightsGB = WeightsGB;
+    e.memory.kvCacheGB = KvGBPerUserAt4K * users;
+    e.memory.overheadGB = OverheadGB;
+    e.memory.totalGB = e.memory.weightsGB + e.memory.kvCacheGB + e.memory.overheadGB;
+    e.memory.usableGB = usableGB;
+    if (fit != Fit::DoesNotFit) {
+        e.decodeTpsPerUser = tokensPerSecond;
+        e.decodeTpsTotal = tokensPerSecond * users;
+        e.decodeTpsLow = tokensPerSecond * (1 - BandShare);
+        e.decodeTpsHigh = tokensPerSecond * (1 + BandShare);
+        e.bottleneck = Bottleneck::Bandwidth;
+    }
+    for (int u : sweepUserCountsForTest()) {
+        SweepPoint p;
+        p.users = u;
+        const bool fits = fit != Fit::DoesNotFit && WeightsGB + KvGBPerUserAt4K * u + OverheadGB <= usableGB;
+        p.fit = fits ? (u == 1 ? fit : Fit::Fits) : Fit::DoesNotFit;
+        if (fits) {
+            p.decodeTpsPerUser = tokensPerSecond / (1 + PerUserSlowdownPerUser * (u - 1));
+            p.decodeTpsTotal = p.decodeTpsPerUser * u;
+        }
+        r.sweep.append(p);
+    }
+    return r;
+}
+
+EstimateSet articleLineup()
+{
+    EstimateSet set;
+    set.modelName = QStringLiteral("Llama 3.3 70B");
+    set.quantName = QStringLiteral("Q4_K_M");
+    set.rows = {
+        row(QStringLiteral("Mac mini M4 Pro 64 GB"), QStringLiteral("apple"), 4.2, 48, Fit::Tight, 0),
+        row(QStringLiteral("Mac Studio M4 Max 128 GB"), QStringLiteral("apple"), 8.4, 96, Fit::Fits, 1),
+        row(QStringLiteral("Mac Studio M3 Ultra 256 GB"), QStringLiteral("apple"), 12.6, 192, Fit::Fits, 2),
+        row(QStringLiteral("RTX 5090"), QStringLiteral("nvidia"), 0, 32, Fit::DoesNotFit, 3),
+        row(QStringLiteral("2x RTX 5090"), QStringLiteral("nvidia"), 54.8, 64, Fit::Fits, 4),
+        row(QStringLiteral("RTX PRO 6000"), QStringLiteral("nvidia"), 27.4, 96, Fit::Fits, 5),
+        row(QStringLiteral("2x RTX PRO 6000"), QStringLiteral("nvidia"), 54.8, 192, Fit::Fits, 6),
+    };
+    return set;
+}
+
+// `count` rows cycling through the lineup plus other vendors and offload, every label distinct.
+EstimateSet rows(int count)
+{
+    const EstimateSet lineup = articleLineup();
+    EstimateSet set;
+    set.modelName = lineup.modelName;
+    set.quantName = lineup.quantName;
+    for (int i = 0; i < count; ++i) {
+        if (i < lineup.rows.size()) {
+            set.rows.append(lineup.rows.at(i));
+            continue;
+        }
+        const int variant = i % 4;
+        const QString label = QStringLiteral("Config %1").arg(i + 1);
+        if (variant == 0)
+            set.rows.append(row(label, QStringLiteral("amd"), 20 + i, 128, Fit::Fits, i));
+        else if (variant == 1)
+            set.rows.append(row(label, QStringLiteral("nvidia"), 1.5 + i / 10.0, 40, Fit::Offload, i));
+        else if (variant == 2)
+            set.rows.append(row(label, QStringLiteral("apple"), 5 + i / 2.0, 96, Fit::Fits, i));
+        else
+            set.rows.append(row(label, QStringLiteral("nvidia"), 0, 24, Fit::DoesNotFit, i));
+    }
+    return set;
+}
+
+// Scales every speed and memory figure, as a slider drag would change them.
+EstimateSet scaled(EstimateSet set, double factor)
+{
+    for (EstimateRow &r : set.rows) {
+        r.estimate.decodeTpsPerUser *= factor;
+        r.estimate.decodeTpsLow *= factor;
+        r.estimate.decodeTpsHigh *= factor;
+        r.estimate.memory.weightsGB *= factor;
+        for (SweepPoint &p : r.sweep) {
+            p.decodeTpsPerUser *= factor;
+            p.decodeTpsTotal *= factor;
+        }
+    }
+    return set;
+}
+
+int differingPixels(const QImage &image, const QColor &background)
+{
+    const QRgb bg = background.rgb();
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            count += (line[x] & 0xffffff) != (bg & 0xffffff) ? 1 : 0;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestCharts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void formatting_data();
+    void formatting();
+    void niceCeiling_data();
+    void niceCeiling();
+    void uniqueLabels();
+    void vendorFamilies();
+
+    void speedValues_data() { rowCounts(); }
+    void speedValues();
+    void memoryValues_data() { rowCounts(); }
+    void memoryValues();
+    void concurrencyValues_data() { rowCounts(); }
+    void concurrencyValues();
+
+    void updatesInPlace_data() { kinds(); }
+    void updatesInPlace();
+    void rowCountChanges_data() { kinds(); }
+    void rowCountChanges();
+    void duplicateLabelsKeepTheirSlots();
+    void problemIsTheTitle_data() { kinds(); }
+    void problemIsTheTitle();
+
+    void themeSwitch_data() { kinds(); }
+    void themeSwitch();
+    void presentationModeEnlargesType();
+    void renderImage_data();
+    void renderImage();
+    void renderAfterAnimatedUpdateShowsFinalValues();
+    void createChartForEveryKind();
+
+private:
+    void rowCounts();
+    void kinds();
+};
+
+void TestCharts::rowCounts()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("1 row") << 1;
+    QTest::newRow("7 rows (article lineup)") << 7;
+    QTest::newRow("30 rows") << 30;
+}
+
+void TestCharts::kinds()
+{
+    QTest::addColumn<ChartKind>("kind");
+    QTest::newRow("speed") << ChartKind::Speed;
+    QTest::newRow("memory") << ChartKind::Memory;
+    QTest::newRow("concurrency") << ChartKind::Concurrency;
+}
+
+void TestCharts::formatting_data()
+{
+    QTest::addColumn<QString>("actual");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("55 t/s") << formatTokensPerSecond(54.8) << QStringLiteral("55 t/s");
+    QTest::newRow("4.2 t/s") << formatTokensPerSecond(4.2) << QStringLiteral("4.2 t/s");
+    QTest::newRow("238 t/s") << formatTokensPerSecond(238.4) << QStringLiteral("238 t/s");
+    QTest::newRow("45.3 GB") << formatGigabytes(45.34) << QStringLiteral("45.3 GB");
+    QTest::newRow("192 GB") << formatGigabytes(192) << QStringLiteral("192 GB");
+    QTest::newRow("4K") << formatContextTokens(4096) << QStringLiteral("4K");
+    QTest::newRow("128K") << formatContextTokens(131072) << QStringLiteral("128K");
+    QTest::newRow("1000") << formatContextTokens(1000) << QStringLiteral("1000");
+    QTest::newRow("title, 1 user") << scenarioTitle(QStringLiteral("Llama 3.3 70B"), QStringLiteral("Q4_K_M"), 1, 4096)
+                                   << QStringLiteral("Llama 3.3 70B Q4_K_M \u2014 1 user, 4K context");
+    QTest::newRow("title, 8 users") << scenarioTitle(QStringLiteral("Qwen3 32B"), QStringLiteral("Q8_0"), 8, 32768)
+                                    << QStringLiteral("Qwen3 32B Q8_0 \u2014 8 users, 32K context");
+}
+
+void TestCharts::formatting()
+{
+    QFETCH(QString, actual);
+    QFETCH(QString, expected);
+    QCOMPARE(actual, expected);
+}
+
+void TestCharts::niceCeiling_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("0 -> 1") << 0.0 << 1.0;
+    QTest::newRow("negative -> 1") << -5.0 << 1.0;
+    QTest::newRow("50 stays") << 50.0 << 50.0;
+    QTest::newRow("71 -> 100") << 71.0 << 100.0;
+    QTest::newRow("15 -> 20") << 15.0 << 20.0;
+    QTest::newRow("21 -> 25") << 21.0 << 25.0;
+    QTest::newRow("0.37 -> 0.5") << 0.37 << 0.5;
+    QTest::newRow("1234 -> 2000") << 1234.0 << 2000.0;
+}
+
+void TestCharts::niceCeiling()
+{
+    QFETCH(double, value);
+    QFETCH(double, expected);
+    QCOMPARE(headroom::niceCeiling(value), expected);
+}
+
+void TestCharts::uniqueLabels()
+{
+    const QStringList in = {QStringLiteral("A"), QStringLiteral("A"), QStringLiteral("B"), QString(), QStringLiteral("A")};
+    const QStringList expected = {QStringLiteral("A"), QStringLiteral("A (2)"), QStringLiteral("B"),
+                                  QStringLiteral("(unnamed)"), QStringLiteral("A (3)")};
+    QCOMPARE(uniqueCategoryLabels(in), expected);
+}
+
+void TestCharts::vendorFamilies()
+{
+    QVERIFY(vendorFamily(device(QStringLiteral("apple"), QStringLiteral("M3 Ultra"))) == VendorFamily::Apple);
+    QVERIFY(vendorFamily(device(QStringLiteral("nvidia"), QStringLiteral("RTX 5090"))) == VendorFamily::Nvidia);
+    QVERIFY(vendorFamily(device(QStringLiteral("amd"), QStringLiteral("MI300X"))) == VendorFamily::Other);
+    QCOMPARE(toString(VendorFamily::Nvidia), QStringLiteral("NVIDIA"));
+    const ChartPalette light = ChartPalette::forTheme(Theme::Light);
+    QVERIFY(light.familyColor(VendorFamily::Apple) != light.familyColor(VendorFamily::Nvidia));
+    QVERIFY(light.familyColor(VendorFamily::Nvidia, 0, 3) != light.familyColor(VendorFamily::Nvidia, 2, 3));
+    QVERIFY(light.tightColor(VendorFamily::Nvidia) != light.familyColor(VendorFamily::Nvidia));
+}
+
+void TestCharts::speedValues()
+{
+    QFETCH(int, count);
+    const EstimateSet set = rows(count);
+    SpeedChart chart;
+    chart.setEstimates(set);
+    QCOMPARE(chart.categoryAxis()->count(), count);
+    const QList<QBarSet *> sets = chart.barSeries()->barSets();
+    for (int r = 0; r < count; ++r) {
+        const EstimateRow &expected = set.rows.at(r);
+        QCOMPARE(chart.categoryLabel(r), expected.label);
+        const int category = SpeedChart::categoryIndex(r, count);
+        int nonZeroSets = 0;
+        for (QBarSet *barSet : sets)
+            nonZeroSets += barSet->at(category) != 0 ? 1 : 0;
+        if (expected.estimate.runs()) {
+            QCOMPARE(chart.barValue(r), expected.estimate.decodeTpsPerUser);
+            QCOMPARE(nonZeroSets, 1);
+            QVERIFY2(chart.valueLabel(r).startsWith(formatTokensPerSecond(expected.estimate.decodeTpsPerUser)),
+                     qPrintable(chart.valueLabel(r)));
+        } else {
+            QCOMPARE(chart.barValue(r), 0.0);
+            QCOMPARE(nonZeroSets, 0);
+            QVERIFY2(chart.valueLabel(r).startsWith(QStringLiteral("Does not fit")), qPrintable(chart.valueLabel(r)));
+        }
+        if (expected.estimate.fit == Fit::Tight)
+            QVERIFY(chart.valueLabel(r).contains(QStringLiteral("tight")));
+        if (expected.estimate.fit == Fit::Offload)
+            QVERIFY(chart.valueLabel(r).contains(QStringLiteral("offload")));
+    }
+    const QList<QPointF> reference = chart.referenceLine()->points();
+    QCOMPARE(reference.size(), 2);
+    QCOMPARE(reference.first().x(), ReadingSpeedTokensPerSecond);
+    QCOMPARE(reference.last().x(), ReadingSpeedTokensPerSecond);
+    QCOMPARE(chart.valueAxis()->titleText(), QStringLiteral("tokens/s per user"));
+    QCOMPARE(chart.chart()->title(), QStringLiteral("Llama 3.3 70B Q4_K_M \u2014 1 user, 4K context"));
+    double highest = 0;
+    for (const EstimateRow &r : set.rows)
+        highest = std::max(highest, r.estimate.decodeTpsHigh);
+    QVERIFY(chart.valueAxis()->max() >= highest);
+}
+
+void TestCharts::memoryValues()
+{
+    QFETCH(int, count);
+    const EstimateSet set = rows(count);
+    MemoryChart chart;
+    chart.setEstimates(set);
+    QCOMPARE(chart.categoryAxis()->count(), count);
+    for (int r = 0; r < count; ++r) {
+        const MemoryBreakdown &m = set.rows.at(r).estimate.memory;
+        const int category = MemoryChart::categoryIndex(r, count);
+        QCOMPARE(chart.categoryAxis()->at(category), set.rows.at(r).label);
+        QCOMPARE(chart.weightsSet()->at(category), m.weightsGB);
+        QCOMPARE(chart.kvCacheSet()->at(category), m.kvCacheGB);
+        QCOMPARE(chart.overheadSet()->at(category), m.overheadGB);
+        const bool over = m.totalGB > m.usableGB;
+        QCOMPARE(chart.valueLabel(r).contains(QStringLiteral("over")), over);
+        QVERIFY(chart.valueLabel(r).contains(formatGigabytes(m.usableGB)));
+        QVERIFY(chart.memoryTooltip(r).contains(formatGigabytes(m.weightsGB)));
+    }
+    QCOMPARE(chart.valueAxis()->titleText(), QStringLiteral("memory (GB)"));
+}
+
+void TestCharts::concurrencyValues()
+{
+    QFETCH(int, count);
+    const EstimateSet set = rows(count);
+    ConcurrencyChart chart;
+    chart.setEstimates(set);
+    QCOMPARE(chart.perUserSeries().size(), count);
+    QCOMPARE(chart.totalSeries().size(), count);
+    for (int r = 0; r < count; ++r) {
+        const EstimateRow &expected = set.rows.at(r);
+        const QList<QPointF> perUser = chart.perUserSeries().at(r)->points();
+        const QList<QPointF> total = chart.totalSeries().at(r)->points();
+        int fitting = 0;
+        while (fitting < expected.sweep.size() && expected.sweep.at(fitting).fit != Fit::DoesNotFit)
+            ++fitting;
+        QCOMPARE(perUser.size(), fitting);
+        QCOMPARE(total.size(), fitting);
+        for (int i = 0; i < fitting; ++i) {
+            QCOMPARE(perUser.at(i), QPointF(expected.sweep.at(i).users, expected.sweep.at(i).decodeTpsPerUser));
+            QCOMPARE(total.at(i), QPointF(expected.sweep.at(i).users, expected.sweep.at(i).decodeTpsTotal));
+        }
+        const QString name = chart.perUserSeries().at(r)->name();
+        QVERIFY2(name.startsWith(expected.label), qPrintable(name));
+        if (fitting == 0)
+            QVERIFY2(name.contains(QStringLiteral("does not fit")), qPrintable(name));
+        else if (fitting < expected.sweep.size())
+            QVERIFY2(name.contains(QStringLiteral("up to %1 users").arg(expected.sweep.at(fitting - 1).users)) ||
+                         name.contains(QStringLiteral("up to 1 user")),
+                     qPrintable(name));
+        // Solid per-user curves, dashed totals, in the row's family colour.
+        QCOMPARE(chart.perUserSeries().at(r)->pen().style(), Qt::SolidLine);
+        QCOMPARE(chart.totalSeries().at(r)->pen().style(), Qt::DashLine);
+        QCOMPARE(chart.totalSeries().at(r)->pen().color(), chart.perUserSeries().at(r)->pen().color());
+    }
+    QCOMPARE(chart.referenceLine()->points().first().y(), ReadingSpeedTokensPerSecond);
+}
+
+void TestCharts::updatesInPlace()
+{
+    QFETCH(ChartKind, kind);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    const EstimateSet first = rows(7);
+    chart->setEstimates(first);
+    const QList<QAbstractSeries *> seriesBefore = chart->chart()->series();
+    QList<QBarSet *> setsBefore;
+    for (QAbstractSeries *series : seriesBefore)
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series))
+            setsBefore += bars->barSets();
+    const QList<QAbstractAxis *> axesBefore = chart->chart()->axes();
+
+    const EstimateSet second = scaled(first, 1.5);
+    chart->setEstimates(second);
+    QCOMPARE(chart->chart()->series(), seriesBefore);
+    QList<QBarSet *> setsAfter;
+    for (QAbstractSeries *series : chart->chart()->series())
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series))
+            setsAfter += bars->barSets();
+    QCOMPARE(setsAfter, setsBefore);
+    QCOMPARE(chart->chart()->axes(), axesBefore);
+    QCOMPARE(chart->estimates(), second);
+
+    // ... and the values moved with the data.
+    const EstimateRow &fastest = second.rows.at(4);
+    if (auto *speed = qobject_cast<SpeedChart *>(chart.get()))
+        QCOMPARE(speed->barValue(4), fastest.estimate.decodeTpsPerUser);
+    if (auto *memory = qobject_cast<MemoryChart *>(chart.get()))
+        QCOMPARE(memory->weightsSet()->at(MemoryChart::categoryIndex(4, 7)), fastest.estimate.memory.weightsGB);
+    if (auto *concurrency = qobject_cast<ConcurrencyChart *>(chart.get()))
+        QCOMPARE(concurrency->perUserSeries().at(4)->at(0).y(), fastest.sweep.at(0).decodeTpsPerUser);
+}
+
+void TestCharts::rowCountChanges()
+{
+    QFETCH(ChartKind, kind);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    for (int count : {7, 30, 1, 0, 7}) {
+        const EstimateSet set = rows(count);
+        chart->setEstimates(set);
+        if (auto *speed = qobject_cast<SpeedChart *>(chart.get())) {
+            QCOMPARE(speed->categoryAxis()->count(), count);
+            for (QBarSet *barSet : speed->barSeries()->barSets())
+                QCOMPARE(barSet->count(), count);
+            for (int r = 0; r < count; ++r)
+                QCOMPARE(speed->barValue(r), set.rows.at(r).estimate.decodeTpsPerUser);
+        }
+        if (auto *memory = qobject_cast<MemoryChart *>(chart.get())) {
+            QCOMPARE(memory->weightsSet()->count(), count);
+            QCOMPARE(memory->categoryAxis()->count(), count);
+        }
+        if (auto *concurrency = qobject_cast<ConcurrencyChart *>(chart.get()))
+            QCOMPARE(concurrency->perUserSeries().size(), count);
+        const QImage image = chart->renderImage(QSize(400, 300));
+        QCOMPARE(image.size(), QSize(400, 300));
+    }
+}
+
+void TestCharts::duplicateLabelsKeepTheirSlots()
+{
+    EstimateSet set = rows(3);
+    for (EstimateRow &r : set.rows)
+        r.label = QStringLiteral("2x RTX 5090");
+    SpeedChart chart;
+    chart.setEstimates(set);
+    QCOMPARE(chart.categoryAxis()->count(), 3);
+    QCOMPARE(chart.categoryLabel(0), QStringLiteral("2x RTX 5090"));
+    QCOMPARE(chart.categoryLabel(2), QStringLiteral("2x RTX 5090 (3)"));
+}
+
+void TestCharts::problemIsTheTitle()
+{
+    QFETCH(ChartKind, kind);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    EstimateSet set;
+    set.problem = QStringLiteral("unknown model 'llama-9'");
+    chart->setEstimates(set);
+    QCOMPARE(chart->chart()->title(), set.problem);
+}
+
+void TestCharts::themeSwitch()
+{
+    QFETCH(ChartKind, kind);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    chart->setEstimates(rows(7));
+    QVERIFY(chart->theme() == Theme::Light);
+    const QImage light = chart->renderImage(QSize(640, 360));
+    chart->setTheme(Theme::Dark);
+    QVERIFY(chart->theme() == Theme::Dark);
+    const ChartPalette dark = ChartPalette::forTheme(Theme::Dark);
+    QCOMPARE(chart->chart()->backgroundBrush().color(), dark.background);
+    QCOMPARE(chart->chart()->titleBrush().color(), dark.text);
+    const QImage darkImage = chart->renderImage(QSize(640, 360));
+    QCOMPARE(QColor(darkImage.pixel(2, 2)), dark.background);
+    QCOMPARE(QColor(light.pixel(2, 2)), ChartPalette::forTheme(Theme::Light).background);
+    for (QAbstractAxis *axis : chart->chart()->axes())
+        QCOMPARE(axis->labelsBrush().color(), dark.text);
+    chart->setTheme(Theme::Light);
+    QCOMPARE(chart->chart()->backgroundBrush().color(), ChartPalette::forTheme(Theme::Light).background);
+}
+
+void TestCharts::presentationModeEnlargesType()
+{
+    SpeedChart chart;
+    chart.setEstimates(rows(7));
+    const int normal = chart.chart()->titleFont().pixelSize();
+    const int normalAxis = chart.valueAxis()->labelsFont().pixelSize();
+    chart.setPresentationMode(true);
+    QVERIFY(chart.presentationMode());
+    QVERIFY(chart.chart()->titleFont().pixelSize() > normal);
+    QVERIFY(chart.valueAxis()->labelsFont().pixelSize() > normalAxis);
+    chart.setPresentationMode(false);
+    QCOMPARE(chart.chart()->titleFont().pixelSize(), normal);
+}
+
+void TestCharts::renderImage_data()
+{
+    QTest::addColumn<ChartKind>("kind");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<qreal>("scale");
+    for (auto [name, kind] : {std::pair{"speed", ChartKind::Speed}, std::pair{"memory", ChartKind::Memory},
+                              std::pair{"concurrency", ChartKind::Concurrency}}) {
+        QTest::addRow("%s, 7 rows, 1600x900", name) << kind << 7 << QSize(1600, 900) << qreal(1);
+        QTest::addRow("%s, 7 rows, 800x450 @2x", name) << kind << 7 << QSize(800, 450) << qreal(2);
+        QTest::addRow("%s, 30 rows, 1600x1200", name) << kind << 30 << QSize(1600, 1200) << qreal(1);
+        QTest::addRow("%s, 1 row, 320x200", name) << kind << 1 << QSize(320, 200) << qreal(1);
+    }
+}
+
+void TestCharts::renderImage()
+{
+    QFETCH(ChartKind, kind);
+    QFETCH(int, count);
+    QFETCH(QSize, size);
+    QFETCH(qreal, scale);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    chart->setEstimates(rows(count));
+    const QImage image = chart->renderImage(size, scale);
+    QCOMPARE(image.size(), size * scale);
+    QCOMPARE(image.devicePixelRatio(), scale);
+    // Not blank: a good share of the pixels are bars, curves, text and grid.
+    const int drawn = differingPixels(image, chart->chartPalette().background);
+    QVERIFY2(drawn > image.width() * image.height() / 100, qPrintable(QString::number(drawn)));
+
+    // Set HEADROOM_CHART_DUMP_DIR to look at what a customer would see.
+    const QString dump = qEnvironmentVariable("HEADROOM_CHART_DUMP_DIR");
+    if (!dump.isEmpty()) {
+        QString name = QString::fromLatin1(QTest::currentDataTag());
+        name.remove(QLatin1Char(',')).replace(QLatin1Char(' '), QLatin1Char('_'));
+        QVERIFY(image.save(QDir(dump).filePath(name + QStringLiteral(".png"))));
+        chart->setTheme(Theme::Dark);
+        QVERIFY(chart->renderImage(size, scale).save(QDir(dump).filePath(name + QStringLiteral("_dark.png"))));
+    }
+}
+
+void TestCharts::renderAfterAnimatedUpdateShowsFinalValues()
+{
+    SpeedChart still;
+    still.setEstimates(scaled(rows(7), 2));
+    const QImage expected = still.renderImage(QSize(640, 360));
+
+    SpeedChart animated;
+    animated.setAnimationsEnabled(true);
+    QVERIFY(animated.animationsEnabled());
+    animated.setEstimates(rows(7));
+    animated.setEstimates(scaled(rows(7), 2));
+    QCOMPARE(animated.renderImage(QSize(640, 360)), expected);
+    QVERIFY(animated.animationsEnabled()); // restored after the render
+}
+
+void TestCharts::createChartForEveryKind()
+{
+    for (ChartKind kind : supportedChartKinds()) {
+        const std::unique_ptr<ChartBase> chart = createChart(kind);
+        QVERIFY(chart);
+        QVERIFY(chart->kind() == kind);
+        QVERIFY(isChartKindSupported(kind));
+    }
+    QVERIFY(!isChartKindSupported(ChartKind::Accuracy));
+    const std::unique_ptr<ChartBase> fallback = createChart(ChartKind::Accuracy);
+    QVERIFY(fallback);
+}
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"
