@@ -21,7 +21,7 @@ struct RuntimeProfile {
     double bandwidthEfficiency = 0.65;   // share of spec bandwidth reached while decoding
     double computeEfficiency = 0.5;      // share of spec FLOPs reached while decoding
     double prefillEfficiency = 0.5;      // share of spec FLOPs reached in prompt processing
-    double perTokenOverheadMs = 0;       // fixed cost per decode step (kernel launches, sampling)
+    double perTokenOverheadMs = 0;       // fixed cost per decode step (kernel launches, sampling) of a 32-layer model; scales with layers
     double layerSplitOverheadMs = 0;     // extra per decode step for each additional card, layer split
     double tensorSyncUs = 0;             // per layer all-reduce latency, tensor split
     double batchEfficiency = 1;          // how well the runtime batches concurrent users (1 = ideal)

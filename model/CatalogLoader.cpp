@@ -60,9 +60,10 @@ qsizetype tooDeepAt(const QByteArray &bytes)
 QString parseErrorReason(const char *what)
 {
     QString reason = QString::fromUtf8(what);
-    const qsizetype at = reason.indexOf(QLatin1String("parse error at "));
-    if (at >= 0)
-        reason = reason.mid(at + int(qstrlen("parse error at ")));
+    if (reason.startsWith(QLatin1String("[json.exception.")))
+        reason = reason.mid(reason.indexOf(QLatin1String("] ")) + 2);
+    if (reason.startsWith(QLatin1String("parse error at ")))
+        reason = reason.mid(int(qstrlen("parse error at ")));
     for (QChar &c : reason) {
         if (c.category() == QChar::Other_Control || c == QChar::ReplacementCharacter)
             c = QLatin1Char('?');
@@ -93,6 +94,8 @@ std::optional<Json> parse(const QByteArray &bytes, const QString &file, Diagnost
         diagnostics = single(file, QStringLiteral("not valid JSON at byte %1: %2")
                                        .arg(error.byte)
                                        .arg(parseErrorReason(error.what())));
+    } catch (const Json::out_of_range &error) { // a number beyond a double's range
+        diagnostics = single(file, QStringLiteral("not valid JSON: %1").arg(parseErrorReason(error.what())));
     }
     return std::nullopt;
 }

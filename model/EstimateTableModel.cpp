@@ -114,7 +114,7 @@ QVariant EstimateTableModel::sortData(const EstimateRow &row, int column) const
 
 QVariant EstimateTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const EstimateRow &row = m_estimates.rows.at(index.row());
     switch (role) {

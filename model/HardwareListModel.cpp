@@ -182,7 +182,7 @@ QVariant HardwareListModel::configurationData(int scenarioIndex, int column, int
 
 QVariant HardwareListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (isGroup(index))
         return groupData(index.row(), index.column(), role);
@@ -210,7 +210,7 @@ bool HardwareListModel::setGroupChecked(const QModelIndex &index, bool checked)
 
 bool HardwareListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
     if (isGroup(index)) {
         if (role != Qt::CheckStateRole || index.column() != NameColumn)
@@ -252,7 +252,7 @@ bool HardwareListModel::setData(const QModelIndex &index, const QVariant &value,
 
 Qt::ItemFlags HardwareListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (isGroup(index))

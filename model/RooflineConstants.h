@@ -55,6 +55,10 @@ inline constexpr double kDefaultInterconnectGBs = 32.0;
 // rate = b / (1 + (b / ceiling)^p)^(1/p); large p approaches min(b, ceiling).
 inline constexpr double kCeilingSharpness = 4.0;
 
+// The fixed cost of a decode step is mostly kernel launches and synchronisation, a few per layer:
+// profiles give it for a model of this many layers (Llama 3 8B) and it scales with the layer count.
+inline constexpr double kOverheadReferenceLayers = 32.0;
+
 // Clamps that keep extreme inputs finite.
 inline constexpr int kMaxUsersReported = 1000000;
 inline constexpr int kMaxContextSearched = 100000000;

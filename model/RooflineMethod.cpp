@@ -123,7 +123,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
             * kMsPerSecond;
         timing.memoryMs = timing.memoryMs * (1.0 - offloadedShare) + hostMs;
     }
-    timing.overheadMs = std::max(0.0, profile.perTokenOverheadMs);
+    timing.overheadMs = std::max(0.0, profile.perTokenOverheadMs) * shape.layers / kOverheadReferenceLayers;
     return timing;
 }
 

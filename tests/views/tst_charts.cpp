@@ -7,10 +7,13 @@
 #include "SpeedChart.h"
 
 #include <QBarCategoryAxis>
+#include <QBarLegendMarker>
 #include <QBarSet>
 #include <QChart>
 #include <QDir>
 #include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <QtTest>
@@ -24,6 +27,7 @@ constexpr double OverheadGB = 1.5;
 constexpr double WeightsGB = 42.5; // Llama 3.3 70B Q4_K_M, as the article quotes it
 constexpr double PerUserSlowdownPerUser = 0.04;
 constexpr double BandShare = 0.15;
+constexpr int OffloadMaxUsers = 4;
 
 // The engine's 1..64 sweep, spelled out so these tests do not depend on it.
 QList<int> sweepUserCountsForTest()
@@ -71,7 +75,9 @@ EstimateRow row(const QString &label, const QString &vendor, double tokensPerSec
     for (int u : sweepUserCountsForTest()) {
         SweepPoint p;
         p.users = u;
-        const bool fits = fit != Fit::DoesNotFit && WeightsGB + KvGBPerUserAt4K * u + OverheadGB <= usableGB;
+        // An offloading configuration keeps running (slowly) for a few users; the others while memory lasts.
+        const bool fits = fit == Fit::Offload ? u <= OffloadMaxUsers
+                                              : fit != Fit::DoesNotFit && WeightsGB + KvGBPerUserAt4K * u + OverheadGB <= usableGB;
         p.fit = fits ? (u == 1 ? fit : Fit::Fits) : Fit::DoesNotFit;
         if (fits) {
             p.decodeTpsPerUser = tokensPerSecond / (1 + PerUserSlowdownPerUser * (u - 1));
@@ -163,6 +169,9 @@ private Q_SLOTS:
     void formatting();
     void niceCeiling_data();
     void niceCeiling();
+    void niceScales_data();
+    void niceScales();
+    void speedLegendShowsFamiliesPresent();
     void uniqueLabels();
     void vendorFamilies();
 
@@ -254,6 +263,44 @@ void TestCharts::niceCeiling()
     QFETCH(double, value);
     QFETCH(double, expected);
     QCOMPARE(headroom::niceCeiling(value), expected);
+}
+
+void TestCharts::niceScales_data()
+{
+    QTest::addColumn<double>("highest");
+    QTest::addColumn<double>("maximum");
+    QTest::addColumn<double>("step");
+    QTest::newRow("60.3 -> 70 by 10") << 60.3 << 70.0 << 10.0;
+    QTest::newRow("60 stays") << 60.0 << 60.0 << 10.0;
+    QTest::newRow("15 -> 16 by 2") << 15.0 << 16.0 << 2.0;
+    QTest::newRow("278 -> 300 by 50") << 278.0 << 300.0 << 50.0;
+    QTest::newRow("0 -> 1") << 0.0 << 1.0 << 1.0;
+}
+
+void TestCharts::niceScales()
+{
+    QFETCH(double, highest);
+    QFETCH(double, maximum);
+    QFETCH(double, step);
+    const NiceScale scale = niceScale(highest, 8);
+    QCOMPARE(scale.maximum, maximum);
+    QCOMPARE(scale.step, step);
+}
+
+void TestCharts::speedLegendShowsFamiliesPresent()
+{
+    SpeedChart chart;
+    chart.setEstimates(rows(7)); // Apple and NVIDIA only
+    chart.renderImage(QSize(800, 450)); // lays the legend out
+    QStringList shown;
+    for (QLegendMarker *marker : chart.chart()->legend()->markers())
+        if (marker->isVisible())
+            shown.append(marker->label());
+    const QStringList expected = {QStringLiteral("Apple"), QStringLiteral("NVIDIA"), chart.referenceLine()->name(),
+                                  QStringLiteral("Likely range (low\u2013high)")};
+    QCOMPARE(shown, expected);
+    for (QLegendMarker *marker : chart.chart()->legend()->markers(chart.barSeries()))
+        QCOMPARE(marker->brush(), static_cast<QBarLegendMarker *>(marker)->barset()->brush());
 }
 
 void TestCharts::uniqueLabels()

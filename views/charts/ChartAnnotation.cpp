@@ -1,6 +1,7 @@
 #include "ChartAnnotation.h"
 
 #include <QGraphicsSceneHoverEvent>
+#include <QPainter>
 #include <QToolTip>
 
 namespace headroom {
@@ -20,6 +21,13 @@ void ChartAnnotation::setTextIfChanged(const QString &text)
 {
     if (this->text() != text)
         setText(text);
+}
+
+void ChartAnnotation::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    if (m_background.alpha() > 0)
+        painter->fillRect(boundingRect(), m_background);
+    QGraphicsSimpleTextItem::paint(painter, option, widget);
 }
 
 void ChartAnnotation::hoverEnterEvent(QGraphicsSceneHoverEvent *event)

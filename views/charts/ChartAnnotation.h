@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QGraphicsSimpleTextItem>
 #include <QString>
 
@@ -19,6 +20,10 @@ public:
     void setTooltipProvider(TooltipProvider provider);
     // Sets the text only when it changed (avoids a repaint per frame).
     void setTextIfChanged(const QString &text);
+    // Fill behind the text so grid and reference lines do not run through it.
+    void setBackground(const QColor &color) { m_background = color; update(); }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
@@ -26,6 +31,7 @@ protected:
 
 private:
     TooltipProvider m_tooltip;
+    QColor m_background = Qt::transparent;
 };
 
 } // namespace headroom

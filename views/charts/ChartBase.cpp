@@ -63,13 +63,17 @@ public:
     QRectF source() const { return m_chart->geometry(); }
 
 private:
+    // Without an event loop (headless export, tests) the legend's own layout would stay at its
+    // last size, so the posted layout requests are delivered here, synchronously.
     void apply(const QRectF &geometry)
     {
         m_chart->setGeometry(geometry);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (QGraphicsLayout *layout = m_chart->layout()) {
             layout->invalidate();
             layout->activate();
         }
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     }
 
     QChart *m_chart;
@@ -260,6 +264,7 @@ ChartAnnotation *ChartBase::createAnnotation(FontRole role)
     auto *annotation = new ChartAnnotation(chart()); // owned by the chart item
     annotation->setFont(chartFont(role));
     annotation->setBrush(m_palette.text);
+    annotation->setBackground(m_palette.background);
     annotation->setZValue(10); // above series
     return annotation;
 }
@@ -273,12 +278,15 @@ void ChartBase::placeValueLabel(ChartAnnotation *label, qreal barStartX, qreal b
     const qreal outsideLeft = anchorX + LabelGapPixels;
     if (outsideLeft + box.width() <= plot.right()) {
         label->setBrush(outsideColor);
+        label->setBackground(m_palette.background);
         label->setPos(outsideLeft, top);
     } else if (barEndX - barStartX >= box.width() + 2 * LabelGapPixels) {
         label->setBrush(insideColor);
+        label->setBackground(Qt::transparent);
         label->setPos(barEndX - LabelGapPixels - box.width(), top);
     } else {
         label->setBrush(outsideColor);
+        label->setBackground(m_palette.background);
         label->setPos(std::max(plot.left(), plot.right() - box.width()), top);
     }
 }

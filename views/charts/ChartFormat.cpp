@@ -77,6 +77,16 @@ double niceCeiling(double value)
     return 10.0 * magnitude;
 }
 
+NiceScale niceScale(double highest, int maxTicks)
+{
+    if (!(highest > 0) || !std::isfinite(highest) || maxTicks < 1)
+        return {};
+    const double step = niceCeiling(highest / maxTicks);
+    // Round up to whole steps, tolerating rounding error so 60 with step 10 stays 60.
+    const double steps = std::ceil(highest / step * (1.0 - 1e-12));
+    return {std::max(1.0, steps) * step, step};
+}
+
 QStringList uniqueCategoryLabels(const QStringList &labels)
 {
     QStringList unique;

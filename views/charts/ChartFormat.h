@@ -32,6 +32,14 @@ QString scenarioTitle(const QString &modelName, const QString &quantName, int us
 // Smallest "nice" number (1, 2, 2.5, 5 x 10^k) at or above `value`; 1 for non-positive values.
 double niceCeiling(double value);
 
+// An axis from 0 to `maximum` with ticks every `step`, both "nice", covering `highest` in at most `maxTicks` steps.
+struct NiceScale {
+    double maximum = 1;
+    double step = 1;
+    bool operator==(const NiceScale &) const = default;
+};
+NiceScale niceScale(double highest, int maxTicks);
+
 // Qt's category axis drops duplicate categories; this keeps every row visible by numbering
 // repeats: {"A", "A", "B"} -> {"A", "A (2)", "B"}. Empty labels become "(unnamed)".
 QStringList uniqueCategoryLabels(const QStringList &labels);

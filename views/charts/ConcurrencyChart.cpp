@@ -18,11 +18,11 @@ constexpr int UsersAxisDefaultMaximum = 64; // the sweep's 1, 2, 4, ... 64
 constexpr int UsersAxisBase = 2;
 constexpr double HeadroomFactor = 1.1;      // space above the highest curve
 constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
-constexpr int TargetTickCount = 6;
+constexpr int MaxTickCount = 8;
 constexpr qreal PerUserPenPixels = 2.5;
 constexpr qreal TotalPenPixels = 2;
 constexpr qreal ReferencePenPixels = 2;
-constexpr qreal MarkerPixels = 7;
+constexpr qreal MarkerPixels = 5;
 // Above this many configurations the legend moves to the side, where a long list fits.
 constexpr int BottomLegendMaxRows = 8;
 
@@ -195,7 +195,7 @@ void ConcurrencyChart::styleRows()
         dashed.setCosmetic(true);
         m_total.at(row)->setPen(dashed);
         for (QLegendMarker *marker : chart()->legend()->markers(m_total.at(row)))
-            marker->setVisible(false);
+            marker->setVisible(false); // the "Dashed: total" entry explains every dashed curve
     }
 }
 
@@ -216,12 +216,11 @@ void ConcurrencyChart::updateRanges()
     if (m_usersAxis->max() != usersMaximum)
         m_usersAxis->setRange(UsersAxisMinimum, usersMaximum);
     for (auto [axis, highest] : {std::pair{m_perUserAxis, perUserHighest}, std::pair{m_totalAxis, totalHighest}}) {
-        const double maximum = niceCeiling(highest);
-        if (axis->min() != 0 || axis->max() != maximum)
-            axis->setRange(0, maximum);
-        const double step = niceCeiling(maximum / TargetTickCount);
-        if (axis->tickInterval() != step)
-            axis->setTickInterval(step);
+        const NiceScale scale = niceScale(highest, MaxTickCount);
+        if (axis->min() != 0 || axis->max() != scale.maximum)
+            axis->setRange(0, scale.maximum);
+        if (axis->tickInterval() != scale.step)
+            axis->setTickInterval(scale.step);
     }
     m_reference->replace(QList<QPointF>{{double(UsersAxisMinimum), ReadingSpeedTokensPerSecond},
                                         {usersMaximum, ReadingSpeedTokensPerSecond}});

@@ -7,6 +7,8 @@
 #include <QChart>
 #include <QGraphicsPathItem>
 #include <QHorizontalStackedBarSeries>
+#include <QBarLegendMarker>
+#include <QLegend>
 #include <QLineSeries>
 #include <QPainterPath>
 #include <QValueAxis>
@@ -20,7 +22,7 @@ namespace {
 constexpr double BarWidthShare = 0.7;
 constexpr double MarkerOvershootShare = 0.15; // capacity marker sticks out of the bar by this share of a slot
 constexpr double LabelRoomFactor = 1.45;      // axis headroom for "45.3 GB of 192 GB usable"
-constexpr int TargetTickCount = 6;
+constexpr int MaxTickCount = 8;
 constexpr qreal MarkerPenPixels = 3;
 constexpr qreal OverPenPixels = 1.5;
 
@@ -114,12 +116,11 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
         setValue(m_overhead, category, m.overheadGB);
         highest = std::max({highest, m.weightsGB + m.kvCacheGB + m.overheadGB, m.usableGB});
     }
-    const double maximum = niceCeiling(highest * LabelRoomFactor);
-    const double step = niceCeiling(maximum / TargetTickCount);
-    if (m_valueAxis->min() != 0 || m_valueAxis->max() != maximum)
-        m_valueAxis->setRange(0, maximum);
-    if (m_valueAxis->tickInterval() != step)
-        m_valueAxis->setTickInterval(step);
+    const NiceScale scale = niceScale(highest * LabelRoomFactor, MaxTickCount);
+    if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
+        m_valueAxis->setRange(0, scale.maximum);
+    if (m_valueAxis->tickInterval() != scale.step)
+        m_valueAxis->setTickInterval(scale.step);
 
     chart()->setTitle(titleFor());
     updateLabels();
@@ -187,6 +188,8 @@ void MemoryChart::restyle()
     m_overhead->setBrush(palette.overhead);
     for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
         set->setPen(Qt::NoPen);
+    for (QLegendMarker *marker : chart()->legend()->markers(m_bars))
+        marker->setBrush(static_cast<QBarLegendMarker *>(marker)->barset()->brush());
     QPen marker(palette.capacity, MarkerPenPixels);
     marker.setCosmetic(true);
     marker.setCapStyle(Qt::FlatCap);

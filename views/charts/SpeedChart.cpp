@@ -8,6 +8,7 @@
 #include <QGraphicsPathItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
+#include <QBarLegendMarker>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainterPath>
@@ -23,7 +24,7 @@ constexpr double BarWidthShare = 0.7;       // of a category slot
 constexpr double WhiskerCapShare = 0.3;     // of a bar's thickness, each side of the centre
 constexpr double LabelRoomFactor = 1.3;     // axis headroom for value labels right of the bars
 constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
-constexpr int TargetTickCount = 6;
+constexpr int MaxTickCount = 8;
 constexpr qreal ReferencePenPixels = 2;
 constexpr qreal OutlinePenPixels = 2;
 constexpr qreal WhiskerPenPixels = 1.5;
@@ -155,12 +156,12 @@ void SpeedChart::updateRanges()
     double highest = 0;
     for (const EstimateRow &row : estimates().rows)
         highest = std::max({highest, row.estimate.decodeTpsPerUser, row.estimate.decodeTpsHigh});
-    const double maximum = niceCeiling(std::max(highest * LabelRoomFactor, ReadingSpeedTokensPerSecond * ReferenceRoomFactor));
-    const double step = niceCeiling(maximum / TargetTickCount);
-    if (m_valueAxis->min() != 0 || m_valueAxis->max() != maximum)
-        m_valueAxis->setRange(0, maximum);
-    if (m_valueAxis->tickInterval() != step)
-        m_valueAxis->setTickInterval(step);
+    const NiceScale scale = niceScale(std::max(highest * LabelRoomFactor, ReadingSpeedTokensPerSecond * ReferenceRoomFactor),
+                                      MaxTickCount);
+    if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
+        m_valueAxis->setRange(0, scale.maximum);
+    if (m_valueAxis->tickInterval() != scale.step)
+        m_valueAxis->setTickInterval(scale.step);
 }
 
 void SpeedChart::updateLegend()
@@ -172,8 +173,8 @@ void SpeedChart::updateLegend()
     for (int s = 0; s < markers.size(); ++s) {
         // One legend entry per family present; fit states are spelled out on the bars.
         const bool visible = s % BarStyleCount == static_cast<int>(BarStyle::Fits) && present[s / BarStyleCount];
-        if (markers.at(s)->isVisible() != visible)
-            markers.at(s)->setVisible(visible);
+        // Always set: isVisible() is false for every marker while the chart is not shown.
+        markers.at(s)->setVisible(visible);
     }
     const bool anyBand = std::any_of(estimates().rows.cbegin(), estimates().rows.cend(), [](const EstimateRow &row) {
         return row.estimate.runs() && row.estimate.decodeTpsHigh > row.estimate.decodeTpsLow;
@@ -277,6 +278,9 @@ void SpeedChart::restyle()
     outline.setCosmetic(true);
     m_offloadOutlines->setPen(outline);
     m_offloadOutlines->setBrush(Qt::NoBrush);
+    for (QLegendMarker *marker : chart()->legend()->markers(m_bars)) {
+        marker->setBrush(static_cast<QBarLegendMarker *>(marker)->barset()->brush());
+    }
     styleAxis(m_categoryAxis);
     styleAxis(m_valueAxis);
     m_categoryAxis->setGridLineVisible(false);

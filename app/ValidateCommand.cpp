@@ -1,0 +1,135 @@
+// `headroom validate`: both methods against measured speeds, as a text table or JSON.
+#include "ValidateCommand.h"
+
+#include "Calibration.h"
+#include "Catalog.h"
+#include "MeasuredData.h"
+#include "Validation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
+
+namespace headroom {
+namespace {
+
+const ScoreSection kSections[] = {ScoreSection::Decode, ScoreSection::Concurrency, ScoreSection::Prefill};
+
+QString percent(const std::optional<double> &mape)
+{
+    return mape ? QString::number(*mape * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("-");
+}
+
+QJsonValue jsonNumber(const std::optional<double> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QString sectionTitle(ScoreSection section)
+{
+    switch (section) {
+    case ScoreSection::Decode: return QStringLiteral("Decode t/s, one user");
+    case ScoreSection::Concurrency: return QStringLiteral("Decode t/s with concurrent users");
+    case ScoreSection::Prefill: return QStringLiteral("Prompt processing t/s (the seed method has none)");
+    }
+    return {};
+}
+
+void writeText(const ValidationReport &report, int rowCount, const QString &origin, QTextStream &out)
+{
+    out << "Mean absolute percentage error against " << rowCount << " measured rows (" << origin << ")\n";
+    out << "roofline = built-in calibration; hold-out = refitted without the row's device (leave-one-device-out)\n";
+    for (ScoreSection section : kSections) {
+        bool any = false;
+        for (const ScoreGroup &group : report.groups)
+            any = any || group.section == section;
+        if (!any)
+            continue;
+        out << '\n' << sectionTitle(section) << '\n';
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                   .arg(QStringLiteral("dimension"), -12).arg(QStringLiteral("group"), -22).arg(QStringLiteral("rows"), 5)
+                   .arg(QStringLiteral("seed"), 9).arg(QStringLiteral("roofline"), 9).arg(QStringLiteral("hold-out"), 9);
+        for (const ScoreGroup &group : report.groups) {
+            if (group.section != section)
+                continue;
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                       .arg(group.dimension, -12).arg(group.key, -22).arg(group.rows, 5)
+                       .arg(percent(group.seedMape), 9).arg(percent(group.rooflineMape), 9)
+                       .arg(percent(group.rooflineHoldOutMape), 9);
+        }
+    }
+}
+
+void writeJson(const ValidationReport &report, int rowCount, const QString &origin, QTextStream &out)
+{
+    QJsonArray sections;
+    for (ScoreSection section : kSections) {
+        QJsonArray groups;
+        for (const ScoreGroup &group : report.groups) {
+            if (group.section != section)
+                continue;
+            groups.append(QJsonObject{{QStringLiteral("dimension"), group.dimension},
+                                      {QStringLiteral("group"), group.key},
+                                      {QStringLiteral("rows"), group.rows},
+                                      {QStringLiteral("seed_mape"), jsonNumber(group.seedMape)},
+                                      {QStringLiteral("roofline_mape"), group.rooflineMape},
+                                      {QStringLiteral("roofline_holdout_mape"), jsonNumber(group.rooflineHoldOutMape)}});
+        }
+        if (!groups.isEmpty())
+            sections.append(QJsonObject{{QStringLiteral("section"), toString(section)}, {QStringLiteral("groups"), groups}});
+    }
+    QJsonArray rows;
+    for (const RowScore &row : report.rows) {
+        rows.append(QJsonObject{{QStringLiteral("line"), row.line},
+                                {QStringLiteral("section"), toString(row.section)},
+                                {QStringLiteral("hardware"), row.hardwareId},
+                                {QStringLiteral("platform"), toString(row.platform)},
+                                {QStringLiteral("runtime"), row.runtime},
+                                {QStringLiteral("gpu_count"), row.gpuCount},
+                                {QStringLiteral("measured_tps"), row.measured},
+                                {QStringLiteral("seed_tps"), jsonNumber(row.seed)},
+                                {QStringLiteral("roofline_tps"), row.roofline},
+                                {QStringLiteral("roofline_holdout_tps"), jsonNumber(row.rooflineHoldOut)}});
+    }
+    const QJsonObject root{{QStringLiteral("data"), origin},
+                           {QStringLiteral("rows"), rowCount},
+                           {QStringLiteral("mape_unit"), QStringLiteral("fraction")},
+                           {QStringLiteral("sections"), sections},
+                           {QStringLiteral("per_row"), rows}};
+    out << QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+int runValidate(const QString &dataPath, const QString &format, QTextStream &out, QTextStream &err)
+{
+    const QString wanted = format.isEmpty() ? QStringLiteral("text") : format.toLower();
+    if (wanted != QLatin1String("text") && wanted != QLatin1String("json")) {
+        err << "validate: unknown format '" << format << "' (use text or json)\n";
+        return 2;
+    }
+    const QString origin = dataPath.isEmpty() ? QStringLiteral("shipped measured.csv") : dataPath;
+    const MeasuredRowsOrDiagnostics loaded =
+        dataPath.isEmpty() ? MeasuredRowsOrDiagnostics(embeddedMeasuredRows()) : loadMeasuredCsv(dataPath);
+    if (const auto *diagnostics = std::get_if<Diagnostics>(&loaded)) {
+        err << toString(*diagnostics) << '\n';
+        return 2;
+    }
+    const MeasuredRows &rows = std::get<MeasuredRows>(loaded);
+    if (rows.isEmpty()) {
+        err << origin << ": no measured rows\n";
+        return 2;
+    }
+    const ValidationReport report = validate(rows, embeddedCatalog(), Calibration::builtIn(), true);
+    if (wanted == QLatin1String("json"))
+        writeJson(report, int(rows.size()), origin, out);
+    else
+        writeText(report, int(rows.size()), origin, out);
+    out.flush();
+    return 0;
+}
+
+} // namespace headroom

@@ -1,0 +1,241 @@
+// The item models, each watched by QAbstractItemModelTester through resets and edits.
+#include "ArticleLineup.h"
+#include "CatalogModel.h"
+#include "EstimateTableModel.h"
+#include "HardwareListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace headroom;
+
+namespace {
+
+ScenarioConfiguration entry(const QString &deviceId, int count = 1, double memoryGB = 0)
+{
+    ScenarioConfiguration result;
+    result.configuration = Configuration{deviceId, count, memoryGB};
+    return result;
+}
+
+QModelIndex groupIndex(const HardwareListModel &model, HardwareListModel::Group group)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, 0);
+        if (index.data(HardwareListModel::GroupRole).toInt() == group)
+            return index;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestItemModels final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hardwareGroups_data()
+    {
+        QTest::addColumn<QList<ScenarioConfiguration>>("configurations");
+        QTest::addColumn<QList<int>>("groupSizes"); // Apple, NVIDIA, Other; 0 = group hidden
+        QTest::newRow("empty") << QList<ScenarioConfiguration>{} << QList<int>{0, 0, 0};
+        QTest::newRow("article lineup") << articleLineupConfigurations() << QList<int>{3, 4, 0};
+        QTest::newRow("mixed") << QList<ScenarioConfiguration>{entry(QStringLiteral("ryzen-ai-max-395")), entry(QStringLiteral("h100-sxm"), 8),
+                                                               entry(QStringLiteral("unknown-device"))}
+                               << QList<int>{0, 1, 2};
+    }
+    void hardwareGroups()
+    {
+        QFETCH(QList<ScenarioConfiguration>, configurations);
+        QFETCH(QList<int>, groupSizes);
+        HardwareListModel model(embeddedCatalog());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConfigurations(configurations);
+        int visible = 0;
+        for (int group = 0; group < HardwareListModel::GroupCount; ++group) {
+            const QModelIndex index = groupIndex(model, HardwareListModel::Group(group));
+            QCOMPARE(index.isValid(), groupSizes.at(group) > 0);
+            if (index.isValid()) {
+                ++visible;
+                QCOMPARE(model.rowCount(index), groupSizes.at(group));
+            }
+        }
+        QCOMPARE(model.rowCount(), visible);
+        for (int i = 0; i < configurations.size(); ++i) {
+            const QModelIndex index = model.indexForScenarioIndex(i);
+            QVERIFY(index.isValid());
+            QCOMPARE(index.data(HardwareListModel::ScenarioIndexRole).toInt(), i);
+            QCOMPARE(index.data(HardwareListModel::DeviceIdRole).toString(), configurations.at(i).configuration.deviceId);
+        }
+        model.setConfigurations({}); // reset to nothing under the tester
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void hardwareEdits_data()
+    {
+        QTest::addColumn<int>("scenarioIndex");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("role");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<bool>("accepted");
+        // article lineup: 0 M4 Pro, 1 M4 Max, 2 M3 Ultra, 3 1x 5090, 4 2x 5090, 5 1x PRO 6000, 6 2x PRO 6000
+        QTest::newRow("uncheck") << 3 << int(HardwareListModel::NameColumn) << int(Qt::CheckStateRole)
+                                 << QVariant(Qt::Unchecked) << true;
+        QTest::newRow("count 2") << 3 << int(HardwareListModel::CountColumn) << int(Qt::EditRole) << QVariant(2) << true;
+        QTest::newRow("count 0") << 3 << int(HardwareListModel::CountColumn) << int(Qt::EditRole) << QVariant(0) << false;
+        QTest::newRow("count too many") << 3 << int(HardwareListModel::CountColumn) << int(Qt::EditRole) << QVariant(999) << false;
+        QTest::newRow("count text") << 3 << int(HardwareListModel::CountColumn) << int(Qt::EditRole) << QVariant(QStringLiteral("x")) << false;
+        QTest::newRow("mac memory") << 2 << int(HardwareListModel::MemoryColumn) << int(Qt::EditRole) << QVariant(96.0) << true;
+        QTest::newRow("mac memory not an option") << 2 << int(HardwareListModel::MemoryColumn) << int(Qt::EditRole)
+                                                  << QVariant(100.0) << false;
+        QTest::newRow("name not editable") << 2 << int(HardwareListModel::NameColumn) << int(Qt::EditRole)
+                                           << QVariant(QStringLiteral("x")) << false;
+    }
+    void hardwareEdits()
+    {
+        QFETCH(int, scenarioIndex);
+        QFETCH(int, column);
+        QFETCH(int, role);
+        QFETCH(QVariant, value);
+        QFETCH(bool, accepted);
+        HardwareListModel model(embeddedCatalog());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConfigurations(articleLineupConfigurations());
+        QSignalSpy edited(&model, &HardwareListModel::configurationsEdited);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const QModelIndex index = model.indexForScenarioIndex(scenarioIndex, column);
+        QCOMPARE(model.setData(index, value, role), accepted);
+        QCOMPARE(edited.size(), accepted ? 1 : 0);
+        if (!accepted)
+            return;
+        const auto configurations = edited.first().first().value<QList<ScenarioConfiguration>>();
+        QCOMPARE(configurations, model.configurations());
+        const ScenarioConfiguration &changed = configurations.at(scenarioIndex);
+        if (role == Qt::CheckStateRole)
+            QCOMPARE(changed.checked, value.value<Qt::CheckState>() == Qt::Checked);
+        else if (column == HardwareListModel::CountColumn)
+            QCOMPARE(changed.configuration.count, value.toInt());
+        else
+            QCOMPARE(changed.configuration.memoryGB, value.toDouble());
+        QCOMPARE(index.data(role == Qt::CheckStateRole ? role : int(Qt::DisplayRole)), value);
+        // The edit coming back from the controller does not reset the view.
+        model.setConfigurations(configurations);
+        QCOMPARE(reset.size(), 0);
+    }
+
+    void hardwareGroupCheck()
+    {
+        HardwareListModel model(embeddedCatalog());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConfigurations(articleLineupConfigurations());
+        const QModelIndex apple = groupIndex(model, HardwareListModel::AppleGroup);
+        QCOMPARE(apple.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+        QVERIFY(model.setData(model.indexForScenarioIndex(0), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(apple.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::PartiallyChecked);
+        QVERIFY(model.setData(apple, Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(apple.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!model.configurations().at(i).checked);
+        for (int i = 3; i < 7; ++i)
+            QVERIFY(model.configurations().at(i).checked);
+        QVERIFY(model.flags(apple) & Qt::ItemIsUserCheckable);
+        QVERIFY(!(model.flags(model.indexForScenarioIndex(0, HardwareListModel::MemoryColumn)) & Qt::ItemIsEditable) ==
+                (embeddedCatalog().device(QStringLiteral("m4-pro"))->memoryOptionsGB.size() <= 1));
+    }
+
+    void estimateTable()
+    {
+        EstimateTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Scenario scenario = articleLineupScenario();
+        scenario.configurations[4].label = QStringLiteral("Two cards, \"fast\"");
+        model.setEstimates(computeEstimates(scenario, embeddedCatalog()));
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.columnCount(), int(EstimateTableModel::ColumnCount));
+        int doesNotFit = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const EstimateRow &estimate = model.estimates().rows.at(row);
+            const QModelIndex speed = model.index(row, EstimateTableModel::DecodePerUserColumn);
+            QCOMPARE(speed.data(EstimateTableModel::SortRole).toDouble(),
+                     estimate.estimate.runs() ? estimate.estimate.decodeTpsPerUser : 0.0);
+            QVERIFY(!speed.data(Qt::ToolTipRole).toString().isEmpty());
+            QCOMPARE(model.index(row, EstimateTableModel::ConfigurationColumn).data().toString(), estimate.label);
+            QCOMPARE(model.index(row, EstimateTableModel::MemoryColumn).data(EstimateTableModel::SortRole).toDouble(),
+                     estimate.estimate.memory.totalGB);
+            if (!estimate.estimate.runs()) {
+                ++doesNotFit;
+                QCOMPARE(speed.data().toString(), QStringLiteral("—"));
+                QCOMPARE(model.index(row, EstimateTableModel::FitColumn).data().toString(), QStringLiteral("Does not fit"));
+            } else {
+                QVERIFY(std::abs(speed.data().toString().toDouble() - estimate.estimate.decodeTpsPerUser) <= 0.5);
+            }
+        }
+        QCOMPARE(doesNotFit, 1); // a single RTX 5090 cannot hold Llama 3.3 70B Q4_K_M
+
+        const QStringList lines = model.toCsv().trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 8);
+        QVERIFY(lines.first().startsWith(QStringLiteral("configuration,fit,decode_tps_per_user")));
+        QVERIFY(lines.at(5).startsWith(QStringLiteral("\"Two cards, \"\"fast\"\"\",")));
+        QCOMPARE(lines.at(5).count(QLatin1Char(',')), 9); // 8 separators + 1 inside the quoted label
+
+        QSortFilterProxyModel sorted;
+        sorted.setSourceModel(&model);
+        sorted.setSortRole(EstimateTableModel::SortRole);
+        sorted.sort(EstimateTableModel::DecodePerUserColumn, Qt::DescendingOrder);
+        for (int row = 1; row < sorted.rowCount(); ++row) {
+            QVERIFY(sorted.index(row - 1, EstimateTableModel::DecodePerUserColumn).data(EstimateTableModel::SortRole).toDouble()
+                    >= sorted.index(row, EstimateTableModel::DecodePerUserColumn).data(EstimateTableModel::SortRole).toDouble());
+        }
+
+        model.setEstimates(EstimateSet{});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.toCsv().count(QLatin1Char('\n')), 1);
+    }
+
+    void catalogModel_data()
+    {
+        QTest::addColumn<CatalogModel::Section>("section");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<QString>("id");
+        const Catalog &catalog = embeddedCatalog();
+        QTest::newRow("models") << CatalogModel::Section::Models << int(catalog.models().size()) << QStringLiteral("llama-3.3-70b");
+        QTest::newRow("devices") << CatalogModel::Section::Devices << int(catalog.devices().size()) << QStringLiteral("rtx-5090");
+        QTest::newRow("quantizations") << CatalogModel::Section::Quantizations << int(catalog.quantizations().size())
+                                       << QStringLiteral("Q4_K_M");
+        QTest::newRow("systems") << CatalogModel::Section::Systems << int(catalog.systems().size())
+                                 << catalog.systems().first().id;
+    }
+    void catalogModel()
+    {
+        QFETCH(CatalogModel::Section, section);
+        QFETCH(int, rows);
+        QFETCH(QString, id);
+        CatalogModel model(section);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setCatalog(embeddedCatalog());
+        QCOMPARE(model.rowCount(), rows);
+        const int row = model.rowOf(id);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row).data(CatalogModel::IdRole).toString(), id);
+        QVERIFY(model.index(row).data(CatalogModel::SearchRole).toString().contains(id));
+        QVERIFY(!model.index(row).data(Qt::ToolTipRole).toString().isEmpty());
+        QCOMPARE(model.rowOf(QStringLiteral("no-such-id")), -1);
+
+        QSortFilterProxyModel filter;
+        filter.setSourceModel(&model);
+        filter.setFilterRole(CatalogModel::SearchRole);
+        filter.setFilterCaseSensitivity(Qt::CaseInsensitive);
+        filter.setFilterFixedString(id.toUpper());
+        QVERIFY(filter.rowCount() >= 1);
+        QVERIFY(filter.rowCount() < rows || rows == 1);
+
+        model.setCatalog(Catalog{});
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_item_models.moc"

@@ -1,0 +1,434 @@
+// Physics of the roofline method on inline hardware and models (no catalog needed).
+#include "Estimator.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace headroom;
+
+namespace {
+
+Device gpu(double bandwidthGBs, double memoryGB, double tflops = 200, const char *link = "pcie5", double linkGBs = 64)
+{
+    Device device;
+    device.id = QStringLiteral("gpu");
+    device.name = QStringLiteral("Test GPU");
+    device.vendor = QStringLiteral("nvidia");
+    device.kind = MemoryKind::Discrete;
+    device.segment = Segment::Consumer;
+    device.memoryOptionsGB = {memoryGB};
+    device.bandwidthGBs = bandwidthGBs;
+    device.fp16Tflops = tflops;
+    device.interconnect = Interconnect{QString::fromLatin1(link), linkGBs};
+    device.maxCount = 8;
+    return device;
+}
+
+Device mac(double bandwidthGBs, double memoryGB, double tflops = 16)
+{
+    Device device = gpu(bandwidthGBs, memoryGB, tflops, "none", 0);
+    device.id = QStringLiteral("mac");
+    device.vendor = QStringLiteral("apple");
+    device.kind = MemoryKind::Unified;
+    device.segment = Segment::Apple;
+    return device;
+}
+
+LanguageModel dense(double paramsB, int layers, int hidden, int heads, int kvHeads, int headDim = 128)
+{
+    LanguageModel model;
+    model.id = QStringLiteral("dense-%1").arg(paramsB);
+    model.paramsB = paramsB;
+    model.activeParamsB = paramsB;
+    model.layers = layers;
+    model.hidden = hidden;
+    model.attentionHeads = heads;
+    model.kvHeads = kvHeads;
+    model.headDim = headDim;
+    model.maxContext = 131072;
+    return model;
+}
+
+LanguageModel llama8b() { return dense(8.03, 32, 4096, 32, 8); }
+LanguageModel llama70b() { return dense(70.55, 80, 8192, 64, 8); }
+
+LanguageModel qwenMoe()
+{
+    LanguageModel model = dense(30.5, 48, 2048, 32, 4);
+    model.id = QStringLiteral("moe");
+    model.activeParamsB = 3.3;
+    model.experts = 128;
+    model.expertsPerToken = 8;
+    return model;
+}
+
+Quantization q4() { return Quantization{QStringLiteral("Q4_K_M"), 4.85}; }
+
+EstimateInput input(const Device &device, const LanguageModel &model, int count = 1, int users = 1, int context = 4096)
+{
+    EstimateInput in;
+    in.device = device;
+    in.configuration.deviceId = device.id;
+    in.configuration.count = count;
+    in.model = model;
+    in.quant = q4();
+    in.workload.users = users;
+    in.workload.contextTokens = context;
+    return in;
+}
+
+void verifyFinite(const Estimate &e)
+{
+    for (double value : {e.decodeTpsPerUser, e.decodeTpsTotal, e.outputTpsTotal, e.prefillTps, e.ttftSeconds,
+                         e.decodeTpsLow, e.decodeTpsHigh, e.memory.totalGB, e.memory.kvCacheGB, e.memory.usableGB,
+                         e.terms.memoryTimeMs, e.terms.computeTimeMs, e.terms.interconnectMs, e.terms.bytesPerTokenGB}) {
+        QVERIFY(std::isfinite(value));
+        QVERIFY(value >= 0);
+    }
+    QVERIFY(e.maxUsers >= 0);
+    QVERIFY(e.maxContext >= 0);
+}
+
+} // namespace
+
+class TestRoofline final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void speedFallsWithContext()
+    {
+        double previous = 1e12;
+        for (int context : {1, 4096, 16384, 65536, 131072}) {
+            const Estimate e = rooflineEstimate(input(gpu(1792, 96), llama8b(), 1, 1, context));
+            QVERIFY(e.runs());
+            QVERIFY2(e.decodeTpsPerUser < previous, qPrintable(QString::number(context)));
+            previous = e.decodeTpsPerUser;
+        }
+    }
+
+    void speedFallsWithModelSize()
+    {
+        double previous = 1e12;
+        for (double params : {1.0, 8.0, 27.0, 70.0, 120.0}) {
+            const Estimate e = rooflineEstimate(input(gpu(1792, 96), dense(params, 0, 0, 0, 0, 0)));
+            QVERIFY(e.runs());
+            QVERIFY(e.decodeTpsPerUser < previous);
+            previous = e.decodeTpsPerUser;
+        }
+    }
+
+    void speedRisesWithBandwidth()
+    {
+        double previous = 0;
+        for (double bandwidth : {100.0, 400.0, 800.0, 1600.0, 3200.0}) {
+            const Estimate e = rooflineEstimate(input(gpu(bandwidth, 96), llama70b()));
+            QVERIFY(e.decodeTpsPerUser > previous);
+            previous = e.decodeTpsPerUser;
+        }
+    }
+
+    void moeBeatsDenseOfSameFileSize()
+    {
+        LanguageModel same = dense(30.5, 48, 5120, 40, 8);
+        const Estimate denseEstimate = rooflineEstimate(input(gpu(1792, 32), same));
+        const Estimate moeEstimate = rooflineEstimate(input(gpu(1792, 32), qwenMoe()));
+        QCOMPARE(moeEstimate.memory.weightsGB, denseEstimate.memory.weightsGB);
+        QVERIFY(moeEstimate.decodeTpsPerUser > 2 * denseEstimate.decodeTpsPerUser);
+        QVERIFY(moeEstimate.terms.expertCoverage < 0.1);
+    }
+
+    void splitForOneUser_data()
+    {
+        QTest::addColumn<int>("split");
+        QTest::addColumn<bool>("helps");
+        QTest::newRow("tensor") << int(Split::Tensor) << true;
+        QTest::newRow("layer") << int(Split::Layer) << false;
+    }
+
+    void splitForOneUser()
+    {
+        QFETCH(int, split);
+        QFETCH(bool, helps);
+        const Estimate one = rooflineEstimate(input(gpu(1792, 96), llama70b(), 1));
+        EstimateInput two = input(gpu(1792, 96), llama70b(), 2);
+        two.configuration.split = Split(split);
+        const Estimate twoCards = rooflineEstimate(two);
+        QCOMPARE(int(twoCards.terms.split), split);
+        if (helps) {
+            QVERIFY(twoCards.decodeTpsPerUser > 1.3 * one.decodeTpsPerUser);
+            QVERIFY(twoCards.terms.interconnectMs > 0);
+        } else {
+            QVERIFY(twoCards.decodeTpsPerUser <= one.decodeTpsPerUser);
+        }
+        QVERIFY(twoCards.memory.usableGB > 1.9 * one.memory.usableGB);
+    }
+
+    void autoSplitFollowsRuntime_data()
+    {
+        QTest::addColumn<int>("runtime");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("llama.cpp") << int(Runtime::LlamaCpp) << int(Split::Layer);
+        QTest::newRow("auto") << int(Runtime::Auto) << int(Split::Layer);
+        QTest::newRow("vllm") << int(Runtime::Vllm) << int(Split::Tensor);
+        QTest::newRow("tensorrt") << int(Runtime::TensorRtLlm) << int(Split::Tensor);
+    }
+
+    void autoSplitFollowsRuntime()
+    {
+        QFETCH(int, runtime);
+        QFETCH(int, expected);
+        EstimateInput in = input(gpu(1792, 32), llama70b(), 2);
+        in.configuration.runtime = Runtime(runtime);
+        QCOMPARE(int(rooflineEstimate(in).terms.split), expected);
+    }
+
+    void concurrency_data()
+    {
+        QTest::addColumn<bool>("moe");
+        QTest::newRow("dense") << false;
+        QTest::newRow("moe") << true;
+    }
+
+    void concurrency()
+    {
+        QFETCH(bool, moe);
+        const LanguageModel model = moe ? qwenMoe() : llama8b();
+        double previousTotal = 0;
+        double previousPerUser = 1e12;
+        for (int users : {1, 2, 4, 8, 16, 32}) {
+            EstimateInput in = input(gpu(1792, 96), model, 1, users, 2048);
+            in.configuration.runtime = Runtime::Vllm;
+            const Estimate e = rooflineEstimate(in);
+            QVERIFY(e.runs());
+            QVERIFY2(e.decodeTpsTotal > previousTotal, qPrintable(QString::number(users)));
+            QVERIFY(e.decodeTpsPerUser <= previousPerUser);
+            QCOMPARE(e.decodeTpsTotal, e.decodeTpsPerUser * users);
+            previousTotal = e.decodeTpsTotal;
+            previousPerUser = e.decodeTpsPerUser;
+        }
+    }
+
+    void moeBatchingGainsLess()
+    {
+        const auto gain = [](const LanguageModel &model) {
+            EstimateInput in = input(gpu(1792, 96), model, 1, 1, 1024);
+            const double one = rooflineEstimate(in).decodeTpsTotal;
+            in.workload.users = 8;
+            return rooflineEstimate(in).decodeTpsTotal / one;
+        };
+        QVERIFY(gain(qwenMoe()) < gain(llama8b()));
+    }
+
+    void appleUsableFraction_data()
+    {
+        QTest::addColumn<double>("fraction");
+        QTest::addColumn<bool>("runs");
+        QTest::newRow("0.5") << 0.5 << false;
+        QTest::newRow("0.75") << 0.75 << true;
+        QTest::newRow("0.9") << 0.9 << true;
+    }
+
+    void appleUsableFraction()
+    {
+        QFETCH(double, fraction);
+        QFETCH(bool, runs);
+        EstimateInput in = input(mac(273, 64, 8), llama70b());
+        in.model.publishedSizes = {PublishedSize{QStringLiteral("Q4_K_M"), 42.5, QString()}};
+        in.appleUsableFraction = fraction;
+        const Estimate e = rooflineEstimate(in);
+        QCOMPARE(e.runs(), runs);
+        QVERIFY(e.fit != Fit::Offload); // unified memory has nowhere to offload to
+        QCOMPARE(e.memory.usableGB, 64 * 1.073741824 * fraction);
+    }
+
+    void articleStarCellIsTight()
+    {
+        EstimateInput in = input(mac(273, 64, 8), llama70b());
+        in.model.publishedSizes = {PublishedSize{QStringLiteral("Q4_K_M"), 42.5, QString()}};
+        QCOMPARE(toString(rooflineEstimate(in).fit), toString(Fit::Tight));
+    }
+
+    void kvCacheBytesExact_data()
+    {
+        QTest::addColumn<LanguageModel>("model");
+        QTest::addColumn<int>("kvType");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("llama 3 70B, 1 token") << llama70b() << int(KvCacheType::F16) << 1 << 327680.0;
+        QTest::newRow("llama 3 70B, 4K") << llama70b() << int(KvCacheType::F16) << 4096 << 327680.0 * 4096;
+        QTest::newRow("llama 3 70B, q8_0") << llama70b() << int(KvCacheType::Q8_0) << 1 << 327680.0 * 34 / 64;
+        QTest::newRow("llama 3 8B") << llama8b() << int(KvCacheType::F16) << 1000 << 131072.0 * 1000;
+        LanguageModel sliding = dense(27, 62, 5376, 32, 16);
+        sliding.attention = AttentionKind::SlidingWindow;
+        sliding.slidingWindow = 1024;
+        sliding.slidingLayers = 52;
+        const double perLayer = 2.0 * 16 * 128 * 2;
+        QTest::newRow("gemma-like sliding, 32K") << sliding << int(KvCacheType::F16) << 32768
+                                                 << perLayer * (10.0 * 32768 + 52.0 * 1024);
+        QTest::newRow("gemma-like sliding, 512") << sliding << int(KvCacheType::F16) << 512 << perLayer * 62 * 512;
+        LanguageModel mla = dense(671, 61, 7168, 128, 128);
+        mla.attention = AttentionKind::Mla;
+        mla.mlaLatentDim = 576;
+        QTest::newRow("deepseek MLA") << mla << int(KvCacheType::F16) << 100 << 61.0 * 576 * 100 * 2;
+        LanguageModel linear = llama8b();
+        linear.linearLayers = 24;
+        QTest::newRow("hybrid linear") << linear << int(KvCacheType::F16) << 10 << 2.0 * 8 * 128 * 2 * 8 * 10;
+        QTest::newRow("zero tokens") << llama8b() << int(KvCacheType::F16) << 0 << 0.0;
+    }
+
+    void kvCacheBytesExact()
+    {
+        QFETCH(LanguageModel, model);
+        QFETCH(int, kvType);
+        QFETCH(int, tokens);
+        QFETCH(double, expected);
+        QCOMPARE(kvCacheBytes(model, KvCacheType(kvType), tokens), expected);
+    }
+
+    void unknownShapeIsEstimated()
+    {
+        const LanguageModel bare = dense(70, 0, 0, 0, 0, 0);
+        const double perToken = kvCacheBytes(bare, KvCacheType::F16, 1);
+        // Llama-like estimate lands within a factor 1.5 of the real 70B's 327,680 bytes per token.
+        QVERIFY(perToken > 327680.0 / 1.5 && perToken < 327680.0 * 1.5);
+    }
+
+    void fitVerdicts_data()
+    {
+        QTest::addColumn<Device>("device");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<double>("paramsB");
+        QTest::addColumn<double>("bits");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("8B on 32 GB") << gpu(1792, 32) << 1 << 8.0 << 4.85 << int(Fit::Fits);
+        QTest::newRow("70B on 24 GB: offload") << gpu(936, 24) << 1 << 70.0 << 4.85 << int(Fit::Offload);
+        QTest::newRow("70B on 2x 24 GB") << gpu(936, 24) << 2 << 70.0 << 4.85 << int(Fit::Tight);
+        QTest::newRow("405B F16 on 24 GB") << gpu(936, 24) << 1 << 405.0 << 16.0 << int(Fit::DoesNotFit);
+        QTest::newRow("405B on a 64 GB Mac") << mac(546, 64) << 1 << 405.0 << 4.85 << int(Fit::DoesNotFit);
+    }
+
+    void fitVerdicts()
+    {
+        QFETCH(Device, device);
+        QFETCH(int, count);
+        QFETCH(double, paramsB);
+        QFETCH(double, bits);
+        QFETCH(int, expected);
+        EstimateInput in = input(device, dense(paramsB, 0, 0, 0, 0, 0), count, 1, 4096);
+        in.quant.name = QStringLiteral("custom");
+        in.quant.bitsPerWeight = bits;
+        const Estimate e = rooflineEstimate(in);
+        QCOMPARE(toString(e.fit), toString(Fit(expected)));
+        QCOMPARE(e.runs(), e.decodeTpsPerUser > 0);
+        if (e.fit == Fit::Offload) {
+            EstimateInput roomy = in;
+            roomy.device = gpu(device.bandwidthGBs, 96);
+            QVERIFY(rooflineEstimate(roomy).decodeTpsPerUser > 3 * e.decodeTpsPerUser);
+        }
+        if (e.fit == Fit::DoesNotFit)
+            QCOMPARE(toString(e.bottleneck), toString(Bottleneck::Capacity));
+    }
+
+    void limitsAgreeWithFit_data()
+    {
+        QTest::addColumn<Device>("device");
+        QTest::addColumn<int>("count");
+        QTest::newRow("2x 32 GB, 70B") << gpu(1792, 32) << 2;
+        QTest::newRow("96 GB, 70B") << gpu(1792, 96) << 1;
+        QTest::newRow("128 GB Mac, 70B") << mac(546, 128) << 1;
+    }
+
+    void limitsAgreeWithFit()
+    {
+        QFETCH(Device, device);
+        QFETCH(int, count);
+        const EstimateInput base = input(device, llama70b(), count, 1, 8192);
+        const Estimate e = rooflineEstimate(base);
+        QVERIFY(e.maxUsers >= 1);
+        QVERIFY(e.maxContext >= 8192);
+        const auto inVram = [](const Estimate &x) { return x.fit == Fit::Fits || x.fit == Fit::Tight; };
+
+        EstimateInput atLimit = base;
+        atLimit.workload.users = e.maxUsers;
+        QVERIFY(inVram(rooflineEstimate(atLimit)));
+        atLimit.workload.users = e.maxUsers + 1;
+        QVERIFY(!inVram(rooflineEstimate(atLimit)));
+
+        EstimateInput longest = base;
+        longest.model.maxContext = 0; // no cap from the model
+        const int maxContext = rooflineEstimate(longest).maxContext;
+        longest.workload.contextTokens = maxContext;
+        QVERIFY(inVram(rooflineEstimate(longest)));
+        longest.workload.contextTokens = maxContext + 1;
+        QVERIFY(!inVram(rooflineEstimate(longest)));
+        QCOMPARE(e.maxContext, std::min(maxContext, base.model.maxContext));
+    }
+
+    void extremeInputsStayFinite_data()
+    {
+        QTest::addColumn<double>("paramsB");
+        QTest::addColumn<int>("context");
+        QTest::addColumn<int>("users");
+        QTest::addColumn<int>("count");
+        QTest::newRow("1 token") << 8.0 << 1 << 1 << 1;
+        QTest::newRow("1e6 context") << 8.0 << 1000000 << 1 << 1;
+        QTest::newRow("1024 users") << 8.0 << 4096 << 1024 << 1;
+        QTest::newRow("0.5B") << 0.5 << 4096 << 1 << 1;
+        QTest::newRow("2000B on 8 cards") << 2000.0 << 4096 << 1 << 8;
+        QTest::newRow("2000B, 1024 users, 1e6") << 2000.0 << 1000000 << 1024 << 8;
+        QTest::newRow("zero everything") << 0.0 << 0 << 0 << 0;
+    }
+
+    void extremeInputsStayFinite()
+    {
+        QFETCH(double, paramsB);
+        QFETCH(int, context);
+        QFETCH(int, users);
+        QFETCH(int, count);
+        for (const Device &device : {gpu(1792, 96), mac(819, 512), gpu(0, 0, 0)}) {
+            EstimateInput in = input(device, dense(paramsB, 0, 0, 0, 0, 0), count, users, context);
+            for (Split split : {Split::Layer, Split::Tensor}) {
+                in.configuration.split = split;
+                verifyFinite(rooflineEstimate(in));
+                verifyFinite(seedEstimate(in));
+            }
+        }
+    }
+
+    void bottleneckMovesToCompute()
+    {
+        const Estimate one = rooflineEstimate(input(gpu(1792, 96, 500), llama8b(), 1, 1, 512));
+        QCOMPARE(toString(one.bottleneck), toString(Bottleneck::Bandwidth));
+        EstimateInput many = input(gpu(1792, 96, 500), llama8b(), 1, 256, 512);
+        many.configuration.runtime = Runtime::Vllm;
+        QCOMPARE(toString(rooflineEstimate(many).bottleneck), toString(Bottleneck::Compute));
+    }
+
+    void prefillAndEndToEnd()
+    {
+        EstimateInput in = input(gpu(1792, 96), llama8b(), 1, 4, 4096);
+        in.workload.promptTokens = 1000;
+        in.workload.outputTokens = 200;
+        const Estimate e = rooflineEstimate(in);
+        QVERIFY(e.prefillTps > e.decodeTpsPerUser * 10);
+        QCOMPARE(e.ttftSeconds, 4 * 1000 / e.prefillTps);
+        QVERIFY(e.outputTpsTotal < e.decodeTpsTotal);
+        QVERIFY(e.decodeTpsLow < e.decodeTpsPerUser && e.decodeTpsPerUser < e.decodeTpsHigh);
+    }
+
+    void explanationNamesTheTerms()
+    {
+        const EstimateInput in = input(gpu(1792, 96), llama70b(), 2);
+        const QString text = explain(in, rooflineEstimate(in));
+        for (const char *needle : {"memory time", "compute time", "step =", "KV cache", "bottleneck"})
+            QVERIFY2(text.contains(QLatin1String(needle)), needle);
+    }
+};
+
+Q_DECLARE_METATYPE(LanguageModel)
+Q_DECLARE_METATYPE(Device)
+
+QTEST_GUILESS_MAIN(TestRoofline)
+#include "tst_roofline.moc"

@@ -1,0 +1,274 @@
+// Scenario files: round trips, refused files with their diagnostics, unknown fields kept.
+#include "ScaledModel.h"
+#include "ScenarioFile.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace headroom;
+
+namespace {
+
+QString dataPath(const QString &name)
+{
+    return QStringLiteral(HEADROOM_TEST_DATA "/scenarios/") + name;
+}
+
+// Diagnostics as text for failure messages (QVERIFY2 evaluates its message eagerly).
+QString problems(const ScenarioOrDiagnostics &result)
+{
+    const auto *diagnostics = std::get_if<Diagnostics>(&result);
+    return diagnostics ? toString(*diagnostics) : QString();
+}
+
+Scenario richScenario()
+{
+    Scenario scenario;
+    ScenarioConfiguration mac;
+    mac.configuration = Configuration{QStringLiteral("m3-ultra"), 1, 256, Split::Auto, Runtime::Mlx};
+    ScenarioConfiguration cards;
+    cards.configuration = Configuration{QStringLiteral("rtx-5090"), 2, 0, Split::Tensor, Runtime::Vllm};
+    cards.checked = false;
+    cards.label = QStringLiteral("Dual \"5090\", quoted");
+    cards.systemId = QStringLiteral("bizon-x5500");
+    scenario.configurations = {mac, cards};
+    scenario.modelId = QStringLiteral("gemma-3-27b");
+    scenario.quantName = QStringLiteral("Q5_K_M");
+    scenario.workload = Workload{131072, 2000, 300, 12, KvCacheType::Fp8};
+    scenario.method = Method::Seed;
+    scenario.seedEfficiency = 0.55;
+    scenario.appleUsableFraction = 0.8;
+    scenario.runtime = Runtime::Ollama;
+    scenario.chart = ChartKind::Concurrency;
+    scenario.extra.insert(QStringLiteral("advisor"), QJsonObject{{QStringLiteral("budget_usd"), 5000}});
+    return scenario;
+}
+
+} // namespace
+
+class TestScenarioFile final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data()
+    {
+        QTest::addColumn<Scenario>("scenario");
+        QTest::newRow("default") << Scenario{};
+        QTest::newRow("rich") << richScenario();
+        Scenario custom = richScenario();
+        custom.customModel = scaledModel(llamaLikeShape(), 33);
+        custom.customModel->publishedSizes.append(PublishedSize{QStringLiteral("Q4_K_M"), 19.5, QStringLiteral("x")});
+        custom.customModel->attention = AttentionKind::SlidingWindow;
+        custom.customModel->slidingWindow = 4096;
+        QTest::newRow("custom model") << custom;
+        Scenario awkward;
+        awkward.seedEfficiency = 0.1 + 0.2; // not representable in few digits
+        awkward.workload.users = 1000;
+        awkward.configurations.append(ScenarioConfiguration{});
+        QTest::newRow("awkward numbers") << awkward;
+    }
+    void roundTrip()
+    {
+        QFETCH(Scenario, scenario);
+        const ScenarioOrDiagnostics parsed = parseScenario(serializeScenario(scenario), QStringLiteral("memory"));
+        QVERIFY2(std::holds_alternative<Scenario>(parsed), qPrintable(problems(parsed)));
+        QCOMPARE(std::get<Scenario>(parsed), scenario);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("a.headroom.json"));
+        QCOMPARE(writeScenarioFile(path, scenario), QString());
+        const ScenarioOrDiagnostics read = readScenarioFile(path);
+        QVERIFY(std::holds_alternative<Scenario>(read));
+        QCOMPARE(std::get<Scenario>(read), scenario);
+    }
+
+    void readsValidFile()
+    {
+        const ScenarioOrDiagnostics read = readScenarioFile(dataPath(QStringLiteral("valid.headroom.json")));
+        QVERIFY2(std::holds_alternative<Scenario>(read), qPrintable(problems(read)));
+        const Scenario scenario = std::get<Scenario>(read);
+        QCOMPARE(scenario.configurations.size(), 2);
+        QCOMPARE(toString(scenario.configurations.at(0).configuration.runtime), toString(Runtime::Mlx));
+        QCOMPARE(scenario.configurations.at(1).configuration.count, 2);
+        QCOMPARE(toString(scenario.configurations.at(1).configuration.split), toString(Split::Tensor));
+        QCOMPARE(scenario.configurations.at(1).checked, false);
+        QCOMPARE(scenario.configurations.at(1).label, QStringLiteral("Dual 5090"));
+        QCOMPARE(scenario.modelId, QStringLiteral("qwen3-30b-a3b"));
+        QCOMPARE(scenario.workload.contextTokens, 32768);
+        QCOMPARE(scenario.workload.users, 8);
+        QCOMPARE(toString(scenario.workload.kvCache), toString(KvCacheType::Q8_0));
+        QCOMPARE(toString(scenario.method), toString(Method::Seed));
+        QCOMPARE(scenario.seedEfficiency, 0.7);
+        QCOMPARE(scenario.appleUsableFraction, 0.9);
+        QCOMPARE(toString(scenario.runtime), toString(Runtime::LlamaCpp));
+        QCOMPARE(toString(scenario.chart), toString(ChartKind::Memory));
+    }
+
+    void keepsUnknownFields()
+    {
+        const ScenarioOrDiagnostics read = readScenarioFile(dataPath(QStringLiteral("valid.headroom.json")));
+        QVERIFY(std::holds_alternative<Scenario>(read));
+        const Scenario scenario = std::get<Scenario>(read);
+        QCOMPARE(scenario.extra.size(), 2);
+        QCOMPARE(scenario.extra.value(QStringLiteral("notes")).toString(), QStringLiteral("kept as is"));
+        const QJsonObject written = QJsonDocument::fromJson(serializeScenario(scenario)).object();
+        QCOMPARE(written.value(QStringLiteral("advisor")).toObject().value(QStringLiteral("budget_usd")).toInt(), 10000);
+        QCOMPARE(written.value(QStringLiteral("notes")).toString(), QStringLiteral("kept as is"));
+    }
+
+    void readsInlineModel()
+    {
+        const ScenarioOrDiagnostics read = readScenarioFile(dataPath(QStringLiteral("inline-model.headroom.json")));
+        QVERIFY2(std::holds_alternative<Scenario>(read), qPrintable(problems(read)));
+        const Scenario scenario = std::get<Scenario>(read);
+        QVERIFY(scenario.customModel.has_value());
+        QCOMPARE(scenario.customModel->id, QStringLiteral("my-13b"));
+        QCOMPARE(scenario.customModel->activeParamsB, 13.0); // defaults to params_b
+        QCOMPARE(scenario.customModel->kvHeads, 40);
+        QCOMPARE(scenario.customModel->publishedSizeGB(QStringLiteral("q4_k_m")).value_or(0), 7.9);
+        QCOMPARE(scenario.modelId, QStringLiteral("my-13b"));
+        QCOMPARE(scenario.configurations.at(0).configuration.count, 1);
+        QCOMPARE(scenario.configurations.at(0).checked, true);
+    }
+
+    void refusesBadFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("corrupt") << QStringLiteral("corrupt.headroom.json") << QString() << QStringLiteral("not valid JSON");
+        QTest::newRow("truncated") << QStringLiteral("truncated.headroom.json") << QString() << QStringLiteral("not valid JSON at offset");
+        QTest::newRow("future version") << QStringLiteral("future-version.headroom.json") << QStringLiteral("version")
+                                        << QStringLiteral("7 is newer");
+        QTest::newRow("wrong format") << QStringLiteral("wrong-format.headroom.json") << QStringLiteral("format")
+                                      << QStringLiteral("expected \"headroom-scenario\"");
+        QTest::newRow("wrong type count") << QStringLiteral("wrong-types.headroom.json")
+                                          << QStringLiteral("configurations[0].count") << QStringLiteral("must be a number, found a string");
+        QTest::newRow("negative context") << QStringLiteral("wrong-types.headroom.json") << QStringLiteral("workload.context")
+                                          << QStringLiteral("must be between 1 and");
+        QTest::newRow("fractional users") << QStringLiteral("wrong-types.headroom.json") << QStringLiteral("workload.users")
+                                          << QStringLiteral("whole number");
+        QTest::newRow("wrong type efficiency") << QStringLiteral("wrong-types.headroom.json") << QStringLiteral("efficiency")
+                                               << QStringLiteral("must be a number");
+        QTest::newRow("missing") << QStringLiteral("does-not-exist.headroom.json") << QString() << QStringLiteral("cannot open");
+    }
+    void refusesBadFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, field);
+        QFETCH(QString, problem);
+        const ScenarioOrDiagnostics read = readScenarioFile(dataPath(file));
+        QVERIFY(std::holds_alternative<Diagnostics>(read));
+        const Diagnostics diagnostics = std::get<Diagnostics>(read);
+        const auto match = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic &d) {
+            return d.field == field && d.problem.contains(problem);
+        });
+        QVERIFY2(match != diagnostics.end(), qPrintable(toString(diagnostics)));
+        QVERIFY2(match->file.endsWith(file), qPrintable(match->file));
+    }
+
+    void refusesDocuments_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("not an object") << QByteArray("[1,2]") << QString();
+        QTest::newRow("empty") << QByteArray() << QString();
+        QTest::newRow("no format") << QByteArray(R"({"version":1})") << QStringLiteral("format");
+        QTest::newRow("no version") << QByteArray(R"({"format":"headroom-scenario"})") << QStringLiteral("version");
+        QTest::newRow("version zero") << QByteArray(R"({"format":"headroom-scenario","version":0})") << QStringLiteral("version");
+        QTest::newRow("version string") << QByteArray(R"({"format":"headroom-scenario","version":"1"})") << QStringLiteral("version");
+        QTest::newRow("configurations object")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":{}})") << QStringLiteral("configurations");
+        QTest::newRow("configuration not object")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[3]})") << QStringLiteral("configurations[0]");
+        QTest::newRow("no hardware")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{}]})")
+            << QStringLiteral("configurations[0].hardware");
+        QTest::newRow("unknown split")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","split":"diagonal"}]})")
+            << QStringLiteral("configurations[0].split");
+        QTest::newRow("checked string")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","checked":"yes"}]})")
+            << QStringLiteral("configurations[0].checked");
+        QTest::newRow("model number") << QByteArray(R"({"format":"headroom-scenario","version":1,"model":70})") << QStringLiteral("model");
+        QTest::newRow("inline model without params")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"model":{"id":"x","name":"X"}})") << QStringLiteral("model.params_b");
+        QTest::newRow("inline model bad attention")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"model":{"id":"x","name":"X","params_b":1,"attention":"psychic"}})")
+            << QStringLiteral("model.attention");
+        QTest::newRow("workload array") << QByteArray(R"({"format":"headroom-scenario","version":1,"workload":[]})") << QStringLiteral("workload");
+        QTest::newRow("unknown kv") << QByteArray(R"({"format":"headroom-scenario","version":1,"workload":{"kv_cache_type":"f3"}})")
+                                    << QStringLiteral("workload.kv_cache_type");
+        QTest::newRow("efficiency zero") << QByteArray(R"({"format":"headroom-scenario","version":1,"efficiency":0})") << QStringLiteral("efficiency");
+        QTest::newRow("fraction above one")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"apple_usable_fraction":1.5})") << QStringLiteral("apple_usable_fraction");
+        QTest::newRow("unknown method") << QByteArray(R"({"format":"headroom-scenario","version":1,"method":"guess"})") << QStringLiteral("method");
+        QTest::newRow("unknown chart") << QByteArray(R"({"format":"headroom-scenario","version":1,"chart":"pie"})") << QStringLiteral("chart");
+        QTest::newRow("huge count")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","count":1e300}]})")
+            << QStringLiteral("configurations[0].count");
+    }
+    void refusesDocuments()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        const ScenarioOrDiagnostics parsed = parseScenario(json, QStringLiteral("test.headroom.json"));
+        QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+        const Diagnostics diagnostics = std::get<Diagnostics>(parsed);
+        QVERIFY(!diagnostics.isEmpty());
+        QCOMPARE(diagnostics.first().file, QStringLiteral("test.headroom.json"));
+        QCOMPARE(diagnostics.first().field, field);
+        QVERIFY(!diagnostics.first().problem.isEmpty());
+    }
+
+    void deepNestingIsRefusedNotCrashing()
+    {
+        const int depth = 100000;
+        QByteArray json = QByteArray(R"({"format":"headroom-scenario","version":1,"x":)");
+        json += QByteArray(depth, '[') + QByteArray(depth, ']') + '}';
+        const ScenarioOrDiagnostics parsed = parseScenario(json, QStringLiteral("deep"));
+        QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+    }
+
+    void garbageNeverThrows()
+    {
+        // Every prefix of a valid document: refused or accepted, never a crash.
+        const QByteArray valid = serializeScenario(richScenario());
+        int accepted = 0;
+        for (qsizetype length = 0; length <= valid.size(); ++length)
+            accepted += std::holds_alternative<Scenario>(parseScenario(valid.left(length), QStringLiteral("prefix"))) ? 1 : 0;
+        QVERIFY(accepted >= 1); // the whole document (and perhaps a trailing-whitespace cut)
+        QVERIFY(accepted <= 2);
+    }
+
+    void writeFailsWithMessage()
+    {
+        const QString error = writeScenarioFile(QStringLiteral("/nonexistent-dir/x/a.headroom.json"), Scenario{});
+        QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/x/a.headroom.json")));
+    }
+
+    void chartKindStrings_data()
+    {
+        QTest::addColumn<ChartKind>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("speed") << ChartKind::Speed << QStringLiteral("speed");
+        QTest::newRow("memory") << ChartKind::Memory << QStringLiteral("memory");
+        QTest::newRow("concurrency") << ChartKind::Concurrency << QStringLiteral("concurrency");
+        QTest::newRow("roofline") << ChartKind::Roofline << QStringLiteral("roofline");
+        QTest::newRow("value") << ChartKind::Value << QStringLiteral("value");
+        QTest::newRow("accuracy") << ChartKind::Accuracy << QStringLiteral("accuracy");
+    }
+    void chartKindStrings()
+    {
+        QFETCH(ChartKind, kind);
+        QFETCH(QString, text);
+        QCOMPARE(toString(kind), text);
+        QVERIFY(chartKindFromString(text.toUpper()).has_value());
+        QCOMPARE(toString(*chartKindFromString(text.toUpper())), toString(kind));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenarioFile)
+#include "tst_scenario_file.moc"
