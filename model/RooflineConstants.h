@@ -52,8 +52,8 @@ inline constexpr double kNvlinkAllReduceLatencyUs = 5.0;
 inline constexpr double kDefaultInterconnectGBs = 32.0;
 
 // Sharpness of the smooth minimum between device bandwidth and the runtime's kernel ceiling:
-// rate = b / (1 + (b / ceiling)^p)^(1/p); large p approaches min(b, ceiling).
-inline constexpr double kCeilingSharpness = 4.0;
+// rate = b / (1 + (b / ceiling)^4)^(1/4), close to min(b, ceiling) but smooth for the fit.
+// (The exponent 4 is computed with two square roots: pow() dominated the estimator's profile.)
 
 // The fixed cost of a decode step is mostly kernel launches and synchronisation, a few per layer:
 // profiles give it for a model of this many layers (Llama 3 8B) and it scales with the layer count.

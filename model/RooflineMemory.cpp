@@ -3,6 +3,7 @@
 #include "Estimator.h"
 #include "RooflineConstants.h"
 #include "RooflineMemory.h"
+#include "RooflineShape.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,27 +21,6 @@ double runtimeOverheadGB(const EstimateInput &input)
     if (isUnified(input.device))
         return kMetalRuntimeOverheadGB;
     return std::max(1, input.configuration.count) * kCudaRuntimeOverheadGBPerDevice;
-}
-
-// Largest context (tokens) whose KV cache for one user stays within `budgetGB`; kvCacheBytes grows
-// monotonically with the context, so a bisection finds it without allocating.
-int largestContextWithin(const LanguageModel &model, KvCacheType type, double budgetGB, int cap)
-{
-    if (budgetGB <= 0 || cap <= 0)
-        return 0;
-    const double budgetBytes = budgetGB * kBytesPerGB;
-    if (kvCacheBytes(model, type, cap) <= budgetBytes)
-        return cap;
-    int low = 0;
-    int high = cap;
-    while (high - low > 1) {
-        const int middle = low + (high - low) / 2;
-        if (kvCacheBytes(model, type, middle) <= budgetBytes)
-            low = middle;
-        else
-            high = middle;
-    }
-    return low;
 }
 
 } // namespace
@@ -90,7 +70,8 @@ MemoryPlan planMemory(const EstimateInput &input)
         plan.maxUsers = int(std::min(fittingUsers, double(kMaxUsersReported)));
         const int cap = input.model.maxContext > 0 ? std::min(input.model.maxContext, kMaxContextSearched)
                                                    : kMaxContextSearched;
-        plan.maxContext = largestContextWithin(input.model, input.workload.kvCache, budgetGB / users, cap);
+        const KvLayout layout = kvLayout(input.model, input.workload.kvCache);
+        plan.maxContext = int(layout.largestTokensWithin(budgetGB / users * kBytesPerGB, cap));
     }
     return plan;
 }

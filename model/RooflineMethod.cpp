@@ -41,7 +41,8 @@ double streamingGBs(const Device &device, const RuntimeProfile &profile)
     if (profile.kernelCeilingGBs <= 0 || bandwidth <= 0)
         return bandwidth;
     const double ratio = bandwidth / profile.kernelCeilingGBs;
-    return bandwidth / std::pow(1.0 + std::pow(ratio, kCeilingSharpness), 1.0 / kCeilingSharpness);
+    const double ratioSquared = ratio * ratio;
+    return bandwidth / std::sqrt(std::sqrt(1.0 + ratioSquared * ratioSquared));
 }
 
 struct DecodeTiming {

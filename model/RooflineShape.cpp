@@ -45,7 +45,9 @@ double expertCoverage(const LanguageModel &model, int users)
     if (!model.isMoe() || model.experts <= 0)
         return 1.0;
     const double chosen = std::clamp(double(model.expertsPerToken) / model.experts, 0.0, 1.0);
-    return 1.0 - std::pow(1.0 - chosen, std::max(1, users));
+    if (users <= 1)
+        return chosen;
+    return 1.0 - std::pow(1.0 - chosen, users);
 }
 
 double paramsReadPerStepB(const LanguageModel &model, int users)
@@ -55,6 +57,51 @@ double paramsReadPerStepB(const LanguageModel &model, int users)
         return split.sharedParamsB;
     const double routed = expertCoverage(model, users) * model.experts * split.perExpertParamsB;
     return std::min(std::max(model.paramsB, 0.0), split.sharedParamsB + routed);
+}
+
+KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
+{
+    const ModelShape shape = resolvedShape(model);
+    const double bytes = bytesPerElement(type);
+    KvLayout layout;
+    if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0) {
+        layout.growingBytesPerToken = double(shape.layers) * model.mlaLatentDim * bytes;
+        return layout;
+    }
+    int linear = std::clamp(model.linearLayers, 0, shape.layers);
+    if (model.attention == AttentionKind::Linear && linear == 0)
+        linear = shape.layers;
+    int sliding = model.slidingWindow > 0 ? std::clamp(model.slidingLayers, 0, shape.layers - linear) : 0;
+    if (model.attention == AttentionKind::SlidingWindow && sliding == 0 && model.slidingWindow > 0)
+        sliding = shape.layers - linear;
+    const int full = shape.layers - linear - sliding;
+
+    const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;
+    layout.growingBytesPerToken = perLayerPerToken * full;
+    layout.windowedBytesPerToken = perLayerPerToken * sliding;
+    layout.window = sliding > 0 ? model.slidingWindow : 0;
+    return layout;
+}
+
+double KvLayout::bytes(double tokens) const
+{
+    return growingBytesPerToken * tokens + windowedBytesPerToken * std::min(tokens, window);
+}
+
+double KvLayout::largestTokensWithin(double budgetBytes, double cap) const
+{
+    if (budgetBytes <= 0 || cap <= 0)
+        return 0;
+    double tokens = cap;
+    const double perTokenInWindow = growingBytesPerToken + windowedBytesPerToken;
+    if (perTokenInWindow > 0 && budgetBytes < perTokenInWindow * window)
+        tokens = budgetBytes / perTokenInWindow;
+    else if (growingBytesPerToken > 0)
+        tokens = (budgetBytes - windowedBytesPerToken * window) / growingBytesPerToken;
+    tokens = std::clamp(std::floor(tokens), 0.0, cap);
+    if (tokens > 0 && bytes(tokens) > budgetBytes) // rounding of the division
+        tokens -= 1;
+    return tokens;
 }
 
 } // namespace roofline
@@ -68,24 +115,7 @@ double weightSizeGB(const LanguageModel &model, const Quantization &quant)
 
 double kvCacheBytes(const LanguageModel &model, KvCacheType type, int contextTokens)
 {
-    const double tokens = std::max(0, contextTokens);
-    const roofline::ModelShape shape = roofline::resolvedShape(model);
-    const double bytes = bytesPerElement(type);
-
-    if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0)
-        return double(shape.layers) * model.mlaLatentDim * tokens * bytes;
-
-    int linear = std::clamp(model.linearLayers, 0, shape.layers);
-    if (model.attention == AttentionKind::Linear && linear == 0)
-        linear = shape.layers;
-    int sliding = std::clamp(model.slidingLayers, 0, shape.layers - linear);
-    if (model.attention == AttentionKind::SlidingWindow && sliding == 0 && model.slidingWindow > 0)
-        sliding = shape.layers - linear;
-    const int full = shape.layers - linear - sliding;
-
-    const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;
-    const double slidingTokens = model.slidingWindow > 0 ? std::min(tokens, double(model.slidingWindow)) : tokens;
-    return perLayerPerToken * (full * tokens + sliding * slidingTokens);
+    return roofline::kvLayout(model, type).bytes(std::max(0, contextTokens));
 }
 
 } // namespace headroom

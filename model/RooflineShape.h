@@ -32,4 +32,17 @@ double expertCoverage(const LanguageModel &model, int users);
 // Parameters (billions) whose weights one decode step reads for `users` sequences.
 double paramsReadPerStepB(const LanguageModel &model, int users);
 
+// KV cache growth of one sequence: bytes(C) = growingBytesPerToken x C + windowedBytesPerToken x min(C, window).
+struct KvLayout {
+    double growingBytesPerToken = 0;  // full-attention (or MLA) layers
+    double windowedBytesPerToken = 0; // sliding-window layers, until the window is full
+    double window = 0;                // tokens
+
+    double bytes(double tokens) const;
+    // Largest token count whose bytes stay within `budgetBytes` (closed form), at most `cap`.
+    double largestTokensWithin(double budgetBytes, double cap) const;
+};
+
+KvLayout kvLayout(const LanguageModel &model, KvCacheType type);
+
 } // namespace headroom::roofline

@@ -49,6 +49,12 @@ ScenarioController::ScenarioController(QObject *parent)
     m_sinceLastNotify.start();
 }
 
+ScenarioController::~ScenarioController()
+{
+    // ~QUndoStack emits cleanChanged; nobody may hear it from a half-destroyed controller.
+    m_undoStack.disconnect(this);
+}
+
 void ScenarioController::edit(const Scenario &scenario, const QString &description)
 {
     if (scenario == m_scenario)

@@ -20,6 +20,7 @@ public:
     static constexpr int FrameIntervalMs = 16;
 
     explicit ScenarioController(QObject *parent = nullptr);
+    ~ScenarioController() override;
 
     const Scenario &scenario() const { return m_scenario; }
     QString filePath() const { return m_filePath; }

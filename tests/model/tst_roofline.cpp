@@ -7,6 +7,9 @@
 
 using namespace headroom;
 
+Q_DECLARE_METATYPE(LanguageModel)
+Q_DECLARE_METATYPE(Device)
+
 namespace {
 
 Device gpu(double bandwidthGBs, double memoryGB, double tflops = 200, const char *link = "pcie5", double linkGBs = 64)
@@ -427,8 +430,6 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(LanguageModel)
-Q_DECLARE_METATYPE(Device)
 
 QTEST_GUILESS_MAIN(TestRoofline)
 #include "tst_roofline.moc"

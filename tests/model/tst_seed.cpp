@@ -8,6 +8,8 @@
 
 using namespace headroom;
 
+Q_DECLARE_METATYPE(ArticleCell)
+
 namespace {
 
 EstimateInput articleInput(int row, int column)
@@ -130,7 +132,6 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(ArticleCell)
 
 QTEST_GUILESS_MAIN(TestSeed)
 #include "tst_seed.moc"

@@ -189,7 +189,10 @@ void MemoryChart::restyle()
     for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
         set->setPen(Qt::NoPen);
     for (QLegendMarker *marker : chart()->legend()->markers(m_bars))
+    {
+        marker->setShape(QLegend::MarkerShapeRectangle); // "from series" leaves bar markers empty in Qt 6.4
         marker->setBrush(static_cast<QBarLegendMarker *>(marker)->barset()->brush());
+    }
     QPen marker(palette.capacity, MarkerPenPixels);
     marker.setCosmetic(true);
     marker.setCapStyle(Qt::FlatCap);

@@ -22,7 +22,7 @@ namespace {
 
 constexpr double BarWidthShare = 0.7;       // of a category slot
 constexpr double WhiskerCapShare = 0.3;     // of a bar's thickness, each side of the centre
-constexpr double LabelRoomFactor = 1.3;     // axis headroom for value labels right of the bars
+constexpr double LabelRoomFactor = 1.2;     // axis headroom for value labels right of the bars
 constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
 constexpr int MaxTickCount = 8;
 constexpr qreal ReferencePenPixels = 2;
@@ -279,6 +279,7 @@ void SpeedChart::restyle()
     m_offloadOutlines->setPen(outline);
     m_offloadOutlines->setBrush(Qt::NoBrush);
     for (QLegendMarker *marker : chart()->legend()->markers(m_bars)) {
+        marker->setShape(QLegend::MarkerShapeRectangle); // "from series" leaves bar markers empty in Qt 6.4
         marker->setBrush(static_cast<QBarLegendMarker *>(marker)->barset()->brush());
     }
     styleAxis(m_categoryAxis);

@@ -1,0 +1,110 @@
+// `headroom export`: the scenario (or the article lineup) -> estimates -> the same ChartBase the
+// window shows -> PNG or SVG. Every failure is one line on `err` and exit status 2.
+#include "ExportCommand.h"
+
+#include "Catalog.h"
+#include "ChartBase.h"
+#include "EstimateSet.h"
+#include "Scenario.h"
+#include "ScenarioFile.h"
+
+#include <QFileInfo>
+#include <QSize>
+#include <QStringList>
+
+#include <optional>
+
+namespace headroom {
+
+namespace {
+
+constexpr int ExportFailed = 2;
+constexpr int MaxImageSidePixels = 16384; // larger images exhaust memory (as the command line enforces)
+
+std::optional<ChartKind> supportedChart(const QString &name)
+{
+    for (ChartKind kind : supportedChartKinds()) {
+        if (toString(kind).compare(name, Qt::CaseInsensitive) == 0)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString supportedChartNames()
+{
+    QStringList names;
+    for (ChartKind kind : supportedChartKinds())
+        names.append(toString(kind));
+    return names.join(QStringLiteral(", "));
+}
+
+// One line, whatever the number of diagnostics.
+QString oneLine(const Diagnostics &diagnostics)
+{
+    return toString(diagnostics).trimmed().replace(QLatin1Char('\n'), QStringLiteral("; "));
+}
+
+} // namespace
+
+int runExport(const Options &options, QTextStream &err)
+{
+    const std::optional<ChartKind> kind = supportedChart(options.chart);
+    if (!kind) {
+        err << "headroom export: unknown chart '" << options.chart << "' (expected " << supportedChartNames() << ")"
+            << Qt::endl;
+        return ExportFailed;
+    }
+    const QString suffix = QFileInfo(options.output).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")) {
+        err << "headroom export: output '" << options.output << "' must end in .png or .svg" << Qt::endl;
+        return ExportFailed;
+    }
+    if (options.width < 1 || options.width > MaxImageSidePixels || options.height < 1
+        || options.height > MaxImageSidePixels) {
+        err << "headroom export: size " << options.width << "x" << options.height
+            << " is out of range (width and height must be 1 to " << MaxImageSidePixels << " pixels)" << Qt::endl;
+        return ExportFailed;
+    }
+
+    Scenario scenario = articleLineupScenario();
+    if (!options.scenarioPath.isEmpty()) {
+        ScenarioOrDiagnostics read = readScenarioFile(options.scenarioPath);
+        if (const auto *diagnostics = std::get_if<Diagnostics>(&read)) {
+            err << "headroom export: " << oneLine(*diagnostics) << Qt::endl;
+            return ExportFailed;
+        }
+        scenario = std::get<Scenario>(std::move(read));
+    }
+
+    const Catalog *catalog = &embeddedCatalog();
+    Catalog userCatalog;
+    if (!options.catalogPath.isEmpty()) {
+        CatalogOrDiagnostics loaded = loadUserCatalog(options.catalogPath);
+        if (const auto *diagnostics = std::get_if<Diagnostics>(&loaded)) {
+            err << "headroom export: " << oneLine(*diagnostics) << Qt::endl;
+            return ExportFailed;
+        }
+        userCatalog = std::get<Catalog>(std::move(loaded));
+        catalog = &userCatalog;
+    }
+
+    const EstimateSet estimates = computeEstimates(scenario, *catalog);
+    if (!estimates.problem.isEmpty()) {
+        const QString origin = options.scenarioPath.isEmpty() ? QStringLiteral("article lineup") : options.scenarioPath;
+        err << "headroom export: " << origin << ": " << estimates.problem << Qt::endl;
+        return ExportFailed;
+    }
+
+    const std::unique_ptr<ChartBase> chart = createChart(*kind);
+    chart->setEstimates(estimates);
+    const QSize size(options.width, options.height);
+    const QString problem = suffix == QLatin1String("svg") ? chart->exportSvg(options.output, size)
+                                                           : chart->exportPng(options.output, size);
+    if (!problem.isEmpty()) {
+        err << "headroom export: " << problem << Qt::endl;
+        return ExportFailed;
+    }
+    return 0;
+}
+
+} // namespace headroom

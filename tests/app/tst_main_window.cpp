@@ -1,0 +1,251 @@
+// The assembled window, offscreen: sliders move estimates and charts, the hardware list drives the
+// bars, the article lineup button restores the seven configurations, bad files are refused.
+#include "ArticleLineup.h"
+#include "Catalog.h"
+#include "ChartBase.h"
+#include "DetailsPane.h"
+#include "EstimateService.h"
+#include "HardwareListModel.h"
+#include "HardwarePanel.h"
+#include "MainWindow.h"
+#include "PickerPanel.h"
+#include "ResultsTable.h"
+#include "ScenarioController.h"
+#include "ScenarioDocument.h"
+#include "ScenarioFile.h"
+#include "Settings.h"
+#include "SteppedSlider.h"
+
+#include <QAbstractBarSeries>
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSlider>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXYSeries>
+
+using namespace headroom;
+
+namespace {
+
+// Every number plotted by a chart: bar values and curve points, in series order.
+QList<qreal> plottedValues(ChartBase *chart)
+{
+    QList<qreal> values;
+    for (QAbstractSeries *series : chart->chart()->series()) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : bars->barSets()) {
+                for (int i = 0; i < set->count(); ++i)
+                    values << set->at(i);
+            }
+        } else if (auto *xy = qobject_cast<QXYSeries *>(series)) {
+            for (const QPointF &point : xy->points())
+                values << point.x() << point.y();
+        }
+    }
+    return values;
+}
+
+QStringList speedCategories(MainWindow &window)
+{
+    for (QAbstractAxis *axis : window.chart(ChartKind::Speed)->chart()->axes()) {
+        if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
+            return categories->categories();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+
+    MainWindow &window() { return *m_window; }
+    void settle() { window().controller()->flush(); }
+
+private Q_SLOTS:
+    void init()
+    {
+        static int counter = 0;
+        m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++counter)));
+        m_window = std::make_unique<MainWindow>(embeddedCatalog(), *m_settings);
+        window().controller()->reset(articleLineupScenario());
+        window().resize(1600, 1000);
+        window().show();
+        settle();
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_settings.reset();
+    }
+
+    void showsTheArticleLineup()
+    {
+        QCOMPARE(window().estimateService()->estimates().rows.size(), 7);
+        QCOMPARE(speedCategories(window()).size(), 7);
+        QCOMPARE(window().resultsTable()->view()->model()->rowCount(), 7);
+        QVERIFY(window().windowTitle().contains(QStringLiteral("Untitled")));
+        QVERIFY(window().windowTitle().endsWith(QStringLiteral("Headroom")));
+        QVERIFY(!window().isWindowModified());
+        QVERIFY(window().detailsPane()->text().contains(window().estimateService()->estimates().rows.first().label));
+    }
+
+    void slidersChangeEstimatesAndCharts_data()
+    {
+        QTest::addColumn<QString>("slider");
+        QTest::addColumn<int>("steps");
+        QTest::addColumn<bool>("seedMethod");
+        QTest::newRow("model size") << QStringLiteral("modelSizeSlider") << -6 << false;
+        QTest::newRow("context") << QStringLiteral("contextSlider") << 3 << false;
+        QTest::newRow("users") << QStringLiteral("usersSlider") << 4 << false;
+        QTest::newRow("efficiency") << QStringLiteral("efficiencySlider") << -3 << true;
+        QTest::newRow("mac gpu memory") << QStringLiteral("appleFractionSlider") << 4 << false;
+    }
+    void slidersChangeEstimatesAndCharts()
+    {
+        QFETCH(QString, slider);
+        QFETCH(int, steps);
+        QFETCH(bool, seedMethod);
+        if (seedMethod) {
+            Scenario scenario = window().controller()->scenario();
+            scenario.method = Method::Seed;
+            window().controller()->edit(scenario, QStringLiteral("Use seed"));
+            settle();
+        }
+        auto *handle = window().findChild<QSlider *>(slider);
+        QVERIFY(handle);
+        QVERIFY(handle->isEnabled());
+        QVERIFY(!handle->parentWidget()->toolTip().isEmpty());
+        const EstimateSet before = window().estimateService()->estimates();
+        QList<QList<qreal>> chartsBefore;
+        for (ChartKind kind : {ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency})
+            chartsBefore << plottedValues(window().chart(kind));
+
+        handle->setValue(handle->value() + steps);
+        QVERIFY(window().isWindowModified());
+        settle();
+
+        const EstimateSet after = window().estimateService()->estimates();
+        QVERIFY(after != before);
+        QCOMPARE(after.rows.size(), before.rows.size());
+        int chartsChanged = 0;
+        int index = 0;
+        for (ChartKind kind : {ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency})
+            chartsChanged += plottedValues(window().chart(kind)) != chartsBefore.at(index++) ? 1 : 0;
+        QVERIFY2(chartsChanged >= 1, "no chart series changed");
+
+        window().controller()->undoStack()->undo();
+        settle();
+        QCOMPARE(window().estimateService()->estimates(), before);
+    }
+
+    void uncheckingRemovesTheBar()
+    {
+        HardwareListModel *model = window().hardwarePanel()->model();
+        const QString removed = window().estimateService()->estimates().rows.at(3).label;
+        QVERIFY(speedCategories(window()).contains(removed));
+        QVERIFY(model->setData(model->indexForScenarioIndex(3), Qt::Unchecked, Qt::CheckStateRole));
+        settle();
+        QCOMPARE(window().estimateService()->estimates().rows.size(), 6);
+        QCOMPARE(speedCategories(window()).size(), 6);
+        QVERIFY(!speedCategories(window()).contains(removed));
+        QCOMPARE(window().resultsTable()->view()->model()->rowCount(), 6);
+    }
+
+    void articleLineupButtonRestoresSevenColumns()
+    {
+        Scenario scenario = window().controller()->scenario();
+        scenario.configurations = {scenario.configurations.first()};
+        window().controller()->edit(scenario, QStringLiteral("Keep one"));
+        settle();
+        QCOMPARE(speedCategories(window()).size(), 1);
+        window().hardwarePanel()->articleLineupButton()->click();
+        settle();
+        QCOMPARE(window().controller()->scenario().configurations, articleLineupConfigurations());
+        QCOMPARE(speedCategories(window()).size(), 7);
+        QCOMPARE(window().resultsTable()->view()->model()->rowCount(), 7);
+    }
+
+    void badScenarioFileIsRefused_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("future version") << QStringLiteral("future-version.headroom.json");
+        QTest::newRow("corrupt") << QStringLiteral("corrupt.headroom.json");
+        QTest::newRow("wrong types") << QStringLiteral("wrong-types.headroom.json");
+        QTest::newRow("missing") << QStringLiteral("missing.headroom.json");
+    }
+    void badScenarioFileIsRefused()
+    {
+        QFETCH(QString, file);
+        Scenario scenario = window().controller()->scenario();
+        scenario.workload.users = 4;
+        window().controller()->edit(scenario, QStringLiteral("Change users"));
+        settle();
+        const QString title = window().windowTitle();
+        QVERIFY(!window().document()->openPath(QStringLiteral(HEADROOM_TEST_DATA "/scenarios/") + file));
+        QCOMPARE(window().controller()->scenario(), scenario);
+        QVERIFY(window().isWindowModified());
+        QCOMPARE(window().windowTitle(), title);
+        auto *box = window().findChild<QMessageBox *>();
+        QVERIFY(box);
+        QVERIFY(box->isVisible());
+        QVERIFY(box->text().contains(file));
+        box->close();
+    }
+
+    void saveThenOpenRoundTrips()
+    {
+        Scenario scenario = window().controller()->scenario();
+        scenario.workload.contextTokens = 32768;
+        scenario.configurations[0].checked = false;
+        window().controller()->edit(scenario, QStringLiteral("Edit"));
+        const QString path = m_dir.filePath(QStringLiteral("saved.headroom.json"));
+        QVERIFY(window().document()->saveTo(path));
+        QVERIFY(!window().isWindowModified());
+        QVERIFY(window().windowTitle().startsWith(QStringLiteral("saved.headroom.json")));
+        QCOMPARE(m_settings->recentFiles().first(), path);
+        window().controller()->reset(articleLineupScenario());
+        QVERIFY(window().document()->openPath(path));
+        QCOMPARE(window().controller()->scenario(), scenario);
+        QCOMPARE(m_settings->lastScenarioPath(), path);
+    }
+
+    void themeSwitches()
+    {
+        window().setTheme(Theme::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QCOMPARE(window().chart(ChartKind::Speed)->theme(), Theme::Dark);
+        QCOMPARE(toString(m_settings->theme()), toString(ThemeSetting::Dark));
+        window().setTheme(Theme::Light);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    }
+
+    // Not an assertion: writes the window as PNGs when HEADROOM_SCREENSHOT_DIR is set, to look at.
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("HEADROOM_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set HEADROOM_SCREENSHOT_DIR to write screenshots");
+        for (Theme theme : {Theme::Light, Theme::Dark}) {
+            window().setTheme(theme);
+            QTest::qWait(50);
+            QVERIFY(window().grab().save(dir + (theme == Theme::Dark ? QStringLiteral("/window-dark.png")
+                                                                     : QStringLiteral("/window.png"))));
+        }
+        window().setTheme(Theme::Light);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,154 @@
+// ScenarioController: undoable edits, merging, coalesced notifications, dirty state and file path.
+#include "ArticleLineup.h"
+#include "Catalog.h"
+#include "EstimateService.h"
+#include "ScenarioController.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace headroom;
+
+namespace {
+
+Scenario withContext(int tokens)
+{
+    Scenario scenario = articleLineupScenario();
+    scenario.workload.contextTokens = tokens;
+    return scenario;
+}
+
+} // namespace
+
+class TestController final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void undoRedo_data()
+    {
+        QTest::addColumn<QStringList>("descriptions"); // one edit each, context 1000, 2000, ...
+        QTest::addColumn<int>("undoSteps");
+        QTest::newRow("one edit") << QStringList{QStringLiteral("Change context")} << 1;
+        QTest::newRow("drag merges") << QStringList{QStringLiteral("Change context"), QStringLiteral("Change context"),
+                                                    QStringLiteral("Change context")}
+                                     << 1;
+        QTest::newRow("different edits") << QStringList{QStringLiteral("Change context"), QStringLiteral("Change users"),
+                                                        QStringLiteral("Change context")}
+                                         << 3;
+    }
+    void undoRedo()
+    {
+        QFETCH(QStringList, descriptions);
+        QFETCH(int, undoSteps);
+        ScenarioController controller;
+        const Scenario start = articleLineupScenario();
+        controller.reset(start, QStringLiteral("/tmp/x.headroom.json"));
+        QVERIFY(!controller.isDirty());
+        for (int i = 0; i < descriptions.size(); ++i)
+            controller.edit(withContext(1000 * (i + 1)), descriptions.at(i));
+        const Scenario last = withContext(1000 * int(descriptions.size()));
+        QCOMPARE(controller.scenario(), last);
+        QVERIFY(controller.isDirty());
+        QCOMPARE(controller.undoStack()->count(), undoSteps);
+        for (int i = 0; i < undoSteps; ++i)
+            controller.undoStack()->undo();
+        QCOMPARE(controller.scenario(), start);
+        QVERIFY(!controller.isDirty());
+        while (controller.undoStack()->canRedo())
+            controller.undoStack()->redo();
+        QCOMPARE(controller.scenario(), last);
+        QVERIFY(controller.isDirty());
+        QCOMPARE(controller.filePath(), QStringLiteral("/tmp/x.headroom.json"));
+    }
+
+    void editBackToStartLeavesNothingToUndo()
+    {
+        ScenarioController controller;
+        controller.reset(articleLineupScenario());
+        controller.edit(withContext(8192), QStringLiteral("Change context"));
+        controller.edit(withContext(4096), QStringLiteral("Change context"));
+        QCOMPARE(controller.undoStack()->count(), 0);
+        QVERIFY(!controller.isDirty());
+    }
+
+    void noOpEditIsIgnored()
+    {
+        ScenarioController controller;
+        controller.reset(articleLineupScenario());
+        controller.edit(articleLineupScenario(), QStringLiteral("Nothing"));
+        QCOMPARE(controller.undoStack()->count(), 0);
+    }
+
+    void notificationsCoalesce_data()
+    {
+        QTest::addColumn<int>("edits");
+        QTest::newRow("one") << 1;
+        QTest::newRow("burst") << 50;
+    }
+    void notificationsCoalesce()
+    {
+        QFETCH(int, edits);
+        ScenarioController controller;
+        controller.reset(articleLineupScenario());
+        QSignalSpy changed(&controller, &ScenarioController::scenarioChanged);
+        QVERIFY(changed.wait()); // the reset's notification
+        QCOMPARE(changed.size(), 1);
+        changed.clear();
+        for (int i = 0; i < edits; ++i)
+            controller.edit(withContext(1024 + i), QStringLiteral("Change context"));
+        QCOMPARE(changed.size(), 0); // nothing synchronously
+        QVERIFY(changed.wait());
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!changed.wait(100)); // and nothing more afterwards
+        QCOMPARE(controller.scenario().workload.contextTokens, 1024 + edits - 1);
+    }
+
+    void flushEmitsPendingNow()
+    {
+        ScenarioController controller;
+        QSignalSpy changed(&controller, &ScenarioController::scenarioChanged);
+        controller.reset(articleLineupScenario());
+        controller.flush();
+        QCOMPARE(changed.size(), 1);
+        controller.flush();
+        QCOMPARE(changed.size(), 1);
+    }
+
+    void dirtyAndSave()
+    {
+        ScenarioController controller;
+        QSignalSpy dirty(&controller, &ScenarioController::dirtyChanged);
+        QSignalSpy path(&controller, &ScenarioController::filePathChanged);
+        controller.reset(articleLineupScenario());
+        controller.edit(withContext(2048), QStringLiteral("Change context"));
+        QVERIFY(controller.isDirty());
+        QCOMPARE(dirty.last().first().toBool(), true);
+        controller.markSaved(QStringLiteral("/tmp/saved.headroom.json"));
+        QVERIFY(!controller.isDirty());
+        QCOMPARE(dirty.last().first().toBool(), false);
+        QCOMPARE(path.last().first().toString(), QStringLiteral("/tmp/saved.headroom.json"));
+        controller.undoStack()->undo(); // before the save point: dirty again
+        QVERIFY(controller.isDirty());
+    }
+
+    void serviceComputesOncePerChange()
+    {
+        ScenarioController controller;
+        EstimateService service(&controller, embeddedCatalog());
+        QSignalSpy published(&service, &EstimateService::estimatesChanged);
+        controller.reset(articleLineupScenario());
+        for (int users : {2, 4, 8})
+            controller.edit([&] { Scenario s = controller.scenario(); s.workload.users = users; return s; }(),
+                            QStringLiteral("Change users"));
+        QVERIFY(published.wait());
+        QCOMPARE(published.size(), 1);
+        const EstimateSet set = published.first().first().value<EstimateSet>();
+        QCOMPARE(set, service.estimates());
+        QCOMPARE(set.rows.size(), 7);
+        QCOMPARE(set.rows.first().input.workload.users, 8);
+        QCOMPARE(set, computeEstimates(controller.scenario(), embeddedCatalog()));
+    }
+};
+
+QTEST_MAIN(TestController)
+#include "tst_controller.moc"
