@@ -26,9 +26,9 @@ namespace {
 
 // The charts shown in the tabs, in tab order.
 constexpr std::array<ChartKind, 3> TabCharts{ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency};
-// Share of the centre given to the charts over the table.
-constexpr int ChartStretch = 3;
-constexpr int TableStretch = 2;
+// Initial heights of the charts over the table: the table shows the article's seven rows.
+constexpr int ChartHeight = 640;
+constexpr int TableHeight = 230;
 // Default window size on first start, before any saved geometry.
 constexpr QSize DefaultWindowSize{1600, 1000};
 // The left and right panels' widths on first start.
@@ -90,8 +90,9 @@ void MainWindow::buildCentre()
     auto *centre = new QSplitter(Qt::Vertical);
     centre->addWidget(m_chartTabs);
     centre->addWidget(m_table);
-    centre->setStretchFactor(0, ChartStretch);
-    centre->setStretchFactor(1, TableStretch);
+    centre->setStretchFactor(0, 1);
+    centre->setStretchFactor(1, 0);
+    centre->setSizes({ChartHeight, TableHeight});
     centre->setChildrenCollapsible(false);
     setCentralWidget(centre);
 }
@@ -121,11 +122,7 @@ void MainWindow::buildDocks()
     rightDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
     resizeDocks({leftDock, rightDock}, {LeftPanelWidth, RightPanelWidth}, Qt::Horizontal);
-
-    setTabOrder(m_pickers, m_hardware);
-    setTabOrder(m_hardware, m_chartTabs);
-    setTabOrder(m_chartTabs, m_table);
-    setTabOrder(m_table, m_details);
+    // Tab order is creation order: pickers, hardware list and its buttons, chart tabs, table, details.
 }
 
 void MainWindow::connectFlow()

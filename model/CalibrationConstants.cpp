@@ -11,13 +11,13 @@ QList<RuntimeProfile> fittedProfiles()
     // runtime, platform, bandwidthEfficiency, computeEfficiency, prefillEfficiency, perTokenOverheadMs,
     // layerSplitOverheadMs, tensorSyncUs, batchEfficiency, rowsFitted, provenance, kernelCeilingGBs
     return {
-        {Runtime::LlamaCpp, PlatformClass::Apple, 0.92451171875000027, 0.34404296875000001, 0.64648437499999989, 5.73046875, 0.22968749999999999, 0, 1, 26,
+        {Runtime::LlamaCpp, PlatformClass::Apple, 0.92451171875000027, 0.34404296875000001, 0.64648437500000011, 5.73046875, 0.22968749999999999, 0, 1, 26,
          QStringLiteral("fitted on 26 rows of resources/measured.csv (15 decode/concurrency, 11 prefill)"), 1310.546875},
-        {Runtime::LlamaCpp, PlatformClass::NvidiaConsumer, 0.94375000000000009, 0.18056640624999995, 0.44277343749999998, 2.4091796875, 0.20771484374999999, 0, 1, 110,
+        {Runtime::LlamaCpp, PlatformClass::NvidiaConsumer, 0.94375000000000009, 0.18056640624999995, 0.68496093749999987, 2.4091796875, 0.20771484374999999, 0, 1, 110,
          QStringLiteral("fitted on 110 rows of resources/measured.csv (56 decode/concurrency, 54 prefill)"), 20000},
-        {Runtime::LlamaCpp, PlatformClass::NvidiaDatacenter, 0.90166015625000018, 0.29921874999999998, 0.19999999999999998, 2.9072265625, 0.50898437500000004, 0, 1, 70,
+        {Runtime::LlamaCpp, PlatformClass::NvidiaDatacenter, 0.90166015625000018, 0.29921874999999998, 0.29726562500000003, 2.9072265625, 0.50898437500000004, 0, 1, 70,
          QStringLiteral("fitted on 70 rows of resources/measured.csv (35 decode/concurrency, 35 prefill)"), 1224.609375},
-        {Runtime::LlamaCpp, PlatformClass::Other, 0.97138671875000016, 0.29921874999999998, 0.34941406250000001, 2.94140625, 0.22968749999999999, 0, 1, 206,
+        {Runtime::LlamaCpp, PlatformClass::Other, 0.97138671875000016, 0.29921874999999998, 0.50820312499999998, 2.94140625, 0.22968749999999999, 0, 1, 206,
          QStringLiteral("no rows of its own: the fit over all 206 rows"), 1242.1875},
     };
 }

@@ -145,7 +145,7 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         case DecodeTotalColumn: return tr("Total t/s");
         case PrefillColumn: return tr("Prefill t/s");
         case TtftColumn: return tr("TTFT s");
-        case MemoryColumn: return tr("Memory GB used / usable");
+        case MemoryColumn: return tr("Used / usable GB");
         case BottleneckColumn: return tr("Bottleneck");
         default: return {};
         }

@@ -142,6 +142,22 @@ public:
         return int(value);
     }
 
+    double positive(const QString &name)
+    {
+        const QString value = text(name);
+        bool ok = false;
+        const double number = value.toDouble(&ok);
+        if (value.isEmpty())
+            fail(name, QStringLiteral("is required"));
+        else if (!ok || !std::isfinite(number))
+            fail(name, QStringLiteral("'%1' is not a number").arg(value));
+        else if (number <= 0)
+            fail(name, QStringLiteral("%1 must be positive").arg(value));
+        else
+            return number;
+        return 0;
+    }
+
     QString required(const QString &name)
     {
         const QString value = text(name);
@@ -188,9 +204,7 @@ MeasuredRow readRow(RowReader &reader, int line)
     row.quant = reader.required(QStringLiteral("quant"));
     row.modelSizeGB = reader.optionalNumber(QStringLiteral("model_size_gb"), 0);
     row.memoryGBPerDevice = reader.optionalNumber(QStringLiteral("memory_gb_per_device"), 0);
-    row.bandwidthGBsPerDevice = reader.number(QStringLiteral("bandwidth_gbs_per_device"), 0);
-    if (row.bandwidthGBsPerDevice <= 0)
-        reader.fail(QStringLiteral("bandwidth_gbs_per_device"), QStringLiteral("must be positive"));
+    row.bandwidthGBsPerDevice = reader.positive(QStringLiteral("bandwidth_gbs_per_device"));
     row.context = reader.integer(QStringLiteral("context"), 0);
     row.concurrency = reader.integer(QStringLiteral("concurrency"), 1);
     const QString metric = reader.required(QStringLiteral("metric"));
@@ -198,9 +212,7 @@ MeasuredRow readRow(RowReader &reader, int line)
         row.metric = *parsed;
     else if (!metric.isEmpty())
         reader.fail(QStringLiteral("metric"), QStringLiteral("'%1' is not tg, tg_per_user, tg_total or pp").arg(metric));
-    row.tokensPerSecond = reader.number(QStringLiteral("tps"), 0);
-    if (row.tokensPerSecond <= 0)
-        reader.fail(QStringLiteral("tps"), QStringLiteral("must be positive"));
+    row.tokensPerSecond = reader.positive(QStringLiteral("tps"));
     row.notes = reader.text(QStringLiteral("notes"));
     return row;
 }

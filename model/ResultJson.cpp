@@ -3,6 +3,8 @@
 #include "Estimator.h"
 #include "QueryJson.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -21,7 +23,8 @@ void appendNumber(QByteArray &out, double value, int decimals)
         out += "null";
         return;
     }
-    const double scale = std::pow(10.0, decimals);
+    static constexpr std::array<double, 10> powersOfTen{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    const double scale = powersOfTen[std::size_t(std::clamp(decimals, 0, int(powersOfTen.size()) - 1))];
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0)
         rounded = 0; // no "-0"
@@ -37,27 +40,37 @@ void appendInteger(QByteArray &out, long long value)
     out.append(buffer, result.ptr - buffer);
 }
 
+bool needsEscape(char c)
+{
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+}
+
 void appendString(QByteArray &out, const QString &text)
 {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        switch (c) {
+    const char *begin = utf8.constData();
+    const char *const end = begin + utf8.size();
+    while (begin != end) {
+        const char *plain = begin;
+        while (plain != end && !needsEscape(*plain))
+            ++plain;
+        out.append(begin, plain - begin); // the run that needs no escaping, in one copy
+        if (plain == end)
+            break;
+        switch (const char c = *plain) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\\u00";
-                out += hex[(c >> 4) & 0xf];
-                out += hex[c & 0xf];
-            } else {
-                out += c;
-            }
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xf];
+            out += hex[c & 0xf];
         }
+        begin = plain + 1;
     }
     out += '"';
 }
@@ -129,8 +142,10 @@ void appendResult(QByteArray &out, const ParsedQuery &query, const Estimate &est
     appendSpeed(out, "decode_tps_high", estimate.decodeTpsHigh, runs);
     appendSpeed(out, "decode_tps_total", estimate.decodeTpsTotal, runs);
     appendSpeed(out, "output_tps_total", estimate.outputTpsTotal, runs);
-    appendSpeed(out, "prefill_tps", estimate.prefillTps, runs);
-    appendSpeed(out, "ttft_s", estimate.ttftSeconds, runs, secondsDecimals);
+    // The seed rule has no prefill: a method that leaves a figure at 0 did not estimate it.
+    const bool hasPrefill = runs && estimate.prefillTps > 0;
+    appendSpeed(out, "prefill_tps", estimate.prefillTps, hasPrefill);
+    appendSpeed(out, "ttft_s", estimate.ttftSeconds, hasPrefill && estimate.ttftSeconds > 0, secondsDecimals);
     out += ',';
     appendKey(out, "bottleneck");
     appendString(out, toString(estimate.bottleneck));

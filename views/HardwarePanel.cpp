@@ -22,7 +22,7 @@ HardwarePanel::HardwarePanel(ScenarioController *controller, const Catalog &cata
     , m_view(new QTreeView(this))
     , m_lineupButton(new QPushButton(tr("&Article lineup"), this))
     , m_addButton(new QToolButton(this))
-    , m_removeButton(new QPushButton(tr("Remo&ve"), this))
+    , m_removeButton(new QPushButton(tr("Rem&ove"), this))
 {
     m_view->setModel(m_model);
     m_view->setItemDelegate(new HardwareDelegate(m_view));

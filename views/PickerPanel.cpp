@@ -132,10 +132,10 @@ void PickerPanel::buildLayout()
     form->addRow(tr("&Model"), m_model);
     form->addRow(tr("Model si&ze"), m_modelSize);
     form->addRow(tr("&Quantization"), m_quant);
-    form->addRow(tr("Con&text"), m_context);
+    form->addRow(tr("Conte&xt"), m_context);
     form->addRow(tr("&Users"), m_users);
     form->addRow(tr("Me&thod"), m_method);
-    form->addRow(tr("&Efficiency"), m_efficiency);
+    form->addRow(tr("Effi&ciency"), m_efficiency);
     form->addRow(tr("&Runtime"), m_runtime);
     form->addRow(tr("&KV cache"), m_kvCache);
     form->addRow(tr("Mac &GPU memory"), m_appleFraction);

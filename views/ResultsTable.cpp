@@ -11,6 +11,12 @@
 #include <QVBoxLayout>
 
 namespace headroom {
+namespace {
+
+// Vertical padding of a table row around one line of text: compact, so seven rows fit under the charts.
+constexpr int RowPaddingPx = 8;
+
+} // namespace
 
 ResultsTable::ResultsTable(QWidget *parent)
     : QWidget(parent)
@@ -29,8 +35,10 @@ ResultsTable::ResultsTable(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + RowPaddingPx);
+    // Every column as wide as its contents (labels never elided); the last one takes what is left.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(EstimateTableModel::ConfigurationColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setToolTip(tr("Hover a row for the formula behind its numbers; click a header to sort."));
 
     auto *copy = new QAction(tr("Copy table as CSV"), m_view);

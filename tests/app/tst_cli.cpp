@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -192,6 +193,25 @@ private Q_SLOTS:
         const Run result = run(arguments);
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.startsWith(start), result.out.left(200).constData());
+    }
+
+    void exportWithoutDisplay()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString png = dir.filePath(QStringLiteral("speed.png"));
+        const Run result = run({QStringLiteral("export"), QStringLiteral("--chart"), QStringLiteral("speed"),
+                                QStringLiteral("--output"), png, QStringLiteral("--width"), QStringLiteral("640"),
+                                QStringLiteral("--height"), QStringLiteral("360")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(fileBytes(png).startsWith("\x89PNG"));
+    }
+
+    void validateRuns()
+    {
+        const Run result = run({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(result.out).isObject());
     }
 
     void runsOn()

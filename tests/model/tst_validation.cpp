@@ -127,7 +127,7 @@ private Q_SLOTS:
     {
         const auto parsed = loadMeasuredCsv(QStringLiteral(HEADROOM_TEST_DATA "/measured/bad-tps.csv"));
         QVERIFY(std::holds_alternative<Diagnostics>(parsed));
-        QVERIFY(toString(std::get<Diagnostics>(parsed)).contains(QLatin1String("line 4: column 19 (tps): must be positive")));
+        QVERIFY(toString(std::get<Diagnostics>(parsed)).contains(QLatin1String("line 4: column 19 (tps): -3 must be positive")));
         const auto missing = loadMeasuredCsv(QStringLiteral(HEADROOM_TEST_DATA "/measured/does-not-exist.csv"));
         QVERIFY(std::holds_alternative<Diagnostics>(missing));
     }

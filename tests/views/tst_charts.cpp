@@ -186,6 +186,8 @@ private Q_SLOTS:
     void updatesInPlace();
     void rowCountChanges_data() { kinds(); }
     void rowCountChanges();
+    void dragLikeUpdates_data() { kinds(); }
+    void dragLikeUpdates();
     void duplicateLabelsKeepTheirSlots();
     void problemIsTheTitle_data() { kinds(); }
     void problemIsTheTitle();
@@ -481,6 +483,31 @@ void TestCharts::rowCountChanges()
         const QImage image = chart->renderImage(QSize(400, 300));
         QCOMPARE(image.size(), QSize(400, 300));
     }
+}
+
+// A slider drag: 60 updates of 30 rows on a laid-out chart; the last one wins, nothing is rebuilt.
+void TestCharts::dragLikeUpdates()
+{
+    QFETCH(ChartKind, kind);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    chart->resize(1200, 800);
+    const EstimateSet base = rows(30);
+    chart->setEstimates(base);
+    chart->renderImage(QSize(1200, 800));
+    const QList<QAbstractSeries *> series = chart->chart()->series();
+    chart->setAnimationsEnabled(false);
+    constexpr int Frames = 60;
+    for (int frame = 1; frame <= Frames; ++frame)
+        chart->setEstimates(scaled(base, 1.0 + frame / 100.0));
+    QCOMPARE(chart->chart()->series(), series);
+    const EstimateSet last = scaled(base, 1.0 + Frames / 100.0);
+    QCOMPARE(chart->estimates(), last);
+    if (auto *speed = qobject_cast<SpeedChart *>(chart.get()))
+        QCOMPARE(speed->barValue(29), last.rows.at(29).estimate.decodeTpsPerUser);
+    if (auto *memory = qobject_cast<MemoryChart *>(chart.get()))
+        QCOMPARE(memory->weightsSet()->at(MemoryChart::categoryIndex(0, 30)), last.rows.at(0).estimate.memory.weightsGB);
+    if (auto *concurrency = qobject_cast<ConcurrencyChart *>(chart.get()))
+        QCOMPARE(concurrency->perUserSeries().at(29)->points(), ConcurrencyChart::perUserPoints(last.rows.at(29)));
 }
 
 void TestCharts::duplicateLabelsKeepTheirSlots()

@@ -38,6 +38,9 @@ constexpr double PresentationFontScale = 1.6;
 constexpr int ChartMarginPixels = 10;
 constexpr int AnimationDurationMs = 250;
 constexpr qreal LabelGapPixels = 6;
+constexpr int MinValueTicks = 2;
+constexpr int MaxValueTicks = 8;
+constexpr qreal MinPixelsPerValueTick = 80; // room for "1000" and a gap, at presentation size too
 
 // Lays the chart out at an export size for the duration of one render, then puts it back
 // where the window had it, with animations off so the render shows final values.
@@ -233,6 +236,15 @@ void ChartBase::styleAxis(QAbstractAxis *axis) const
     axis->setShadesVisible(false);
 }
 
+int ChartBase::valueTickBudget() const
+{
+    const qreal width = chart()->plotArea().width();
+    if (width <= 0)
+        return MaxValueTicks;
+    const qreal perTick = MinPixelsPerValueTick * (m_presenting ? PresentationFontScale : 1.0);
+    return std::clamp(int(width / perTick), MinValueTicks, MaxValueTicks);
+}
+
 QString ChartBase::explanation(int row) const
 {
     if (row < 0 || row >= m_estimates.rows.size())
@@ -334,8 +346,10 @@ QString ChartBase::exportPng(const QString &path, QSize size, qreal scale)
     QImageWriter writer(&buffer, "png");
     if (!writer.write(image))
         return writeError(path, writer.errorString());
-    qCDebug(lcCharts) << "exported" << path << image.size();
-    return saveBytes(path, bytes);
+    const QString problem = saveBytes(path, bytes);
+    if (problem.isEmpty())
+        qCDebug(lcCharts) << "exported" << path << image.size();
+    return problem;
 }
 
 QString ChartBase::exportSvg(const QString &path, QSize size)

@@ -66,6 +66,8 @@ protected:
     virtual void layoutAnnotations() {}
 
     void styleAxis(QAbstractAxis *axis) const;
+    // How many steps a horizontal value axis can have before its labels collide (2..8).
+    int valueTickBudget() const;
     void showTooltipForRow(int row);
     void showTooltip(const QString &text);
     void hideTooltip();

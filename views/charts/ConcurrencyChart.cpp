@@ -8,6 +8,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace headroom {
 
@@ -22,9 +23,6 @@ constexpr int MaxTickCount = 8;
 constexpr qreal PerUserPenPixels = 2.5;
 constexpr qreal TotalPenPixels = 2;
 constexpr qreal ReferencePenPixels = 2;
-constexpr qreal MarkerPixels = 5;
-// Above this many configurations the legend moves to the side, where a long list fits.
-constexpr int BottomLegendMaxRows = 8;
 
 // The sweep up to (not including) the first point that does not fit.
 template<typename Value>
@@ -72,6 +70,8 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     c->addSeries(m_reference);
     m_reference->attachAxis(m_usersAxis);
     m_reference->attachAxis(m_perUserAxis);
+    // On the side: a list of long configuration names fits there at any width, never elided.
+    c->legend()->setAlignment(Qt::AlignRight);
     m_totalLegend = new QLineSeries(this);
     m_totalLegend->setName(QStringLiteral("Dashed: total t/s, all users"));
     c->addSeries(m_totalLegend);
@@ -135,7 +135,6 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
         styleRows();
     }
     updateRanges();
-    chart()->legend()->setAlignment(rowCount > BottomLegendMaxRows ? Qt::AlignRight : Qt::AlignBottom);
     chart()->setTitle(titleFor());
 }
 
@@ -158,8 +157,6 @@ void ConcurrencyChart::resizeSeries(int rowCount)
         for (QLineSeries *series : {perUser, total}) {
             c->addSeries(series);
             series->attachAxis(m_usersAxis);
-            series->setPointsVisible(true);
-            series->setMarkerSize(MarkerPixels);
             connect(series, &QXYSeries::hovered, this, [this, row](const QPointF &point, bool entered) {
                 if (entered)
                     showTooltip(pointTooltip(row, point));
@@ -248,14 +245,21 @@ QString ConcurrencyChart::pointTooltip(int row, const QPointF &point) const
     if (row < 0 || row >= estimates().rows.size())
         return {};
     const EstimateRow &r = estimates().rows.at(row);
+    // The pointer is somewhere on the curve: describe the nearest sample (users are on a log axis).
+    const SweepPoint *nearest = nullptr;
     for (const SweepPoint &p : r.sweep) {
-        if (p.users == qRound(point.x()))
-            return r.label + QStringLiteral(": %1 %2\n%3 per user, %4 in total (%5)")
-                .arg(p.users)
-                .arg(p.users == 1 ? QStringLiteral("user") : QStringLiteral("users"),
-                     formatTokensPerSecond(p.decodeTpsPerUser), formatTokensPerSecond(p.decodeTpsTotal), toString(p.fit));
+        if (p.fit == Fit::DoesNotFit || point.x() <= 0)
+            continue;
+        if (!nearest || std::abs(std::log2(p.users / point.x())) < std::abs(std::log2(nearest->users / point.x())))
+            nearest = &p;
     }
-    return explanation(row);
+    if (!nearest)
+        return explanation(row);
+    return r.label + QStringLiteral(": %1 %2\n%3 per user, %4 in total (%5)")
+        .arg(nearest->users)
+        .arg(nearest->users == 1 ? QStringLiteral("user") : QStringLiteral("users"),
+             formatTokensPerSecond(nearest->decodeTpsPerUser), formatTokensPerSecond(nearest->decodeTpsTotal),
+             toString(nearest->fit));
 }
 
 } // namespace headroom

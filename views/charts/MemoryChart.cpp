@@ -22,7 +22,6 @@ namespace {
 constexpr double BarWidthShare = 0.7;
 constexpr double MarkerOvershootShare = 0.15; // capacity marker sticks out of the bar by this share of a slot
 constexpr double LabelRoomFactor = 1.45;      // axis headroom for "45.3 GB of 192 GB usable"
-constexpr int MaxTickCount = 8;
 constexpr qreal MarkerPenPixels = 3;
 constexpr qreal OverPenPixels = 1.5;
 
@@ -105,7 +104,6 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
     if (m_categoryAxis->categories() != labels)
         m_categoryAxis->setCategories(labels);
 
-    double highest = 0;
     for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
         resizeSet(set, rowCount);
     for (int row = 0; row < rowCount; ++row) {
@@ -114,17 +112,26 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
         setValue(m_weights, category, m.weightsGB);
         setValue(m_kvCache, category, m.kvCacheGB);
         setValue(m_overhead, category, m.overheadGB);
+    }
+    updateRanges();
+    chart()->setTitle(titleFor());
+    updateLabels();
+    layoutAnnotations();
+}
+
+void MemoryChart::updateRanges()
+{
+    double highest = 0;
+    for (const EstimateRow &row : estimates().rows) {
+        const MemoryBreakdown &m = row.estimate.memory;
         highest = std::max({highest, m.weightsGB + m.kvCacheGB + m.overheadGB, m.usableGB});
     }
-    const NiceScale scale = niceScale(highest * LabelRoomFactor, MaxTickCount);
+    m_tickBudget = valueTickBudget();
+    const NiceScale scale = niceScale(highest * LabelRoomFactor, m_tickBudget);
     if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
         m_valueAxis->setRange(0, scale.maximum);
     if (m_valueAxis->tickInterval() != scale.step)
         m_valueAxis->setTickInterval(scale.step);
-
-    chart()->setTitle(titleFor());
-    updateLabels();
-    layoutAnnotations();
 }
 
 void MemoryChart::updateLabels()
@@ -146,6 +153,8 @@ void MemoryChart::updateLabels()
 
 void MemoryChart::layoutAnnotations()
 {
+    if (valueTickBudget() != m_tickBudget)
+        updateRanges(); // the plot was resized: fewer or more value labels fit
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());
@@ -215,7 +224,7 @@ QString MemoryChart::valueLabel(int row) const
     const MemoryBreakdown &m = estimates().rows.at(row).estimate.memory;
     const double totalGB = m.weightsGB + m.kvCacheGB + m.overheadGB;
     if (totalGB > m.usableGB)
-        return QStringLiteral("%1: %2 over %3 usable")
+        return QStringLiteral("needs %1, %2 over the %3 usable")
             .arg(formatGigabytes(totalGB), formatGigabytes(totalGB - m.usableGB), formatGigabytes(m.usableGB));
     return QStringLiteral("%1 of %2 usable").arg(formatGigabytes(totalGB), formatGigabytes(m.usableGB));
 }

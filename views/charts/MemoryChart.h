@@ -35,7 +35,7 @@ public:
     QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; }
     QValueAxis *valueAxis() const { return m_valueAxis; }
     static int categoryIndex(int row, int rowCount) { return rowCount - 1 - row; }
-    QString valueLabel(int row) const;   // "45.3 GB of 192 GB usable", "57.0 GB: 12.0 GB over 45.0 GB usable"
+    QString valueLabel(int row) const;   // "45.3 GB of 192 GB usable", "needs 57.0 GB, 12.0 GB over the 45.0 GB usable"
     QString memoryTooltip(int row) const; // every number of the breakdown
 
 protected:
@@ -44,6 +44,7 @@ protected:
 
 private:
     void updateLabels();
+    void updateRanges();
 
     QHorizontalStackedBarSeries *m_bars = nullptr;
     QBarSet *m_weights = nullptr;
@@ -55,6 +56,7 @@ private:
     QGraphicsPathItem *m_capacityMarkers = nullptr;
     QGraphicsPathItem *m_overCapacity = nullptr;
     QList<ChartAnnotation *> m_labels;
+    int m_tickBudget = 0; // value-axis steps the current range was computed for
 };
 
 } // namespace headroom

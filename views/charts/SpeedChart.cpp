@@ -24,7 +24,6 @@ constexpr double BarWidthShare = 0.7;       // of a category slot
 constexpr double WhiskerCapShare = 0.3;     // of a bar's thickness, each side of the centre
 constexpr double LabelRoomFactor = 1.2;     // axis headroom for value labels right of the bars
 constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
-constexpr int MaxTickCount = 8;
 constexpr qreal ReferencePenPixels = 2;
 constexpr qreal OutlinePenPixels = 2;
 constexpr qreal WhiskerPenPixels = 1.5;
@@ -156,8 +155,9 @@ void SpeedChart::updateRanges()
     double highest = 0;
     for (const EstimateRow &row : estimates().rows)
         highest = std::max({highest, row.estimate.decodeTpsPerUser, row.estimate.decodeTpsHigh});
+    m_tickBudget = valueTickBudget();
     const NiceScale scale = niceScale(std::max(highest * LabelRoomFactor, ReadingSpeedTokensPerSecond * ReferenceRoomFactor),
-                                      MaxTickCount);
+                                      m_tickBudget);
     if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
         m_valueAxis->setRange(0, scale.maximum);
     if (m_valueAxis->tickInterval() != scale.step)
@@ -206,6 +206,8 @@ void SpeedChart::updateLabels()
 
 void SpeedChart::layoutAnnotations()
 {
+    if (valueTickBudget() != m_tickBudget)
+        updateRanges(); // the plot was resized: fewer or more value labels fit
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());

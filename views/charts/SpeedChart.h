@@ -68,6 +68,7 @@ private:
     QGraphicsPathItem *m_whiskers = nullptr;
     QGraphicsPathItem *m_offloadOutlines = nullptr;
     QList<ChartAnnotation *> m_labels; // one per row
+    int m_tickBudget = 0; // value-axis steps the current range was computed for
 };
 
 } // namespace headroom

@@ -1,0 +1,263 @@
+#include "DeckExporter.h"
+
+#include "ChartBase.h"
+#include "EstimateSet.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QImageWriter>
+#include <QLoggingCategory>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace headroom {
+
+Q_LOGGING_CATEGORY(lcDeck, "headroom.deck")
+
+namespace {
+
+// Layout of a slide, in pixels of a 1920 x 1080 frame; other sizes scale with the height.
+constexpr qreal ReferenceHeight = 1080;
+constexpr qreal SideMargin = 80;
+constexpr qreal TopMargin = 48;
+constexpr qreal BottomMargin = 40;
+constexpr qreal HeaderPixels = 24; // tour title and step counter
+constexpr qreal TitlePixels = 60;
+constexpr qreal CaptionPixels = 30;
+constexpr qreal FooterPixels = 20;
+constexpr qreal GapAfterHeader = 28;
+constexpr qreal GapAfterTitle = 16;
+constexpr qreal GapBeforeChart = 28;
+constexpr qreal RuleWidth = 3;
+constexpr int CaptionMaxLines = 4;
+// The chart is rendered at twice the slide's resolution so it stays sharp in the PDF when zoomed.
+constexpr qreal ChartRenderScale = 2.0;
+// Widescreen 16:9 page as presentation software sizes it: 13.333 x 7.5 inches.
+const QPageSize DeckPageSize(QSizeF(338.667, 190.5), QPageSize::Millimeter, QStringLiteral("Widescreen 16:9"),
+                             QPageSize::ExactMatch);
+constexpr int PdfResolutionDpi = 144;
+constexpr int MinFrameDigits = 2;
+
+QFont pixelFont(qreal pixels, bool bold = false)
+{
+    QFont font;
+    font.setPixelSize(qMax(1, qRound(pixels)));
+    font.setBold(bold);
+    return font;
+}
+
+QString methodNote(const Scenario &scenario)
+{
+    if (scenario.method == Method::Seed)
+        return QStringLiteral("Seed rule: bandwidth ÷ model size × %1% (the article's method)")
+            .arg(qRound(scenario.seedEfficiency * 100));
+    return QStringLiteral("Roofline estimate: bandwidth, compute, KV cache and interconnect, calibrated per runtime");
+}
+
+QImage renderChart(const Scenario &scenario, const Catalog &catalog, QSize size, Theme theme)
+{
+    const EstimateSet estimates = computeEstimates(scenario, catalog);
+    const std::unique_ptr<ChartBase> chart = createChart(scenario.chart);
+    chart->setTheme(theme);
+    chart->setPresentationMode(true);
+    chart->setEstimates(estimates);
+    return chart->renderImage(size, ChartRenderScale);
+}
+
+// Paints one slide into [0, page.width()] x [0, page.height()] of `painter`'s logical coordinates.
+void paintPage(QPainter &painter, QSizeF page, const Tour &tour, int index, const Catalog &catalog, Theme theme)
+{
+    const TourStep &step = tour.steps.at(index);
+    const ChartPalette palette = ChartPalette::forTheme(theme);
+    const qreal unit = page.height() / ReferenceHeight;
+    const qreal left = SideMargin * unit;
+    const qreal width = page.width() - 2 * left;
+    painter.fillRect(QRectF(QPointF(0, 0), page), palette.background);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+
+    qreal y = TopMargin * unit;
+    const QFont header = pixelFont(HeaderPixels * unit);
+    const qreal headerHeight = QFontMetricsF(header).height();
+    painter.setFont(header);
+    painter.setPen(palette.mutedText);
+    const QRectF headerRect(left, y, width, headerHeight);
+    painter.drawText(headerRect, Qt::AlignLeft | Qt::AlignVCenter, tour.title);
+    painter.drawText(headerRect, Qt::AlignRight | Qt::AlignVCenter,
+                     QStringLiteral("%1 / %2").arg(index + 1).arg(tour.steps.size()));
+    y += headerHeight + GapAfterHeader * unit / 2;
+    painter.fillRect(QRectF(left, y, width, RuleWidth * unit), palette.grid);
+    y += GapAfterHeader * unit / 2;
+
+    const QFont title = pixelFont(TitlePixels * unit, true);
+    const QFontMetricsF titleMetrics(title);
+    painter.setFont(title);
+    painter.setPen(palette.text);
+    painter.drawText(QRectF(left, y, width, titleMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                     titleMetrics.elidedText(step.title, Qt::ElideRight, width));
+    y += titleMetrics.height() + GapAfterTitle * unit;
+
+    const QFont caption = pixelFont(CaptionPixels * unit);
+    const QFontMetricsF captionMetrics(caption);
+    const qreal captionHeight = std::min(
+        captionMetrics.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, step.caption).height(),
+        CaptionMaxLines * captionMetrics.lineSpacing());
+    painter.setFont(caption);
+    painter.setPen(palette.text);
+    painter.drawText(QRectF(left, y, width, captionHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                     step.caption);
+    y += captionHeight + GapBeforeChart * unit;
+
+    const QFont footer = pixelFont(FooterPixels * unit);
+    const qreal footerHeight = QFontMetricsF(footer).height();
+    const qreal footerTop = page.height() - BottomMargin * unit - footerHeight;
+    const QRectF chartRect(left, y, width, std::max<qreal>(1, footerTop - GapAfterTitle * unit - y));
+    const QImage chart = renderChart(step.scenario, catalog, chartRect.size().toSize(), theme);
+    painter.drawImage(chartRect, chart);
+
+    painter.setFont(footer);
+    painter.setPen(palette.mutedText);
+    const QRectF footerRect(left, footerTop, width, footerHeight);
+    painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignVCenter, methodNote(step.scenario));
+    painter.drawText(footerRect, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Headroom"));
+}
+
+QString writeProblem(const QString &path, const QString &problem)
+{
+    return QStringLiteral("cannot write '%1': %2").arg(path, problem);
+}
+
+DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catalog, const DeckOptions &options)
+{
+    DeckResult result;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.error = writeProblem(path, file.errorString());
+        return result;
+    }
+    QPdfWriter writer(&file);
+    writer.setTitle(tour.title);
+    writer.setCreator(QStringLiteral("Headroom"));
+    writer.setResolution(PdfResolutionDpi);
+    writer.setPageSize(DeckPageSize);
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter painter(&writer);
+    if (!painter.isActive()) {
+        file.cancelWriting();
+        result.error = writeProblem(path, QStringLiteral("cannot start the PDF writer"));
+        return result;
+    }
+    // Slides are laid out in the frame's logical pixels whatever the PDF's resolution.
+    const QSizeF page = QSizeF(options.pageSize);
+    painter.setWindow(QRect(QPoint(0, 0), options.pageSize));
+    for (int i = 0; i < tour.steps.size(); ++i) {
+        if (i > 0 && !writer.newPage()) {
+            painter.end();
+            file.cancelWriting();
+            result.error = writeProblem(path, QStringLiteral("cannot add page %1").arg(i + 1));
+            return result;
+        }
+        paintPage(painter, page, tour, i, catalog, options.theme);
+        ++result.pages;
+    }
+    painter.end();
+    if (!file.commit()) {
+        result.error = writeProblem(path, file.errorString());
+        result.pages = 0;
+        return result;
+    }
+    result.files << path;
+    return result;
+}
+
+QString savePng(const QImage &image, const QString &path)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image))
+        return writeProblem(path, writer.errorString());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return writeProblem(path, file.errorString());
+    return {};
+}
+
+DeckResult exportFrames(const Tour &tour, const QString &directory, const Catalog &catalog,
+                        const DeckOptions &options)
+{
+    DeckResult result;
+    if (!QDir().mkpath(directory)) {
+        result.error = writeProblem(directory, QStringLiteral("cannot create the directory"));
+        return result;
+    }
+    const QDir dir(directory);
+    for (int i = 0; i < tour.steps.size(); ++i) {
+        const QString path = dir.filePath(deckFrameName(i, static_cast<int>(tour.steps.size())));
+        if (QString problem = savePng(renderDeckPage(tour, i, catalog, options), path); !problem.isEmpty()) {
+            result.error = problem;
+            return result;
+        }
+        result.files << path;
+        ++result.pages;
+    }
+    return result;
+}
+
+} // namespace
+
+std::optional<DeckFormat> deckFormatFor(const QString &output)
+{
+    if (output.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
+        return DeckFormat::Pdf;
+    if (output.endsWith(QLatin1Char('/')) || QFileInfo(output).isDir())
+        return DeckFormat::PngFrames;
+    return std::nullopt;
+}
+
+QString deckFrameName(int index, int stepCount)
+{
+    const int digits = std::max<int>(MinFrameDigits, static_cast<int>(QString::number(stepCount).size()));
+    return QStringLiteral("step-%1.png").arg(index + 1, digits, 10, QLatin1Char('0'));
+}
+
+QImage renderDeckPage(const Tour &tour, int index, const Catalog &catalog, const DeckOptions &options)
+{
+    if (index < 0 || index >= tour.steps.size() || options.pageSize.isEmpty())
+        return {};
+    QImage image(options.pageSize, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    paintPage(painter, QSizeF(options.pageSize), tour, index, catalog, options.theme);
+    return image;
+}
+
+DeckResult exportDeck(const Tour &tour, const QString &output, const Catalog &catalog, const DeckOptions &options)
+{
+    DeckResult result;
+    if (tour.steps.isEmpty()) {
+        result.error = QStringLiteral("tour '%1' has no steps to export").arg(tour.name);
+        return result;
+    }
+    if (options.pageSize.isEmpty()) {
+        result.error = QStringLiteral("cannot export '%1': empty page size").arg(output);
+        return result;
+    }
+    const std::optional<DeckFormat> format = deckFormatFor(output);
+    if (!format) {
+        result.error = QStringLiteral("cannot export '%1': give a .pdf file, or a directory ending in / for PNG frames")
+                           .arg(output);
+        return result;
+    }
+    result = *format == DeckFormat::Pdf ? exportPdf(tour, output, catalog, options)
+                                        : exportFrames(tour, output, catalog, options);
+    qCDebug(lcDeck) << "deck" << tour.name << "->" << output << result.pages << "pages" << result.error;
+    return result;
+}
+
+} // namespace headroom
