@@ -64,7 +64,7 @@ std::variant<RunsOnReport, QString> computeRunsOn(const Options &options, const 
         }
     }
 
-    RunsOnReport report{device->id, options.count, memoryGB, {}};
+    RunsOnReport report{device->id, device->name, options.count, memoryGB, options.context, options.concurrency, {}};
     EstimateInput input;
     input.device = *device;
     input.configuration.deviceId = device->id;
@@ -112,9 +112,11 @@ QByteArray runsOnJson(const RunsOnReport &report)
 
 QString runsOnMarkdown(const RunsOnReport &report)
 {
-    QString text = QStringLiteral("%1 x %2 with %3 GB each\n\n")
+    QString text = QStringLiteral("%1x %2 (%3), %4 GB each; %5-token context, %6 concurrent user(s)\n\n")
                        .arg(report.count)
-                       .arg(report.hardware, QString::number(report.memoryGB));
+                       .arg(report.hardwareName, report.hardware, QString::number(report.memoryGB))
+                       .arg(report.contextTokens)
+                       .arg(report.users);
     text += QStringLiteral("| Model | Quantization | Fit | Decode t/s per user | Best quantization |\n"
                            "|---|---|---|---|---|\n");
     for (const RunsOnRow &row : report.rows) {

@@ -27,8 +27,11 @@ struct RunsOnRow {
 
 struct RunsOnReport {
     QString hardware;
+    QString hardwareName;
     int count = 1;
     double memoryGB = 0; // per device, resolved
+    int contextTokens = 0;
+    int users = 1;
     QList<RunsOnRow> rows; // catalog model order, then catalog quantization order
     bool operator==(const RunsOnReport &) const = default;
 };

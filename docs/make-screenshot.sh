@@ -25,14 +25,15 @@ for tool in xvfb-run import xwininfo; do
     fi
 done
 
-# Runs inside the virtual X server: start the app, find its largest top-level window titled "Headroom…",
+# Runs inside the virtual X server: start the app, find its largest top-level window whose title has "Headroom",
 # let it settle, capture that window only.
 capture() {
     local binary=$1 output=$2 settle_s=$3 window_wait_s=$4
     shift 4
     "$binary" "$@" &
-    local app=$! window="" waited=0
-    trap 'kill "$app" 2>/dev/null || true' EXIT
+    app_pid=$!
+    trap 'kill "$app_pid" 2>/dev/null || true' EXIT
+    local app=$app_pid window="" waited=0
     while [[ -z "$window" ]]; do
         if ! kill -0 "$app" 2>/dev/null; then
             echo "make-screenshot: headroom exited before showing a window" >&2
@@ -44,8 +45,8 @@ capture() {
         fi
         sleep 1
         waited=$((waited + 1))
-        # Lines look like: 0x400007 "Headroom": ("headroom" "headroom")  1400x900+0+0  +0+0
-        window=$(xwininfo -root -tree | awk '/"Headroom/ {
+        # Lines look like: 0x200006 "Untitled — Headroom": ("headroom" "headroom")  1600x1000+0+0  +0+0
+        window=$(xwininfo -root -tree | awk '/^ *0x[0-9a-f]+ "[^"]*Headroom[^"]*":/ {
                     split($0, parts, "\\)  "); split(parts[2], geometry, "[x+]");
                     area = geometry[1] * geometry[2];
                     if (area > best) { best = area; id = $1 } }
@@ -54,8 +55,11 @@ capture() {
     sleep "$settle_s"
     import -window "$window" "$output"
 }
-export -f capture
-
-xvfb-run -a -s "-screen 0 $screen" bash -c 'capture "$@"' capture \
-    "$binary" "$output" "$settle_s" "$window_wait_s" "$@"
+if [[ "${1:-}" == --inside-xvfb ]]; then
+    shift
+    capture "$binary" "$output" "$settle_s" "$window_wait_s" "$@"
+    exit
+fi
+# xvfb-run is a POSIX shell script that drops exported bash functions, so run this script again inside it.
+xvfb-run -a -s "-screen 0 $screen" bash "$0" --inside-xvfb "$@"
 echo "make-screenshot: wrote $output ($(identify -format '%wx%h' "$output" 2>/dev/null || echo '?'))"

@@ -22,8 +22,10 @@ Estimate estimate(const EstimateInput &input, const Calibration &calibration = C
 // Weight bytes of the whole model in GB for a quantization (published size if the model has one).
 double weightSizeGB(const LanguageModel &model, const Quantization &quant);
 
-// KV cache bytes per token of context for one sequence, in bytes (GQA, sliding window, MLA, linear aware),
-// averaged for a given context length (sliding-window layers stop growing at their window).
+// KV cache of one sequence holding `contextTokens` tokens, in bytes (GQA, sliding window, MLA, linear aware):
+// 2 x layers x kv_heads x head_dim x tokens x bytes per element for full attention; sliding-window
+// layers stop growing at their window; linear-attention layers add nothing. contextTokens = 1 gives
+// the bytes per token (327,680 for Llama 3 70B at F16).
 double kvCacheBytes(const LanguageModel &model, KvCacheType type, int contextTokens);
 
 // Human-readable explanation of every number of `estimate`: formula, inputs and units.

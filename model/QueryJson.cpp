@@ -61,7 +61,7 @@ QString printable(const std::string &text)
 {
     QString result = QString::fromUtf8(text.data(), qsizetype(text.size()));
     for (QChar &c : result) {
-        if (!c.isPrint())
+        if (!c.isPrint() || c == QChar::ReplacementCharacter)
             c = QLatin1Char('?');
     }
     return result;

@@ -22,7 +22,7 @@
 
 namespace headroom {
 
-Q_LOGGING_CATEGORY(lcCharts, "headroom.charts")
+Q_LOGGING_CATEGORY(lcCharts, "headroom.charts", QtInfoMsg) // debug output on request only
 
 namespace {
 

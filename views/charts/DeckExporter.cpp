@@ -18,7 +18,7 @@
 
 namespace headroom {
 
-Q_LOGGING_CATEGORY(lcDeck, "headroom.deck")
+Q_LOGGING_CATEGORY(lcDeck, "headroom.deck", QtInfoMsg)
 
 namespace {
 

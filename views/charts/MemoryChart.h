@@ -57,6 +57,7 @@ private:
     QGraphicsPathItem *m_overCapacity = nullptr;
     QList<ChartAnnotation *> m_labels;
     int m_tickBudget = 0; // value-axis steps the current range was computed for
+    bool m_updatingRanges = false;
 };
 
 } // namespace headroom

@@ -206,8 +206,13 @@ void SpeedChart::updateLabels()
 
 void SpeedChart::layoutAnnotations()
 {
-    if (valueTickBudget() != m_tickBudget)
-        updateRanges(); // the plot was resized: fewer or more value labels fit
+    // The plot was resized: fewer or more value labels fit. Not from inside a range update, whose
+    // new labels may move the plot edge again (that would recurse).
+    if (!m_updatingRanges && valueTickBudget() != m_tickBudget) {
+        m_updatingRanges = true;
+        updateRanges();
+        m_updatingRanges = false;
+    }
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());

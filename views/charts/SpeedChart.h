@@ -69,6 +69,7 @@ private:
     QGraphicsPathItem *m_offloadOutlines = nullptr;
     QList<ChartAnnotation *> m_labels; // one per row
     int m_tickBudget = 0; // value-axis steps the current range was computed for
+    bool m_updatingRanges = false;
 };
 
 } // namespace headroom
