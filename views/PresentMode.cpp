@@ -164,12 +164,11 @@ void PresentMode::ensureChart(ChartKind kind)
     chart->setTheme(m_theme);
     chart->setAnimationsEnabled(true);
     chart->setEstimates(m_service->estimates());
-    const int position = m_contentLayout->indexOf(m_controls);
     if (m_chart) {
         m_contentLayout->removeWidget(m_chart);
         m_chart->deleteLater();
     }
-    m_contentLayout->insertWidget(position, chart, ChartStretch);
+    m_contentLayout->insertWidget(m_contentLayout->indexOf(m_controls), chart, ChartStretch); // above the controls
     m_chart = chart;
     m_chartKind = kind;
 }

@@ -56,6 +56,7 @@ PresentModeControls::PresentModeControls(ScenarioController *controller, QWidget
     layout->addSpacing(m_usersTitle->sizeHint().width());
     layout->addWidget(m_contextTitle);
     layout->addWidget(m_context, SliderStretch);
+    layout->addSpacing(m_usersTitle->sizeHint().width());
     layout->addWidget(m_help, HelpStretch);
     layout->addWidget(m_status, HelpStretch);
 

@@ -382,6 +382,19 @@ private Q_SLOTS:
         QVERIFY(results.at(4).toObject().value(QStringLiteral("decode_tps_per_user")).isNull());
     }
 
+    void unwritableOutput()
+    {
+        Options options;
+        options.command = Command::Estimate;
+        options.input = dataPath(QStringLiteral("valid-batch.json"));
+        options.output = QStringLiteral("/nonexistent-directory/results.json");
+        QString errText;
+        QTextStream err(&errText);
+        QCOMPARE(runEstimate(options, err), 2);
+        err.flush();
+        QVERIFY2(errText.contains(QStringLiteral("/nonexistent-directory/results.json: cannot write")), qPrintable(errText));
+    }
+
     void commandWithFiles_data()
     {
         QTest::addColumn<QString>("input");

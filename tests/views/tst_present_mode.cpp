@@ -117,6 +117,9 @@ private Q_SLOTS:
         stage.controller.flush();
         QVERIFY(stage.present.chart()->kind() == tour.steps[expectedStep].scenario.chart);
         QCOMPARE(stage.present.chart()->estimates(), stage.service.estimates());
+        // The chart sits between the caption and the presenter's controls, whichever chart the step shows.
+        QTRY_VERIFY(stage.present.chart()->geometry().bottom() < stage.present.controls()->geometry().top());
+        QTRY_VERIFY(stage.present.chart()->height() > ProjectorSize.height() / 2);
     }
 
     void forwardAndBackRestoreEachStep()
