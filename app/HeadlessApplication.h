@@ -12,6 +12,10 @@ enum class HeadlessKind {
     Gui   // export (and later demo/bench): a QApplication, on the offscreen platform when there is no display
 };
 
+// Whether a window can be shown: an X11 or Wayland display, or a platform chosen through QT_QPA_PLATFORM.
+// Always true outside Linux and the BSDs, where the platform plugin needs no display variable.
+bool windowSystemAvailable();
+
 // Selects the offscreen Qt platform when no X11 or Wayland display is available and the user has not chosen
 // a platform. Must run before the application object exists (Qt reads QT_QPA_PLATFORM in its constructor).
 void selectOffscreenPlatformWithoutDisplay();

@@ -25,7 +25,9 @@ namespace headroom {
 namespace {
 
 // The charts shown in the tabs, in tab order.
-constexpr std::array<ChartKind, 3> TabCharts{ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency};
+// Accuracy shows how well the estimator matches public measurements, whatever the scenario.
+constexpr std::array<ChartKind, 4> TabCharts{ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency,
+                                             ChartKind::Accuracy};
 // Initial heights of the charts over the table: the table shows the article's seven rows.
 constexpr int ChartHeight = 640;
 constexpr int TableHeight = 230;

@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     QTextStream err(stderr);
     const ParsedCommandLine parsed = parseCommandLine(argumentList(argc, argv));
     if (const auto *problem = std::get_if<CommandLineError>(&parsed)) {
-        err << "headroom: " << problem->message << " (see headroom --help)" << Qt::endl;
+        err << "headroom: " << problem->message << "; see headroom --help" << Qt::endl;
         return usageExitCode;
     }
     const Options &options = std::get<Options>(parsed);
@@ -49,6 +49,13 @@ int main(int argc, char **argv)
         out << helpText() << Qt::flush;
         return 0;
     case Command::Window:
+        if (!windowSystemAvailable()) {
+            // Qt would abort with a fatal error; say what to do instead.
+            err << "headroom: no display to open the window on (set DISPLAY or WAYLAND_DISPLAY, or run a "
+                   "command such as 'headroom table'; see headroom --help)"
+                << Qt::endl;
+            return usageExitCode;
+        }
         return runWindow(argc, argv, options);
     case Command::Estimate: {
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);

@@ -2,9 +2,11 @@
 
 #include "EstimateTableModel.h"
 #include "Estimator.h"
+#include "MeasuredLookup.h"
 
 #include <QLabel>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace headroom {
@@ -28,6 +30,68 @@ QString tps(const Estimate &estimate, double value)
 {
     return estimate.runs() ? QString::number(value, 'f', value < 10 ? 1 : 0) % QStringLiteral(" t/s")
                            : QStringLiteral("—");
+}
+
+constexpr double Percent = 100;
+
+// "github.com" linked to the source, or the source's own words where it is no web address.
+QString sourceHtml(const MeasuredRow &row)
+{
+    const QUrl url(row.url);
+    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+        return QStringLiteral("<a href='%1'>%2</a>").arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), url.host().toHtmlEscaped());
+    return row.url.toHtmlEscaped();
+}
+
+// The measurements behind the selected estimate: those of this very configuration, then the
+// class the uncertainty band was measured on.
+QString backingHtml(const EstimateRow &selected)
+{
+    QString html = QStringLiteral("<h4>%1</h4>").arg(DetailsPane::tr("Backed by"));
+    const MeasuredRows matches = matchingMeasurements(selected.input);
+    if (!matches.isEmpty()) {
+        html += QStringLiteral("<p>%1</p><ul>").arg(DetailsPane::tr("Measured on this configuration:"));
+        for (const MeasuredRow &row : matches) {
+            const double perUser = perUserDecodeTps(row);
+            html += QStringLiteral("<li><b>%1 t/s</b> \u2014 %2, %3%4</li>")
+                        .arg(QString::number(perUser, 'f', perUser < 100 ? 1 : 0), row.backend.toHtmlEscaped(),
+                             sourceHtml(row),
+                             quantUnspecifiedMatch(row, selected.input.quant.name)
+                                 ? DetailsPane::tr(" (quantization not stated)")
+                                 : QString());
+        }
+        html += QStringLiteral("</ul>");
+    }
+    const MeasurementBacking backing = measurementBacking(selected.input);
+    const QString platform = platformDisplayName(backing.platform);
+    if (backing.platformRows == 0) {
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(DetailsPane::tr("No measurements of %1 hardware yet: the likely range is a default \u00b1%2%.")
+                             .arg(platform.toHtmlEscaped())
+                             .arg(backing.band.mape * Percent, 0, 'f', 0));
+        return html;
+    }
+    const QString modelClass = backing.moe ? DetailsPane::tr("mixture-of-experts") : DetailsPane::tr("dense");
+    html += QStringLiteral("<p>%1</p>")
+                .arg(DetailsPane::tr("%1 single-user measurements on %2 (%3 of them %4 models like this one, with %5). "
+                                     "On devices left out of its fit the roofline is off by %6% on average: "
+                                     "that is the likely range.")
+                         .arg(backing.platformRows)
+                         .arg(platform.toHtmlEscaped())
+                         .arg(backing.classRows.size())
+                         .arg(modelClass, backing.backends.join(QStringLiteral(", ")).toHtmlEscaped())
+                         .arg(backing.band.mape * Percent, 0, 'f', 0));
+    if (selected.input.workload.users > 1)
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(backing.concurrencyRows == 1
+                             ? DetailsPane::tr("With several users: 1 measurement with concurrent users on this platform.")
+                             : DetailsPane::tr("With several users: %1 measurements with concurrent users on this platform.")
+                                   .arg(backing.concurrencyRows));
+    if (selected.input.method == Method::Seed)
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(DetailsPane::tr("The article's rule uses one efficiency for every machine; the Accuracy tab "
+                                         "compares both methods with these measurements."));
+    return html;
 }
 
 } // namespace
@@ -110,7 +174,9 @@ void DetailsPane::render()
     html += QStringLiteral("</table><h4>%1</h4><table>").arg(tr("Limits"));
     html += row(tr("Largest context per user"), estimate.maxContext > 0 ? QString::number(estimate.maxContext) % tr(" tokens") : tr("none"));
     html += row(tr("Most users at this context"), QString::number(estimate.maxUsers));
-    html += QStringLiteral("</table><h4>%1</h4>").arg(tr("How it is computed"));
+    html += QStringLiteral("</table>");
+    html += backingHtml(selected);
+    html += QStringLiteral("<h4>%1</h4>").arg(tr("How it is computed"));
     html += QStringLiteral("<pre style='white-space:pre-wrap'>%1</pre>")
                 .arg(explain(selected.input, estimate).toHtmlEscaped());
     if (!m_estimates.problem.isEmpty())

@@ -121,6 +121,13 @@ private Q_SLOTS:
         QVERIFY(result.err.endsWith('\n'));
     }
 
+    void windowWithoutDisplay()
+    {
+        const Run result = run({});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("no display"), result.err.constData());
+    }
+
     void estimateFromStdin()
     {
         const Run result = run({QStringLiteral("estimate")}, fileBytes(dataPath(QStringLiteral("valid-batch.json"))));

@@ -1,9 +1,11 @@
 // Charts draw what they are given: every bar, curve and label is checked against a hand-built
 // EstimateSet, so these tests do not depend on the estimator.
+#include "AccuracyChart.h"
 #include "ChartBase.h"
 #include "ChartFormat.h"
 #include "ConcurrencyChart.h"
 #include "MemoryChart.h"
+#include "ShippedValidation.h"
 #include "SpeedChart.h"
 
 #include <QBarCategoryAxis>
@@ -15,6 +17,8 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
 #include <QValueAxis>
 #include <QtTest>
 
@@ -147,6 +151,22 @@ EstimateSet scaled(EstimateSet set, double factor)
     return set;
 }
 
+// 2x RTX 3090 (layer split) on Llama 3 70B Q4_K_M for one user: XiongjieDai's benchmark measured
+// 16.29 t/s (resources/measured.csv line 13).
+constexpr double Measured3090x2Llama70Tps = 16.29;
+
+EstimateRow dualRtx3090Row(int index)
+{
+    EstimateRow r = row(QStringLiteral("2x RTX 3090"), QStringLiteral("nvidia"), 19.5, 48, Fit::Fits, index);
+    r.input.device.id = QStringLiteral("rtx-3090");
+    r.input.configuration.deviceId = QStringLiteral("rtx-3090");
+    r.input.configuration.count = 2;
+    r.input.configuration.split = Split::Layer;
+    r.input.model.id = QStringLiteral("llama-3-70b");
+    r.input.model.name = QStringLiteral("Llama 3 70B");
+    return r;
+}
+
 int differingPixels(const QImage &image, const QColor &background)
 {
     const QRgb bg = background.rgb();
@@ -199,6 +219,13 @@ private Q_SLOTS:
     void renderImage();
     void renderAfterAnimatedUpdateShowsFinalValues();
     void createChartForEveryKind();
+    void measuredOverlay_data();
+    void measuredOverlay();
+    void accuracyWaitsUntilNeeded();
+    void accuracyPoints();
+    void accuracyTitleAndTooltips();
+    void accuracyIgnoresTheScenario();
+    void accuracyThemes();
 
 private:
     void rowCounts();
@@ -631,9 +658,196 @@ void TestCharts::createChartForEveryKind()
         QVERIFY(chart->kind() == kind);
         QVERIFY(isChartKindSupported(kind));
     }
-    QVERIFY(!isChartKindSupported(ChartKind::Accuracy));
-    const std::unique_ptr<ChartBase> fallback = createChart(ChartKind::Accuracy);
+    QVERIFY(isChartKindSupported(ChartKind::Accuracy));
+    QVERIFY(!isChartKindSupported(ChartKind::Roofline));
+    const std::unique_ptr<ChartBase> fallback = createChart(ChartKind::Roofline);
     QVERIFY(fallback);
+}
+
+void TestCharts::measuredOverlay_data()
+{
+    QTest::addColumn<int>("cardCount");
+    QTest::addColumn<int>("users");
+    QTest::addColumn<bool>("measured");
+    QTest::newRow("2x RTX 3090, 1 user: measured") << 2 << 1 << true;
+    QTest::newRow("3x RTX 3090: never measured") << 3 << 1 << false;
+    QTest::newRow("2x RTX 3090, 4 users: not measured") << 2 << 4 << false;
+}
+
+void TestCharts::measuredOverlay()
+{
+    QFETCH(int, cardCount);
+    QFETCH(int, users);
+    QFETCH(bool, measured);
+    EstimateSet set = rows(3);
+    set.rows.insert(1, dualRtx3090Row(1));
+    set.rows[1].input.configuration.count = cardCount;
+    set.rows[1].input.workload.users = users;
+    SpeedChart chart;
+    chart.setEstimates(set);
+    chart.renderImage(QSize(1000, 500)); // lays the legend out
+    const int rowCount = int(set.rows.size());
+    for (int r = 0; r < rowCount; ++r) {
+        if (r != 1)
+            QVERIFY(chart.measurements(r).isEmpty());
+    }
+    QList<QLegendMarker *> legend = chart.chart()->legend()->markers(chart.measuredSeries());
+    QCOMPARE(legend.size(), 1);
+    QCOMPARE(legend.first()->isVisible(), measured);
+    if (!measured) {
+        QVERIFY(chart.measuredSeries()->points().isEmpty());
+        QVERIFY(chart.measuredLabel(1).isEmpty());
+        QVERIFY(!chart.valueLabel(1).contains(QStringLiteral("measured")));
+        return;
+    }
+    QCOMPARE(chart.measuredSeries()->points(),
+             QList<QPointF>{QPointF(Measured3090x2Llama70Tps, SpeedChart::categoryIndex(1, rowCount))});
+    QCOMPARE(chart.measurements(1).size(), 1);
+    QCOMPARE(chart.measurements(1).first().tokensPerSecond, Measured3090x2Llama70Tps);
+    QCOMPARE(chart.measuredLabel(1), QStringLiteral("measured 16.3 t/s"));
+    QVERIFY2(chart.valueLabel(1).startsWith(QStringLiteral("20 t/s")), qPrintable(chart.valueLabel(1)));
+    QVERIFY2(chart.valueLabel(1).endsWith(QStringLiteral("measured 16.3 t/s")), qPrintable(chart.valueLabel(1)));
+    const QString tooltip = chart.measurementTooltip(0);
+    QVERIFY2(tooltip.contains(QStringLiteral("https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference")),
+             qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(QStringLiteral("16.3 t/s")), qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(QStringLiteral("+20%")), qPrintable(tooltip)); // 19.5 predicted vs 16.29 measured
+    QVERIFY(chart.measurementTooltip(1).isEmpty());
+
+    // Updates in place, and the marker goes when the configuration changes.
+    QScatterSeries *series = chart.measuredSeries();
+    set.rows[1].input.configuration.count = 3;
+    chart.setEstimates(set);
+    QCOMPARE(chart.measuredSeries(), series);
+    QVERIFY(series->points().isEmpty());
+}
+
+void TestCharts::accuracyWaitsUntilNeeded()
+{
+    AccuracyChart chart;
+    QVERIFY(!chart.isPopulated());
+    chart.setEstimates(rows(7));
+    QVERIFY(!chart.isPopulated());
+    const QImage image = chart.renderImage(QSize(800, 600));
+    QVERIFY(chart.isPopulated());
+    QVERIFY(differingPixels(image, chart.chartPalette().background) > 0);
+}
+
+void TestCharts::accuracyPoints()
+{
+    AccuracyChart chart;
+    chart.populate();
+    const ValidationReport &report = shippedValidationReport();
+    QList<RowScore> decode;
+    for (const RowScore &score : report.rows) {
+        if (score.section == ScoreSection::Decode)
+            decode << score;
+    }
+    QVERIFY(decode.size() >= 100);
+    // Both methods for every scored row, but for a rule that says "does not fit" (0 has no place
+    // on a log axis; the title says so).
+    const auto unplottable = std::count_if(decode.cbegin(), decode.cend(), [](const RowScore &s) { return !(*s.seed > 0); });
+    QCOMPARE(chart.points().size(), decode.size() * 2 - unplottable);
+    if (unplottable > 0)
+        QVERIFY2(chart.note().contains(QStringLiteral("Not plotted: %1 \u201cdoes not fit\u201d predictions").arg(unplottable)), qPrintable(chart.note()));
+    else
+        QVERIFY(chart.note().isEmpty());
+    int plotted = 0;
+    for (QScatterSeries *series : chart.pointSeries())
+        plotted += int(series->count());
+    QCOMPARE(plotted, int(chart.points().size()));
+
+    // Every row appears once per method, at (measured, predicted), in its platform's series.
+    for (const RowScore &score : std::as_const(decode)) {
+        QVERIFY(score.seed.has_value() && score.rooflineHoldOut.has_value());
+        const QPointF seed(score.measured, *score.seed);
+        const QPointF roofline(score.measured, *score.rooflineHoldOut);
+        QCOMPARE(chart.seriesFor(Method::Seed, score.platform)->points().contains(seed), *score.seed > 0);
+        QVERIFY2(chart.seriesFor(Method::Roofline, score.platform)->points().contains(roofline),
+                 qPrintable(QString::number(score.line)));
+    }
+    // The known point: 2x RTX 3090 on Llama 3 70B.
+    const auto known = std::find_if(chart.points().cbegin(), chart.points().cend(), [](const AccuracyChart::Point &p) {
+        return p.line == 13 && p.method == Method::Roofline;
+    });
+    QVERIFY(known != chart.points().cend());
+    QCOMPARE(known->measuredTps, Measured3090x2Llama70Tps);
+    QVERIFY(known->platform == PlatformClass::NvidiaConsumer);
+
+    // Log-log axes that cover every point, and the guides.
+    QCOMPARE(chart.measuredAxis()->base(), 10.0);
+    QCOMPARE(chart.predictedAxis()->base(), 10.0);
+    QCOMPARE(chart.measuredAxis()->type(), QAbstractAxis::AxisTypeLogValue);
+    for (const AccuracyChart::Point &p : chart.points()) {
+        QVERIFY(p.measuredTps >= chart.measuredAxis()->min() && p.measuredTps <= chart.measuredAxis()->max());
+        QVERIFY(p.predictedTps >= chart.predictedAxis()->min() && p.predictedTps <= chart.predictedAxis()->max());
+    }
+    const QList<QPointF> diagonal = chart.diagonal()->points();
+    QCOMPARE(diagonal.size(), 2);
+    for (const QPointF &point : diagonal)
+        QCOMPARE(point.x(), point.y());
+    QCOMPARE(chart.upperGuide()->points().first().y(), diagonal.first().y() * 1.2);
+    QCOMPARE(chart.lowerGuide()->points().last().y(), diagonal.last().y() * 0.8);
+}
+
+void TestCharts::accuracyTitleAndTooltips()
+{
+    AccuracyChart chart;
+    chart.populate();
+    const ScoreGroup *overall = shippedValidationReport().group(ScoreSection::Decode, QStringLiteral("overall"),
+                                                                QStringLiteral("all"));
+    QVERIFY(overall && overall->seedMape && overall->rooflineHoldOutMape);
+    const QString title = chart.chart()->title();
+    QVERIFY2(title.contains(QStringLiteral("roofline %1% held out").arg(*overall->rooflineHoldOutMape * 100, 0, 'f', 1)), qPrintable(title));
+    QVERIFY2(title.contains(QStringLiteral("rule %1%").arg(*overall->seedMape * 100, 0, 'f', 1)), qPrintable(title));
+    QVERIFY2(title.contains(QString::number(overall->rows)), qPrintable(title));
+
+    QScatterSeries *series = chart.seriesFor(Method::Roofline, PlatformClass::NvidiaConsumer);
+    const qsizetype index = series->points().indexOf(
+        QPointF(Measured3090x2Llama70Tps, std::find_if(chart.points().cbegin(), chart.points().cend(), [](const auto &p) {
+                                              return p.line == 13 && p.method == Method::Roofline;
+                                          })->predictedTps));
+    QVERIFY(index >= 0);
+    const QString tooltip = chart.pointTooltip(series, int(index));
+    for (const char *expected : {"3090", "\u00d72", "layer split", "llama.cpp-CUDA", "Llama 3 70B Q4_K_M", "Measured 16.3 t/s",
+                                 "roofline", "https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference"})
+        QVERIFY2(tooltip.contains(QString::fromUtf8(expected)), qPrintable(tooltip));
+    QVERIFY(chart.pointTooltip(series, -1).isEmpty());
+    QVERIFY(chart.pointTooltip(series, int(series->count())).isEmpty());
+}
+
+void TestCharts::accuracyIgnoresTheScenario()
+{
+    AccuracyChart chart;
+    chart.populate();
+    const QList<AccuracyChart::Point> before = chart.points();
+    const QString title = chart.chart()->title();
+    chart.setEstimates(rows(30));
+    QCOMPARE(chart.points(), before);
+    QCOMPARE(chart.chart()->title(), title);
+    EstimateSet broken;
+    broken.problem = QStringLiteral("unknown model 'llama-9'");
+    chart.setEstimates(broken);
+    QCOMPARE(chart.chart()->title(), title);
+}
+
+void TestCharts::accuracyThemes()
+{
+    AccuracyChart chart;
+    chart.populate();
+    chart.setTheme(Theme::Dark);
+    const ChartPalette dark = ChartPalette::forTheme(Theme::Dark);
+    QCOMPARE(chart.chart()->backgroundBrush().color(), dark.background);
+    for (QAbstractAxis *axis : chart.chart()->axes())
+        QCOMPARE(axis->labelsBrush().color(), dark.text);
+    // Seed markers are rings, roofline markers filled, in the same platform colour.
+    QScatterSeries *seed = chart.seriesFor(Method::Seed, PlatformClass::Apple);
+    QScatterSeries *roofline = chart.seriesFor(Method::Roofline, PlatformClass::Apple);
+    QCOMPARE(seed->brush().style(), Qt::NoBrush);
+    QCOMPARE(roofline->brush().color(), seed->pen().color());
+    QVERIFY(roofline->markerShape() != seed->markerShape());
+    QVERIFY(chart.seriesFor(Method::Roofline, PlatformClass::NvidiaConsumer)->brush().color()
+            != chart.seriesFor(Method::Roofline, PlatformClass::NvidiaDatacenter)->brush().color());
 }
 
 QTEST_MAIN(TestCharts)

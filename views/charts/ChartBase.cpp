@@ -322,6 +322,7 @@ QImage ChartBase::renderImage(QSize size, qreal scale)
 {
     if (size.isEmpty() || !(scale > 0))
         return {};
+    prepareContent();
     QImage image(QSize(qRound(size.width() * scale), qRound(size.height() * scale)),
                  QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
@@ -356,6 +357,7 @@ QString ChartBase::exportSvg(const QString &path, QSize size)
 {
     if (QString problem = checkSize(path, size, 1.0); !problem.isEmpty())
         return problem;
+    prepareContent();
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

@@ -64,6 +64,8 @@ protected:
     virtual void restyle() = 0;
     // Repositions annotations; called when the plot area moves and after each update.
     virtual void layoutAnnotations() {}
+    // Builds content that is too costly to build before it is needed; called before every render.
+    virtual void prepareContent() {}
 
     void styleAxis(QAbstractAxis *axis) const;
     // How many steps a horizontal value axis can have before its labels collide (2..8).
@@ -92,7 +94,7 @@ private:
 QList<ChartKind> supportedChartKinds();
 bool isChartKindSupported(ChartKind kind);
 
-// The chart for `kind` (Speed, Memory, Concurrency; others as they exist), never null:
+// The chart for `kind` (Speed, Memory, Concurrency, Accuracy; others as they exist), never null:
 // a kind without a chart yet falls back to the speed chart (check kind() of the result).
 std::unique_ptr<ChartBase> createChart(ChartKind kind, QWidget *parent = nullptr);
 

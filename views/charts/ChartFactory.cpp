@@ -1,3 +1,4 @@
+#include "AccuracyChart.h"
 #include "ChartBase.h"
 #include "ConcurrencyChart.h"
 #include "MemoryChart.h"
@@ -11,7 +12,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcCharts)
 
 QList<ChartKind> supportedChartKinds()
 {
-    return {ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency};
+    return {ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency, ChartKind::Accuracy};
 }
 
 bool isChartKindSupported(ChartKind kind)
@@ -28,9 +29,10 @@ std::unique_ptr<ChartBase> createChart(ChartKind kind, QWidget *parent)
         return std::make_unique<MemoryChart>(parent);
     case ChartKind::Concurrency:
         return std::make_unique<ConcurrencyChart>(parent);
+    case ChartKind::Accuracy:
+        return std::make_unique<AccuracyChart>(parent);
     case ChartKind::Roofline:
     case ChartKind::Value:
-    case ChartKind::Accuracy:
         break;
     }
     qCWarning(lcCharts) << "no chart for kind" << static_cast<int>(kind) << "yet; showing the speed chart";

@@ -1,10 +1,12 @@
 #include "SpeedChart.h"
 
 #include "ChartAnnotation.h"
+#include "MeasuredLookup.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QGraphicsPathItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
@@ -12,9 +14,11 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainterPath>
+#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace headroom {
 
@@ -28,6 +32,20 @@ constexpr qreal ReferencePenPixels = 2;
 constexpr qreal OutlinePenPixels = 2;
 constexpr qreal WhiskerPenPixels = 1.5;
 constexpr qreal CategoryHalfSlot = 0.5;
+constexpr qreal MeasuredMarkerPixels = 13;
+// Room right of a bar's whisker or marker for its value label, beyond the label's own width.
+constexpr qreal LabelRoomPixels = 16;
+// Value labels are given room outside the bars only while the bars keep this share of the plot.
+constexpr qreal MinBarShareOfPlot = 0.5;
+// The plot width may wobble by a few pixels as axis labels change; only a real resize recomputes the range.
+constexpr qreal RangeWidthTolerancePixels = 8;
+constexpr qreal MeasuredMarkerPenPixels = 1.5;
+constexpr double MeasuredWholeNumbersFrom = 100; // t/s; measured values keep one decimal below this
+
+QString formatMeasuredTps(double tokensPerSecond)
+{
+    return QString::number(tokensPerSecond, 'f', tokensPerSecond < MeasuredWholeNumbersFrom ? 1 : 0);
+}
 
 VendorFamily familyAt(int index)
 {
@@ -58,6 +76,10 @@ SpeedChart::SpeedChart(QWidget *parent)
     m_reference->setName(QStringLiteral("Reading speed \u2248 %1 t/s").arg(ReadingSpeedTokensPerSecond));
     m_bandLegend = new QLineSeries(this);
     m_bandLegend->setName(QStringLiteral("Likely range (low\u2013high)"));
+    m_measured = new QScatterSeries(this);
+    m_measured->setName(QStringLiteral("Measured (hover for the source)"));
+    m_measured->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    m_measured->setMarkerSize(MeasuredMarkerPixels);
 
     m_categoryAxis = new QBarCategoryAxis(this);
     m_valueAxis = new QValueAxis(this);
@@ -70,10 +92,11 @@ SpeedChart::SpeedChart(QWidget *parent)
     c->addSeries(m_bars);
     c->addSeries(m_reference);
     c->addSeries(m_bandLegend);
+    c->addSeries(m_measured);
     c->addAxis(m_categoryAxis, Qt::AlignLeft);
     c->addAxis(m_valueAxis, Qt::AlignBottom);
     for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_reference),
-                                    static_cast<QAbstractSeries *>(m_bandLegend)}) {
+                                    static_cast<QAbstractSeries *>(m_bandLegend), static_cast<QAbstractSeries *>(m_measured)}) {
         series->attachAxis(m_categoryAxis);
         series->attachAxis(m_valueAxis);
     }
@@ -88,6 +111,14 @@ SpeedChart::SpeedChart(QWidget *parent)
             showTooltipForRow(categoryIndex(index, int(estimates().rows.size())));
         else
             hideTooltip();
+    });
+    connect(m_measured, &QScatterSeries::hovered, this, [this](const QPointF &point, bool entered) {
+        if (!entered) {
+            hideTooltip();
+            return;
+        }
+        const qsizetype index = m_measured->points().indexOf(point);
+        showTooltip(measurementTooltip(int(index)));
     });
 
     applyStyle();
@@ -133,6 +164,7 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
                                        : QList<QPointF>{{ReadingSpeedTokensPerSecond, -CategoryHalfSlot},
                                                         {ReadingSpeedTokensPerSecond, rowCount - CategoryHalfSlot}});
     chart()->setTitle(titleFor());
+    updateMeasurements();
     updateRanges();
     updateLegend();
     updateLabels();
@@ -150,18 +182,112 @@ void SpeedChart::resizeSets(int rowCount)
     }
 }
 
+void SpeedChart::updateMeasurements()
+{
+    const QList<EstimateRow> &rows = estimates().rows;
+    const int rowCount = int(rows.size());
+    m_measurements.clear();
+    m_markerRows.clear();
+    QList<QPointF> points;
+    for (int row = 0; row < rowCount; ++row) {
+        m_measurements << matchingMeasurements(rows.at(row).input);
+        const MeasuredRows &found = m_measurements.constLast();
+        for (int m = 0; m < found.size(); ++m) {
+            points << QPointF(perUserDecodeTps(found.at(m)), categoryIndex(row, rowCount));
+            m_markerRows << std::pair{row, m};
+        }
+    }
+    if (m_measured->points() != points)
+        m_measured->replace(points);
+}
+
+const MeasuredRows &SpeedChart::measurements(int row) const
+{
+    static const MeasuredRows none;
+    return row >= 0 && row < m_measurements.size() ? m_measurements.at(row) : none;
+}
+
+QString SpeedChart::measuredLabel(int row) const
+{
+    const MeasuredRows &found = measurements(row);
+    if (found.isEmpty())
+        return {};
+    double low = perUserDecodeTps(found.constFirst());
+    double high = low;
+    for (const MeasuredRow &measured : found) {
+        low = std::min(low, perUserDecodeTps(measured));
+        high = std::max(high, perUserDecodeTps(measured));
+    }
+    const QString value = low == high ? formatMeasuredTps(low)
+                                      : formatMeasuredTps(low) + QChar(0x2013) + formatMeasuredTps(high);
+    return QStringLiteral("measured %1 t/s").arg(value);
+}
+
+QString SpeedChart::measurementTooltip(int point) const
+{
+    if (point < 0 || point >= m_markerRows.size())
+        return {};
+    const auto [row, index] = m_markerRows.at(point);
+    const MeasuredRow &measured = measurements(row).at(index);
+    QString text = QStringLiteral("Measured: %1 t/s per user").arg(formatMeasuredTps(perUserDecodeTps(measured)));
+    if (measured.metric == MeasuredMetric::TgTotal)
+        text += QStringLiteral(" (%1 t/s over %2 users)").arg(formatMeasuredTps(measured.tokensPerSecond)).arg(measured.concurrency);
+    text += QStringLiteral("\n%1 \u00d7%2, %3 \u2014 %4 %5")
+                .arg(measured.hardware.isEmpty() ? measured.hardwareId : measured.hardware)
+                .arg(measured.deviceCount)
+                .arg(measured.backend, measured.model.isEmpty() ? measured.modelId : measured.model, measured.quant);
+    if (quantUnspecifiedMatch(measured, estimates().rows.at(row).input.quant.name))
+        text += QStringLiteral("\nThe source does not name the exact quantization.");
+    if (const Estimate &e = estimates().rows.at(row).estimate; e.runs() && e.decodeTpsPerUser > 0) {
+        const double error = (e.decodeTpsPerUser - perUserDecodeTps(measured)) / perUserDecodeTps(measured);
+        text += QStringLiteral("\nThis estimate: %1 (%2%3%)")
+                    .arg(formatTokensPerSecond(e.decodeTpsPerUser), error >= 0 ? QStringLiteral("+") : QString())
+                    .arg(error * 100, 0, 'f', 0);
+    }
+    text += QStringLiteral("\nSource: %1").arg(measured.url);
+    if (!measured.notes.isEmpty())
+        text += QStringLiteral("\n%1").arg(measured.notes);
+    return text;
+}
+
 void SpeedChart::updateRanges()
 {
     double highest = 0;
     for (const EstimateRow &row : estimates().rows)
         highest = std::max({highest, row.estimate.decodeTpsPerUser, row.estimate.decodeTpsHigh});
+    for (const QPointF &point : m_measured->points())
+        highest = std::max(highest, point.x());
     m_tickBudget = valueTickBudget();
-    const NiceScale scale = niceScale(std::max(highest * LabelRoomFactor, ReadingSpeedTokensPerSecond * ReferenceRoomFactor),
+    m_rangeWidth = chart()->plotArea().width();
+    const NiceScale scale = niceScale(std::max({highest * LabelRoomFactor, labelRoomMaximum(),
+                                                ReadingSpeedTokensPerSecond * ReferenceRoomFactor}),
                                       m_tickBudget);
     if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
         m_valueAxis->setRange(0, scale.maximum);
     if (m_valueAxis->tickInterval() != scale.step)
         m_valueAxis->setTickInterval(scale.step);
+}
+
+double SpeedChart::labelRoomMaximum() const
+{
+    const qreal width = chart()->plotArea().width();
+    if (width <= 0)
+        return 0;
+    const QFontMetricsF metrics(chartFont(FontRole::ValueLabel));
+    double maximum = 0;
+    const QList<EstimateRow> &rows = estimates().rows;
+    for (int row = 0; row < rows.size(); ++row) {
+        const Estimate &e = rows.at(row).estimate;
+        if (!e.runs())
+            continue;
+        double rightmost = std::max(e.decodeTpsPerUser, e.decodeTpsHigh);
+        for (const MeasuredRow &measured : measurements(row))
+            rightmost = std::max(rightmost, perUserDecodeTps(measured));
+        const qreal room = width - metrics.horizontalAdvance(valueLabel(row)) - LabelRoomPixels;
+        if (room >= width * MinBarShareOfPlot)
+            maximum = std::max(maximum, rightmost * width / room);
+    }
+    return maximum;
 }
 
 void SpeedChart::updateLegend()
@@ -181,6 +307,8 @@ void SpeedChart::updateLegend()
     });
     for (QLegendMarker *marker : chart()->legend()->markers(m_bandLegend))
         marker->setVisible(anyBand);
+    for (QLegendMarker *marker : chart()->legend()->markers(m_measured))
+        marker->setVisible(!m_measured->points().isEmpty());
 }
 
 void SpeedChart::updateLabels()
@@ -208,7 +336,9 @@ void SpeedChart::layoutAnnotations()
 {
     // The plot was resized: fewer or more value labels fit. Not from inside a range update, whose
     // new labels may move the plot edge again (that would recurse).
-    if (!m_updatingRanges && valueTickBudget() != m_tickBudget) {
+    if (!m_updatingRanges
+        && (valueTickBudget() != m_tickBudget
+            || std::abs(chart()->plotArea().width() - m_rangeWidth) > RangeWidthTolerancePixels)) {
         m_updatingRanges = true;
         updateRanges();
         m_updatingRanges = false;
@@ -251,6 +381,10 @@ void SpeedChart::layoutAnnotations()
                 whiskers.lineTo(high, base.y() + cap);
                 rightmost = std::max(rightmost, high);
             }
+            for (const MeasuredRow &measured : measurements(row)) {
+                const qreal x = chart()->mapToPosition(QPointF(perUserDecodeTps(measured), category), m_bars).x();
+                rightmost = std::max(rightmost, x + MeasuredMarkerPixels / 2);
+            }
             if (e.fit == Fit::Offload)
                 outlines.addRect(QRectF(QPointF(base.x(), base.y() - barHalf), QPointF(end.x(), base.y() + barHalf)));
             placeValueLabel(label, base.x(), end.x(), rightmost, base.y(), palette.text, palette.background);
@@ -285,6 +419,11 @@ void SpeedChart::restyle()
     outline.setCosmetic(true);
     m_offloadOutlines->setPen(outline);
     m_offloadOutlines->setBrush(Qt::NoBrush);
+    // Text-coloured diamonds ringed with the background: visible on any bar colour and on the plot.
+    m_measured->setColor(palette.text);
+    QPen measuredPen(palette.background, MeasuredMarkerPenPixels);
+    measuredPen.setCosmetic(true);
+    m_measured->setPen(measuredPen);
     for (QLegendMarker *marker : chart()->legend()->markers(m_bars)) {
         marker->setShape(QLegend::MarkerShapeRectangle); // "from series" leaves bar markers empty in Qt 6.4
         marker->setBrush(static_cast<QBarLegendMarker *>(marker)->barset()->brush());
@@ -319,6 +458,8 @@ QString SpeedChart::valueLabel(int row) const
         text += QStringLiteral(" \u00b7 tight fit");
     else if (e.fit == Fit::Offload)
         text += QStringLiteral(" \u00b7 offloads to system RAM");
+    if (const QString measured = measuredLabel(row); !measured.isEmpty())
+        text += QStringLiteral(" \u00b7 \u25c6 ") + measured;
     return text;
 }
 

@@ -1,15 +1,19 @@
 #pragma once
 
 #include "ChartBase.h"
+#include "MeasuredData.h"
 
 #include <QList>
 #include <QStringList>
+
+#include <utility>
 
 class QBarCategoryAxis;
 class QBarSet;
 class QGraphicsPathItem;
 class QHorizontalStackedBarSeries;
 class QLineSeries;
+class QScatterSeries;
 class QValueAxis;
 
 namespace headroom {
@@ -19,7 +23,9 @@ class ChartAnnotation;
 // Decode speed per user, one horizontal bar per configuration in scenario order (top to bottom).
 // Bars are coloured by vendor family; a tight fit is washed out, an offload is striped with an
 // amber outline, and a configuration that does not fit keeps its (empty) slot labelled "Does not fit".
-// Whiskers show the uncertainty band, a dashed line the reading speed.
+// Whiskers show the uncertainty band, a dashed line the reading speed. Where the calibration set
+// has a measurement of the same configuration, model and quantization (MeasuredLookup), a diamond
+// marks the measured speed on the bar and its value label says so; hovering it shows the source.
 //
 // One QBarSet per family x fit state, stacked, so each category holds exactly one non-zero bar
 // in the right style; values are replaced in place on every update.
@@ -38,6 +44,12 @@ public:
     QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; }
     QValueAxis *valueAxis() const { return m_valueAxis; }
     QLineSeries *referenceLine() const { return m_reference; }
+    QScatterSeries *measuredSeries() const { return m_measured; }
+    // The measurements of row's configuration, file order; their markers are in measuredSeries().
+    const MeasuredRows &measurements(int row) const;
+    QString measuredLabel(int row) const; // "measured 16.3 t/s", "measured 185–213 t/s", or empty
+    // What hovering the measurement marker `point` of measuredSeries() shows: value, source URL, notes.
+    QString measurementTooltip(int point) const;
     // Qt puts category 0 at the bottom; rows read top to bottom.
     static int categoryIndex(int row, int rowCount) { return rowCount - 1 - row; }
     double barValue(int row) const;      // height of row's bar (sum over the stacked sets)
@@ -58,6 +70,9 @@ private:
     void updateLabels();
     void updateLegend();
     void updateRanges();
+    void updateMeasurements();
+    // The axis maximum that leaves room right of every bar for its value label (0 before layout).
+    double labelRoomMaximum() const;
 
     QHorizontalStackedBarSeries *m_bars = nullptr;
     QList<QBarSet *> m_sets; // FamilyCount x BarStyleCount, family-major
@@ -65,10 +80,14 @@ private:
     QValueAxis *m_valueAxis = nullptr;
     QLineSeries *m_reference = nullptr;
     QLineSeries *m_bandLegend = nullptr; // no points: only explains the whiskers in the legend
+    QScatterSeries *m_measured = nullptr;
+    QList<MeasuredRows> m_measurements;  // per row
+    QList<std::pair<int, int>> m_markerRows; // per point of m_measured: row, index into its measurements
     QGraphicsPathItem *m_whiskers = nullptr;
     QGraphicsPathItem *m_offloadOutlines = nullptr;
     QList<ChartAnnotation *> m_labels; // one per row
     int m_tickBudget = 0; // value-axis steps the current range was computed for
+    qreal m_rangeWidth = 0; // plot width the current range was computed for
     bool m_updatingRanges = false;
 };
 

@@ -1,0 +1,147 @@
+// Summaries and output formats of `headroom bench`.
+#include "BenchReport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom {
+namespace {
+
+// The targets of issue 7 ("Interactive speed"), shown next to the figures in the text format.
+constexpr double LargeLineupSliderP95TargetMs = 16;  // one frame at 60 Hz with 30 configurations (SPEC §7)
+constexpr double ArticleLineupSliderP95TargetMs = 8; // with the article's seven
+constexpr double StartupTargetMs = 400;
+constexpr double EstimatesPerSecondTarget = 1e6;
+constexpr double PeakRssTargetMB = 150;
+
+constexpr double Percent50 = 0.50;
+constexpr double Percent95 = 0.95;
+// Figures are written with this many decimals (microseconds for milliseconds).
+constexpr int JsonDecimals = 3;
+
+// Nearest rank: the smallest sample with at least `share` of the samples at or below it.
+double nearestRank(const QList<double> &sorted, double share)
+{
+    const auto rank = static_cast<qsizetype>(std::ceil(share * double(sorted.size())));
+    return sorted.at(std::clamp<qsizetype>(rank, 1, sorted.size()) - 1);
+}
+
+double rounded(double value)
+{
+    const double scale = std::pow(10.0, JsonDecimals);
+    return std::round(value * scale) / scale;
+}
+
+QJsonObject latencyJson(const LatencySummary &latency)
+{
+    return QJsonObject{{QStringLiteral("p50"), rounded(latency.p50Ms)},
+                       {QStringLiteral("p95"), rounded(latency.p95Ms)},
+                       {QStringLiteral("max"), rounded(latency.maxMs)},
+                       {QStringLiteral("samples"), latency.samples}};
+}
+
+QJsonObject slidersJson(const LineupLatency &lineup)
+{
+    QJsonObject sliders;
+    for (const SliderLatency &slider : lineup.sliders)
+        sliders.insert(slider.slider, latencyJson(slider.latency));
+    return sliders;
+}
+
+QJsonObject phasesJson(const LineupLatency &lineup)
+{
+    return QJsonObject{{QStringLiteral("update"), latencyJson(lineup.updatePhase)},
+                       {QStringLiteral("posted_events"), latencyJson(lineup.postedPhase)},
+                       {QStringLiteral("grab"), latencyJson(lineup.grabPhase)}};
+}
+
+QString milliseconds(double value)
+{
+    return QString::number(value, 'f', 2) % QStringLiteral(" ms");
+}
+
+QString latencyLine(const QString &name, const LatencySummary &latency)
+{
+    return QStringLiteral("  %1 p50 %2  p95 %3  max %4  (%5 moves)\n")
+        .arg(name, -14)
+        .arg(milliseconds(latency.p50Ms), 10)
+        .arg(milliseconds(latency.p95Ms), 10)
+        .arg(milliseconds(latency.maxMs), 10)
+        .arg(latency.samples);
+}
+
+QString lineupText(const QString &title, const LineupLatency &lineup, double targetMs)
+{
+    QString text = QStringLiteral("%1: %2 configurations, slider update p95 %3 (target <= %4)\n")
+                       .arg(title)
+                       .arg(lineup.configurations)
+                       .arg(milliseconds(lineup.overall.p95Ms), milliseconds(targetMs));
+    text += latencyLine(QStringLiteral("all sliders"), lineup.overall);
+    for (const SliderLatency &slider : lineup.sliders)
+        text += latencyLine(slider.slider, slider.latency);
+    text += latencyLine(QStringLiteral("(update)"), lineup.updatePhase);
+    text += latencyLine(QStringLiteral("(posted)"), lineup.postedPhase);
+    text += latencyLine(QStringLiteral("(grab)"), lineup.grabPhase);
+    return text;
+}
+
+} // namespace
+
+LatencySummary summarizeLatencies(QList<double> samplesMs)
+{
+    LatencySummary summary;
+    summary.samples = int(samplesMs.size());
+    if (samplesMs.isEmpty())
+        return summary;
+    std::sort(samplesMs.begin(), samplesMs.end());
+    summary.p50Ms = nearestRank(samplesMs, Percent50);
+    summary.p95Ms = nearestRank(samplesMs, Percent95);
+    summary.maxMs = samplesMs.last();
+    return summary;
+}
+
+QByteArray benchReportJson(const BenchReport &report)
+{
+    const QJsonObject json{
+        {QStringLiteral("configurations"), report.large.configurations},
+        {QStringLiteral("slider_update_ms"), latencyJson(report.large.overall)},
+        {QStringLiteral("slider_update_ms_by_slider"), slidersJson(report.large)},
+        {QStringLiteral("slider_update_phases_ms"), phasesJson(report.large)},
+        {QStringLiteral("article_configurations"), report.article.configurations},
+        {QStringLiteral("article_slider_update_ms"), latencyJson(report.article.overall)},
+        {QStringLiteral("article_slider_update_ms_by_slider"), slidersJson(report.article)},
+        {QStringLiteral("article_slider_update_phases_ms"), phasesJson(report.article)},
+        {QStringLiteral("startup_ms"), rounded(report.startupMs)},
+        {QStringLiteral("estimates_per_second"), std::round(report.estimatesPerSecond)},
+        {QStringLiteral("peak_rss_mb"), rounded(report.peakRssMB)},
+        {QStringLiteral("window_size"),
+         QJsonArray{report.windowSize.width(), report.windowSize.height()}},
+    };
+    return QJsonDocument(json).toJson(QJsonDocument::Indented);
+}
+
+QString benchReportText(const BenchReport &report)
+{
+    QString text = QStringLiteral("Window %1x%2, offscreen; each move: value change -> estimates -> every chart, "
+                                  "the table and the details updated and painted\n")
+                       .arg(report.windowSize.width())
+                       .arg(report.windowSize.height());
+    text += lineupText(QStringLiteral("Many configurations"), report.large, LargeLineupSliderP95TargetMs);
+    text += lineupText(QStringLiteral("Article lineup"), report.article, ArticleLineupSliderP95TargetMs);
+    text += QStringLiteral("Startup to first painted window: %1 (target <= %2)\n")
+                .arg(milliseconds(report.startupMs), milliseconds(StartupTargetMs));
+    text += QStringLiteral("Roofline estimates per second, one thread: %1 (target >= %2)\n")
+                .arg(report.estimatesPerSecond, 0, 'f', 0)
+                .arg(EstimatesPerSecondTarget, 0, 'f', 0);
+    text += QStringLiteral("Peak resident memory: %1 MB (target <= %2 MB)\n")
+                .arg(report.peakRssMB, 0, 'f', 1)
+                .arg(PeakRssTargetMB, 0, 'f', 0);
+    return text;
+}
+
+} // namespace headroom

@@ -1,0 +1,254 @@
+#include "BenchSliderDriver.h"
+
+#include "CatalogModel.h"
+#include "EstimateService.h"
+#include "MainWindow.h"
+#include "PickerPanel.h"
+#include "ScenarioController.h"
+#include "SteppedSlider.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QKeyEvent>
+#include <QPixmap>
+#include <QSlider>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace headroom {
+namespace {
+
+// A move that has not produced estimates after this long never will: the bench stops with a message.
+constexpr int UpdateTimeoutMs = 5000;
+// Moves are this far apart: one frame, plus a millisecond for the integer rounding of elapsed times.
+constexpr qint64 MoveIntervalMs = ScenarioController::FrameIntervalMs + 1;
+constexpr double NanosecondsPerMillisecond = 1e6;
+
+double milliseconds(qint64 nanoseconds)
+{
+    return double(nanoseconds) / NanosecondsPerMillisecond;
+}
+
+QList<double> phase(const QList<MoveTiming> &timings, double MoveTiming::*part)
+{
+    QList<double> samples;
+    samples.reserve(timings.size());
+    for (const MoveTiming &timing : timings)
+        samples.append(timing.*part);
+    return samples;
+}
+
+} // namespace
+
+QList<int> pingPongPositions(int start, int minimum, int maximum, int moves)
+{
+    QList<int> positions;
+    if (maximum <= minimum || moves <= 0)
+        return positions;
+    int position = std::clamp(start, minimum, maximum);
+    int direction = position < maximum ? 1 : -1;
+    positions.reserve(moves);
+    while (positions.size() < moves) {
+        if (position + direction > maximum || position + direction < minimum)
+            direction = -direction;
+        position += direction;
+        positions.append(position);
+    }
+    return positions;
+}
+
+BenchSliderDriver::BenchSliderDriver(MainWindow &window, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+{
+    // Connected after the window's own listener: when this runs, every view has its estimates.
+    connect(window.estimateService(), &EstimateService::estimatesChanged, this, [this] {
+        m_estimatesArrived = true;
+        m_sinceEstimates.restart();
+    });
+    m_sinceEstimates.start();
+}
+
+QString BenchSliderDriver::showScenario(const Scenario &scenario)
+{
+    if (!changeAndSettle([&] { m_window.controller()->reset(scenario); }))
+        return QStringLiteral("the window did not show the scenario within %1 ms").arg(UpdateTimeoutMs);
+    return {};
+}
+
+std::variant<LineupLatency, QString> BenchSliderDriver::measureSliders(int moves)
+{
+    PickerPanel *pickers = m_window.pickerPanel();
+    QComboBox *quantization = quantizationCombo();
+    if (!quantization)
+        return QStringLiteral("the window has no quantization picker");
+    const std::pair<QString, std::function<std::variant<QList<double>, QString>()>> sliders[] = {
+        {QStringLiteral("model_size"), [&] { return dragSlider(pickers->modelSizeSlider()->slider(), moves); }},
+        {QStringLiteral("quantization"), [&] { return stepCombo(quantization, moves); }},
+        {QStringLiteral("context"), [&] { return dragSlider(pickers->contextSlider()->slider(), moves); }},
+        {QStringLiteral("users"), [&] { return dragSlider(pickers->usersSlider()->slider(), moves); }},
+        {QStringLiteral("efficiency"), [&] { return measureEfficiency(moves); }},
+    };
+
+    LineupLatency lineup;
+    lineup.configurations = int(m_window.estimateService()->estimates().rows.size());
+    const qsizetype firstTiming = m_timings.size();
+    QList<double> all;
+    for (const auto &[name, measure] : sliders) {
+        std::variant<QList<double>, QString> samples = measure();
+        if (const auto *problem = std::get_if<QString>(&samples))
+            return name + QStringLiteral(": ") + *problem;
+        const QList<double> &sliderSamples = std::get<QList<double>>(samples);
+        lineup.sliders.append(SliderLatency{name, summarizeLatencies(sliderSamples)});
+        all.append(sliderSamples);
+    }
+    lineup.overall = summarizeLatencies(all);
+    const QList<MoveTiming> lineupTimings = m_timings.mid(firstTiming);
+    lineup.updatePhase = summarizeLatencies(phase(lineupTimings, &MoveTiming::updateMs));
+    lineup.postedPhase = summarizeLatencies(phase(lineupTimings, &MoveTiming::postedMs));
+    lineup.grabPhase = summarizeLatencies(phase(lineupTimings, &MoveTiming::grabMs));
+    return lineup;
+}
+
+std::variant<QList<double>, QString> BenchSliderDriver::dragSlider(QSlider *slider, int moves)
+{
+    const QList<int> positions = pingPongPositions(slider->sliderPosition(), slider->minimum(), slider->maximum(), moves);
+    if (positions.isEmpty())
+        return QStringLiteral("the slider has a single position");
+    QList<double> samples;
+    samples.reserve(positions.size());
+    // Pressing the handle is what turns chart animations off during a drag.
+    slider->setSliderDown(true);
+    for (int position : positions) {
+        const std::optional<double> ms = measureMove([&] { slider->setSliderPosition(position); });
+        if (!ms) {
+            slider->setSliderDown(false);
+            return QStringLiteral("moving to position %1 did not update the estimates").arg(position);
+        }
+        samples.append(*ms);
+    }
+    slider->setSliderDown(false);
+    return samples;
+}
+
+std::variant<QList<double>, QString> BenchSliderDriver::stepCombo(QComboBox *combo, int moves)
+{
+    const QList<int> positions = pingPongPositions(combo->currentIndex(), 0, combo->count() - 1, moves);
+    if (positions.isEmpty())
+        return QStringLiteral("the picker has a single entry");
+    QList<double> samples;
+    samples.reserve(positions.size());
+    for (int position : positions) {
+        // The arrow keys choose the next entry as a user would (QComboBox::activated).
+        const Qt::Key key = position > combo->currentIndex() ? Qt::Key_Down : Qt::Key_Up;
+        const std::optional<double> ms = measureMove([&] {
+            QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+            QCoreApplication::sendEvent(combo, &press);
+        });
+        if (!ms)
+            return QStringLiteral("choosing entry %1 did not update the estimates").arg(position);
+        samples.append(*ms);
+    }
+    return samples;
+}
+
+std::variant<QList<double>, QString> BenchSliderDriver::measureEfficiency(int moves)
+{
+    // The efficiency slider belongs to the seed method (it is disabled otherwise): choose it
+    // first, as a user would, and restore the method afterwards.
+    ScenarioController *controller = m_window.controller();
+    const Method previous = controller->scenario().method;
+    const auto chooseMethod = [controller](Method method) {
+        Scenario scenario = controller->scenario();
+        scenario.method = method;
+        controller->edit(scenario, QStringLiteral("Change method"));
+    };
+    if (previous != Method::Seed && !changeAndSettle([&] { chooseMethod(Method::Seed); }))
+        return QStringLiteral("choosing the seed method did not update the estimates");
+    std::variant<QList<double>, QString> samples = dragSlider(m_window.pickerPanel()->efficiencySlider()->slider(), moves);
+    if (previous != Method::Seed && !changeAndSettle([&] { chooseMethod(previous); }))
+        return QStringLiteral("restoring the method did not update the estimates");
+    return samples;
+}
+
+bool BenchSliderDriver::changeAndSettle(const std::function<void()> &change)
+{
+    m_estimatesArrived = false;
+    change();
+    if (!waitForEstimates())
+        return false;
+    QCoreApplication::sendPostedEvents();
+    paintEverything();
+    return true;
+}
+
+std::optional<double> BenchSliderDriver::measureMove(const std::function<void()> &move)
+{
+    waitForNextFrame();
+    m_estimatesArrived = false;
+    QElapsedTimer timer;
+    timer.start();
+    move();
+    if (!waitForEstimates())
+        return std::nullopt;
+    const qint64 updated = timer.nsecsElapsed();
+    QCoreApplication::sendPostedEvents();
+    const qint64 posted = timer.nsecsElapsed();
+    paintEverything();
+    const qint64 painted = timer.nsecsElapsed();
+    m_timings.append(MoveTiming{milliseconds(updated), milliseconds(posted - updated), milliseconds(painted - posted)});
+    return milliseconds(painted);
+}
+
+bool BenchSliderDriver::waitForEstimates()
+{
+    if (m_estimatesArrived)
+        return true;
+    // The controller hands changes on from its frame timer: run the event loop until they arrive.
+    QEventLoop loop;
+    QTimer guard;
+    guard.setSingleShot(true);
+    connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(m_window.estimateService(), &EstimateService::estimatesChanged, &loop, &QEventLoop::quit);
+    guard.start(UpdateTimeoutMs);
+    loop.exec();
+    return m_estimatesArrived;
+}
+
+void BenchSliderDriver::waitForNextFrame()
+{
+    const qint64 remainingMs = MoveIntervalMs - m_sinceEstimates.elapsed();
+    if (remainingMs <= 0)
+        return;
+    QEventLoop loop;
+    QTimer::singleShot(int(remainingMs), Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void BenchSliderDriver::paintEverything()
+{
+    const QPixmap window = m_window.grab();
+    Q_UNUSED(window)
+    // A QTabWidget shows one chart: the others are painted at their tab page's size.
+    QTabWidget *tabs = m_window.chartTabs();
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        QWidget *page = tabs->widget(tab);
+        if (!page->isVisible()) {
+            const QPixmap hidden = page->grab();
+            Q_UNUSED(hidden)
+        }
+    }
+}
+
+QComboBox *BenchSliderDriver::quantizationCombo() const
+{
+    for (QComboBox *combo : m_window.pickerPanel()->findChildren<QComboBox *>()) {
+        const auto *entries = qobject_cast<const CatalogModel *>(combo->model());
+        if (entries && entries->section() == CatalogModel::Section::Quantizations)
+            return combo;
+    }
+    return nullptr;
+}
+
+} // namespace headroom

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "BenchReport.h"
+#include "Scenario.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <variant>
+
+class QComboBox;
+class QSlider;
+
+namespace headroom {
+
+class MainWindow;
+
+// Positions a slider visits in `moves` moves from `start`: one step at a time towards
+// `maximum`, back to `minimum`, and so on, so every move changes the value. Empty when the
+// range has a single position.
+QList<int> pingPongPositions(int start, int minimum, int maximum, int moves);
+
+// How long each part of one move took, in milliseconds.
+struct MoveTiming {
+    double updateMs = 0; // value change -> estimates computed and handed to every chart, the table, details
+    double postedMs = 0; // deferred layouts and the window's own repaint (posted events)
+    double grabMs = 0;   // forced full paint: the window, plus the chart tabs it does not show
+    double totalMs() const { return updateMs + postedMs + grabMs; }
+};
+
+// Drives the real MainWindow as a user would: slider handles dragged (pressed, moved one step
+// per frame, released), the quantization picker stepped with the arrow keys. Each move is timed
+// from the value change until the estimates have reached every chart, the table and the details
+// pane and the whole window has been painted (QWidget::grab). The chart tabs that are not on
+// screen are grabbed too, so every move paints all three charts.
+//
+// Moves are one frame (ScenarioController::FrameIntervalMs) apart, as a drag delivers them; the
+// wait between moves is not timed. So the controller's per-frame coalescing never holds a move
+// back, and what is timed is the work of one update.
+class BenchSliderDriver final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BenchSliderDriver(MainWindow &window, QObject *parent = nullptr);
+
+    // Replaces the window's scenario and waits until it is shown and painted (not timed).
+    // Returns an empty string, or why the window never showed it.
+    QString showScenario(const Scenario &scenario);
+    // Moves model size, quantization, context, users and efficiency `moves` times each.
+    std::variant<LineupLatency, QString> measureSliders(int moves);
+    // Every move's timing since construction, in order.
+    const QList<MoveTiming> &timings() const { return m_timings; }
+
+private:
+    std::variant<QList<double>, QString> dragSlider(QSlider *slider, int moves);
+    std::variant<QList<double>, QString> stepCombo(QComboBox *combo, int moves);
+    std::variant<QList<double>, QString> measureEfficiency(int moves);
+    // Makes `change`, waits for its estimates and paints everything (not timed).
+    bool changeAndSettle(const std::function<void()> &change);
+    // Times one move; nullopt when it did not lead to new estimates.
+    std::optional<double> measureMove(const std::function<void()> &move);
+    bool waitForEstimates();
+    void waitForNextFrame();
+    void paintEverything();
+    QComboBox *quantizationCombo() const;
+
+    MainWindow &m_window;
+    bool m_estimatesArrived = false;
+    QElapsedTimer m_sinceEstimates;
+    QList<MoveTiming> m_timings;
+};
+
+} // namespace headroom
