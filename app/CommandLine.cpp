@@ -107,7 +107,7 @@ const QList<CommandRule> &commandRules()
          {pathOption(QStringLiteral("--scenario"), &Options::scenarioPath),
           choiceOption(QStringLiteral("--chart"), &Options::chart,
                        {QStringLiteral("speed"), QStringLiteral("memory"), QStringLiteral("concurrency"),
-                        QStringLiteral("roofline"), QStringLiteral("value")}),
+                        QStringLiteral("accuracy")}),
           pathOption(QStringLiteral("--output"), &Options::output),
           intOption(QStringLiteral("--width"), &Options::width, 1, maxImageSidePixels),
           intOption(QStringLiteral("--height"), &Options::height, 1, maxImageSidePixels)}},
@@ -127,6 +127,12 @@ const QList<CommandRule> &commandRules()
           intOption(QStringLiteral("--concurrency"), &Options::concurrency, 1, maxConcurrentUsers),
           choiceOption(QStringLiteral("--format"), &Options::format, {QStringLiteral("json"), QStringLiteral("markdown")}),
           pathOption(QStringLiteral("--catalog"), &Options::catalogPath)}},
+        {Command::Demo, QStringLiteral("demo"),
+         {pathOption(QStringLiteral("--tour"), &Options::tour),
+          pathOption(QStringLiteral("--output"), &Options::output),
+          pathOption(QStringLiteral("--catalog"), &Options::catalogPath)}},
+        {Command::Bench, QStringLiteral("bench"),
+         {choiceOption(QStringLiteral("--format"), &Options::format, {QStringLiteral("json"), QStringLiteral("text")})}},
     };
     return rules;
 }
@@ -170,6 +176,16 @@ ParsedCommandLine finish(Options options, const QString &commandName)
         if (options.hardware.isEmpty())
             return error(commandName % QStringLiteral(": missing --hardware ID"));
         break;
+    case Command::Bench:
+        if (options.format.isEmpty())
+            options.format = QStringLiteral("json");
+        break;
+    case Command::Demo:
+        if (!options.listTours && options.tour.isEmpty())
+            return error(commandName % QStringLiteral(": missing --tour NAME|FILE (or --list)"));
+        if (!options.listTours && (options.output.isEmpty() || options.output == QLatin1String("-")))
+            return error(commandName % QStringLiteral(": missing --output deck.pdf|DIR/"));
+        break;
     case Command::Export:
         if (options.output.isEmpty() || options.output == QLatin1String("-"))
             return error(commandName % QStringLiteral(": missing --output FILE.png|FILE.svg"));
@@ -203,7 +219,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         }
     }
     options.command = rule->command;
-    if (rule->command == Command::Export)
+    if (rule->command == Command::Export || rule->command == Command::Demo)
         options.output.clear(); // export has no stdout default: --output is required
     const QString commandName = rule->name.isEmpty() ? QStringLiteral("headroom") : rule->name;
 
@@ -216,6 +232,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         if (argument == QLatin1String("--version") && rule->command == Command::Window) {
             options.command = Command::Version;
             return options;
+        }
+        if (argument == QLatin1String("--list") && rule->command == Command::Demo) {
+            options.listTours = true;
+            continue;
         }
         if (argument.startsWith(QLatin1Char('-')) && !argument.startsWith(QLatin1String("--")) && argument.size() > 1)
             return error(commandName % QStringLiteral(": unknown option '") % argument % QLatin1Char('\''));
@@ -273,7 +293,7 @@ QString helpText()
         "      An invalid query gets an \"error\" in its result and the exit status is 2.\n"
         "  table [--method seed|roofline] [--format markdown|csv|json]\n"
         "      The article's table: seven models on seven configurations (default: seed, markdown).\n"
-        "  export [--scenario FILE] --chart speed|memory|concurrency|roofline|value\n"
+        "  export [--scenario FILE] --chart speed|memory|concurrency|accuracy\n"
         "         --output FILE.png|FILE.svg [--width N] [--height N]\n"
         "      Renders a chart without a display (default: the article lineup, 1600x900).\n"
         "  validate [--data FILE.csv] [--format text|json]\n"
@@ -282,6 +302,11 @@ QString helpText()
         "          [--format json|markdown] [--catalog FILE]\n"
         "      Every catalog model and quantization on that configuration; best_quant marks the\n"
         "      highest-quality quantization that fits each model.\n"
+        "  demo --list | demo --tour NAME|FILE --output deck.pdf|DIR/ [--catalog FILE]\n"
+        "      Lists the built-in tours, or writes a tour as a PDF deck (one page per step)\n"
+        "      or as PNG frames into DIR/.\n"
+        "  bench [--format json|text]\n"
+        "      Times slider updates of the real window offscreen, start-up, the engine and memory.\n"
         "\n"
         "Options:\n"
         "  --help, -h     Show this help.\n"

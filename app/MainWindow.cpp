@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "PresentModeActions.h"
 
 #include "AppTheme.h"
 #include "DetailsPane.h"
@@ -196,6 +197,8 @@ void MainWindow::setTheme(Theme theme)
     applyApplicationTheme(theme);
     for (ChartBase *chart : std::as_const(m_charts))
         chart->setTheme(theme);
+    if (m_present)
+        m_present->setTheme(theme);
     m_settings.setTheme(theme == Theme::Dark ? ThemeSetting::Dark : ThemeSetting::Light);
     if (m_themeGroup) {
         for (QAction *action : m_themeGroup->actions())

@@ -18,6 +18,7 @@ class DetailsPane;
 class EstimateService;
 class HardwarePanel;
 class PickerPanel;
+class PresentModeActions;
 class ResultsTable;
 class ScenarioController;
 class ScenarioDocument;
@@ -75,6 +76,7 @@ private:
     const Catalog &m_catalog;
     Settings &m_settings;
     ScenarioController *m_controller;
+    PresentModeActions *m_present = nullptr;
     EstimateService *m_service;
     ScenarioDocument *m_document;
     PickerPanel *m_pickers;

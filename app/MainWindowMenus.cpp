@@ -1,5 +1,6 @@
 // MainWindow's menus and the actions behind them: each forwards to the document, a chart or the table.
 #include "MainWindow.h"
+#include "PresentModeActions.h"
 
 #include "ResultsTable.h"
 #include "ScenarioController.h"
@@ -30,6 +31,7 @@ QString defaultExportPath(const QString &name)
 
 void MainWindow::buildMenus()
 {
+    m_present = new PresentModeActions(this, m_controller, m_service, m_catalog);
     buildFileMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -50,6 +52,8 @@ void MainWindow::buildMenus()
         action->setData(int(theme));
         m_themeGroup->addAction(action);
     }
+    view->addSeparator();
+    m_present->addToViewMenu(view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Headroom"), this, &MainWindow::showAbout);
@@ -70,6 +74,7 @@ void MainWindow::buildFileMenu()
     file->addAction(tr("Export Chart as S&VG…"), this, &MainWindow::exportChartSvg);
     file->addAction(tr("Cop&y Chart"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyChart);
     file->addAction(tr("Export &Table as CSV…"), this, &MainWindow::exportTableCsv);
+    file->addActions(m_present->fileActions());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }

@@ -1,6 +1,8 @@
 // headroom: parses the command line (CommandLine.h) and dispatches. Headless commands create only
 // the application object they need; the window is WindowCommand's business.
+#include "BenchCommand.h"
 #include "CommandLine.h"
+#include "DemoCommand.h"
 #include "EstimateCommand.h"
 #include "ExportCommand.h"
 #include "HeadlessApplication.h"
@@ -77,10 +79,14 @@ int main(int argc, char **argv)
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Gui);
         return runExport(options, err);
     }
+    case Command::Demo: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Gui);
+        return runDemo(options, out, err);
+    }
+    case Command::Bench:
+        return runBench(argc, argv, options);
     case Command::Advise:
     case Command::ImportModel:
-    case Command::Demo:
-    case Command::Bench:
         break; // not parsed in this version: parseCommandLine never returns them
     }
     err << "headroom: command not available in this version" << Qt::endl;

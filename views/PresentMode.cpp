@@ -166,7 +166,8 @@ void PresentMode::ensureChart(ChartKind kind)
     chart->setEstimates(m_service->estimates());
     if (m_chart) {
         m_contentLayout->removeWidget(m_chart);
-        m_chart->deleteLater();
+        delete m_chart; // not deleteLater: no event of the old chart is on the stack here
+
     }
     m_contentLayout->insertWidget(m_contentLayout->indexOf(m_controls), chart, ChartStretch); // above the controls
     m_chart = chart;

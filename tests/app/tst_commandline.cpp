@@ -95,7 +95,7 @@ private Q_SLOTS:
         QTest::newRow("export every option")
             << QStringLiteral("export --scenario s.headroom.json --chart memory --output m.svg --width 800 --height 600")
             << exportSvg;
-        for (const char *chart : {"speed", "memory", "concurrency", "roofline", "value"}) {
+        for (const char *chart : {"speed", "memory", "concurrency", "accuracy"}) {
             Options o = make(Command::Export);
             o.chart = QString::fromLatin1(chart);
             o.output = QStringLiteral("c.png");
@@ -160,8 +160,7 @@ private Q_SLOTS:
         QTest::newRow("unknown command") << QStringLiteral("frobnicate") << QStringLiteral("unknown command 'frobnicate'");
         QTest::newRow("advise not in this version") << QStringLiteral("advise") << QStringLiteral("unknown command 'advise'");
         QTest::newRow("import-model not in this version") << QStringLiteral("import-model") << QStringLiteral("unknown command");
-        QTest::newRow("demo not in this version") << QStringLiteral("demo") << QStringLiteral("unknown command 'demo'");
-        QTest::newRow("bench not in this version") << QStringLiteral("bench") << QStringLiteral("unknown command 'bench'");
+        QTest::newRow("demo without tour") << QStringLiteral("demo") << QStringLiteral("missing --tour");
         QTest::newRow("unknown top-level option") << QStringLiteral("--frobnicate") << QStringLiteral("unknown option '--frobnicate'");
         QTest::newRow("single-dash option") << QStringLiteral("-x") << QStringLiteral("unknown option '-x'");
         QTest::newRow("two scenario files") << QStringLiteral("a.json b.json") << QStringLiteral("unexpected argument 'b.json'");

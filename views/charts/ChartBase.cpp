@@ -140,6 +140,12 @@ ChartBase::~ChartBase()
         c->disconnect(this);
 }
 
+void ChartBase::setTitleIfChanged(const QString &title)
+{
+    if (chart()->title() != title)
+        chart()->setTitle(title);
+}
+
 void ChartBase::setTheme(Theme theme)
 {
     if (theme == m_palette.theme)

@@ -53,6 +53,8 @@ public:
     QString explanation(int row) const;
 
 protected:
+    // Qt Charts relayouts the whole chart on every setTitle, even with the same text: skip that.
+    void setTitleIfChanged(const QString &title);
     enum class FontRole { Title, AxisLabels, AxisTitle, ValueLabel, Legend, Note };
     QFont chartFont(FontRole role) const;
 

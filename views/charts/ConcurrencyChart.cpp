@@ -125,17 +125,21 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
         const QString name = legendName(labels.at(row), rows.at(row));
         if (m_perUser.at(row)->name() != name)
             m_perUser.at(row)->setName(name);
-        m_total.at(row)->setName(labels.at(row) + QStringLiteral(" total"));
+        const QString totalName = labels.at(row) + QStringLiteral(" total");
+        if (m_total.at(row)->name() != totalName)
+            m_total.at(row)->setName(totalName);
     }
     QList<VendorFamily> families;
     for (const EstimateRow &row : rows)
         families.append(vendorFamily(row.input.device));
-    if (families != m_styledFamilies) {
+    // std::equal, not QList::operator==: Qt 6.4 passes null to memcmp for two empty lists (UBSan).
+    if (families.size() != m_styledFamilies.size()
+        || !std::equal(families.cbegin(), families.cend(), m_styledFamilies.cbegin())) {
         m_styledFamilies = families;
         styleRows();
     }
     updateRanges();
-    chart()->setTitle(titleFor());
+    setTitleIfChanged(titleFor());
 }
 
 void ConcurrencyChart::resizeSeries(int rowCount)

@@ -114,7 +114,7 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
         setValue(m_overhead, category, m.overheadGB);
     }
     updateRanges();
-    chart()->setTitle(titleFor());
+    setTitleIfChanged(titleFor());
     updateLabels();
     layoutAnnotations();
 }

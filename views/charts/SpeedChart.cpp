@@ -163,7 +163,7 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
     m_reference->replace(rowCount == 0 ? QList<QPointF>{}
                                        : QList<QPointF>{{ReadingSpeedTokensPerSecond, -CategoryHalfSlot},
                                                         {ReadingSpeedTokensPerSecond, rowCount - CategoryHalfSlot}});
-    chart()->setTitle(titleFor());
+    setTitleIfChanged(titleFor());
     updateMeasurements();
     updateRanges();
     updateLegend();
