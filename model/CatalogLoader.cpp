@@ -7,6 +7,7 @@
 #include "Catalog.h"
 #include "CatalogEntryReaders.h"
 #include "CatalogLimits.h"
+#include "JsonNesting.h"
 #include "CatalogReferences.h"
 
 #include <QHash>
@@ -26,34 +27,6 @@ using catalog::Json;
 Diagnostics single(const QString &file, const QString &problem)
 {
     return Diagnostics{Diagnostic{file, QString(), QString(), problem}};
-}
-
-// Refuses documents nested deeper than kMaxNestingDepth before the parser sees them, so 100,000 open
-// brackets cost one linear scan instead of a deep recursion. Returns the offending byte offset, or -1.
-qsizetype tooDeepAt(const QByteArray &bytes)
-{
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = bytes.at(i);
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > catalog::kMaxNestingDepth)
-                return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return -1;
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 3: syntax error ..." -> "line 1, column 3: ..."
@@ -82,7 +55,7 @@ std::optional<Json> parse(const QByteArray &bytes, const QString &file, Diagnost
         diagnostics = single(file, QStringLiteral("is empty; expected a JSON object"));
         return std::nullopt;
     }
-    if (const qsizetype at = tooDeepAt(bytes); at >= 0) {
+    if (const qsizetype at = jsonNestingExceededAt(bytes, catalog::kMaxNestingDepth); at >= 0) {
         diagnostics = single(file, QStringLiteral("not valid JSON at byte %1: nested deeper than %2 levels")
                                        .arg(at + 1) // 1-based, as the parser counts bytes
                                        .arg(catalog::kMaxNestingDepth));

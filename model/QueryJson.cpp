@@ -2,6 +2,7 @@
 // Untrusted input: nesting is bounded before nlohmann sees the bytes, every field is type- and
 // range-checked, and nothing escapes as an exception.
 #include "QueryJson.h"
+#include "JsonNesting.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +21,6 @@ using Json = nlohmann::json;
 
 // Deeper documents are refused before parsing: a query needs at most ~5 levels, and unbounded
 // nesting costs stack and time in any tree-building parser.
-constexpr int maxNestingDepth = 64;
 
 // Query bounds. Outside them a query is answered with an error instead of an estimate.
 constexpr int maxCardCount = 64;               // largest multi-card configuration (8 x 8 HGX pods)
@@ -70,35 +70,6 @@ QString printable(const std::string &text)
 QString numberText(double value)
 {
     return QString::number(value, 'g', 10);
-}
-
-// 1-based byte offset where nesting first exceeds the limit, or 0. Brackets inside strings do not count.
-std::size_t nestingTooDeepAt(const QByteArray &bytes)
-{
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = bytes.at(i);
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > maxNestingDepth)
-                return std::size_t(i) + 1;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return 0;
 }
 
 // Resolves one query object. Holds the catalog lookups shared by all queries of a batch.
@@ -360,9 +331,10 @@ QString parseErrorText(const Json::exception &error)
 ParsedBatch parseQueries(const QByteArray &json, const Catalog &catalog)
 {
     ParsedBatch batch;
-    if (const std::size_t at = nestingTooDeepAt(json)) {
+    if (const qsizetype deepAt = jsonNestingExceededAt(json, MaxJsonNestingDepth); deepAt >= 0) {
+        const std::size_t at = std::size_t(deepAt) + 1; // 1-based, as nlohmann reports positions
         batch.fatalError = QStringLiteral("byte ") % QString::number(at) % QStringLiteral(": nested deeper than ")
-            % QString::number(maxNestingDepth) % QStringLiteral(" levels");
+            % QString::number(MaxJsonNestingDepth) % QStringLiteral(" levels");
         return batch;
     }
     try {

@@ -1,9 +1,11 @@
 #include "ChartBase.h"
 
 #include "ChartAnnotation.h"
+#include "ChartFormat.h"
 #include "Estimator.h"
 
 #include <QAbstractAxis>
+#include <QBarCategoryAxis>
 #include <QApplication>
 #include <QBuffer>
 #include <QChart>
@@ -138,6 +140,18 @@ ChartBase::~ChartBase()
 {
     if (QChart *c = chart())
         c->disconnect(this);
+}
+
+void ChartBase::updateCategories(QBarCategoryAxis *axis, const QList<EstimateRow> &rows)
+{
+    QStringList labels;
+    labels.reserve(rows.size());
+    for (const EstimateRow &row : rows)
+        labels.append(row.label);
+    labels = uniqueCategoryLabels(labels);
+    std::reverse(labels.begin(), labels.end());
+    if (axis->categories() != labels)
+        axis->setCategories(labels);
 }
 
 void ChartBase::setTitleIfChanged(const QString &title)

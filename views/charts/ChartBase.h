@@ -15,6 +15,8 @@
 
 class QAbstractAxis;
 
+class QBarCategoryAxis;
+
 namespace headroom {
 
 class ChartAnnotation;
@@ -55,6 +57,9 @@ public:
 protected:
     // Qt Charts relayouts the whole chart on every setTitle, even with the same text: skip that.
     void setTitleIfChanged(const QString &title);
+    // One category per row, top to bottom in scenario order (a horizontal bar axis counts upwards);
+    // repeated labels are numbered. Only touches the axis when the labels changed.
+    static void updateCategories(QBarCategoryAxis *axis, const QList<EstimateRow> &rows);
     enum class FontRole { Title, AxisLabels, AxisTitle, ValueLabel, Legend, Note };
     QFont chartFont(FontRole role) const;
 

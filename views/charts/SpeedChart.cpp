@@ -133,14 +133,7 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
     const QList<EstimateRow> &rows = estimates.rows;
     const int rowCount = int(rows.size());
 
-    QStringList labels;
-    labels.reserve(rowCount);
-    for (const EstimateRow &row : rows)
-        labels.append(row.label);
-    labels = uniqueCategoryLabels(labels);
-    std::reverse(labels.begin(), labels.end());
-    if (m_categoryAxis->categories() != labels)
-        m_categoryAxis->setCategories(labels);
+    updateCategories(m_categoryAxis, rows);
 
     resizeSets(rowCount);
     for (int row = 0; row < rowCount; ++row) {
