@@ -130,7 +130,11 @@ ChartBase::ChartBase(QWidget *parent)
     newChart->setMargins(QMargins(ChartMarginPixels, ChartMarginPixels, ChartMarginPixels, ChartMarginPixels));
     newChart->legend()->setAlignment(Qt::AlignBottom);
     newChart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
-    setChart(newChart); // the view owns the chart
+    // QChartView starts with a default chart and only *releases* it on setChart(): delete it ourselves.
+    QChart *defaultChart = chart();
+    setChart(newChart); // the view owns the new chart
+    if (defaultChart != newChart)
+        delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
     connect(newChart, &QChart::plotAreaChanged, this, [this] { layoutAnnotations(); });
