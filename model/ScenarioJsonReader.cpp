@@ -1,5 +1,8 @@
 #include "ScenarioJsonReader.h"
 
+#include <QJsonDocument>
+#include <QJsonParseError>
+
 #include <cmath>
 
 namespace headroom {
@@ -95,6 +98,20 @@ std::optional<bool> ScenarioJsonReader::boolean(const QJsonObject &object, const
         return std::nullopt;
     }
     return value.toBool();
+}
+
+std::variant<QJsonObject, Diagnostics> parseJsonObject(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return Diagnostics{Diagnostic{origin, QString(), QString(),
+                                      QStringLiteral("not valid JSON at offset %1: %2")
+                                          .arg(error.offset).arg(error.errorString())}};
+    }
+    if (!document.isObject())
+        return Diagnostics{Diagnostic{origin, QString(), QString(), QStringLiteral("must be a JSON object")}};
+    return document.object();
 }
 
 } // namespace headroom

@@ -2,11 +2,13 @@
 
 #include "Diagnostic.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
 #include <optional>
+#include <variant>
 
 namespace headroom {
 
@@ -37,6 +39,10 @@ private:
     QString m_origin;
     Diagnostics m_diagnostics;
 };
+
+// Parses a document whose top level must be an object. Never throws; QJsonDocument refuses documents
+// nested deeper than its own limit. A problem comes back as one diagnostic naming `origin`.
+std::variant<QJsonObject, Diagnostics> parseJsonObject(const QByteArray &json, const QString &origin);
 
 // "workload" + "context" -> "workload.context"; "" + "model" -> "model".
 QString jsonPath(const QString &parent, const QString &key);

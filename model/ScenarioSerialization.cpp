@@ -160,17 +160,10 @@ void readSettingsFields(ScenarioJsonReader &reader, const QJsonObject &root, Sce
 
 ScenarioOrDiagnostics parseScenario(const QByteArray &json, const QString &origin)
 {
-    QJsonParseError error{};
-    // QJsonDocument never throws and refuses documents nested deeper than its own limit.
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError) {
-        return Diagnostics{Diagnostic{origin, QString(), QString(),
-                                      QStringLiteral("not valid JSON at offset %1: %2")
-                                          .arg(error.offset).arg(error.errorString())}};
-    }
-    if (!document.isObject())
-        return Diagnostics{Diagnostic{origin, QString(), QString(), QStringLiteral("must be a JSON object")}};
-    const QJsonObject root = document.object();
+    auto parsed = parseJsonObject(json, origin);
+    if (auto *diagnostics = std::get_if<Diagnostics>(&parsed))
+        return std::move(*diagnostics);
+    const QJsonObject root = std::get<QJsonObject>(std::move(parsed));
 
     ScenarioJsonReader reader(origin);
     const auto format = reader.string(root, QStringLiteral("format"), QStringLiteral("format"), true);

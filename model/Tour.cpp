@@ -81,16 +81,10 @@ std::optional<TourStep> readStep(const QJsonValue &value, qsizetype index, const
 
 TourOrDiagnostics parseTour(const QByteArray &json, const QString &origin, const Catalog &catalog)
 {
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError) {
-        return Diagnostics{Diagnostic{origin, QString(), QString(),
-                                      QStringLiteral("not valid JSON at offset %1: %2")
-                                          .arg(error.offset).arg(error.errorString())}};
-    }
-    if (!document.isObject())
-        return Diagnostics{Diagnostic{origin, QString(), QString(), QStringLiteral("must be a JSON object")}};
-    const QJsonObject root = document.object();
+    auto parsed = parseJsonObject(json, origin);
+    if (auto *diagnostics = std::get_if<Diagnostics>(&parsed))
+        return std::move(*diagnostics);
+    const QJsonObject root = std::get<QJsonObject>(std::move(parsed));
 
     ScenarioJsonReader reader(origin);
     const auto format = reader.string(root, QStringLiteral("format"), QStringLiteral("format"), true);
