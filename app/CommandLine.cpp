@@ -107,7 +107,7 @@ const QList<CommandRule> &commandRules()
          {pathOption(QStringLiteral("--scenario"), &Options::scenarioPath),
           choiceOption(QStringLiteral("--chart"), &Options::chart,
                        {QStringLiteral("speed"), QStringLiteral("memory"), QStringLiteral("concurrency"),
-                        QStringLiteral("accuracy")}),
+                        QStringLiteral("accuracy"), QStringLiteral("value")}),
           pathOption(QStringLiteral("--output"), &Options::output),
           intOption(QStringLiteral("--width"), &Options::width, 1, maxImageSidePixels),
           intOption(QStringLiteral("--height"), &Options::height, 1, maxImageSidePixels)}},
@@ -127,6 +127,19 @@ const QList<CommandRule> &commandRules()
           intOption(QStringLiteral("--concurrency"), &Options::concurrency, 1, maxConcurrentUsers),
           choiceOption(QStringLiteral("--format"), &Options::format, {QStringLiteral("json"), QStringLiteral("markdown")}),
           pathOption(QStringLiteral("--catalog"), &Options::catalogPath)}},
+        {Command::Advise, QStringLiteral("advise"),
+         {pathOption(QStringLiteral("--input"), &Options::input),
+          pathOption(QStringLiteral("--output"), &Options::output),
+          pathOption(QStringLiteral("--catalog"), &Options::catalogPath)}},
+        {Command::ImportModel, QStringLiteral("import-model"),
+         {{QStringLiteral("--id"),
+           [](Options &o, const QString &v) -> QString {
+               if (v.isEmpty())
+                   return QStringLiteral("--id: needs a model id");
+               o.modelId = v;
+               return QString();
+           }},
+          pathOption(QStringLiteral("--output"), &Options::output)}},
         {Command::Demo, QStringLiteral("demo"),
          {pathOption(QStringLiteral("--tour"), &Options::tour),
           pathOption(QStringLiteral("--output"), &Options::output),
@@ -175,6 +188,10 @@ ParsedCommandLine finish(Options options, const QString &commandName)
             options.format = QStringLiteral("json");
         if (options.hardware.isEmpty())
             return error(commandName % QStringLiteral(": missing --hardware ID"));
+        break;
+    case Command::ImportModel:
+        if (options.modelFile.isEmpty())
+            return error(commandName % QStringLiteral(": missing FILE (a config.json or a .gguf file)"));
         break;
     case Command::Bench:
         if (options.format.isEmpty())
@@ -244,6 +261,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                 options.scenarioPath = argument;
                 continue;
             }
+            if (rule->command == Command::ImportModel && options.modelFile.isEmpty()) {
+                options.modelFile = argument;
+                continue;
+            }
             return error(commandName % QStringLiteral(": unexpected argument '") % argument % QLatin1Char('\''));
         }
         const qsizetype equals = argument.indexOf(QLatin1Char('='));
@@ -293,15 +314,25 @@ QString helpText()
         "      An invalid query gets an \"error\" in its result and the exit status is 2.\n"
         "  table [--method seed|roofline] [--format markdown|csv|json]\n"
         "      The article's table: seven models on seven configurations (default: seed, markdown).\n"
-        "  export [--scenario FILE] --chart speed|memory|concurrency|accuracy\n"
+        "  export [--scenario FILE] --chart speed|memory|concurrency|accuracy|value\n"
         "         --output FILE.png|FILE.svg [--width N] [--height N]\n"
         "      Renders a chart without a display (default: the article lineup, 1600x900).\n"
         "  validate [--data FILE.csv] [--format text|json]\n"
         "      Compares predictions with measured speeds (default: the shipped calibration set).\n"
+        "  advise [--input FILE|-] [--output FILE|-] [--catalog FILE]\n"
+        "      Reads one request {\"model\", \"quant\" (name, {\"bits_per_weight\": x} or auto),\n"
+        "      \"context\", \"concurrency\", \"min_decode_tps_per_user\", \"max_ttft_s\", \"budget_usd\",\n"
+        "      \"max_power_w\", \"platforms\", \"runtime\", \"rank_by\" (price|speed|tps_per_dollar|\n"
+        "      tps_per_watt), \"limit\", \"amortization_years\", \"utilization\",\n"
+        "      \"electricity_usd_per_kwh\", \"cloud_usd_per_million_tokens\"} and writes the ranked\n"
+        "      shortlist of configurations that meet it, and why every other one was left out.\n"
         "  runs-on --hardware ID [--count N] [--memory-gb M] [--context C] [--concurrency U]\n"
         "          [--format json|markdown] [--catalog FILE]\n"
         "      Every catalog model and quantization on that configuration; best_quant marks the\n"
         "      highest-quality quantization that fits each model.\n"
+        "  import-model FILE [--id ID] [--output FILE|-]\n"
+        "      Reads a Hugging Face config.json or a .gguf file (header only) and writes the\n"
+        "      catalog model entry (and, for a GGUF, its quantization and size).\n"
         "  demo --list | demo --tour NAME|FILE --output deck.pdf|DIR/ [--catalog FILE]\n"
         "      Lists the built-in tours, or writes a tour as a PDF deck (one page per step)\n"
         "      or as PNG frames into DIR/.\n"

@@ -1,11 +1,13 @@
 // headroom: parses the command line (CommandLine.h) and dispatches. Headless commands create only
 // the application object they need; the window is WindowCommand's business.
+#include "AdviseCommand.h"
 #include "BenchCommand.h"
 #include "CommandLine.h"
 #include "DemoCommand.h"
 #include "EstimateCommand.h"
 #include "ExportCommand.h"
 #include "HeadlessApplication.h"
+#include "ImportModelCommand.h"
 #include "RunsOnCommand.h"
 #include "TableCommand.h"
 #include "ValidateCommand.h"
@@ -85,10 +87,14 @@ int main(int argc, char **argv)
     }
     case Command::Bench:
         return runBench(argc, argv, options);
-    case Command::Advise:
-    case Command::ImportModel:
-        break; // not parsed in this version: parseCommandLine never returns them
+    case Command::Advise: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
+        return runAdvise(options, err);
     }
-    err << "headroom: command not available in this version" << Qt::endl;
+    case Command::ImportModel: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
+        return runImportModel(options, err);
+    }
+    }
     return usageExitCode;
 }

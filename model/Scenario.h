@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Advisor.h"
 #include "Diagnostic.h"
 #include "Estimate.h"
 #include "Hardware.h"
@@ -39,6 +40,7 @@ struct Scenario {
     double appleUsableFraction = 0.75;
     Runtime runtime = Runtime::Auto; // applied to configurations whose runtime is Auto
     ChartKind chart = ChartKind::Speed;
+    AdvisorRequirements advisor; // the Advisor panel's requirements ("advisor" in the file)
     QJsonObject extra; // unknown fields read from a file, written back unchanged
 
     bool operator==(const Scenario &) const = default;
