@@ -1,16 +1,36 @@
 #include "AdviseCommand.h"
 
+#include "Advisor.h"
+#include "AdvisorJson.h"
+#include "CommandIo.h"
+
 namespace headroom {
 
-AdviseRun adviseRequest(const QByteArray &, const Catalog &)
+AdviseRun adviseRequest(const QByteArray &input, const Catalog &catalog)
 {
-    return {QByteArray(), QStringLiteral("advise: not built yet")};
+    const ParsedAdviseRequest parsed = parseAdviseRequest(input, catalog);
+    if (!parsed.error.isEmpty())
+        return {QByteArray(), parsed.error};
+    return {serializeAdvice(advise(parsed.request, catalog)), QString()};
 }
 
-int runAdvise(const Options &, QTextStream &err)
+int runAdvise(const Options &options, QTextStream &err)
 {
-    err << "headroom: advise: not built yet" << Qt::endl;
-    return 2;
+    const QString command = QStringLiteral("advise");
+    const std::optional<Catalog> catalog = loadCommandCatalog(options.catalogPath, command, err);
+    if (!catalog)
+        return 2;
+    const std::optional<QByteArray> input = readCommandInput(options.input, command, err);
+    if (!input)
+        return 2;
+    const AdviseRun run = adviseRequest(*input, *catalog);
+    if (!run.error.isEmpty()) {
+        err << "headroom advise: " << describePath(options.input, true) << ": " << run.error << Qt::endl;
+        return 2;
+    }
+    if (!writeCommandOutput(options.output, run.output, command, err))
+        return 2;
+    return 0;
 }
 
 } // namespace headroom

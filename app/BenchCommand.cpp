@@ -60,6 +60,7 @@ std::variant<BenchReport, QString> runBenchmarks(const BenchPlan &plan)
     report.article = std::get<LineupLatency>(std::move(article));
 
     report.estimatesPerSecond = measureEngineThroughput(engineBenchInputs(catalog), plan.engineSeconds).estimatesPerSecond;
+    report.advisorSearch = summarizeLatencies(measureAdvisorSearches(advisorBenchRequests(catalog), catalog, plan.advisorRounds));
     report.peakRssMB = peakResidentMB();
     return report;
 }

@@ -15,6 +15,7 @@ struct BenchPlan {
     int configurations = 30;   // checked in the many-configuration lineup
     int movesPerSlider = 50;   // moves of each of the five sliders, per lineup
     double engineSeconds = 0.5; // the engine runs at least this long
+    int advisorRounds = 10;     // each advisor question searched this many times
     bool operator==(const BenchPlan &) const = default;
 };
 

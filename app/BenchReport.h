@@ -45,6 +45,7 @@ struct BenchReport {
     double startupMs = 0;  // process start to the first painted window
     double estimatesPerSecond = 0; // roofline estimates in one thread over varied inputs
     double peakRssMB = 0;  // peak resident set size of the whole process
+    LatencySummary advisorSearch; // one whole advise() search over the full catalog, one thread
     QSize windowSize;      // logical pixels of the window that was painted
     bool operator==(const BenchReport &) const = default;
 };

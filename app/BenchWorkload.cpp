@@ -1,6 +1,8 @@
 // What the bench runs: the many-configuration lineup and the engine's varied inputs.
 #include "BenchWorkload.h"
 
+#include <QElapsedTimer>
+
 #include "EstimateSet.h"
 #include "Estimator.h"
 
@@ -106,6 +108,64 @@ EngineThroughput measureEngineThroughput(const QList<EstimateInput> &inputs, dou
     } while (throughput.seconds < minimumSeconds);
     throughput.estimatesPerSecond = double(throughput.estimates) / throughput.seconds;
     return throughput;
+}
+
+QList<AdvisorRequest> advisorBenchRequests(const Catalog &catalog)
+{
+    struct Question {
+        const char *modelId;
+        std::optional<QString> quant; // nullopt = auto
+        int users;
+        std::optional<double> minTpsPerUser;
+        std::optional<double> budgetUsd;
+    };
+    constexpr double Llama70bMinTps = 20;
+    constexpr int QwenUsers = 8;
+    constexpr double QwenMinTps = 30;
+    constexpr double Llama405bBudgetUsd = 15000;
+    const Question questions[] = {
+        {"llama-3.3-70b", QStringLiteral("Q4_K_M"), 1, Llama70bMinTps, std::nullopt},
+        {"qwen3-30b-a3b", std::nullopt, QwenUsers, QwenMinTps, std::nullopt},
+        {"llama-3.1-405b", std::nullopt, 1, std::nullopt, Llama405bBudgetUsd},
+    };
+    QList<AdvisorRequest> requests;
+    for (const Question &question : questions) {
+        const LanguageModel *model = catalog.model(QString::fromLatin1(question.modelId));
+        if (!model)
+            continue;
+        AdvisorRequest request;
+        request.model = *model;
+        if (question.quant) {
+            const Quantization *quant = catalog.quantization(*question.quant);
+            if (!quant)
+                continue;
+            request.quant = *quant;
+        }
+        request.requirements.autoQuant = !question.quant.has_value();
+        request.workload.users = question.users;
+        request.requirements.minDecodeTpsPerUser = question.minTpsPerUser;
+        request.requirements.budgetUsd = question.budgetUsd;
+        requests.append(request);
+    }
+    return requests;
+}
+
+QList<double> measureAdvisorSearches(const QList<AdvisorRequest> &requests, const Catalog &catalog, int rounds)
+{
+    QList<double> samplesMs;
+    double checksum = 0;
+    for (int round = 0; round < rounds; ++round) {
+        for (const AdvisorRequest &request : requests) {
+            QElapsedTimer timer;
+            timer.start();
+            const AdvisorResult result = advise(request, catalog);
+            samplesMs.append(double(timer.nsecsElapsed()) / 1e6);
+            checksum += result.considered;
+        }
+    }
+    if (checksum < 0) // never: keeps the searches observable to the optimiser
+        samplesMs.clear();
+    return samplesMs;
 }
 
 } // namespace headroom

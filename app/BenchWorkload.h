@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Advisor.h"
 #include "Catalog.h"
 #include "Estimate.h"
 #include "Scenario.h"
@@ -21,6 +22,15 @@ Scenario benchLineupScenario(const Catalog &catalog, int configurations);
 // Resolved roofline inputs over every catalog model and device, varied in quantization, card
 // count, users and context (resolved the way the window resolves them, through computeEstimates).
 QList<EstimateInput> engineBenchInputs(const Catalog &catalog);
+
+// The advisor's questions the bench times (issue "Advise"): Llama 3.3 70B Q4_K_M for one user at
+// >= 20 t/s; Qwen3 30B-A3B, auto quantization, 8 users at >= 30 t/s each; Llama 3.1 405B, auto
+// quantization, one user, under $15,000. Models missing from `catalog` are skipped.
+QList<AdvisorRequest> advisorBenchRequests(const Catalog &catalog);
+
+// Milliseconds of each whole search (advise() over the full catalog, one thread), `rounds` times
+// over `requests`.
+QList<double> measureAdvisorSearches(const QList<AdvisorRequest> &requests, const Catalog &catalog, int rounds);
 
 struct EngineThroughput {
     qint64 estimates = 0;

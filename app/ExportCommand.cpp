@@ -7,6 +7,7 @@
 #include "EstimateSet.h"
 #include "Scenario.h"
 #include "ScenarioFile.h"
+#include "ValueChart.h"
 
 #include <QFileInfo>
 #include <QSize>
@@ -97,6 +98,14 @@ int runExport(const Options &options, QTextStream &err)
 
     const std::unique_ptr<ChartBase> chart = createChart(*kind);
     chart->setEstimates(estimates);
+    if (auto *value = qobject_cast<ValueChart *>(chart.get())) {
+        // The value chart plots the advisor's answer to the scenario's question, not its configurations.
+        if (const QString problem = value->adviseScenario(scenario, *catalog); !problem.isEmpty()) {
+            const QString origin = options.scenarioPath.isEmpty() ? QStringLiteral("article lineup") : options.scenarioPath;
+            err << "headroom export: " << origin << ": " << problem << Qt::endl;
+            return ExportFailed;
+        }
+    }
     const QSize size(options.width, options.height);
     const QString problem = suffix == QLatin1String("svg") ? chart->exportSvg(options.output, size)
                                                            : chart->exportPng(options.output, size);

@@ -2,9 +2,11 @@
 #include "PresentModeActions.h"
 
 #include "AppTheme.h"
+#include "CatalogStore.h"
 #include "DetailsPane.h"
 #include "EstimateService.h"
 #include "HardwarePanel.h"
+#include "ModelImportController.h"
 #include "PickerPanel.h"
 #include "ResultsTable.h"
 #include "ScenarioController.h"
@@ -14,12 +16,16 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QGroupBox>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace headroom {
@@ -51,22 +57,49 @@ QString chartTitle(ChartKind kind)
     return {};
 }
 
+// The local files of a drag that the window opens: scenarios and model files.
+QStringList droppableFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls()) {
+        const QString path = url.toLocalFile();
+        if (!path.isEmpty() && ModelImportController::isModelFile(path))
+            files << path;
+    }
+    return files;
+}
+
 } // namespace
 
+MainWindow::MainWindow(CatalogStore &store, Settings &settings, QWidget *parent)
+    : MainWindow(&store, nullptr, settings, parent)
+{
+}
+
 MainWindow::MainWindow(const Catalog &catalog, Settings &settings, QWidget *parent)
+    : MainWindow(nullptr, &catalog, settings, parent)
+{
+}
+
+MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Settings &settings, QWidget *parent)
     : QMainWindow(parent)
-    , m_catalog(catalog)
+    , m_catalogStore(store ? store : new CatalogStore(*ownStoreBase, QString(), this))
+    , m_catalog(m_catalogStore->catalog())
     , m_settings(settings)
     , m_controller(new ScenarioController(this))
-    , m_service(new EstimateService(m_controller, catalog, this))
+    , m_service(new EstimateService(m_controller, m_catalog, this))
     , m_document(new ScenarioDocument(m_controller, settings, this))
-    , m_pickers(new PickerPanel(m_controller, catalog))
-    , m_hardware(new HardwarePanel(m_controller, catalog))
+    , m_pickers(new PickerPanel(m_controller, m_catalog))
+    , m_hardware(new HardwarePanel(m_controller, m_catalog))
     , m_chartTabs(new QTabWidget)
     , m_table(new ResultsTable)
     , m_details(new DetailsPane)
+    , m_importer(new ModelImportController(m_catalogStore, m_controller, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
     buildCentre();
     buildDocks();
     buildMenus();
@@ -143,6 +176,12 @@ void MainWindow::connectFlow()
     });
     connect(m_document, &ScenarioDocument::problem, this, &MainWindow::showProblem);
     connect(m_document, &ScenarioDocument::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
+    connect(m_catalogStore, &CatalogStore::catalogChanged, m_pickers, &PickerPanel::reloadCatalog);
+    connect(m_catalogStore, &CatalogStore::catalogChanged, m_service, &EstimateService::refresh);
+    connect(m_importer, &ModelImportController::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message);
+    });
+    connect(m_importer, &ModelImportController::problem, this, &MainWindow::showProblem);
 }
 
 ChartBase *MainWindow::chart(ChartKind kind) const
@@ -188,7 +227,7 @@ void MainWindow::chooseChart(int tab)
 void MainWindow::setChartAnimations(bool enabled)
 {
     for (ChartBase *chart : std::as_const(m_charts))
-        chart->setAnimationsEnabled(enabled);
+        chart->setDragging(!enabled);
 }
 
 void MainWindow::setTheme(Theme theme)
@@ -219,6 +258,36 @@ void MainWindow::showProblem(const QString &title, const QString &message)
     auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppableFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppableFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop returns: opening may ask to save changes, and a dialog inside a drop
+    // handler would block the drag source.
+    QTimer::singleShot(0, this, [this, files] {
+        for (const QString &path : files)
+            openDroppedFile(path);
+    });
+}
+
+void MainWindow::openDroppedFile(const QString &path)
+{
+    if (path.endsWith(QLatin1String(ScenarioDocument::FileSuffix), Qt::CaseInsensitive)) {
+        if (m_document->maybeSave())
+            m_document->openPath(path);
+        return;
+    }
+    m_importer->importPath(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

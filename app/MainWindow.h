@@ -9,14 +9,18 @@
 #include <array>
 
 class QActionGroup;
+class QDragEnterEvent;
+class QDropEvent;
 class QMenu;
 class QTabWidget;
 
 namespace headroom {
 
+class CatalogStore;
 class DetailsPane;
 class EstimateService;
 class HardwarePanel;
+class ModelImportController;
 class PickerPanel;
 class PresentModeActions;
 class ResultsTable;
@@ -35,8 +39,15 @@ public:
     // Size of exported chart images, in logical pixels (a 16:9 slide).
     static constexpr QSize ExportSize{1600, 900};
 
+    // The window's models can be imported (File ▸ Import model…, dropped files) into `store`,
+    // which outlives the window.
+    MainWindow(CatalogStore &store, Settings &settings, QWidget *parent = nullptr);
+    // Imports stay in memory: a store of its own over `catalog`, saving nothing (tests, bench).
     MainWindow(const Catalog &catalog, Settings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    CatalogStore *catalogStore() const { return m_catalogStore; }
+    ModelImportController *modelImporter() const { return m_importer; }
 
     ScenarioController *controller() const { return m_controller; }
     EstimateService *estimateService() const { return m_service; }
@@ -51,10 +62,16 @@ public:
 
     void setTheme(Theme theme);
 
+    // A dropped *.headroom.json opens as the scenario; a .gguf or other .json is imported as a model.
+    void openDroppedFile(const QString &path);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Settings &settings, QWidget *parent);
     void buildCentre();
     void buildDocks();
     void buildMenus();
@@ -72,8 +89,10 @@ private:
     void copyChart();
     void exportTableCsv();
     void showAbout();
+    void manageImportedModels();
 
-    const Catalog &m_catalog;
+    CatalogStore *m_catalogStore;
+    const Catalog &m_catalog; // m_catalogStore->catalog(): updated in place, same address
     Settings &m_settings;
     ScenarioController *m_controller;
     PresentModeActions *m_present = nullptr;
@@ -85,6 +104,7 @@ private:
     QList<ChartBase *> m_charts;
     ResultsTable *m_table;
     DetailsPane *m_details;
+    ModelImportController *m_importer;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     Theme m_theme = Theme::Light;

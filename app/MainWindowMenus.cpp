@@ -2,6 +2,9 @@
 #include "MainWindow.h"
 #include "PresentModeActions.h"
 
+#include "CatalogStore.h"
+#include "ImportedModelsDialog.h"
+#include "ModelImportController.h"
 #include "ResultsTable.h"
 #include "ScenarioController.h"
 #include "ScenarioDocument.h"
@@ -68,6 +71,13 @@ void MainWindow::buildFileMenu()
     rebuildRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, m_document, &ScenarioDocument::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, m_document, &ScenarioDocument::saveAs);
+    file->addSeparator();
+    QAction *importModel = file->addAction(tr("&Import Model…"), QKeySequence(tr("Ctrl+I")), m_importer,
+                                           &ModelImportController::chooseAndImport);
+    importModel->setObjectName(QStringLiteral("importModelAction"));
+    importModel->setToolTip(tr("Add a model from its Hugging Face config.json or a GGUF file (or drop one on the window)"));
+    QAction *manage = file->addAction(tr("&Manage Imported Models…"), this, &MainWindow::manageImportedModels);
+    manage->setObjectName(QStringLiteral("manageImportedModelsAction"));
     file->addSeparator();
     file->addAction(tr("Export Chart as &PNG…"), QKeySequence(tr("Ctrl+E")), this, [this] { exportChartPng(1.0); });
     file->addAction(tr("Export Chart as PNG (&2x)…"), this, [this] { exportChartPng(2.0); });
@@ -136,6 +146,18 @@ void MainWindow::exportTableCsv()
     if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
         return showProblem(tr("Cannot export table"), path % QStringLiteral(": ") % file.errorString());
     statusBar()->showMessage(tr("Exported table to %1").arg(path));
+}
+
+void MainWindow::manageImportedModels()
+{
+    auto *dialog = findChild<ImportedModelsDialog *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!dialog) {
+        dialog = new ImportedModelsDialog(m_catalogStore, m_importer, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::showAbout()

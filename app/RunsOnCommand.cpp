@@ -1,11 +1,10 @@
 #include "RunsOnCommand.h"
 
 #include "CommandIo.h"
-#include "Estimator.h"
+#include "RunsOn.h"
 
 #include <nlohmann/json.hpp>
 
-#include <QHash>
 #include <QStringList>
 
 #include <cmath>
@@ -16,29 +15,10 @@ namespace {
 constexpr double memoryOptionToleranceGB = 1e-6;
 constexpr int speedDecimals = 1; // t/s in the listing: one decimal is what a reader compares
 
-bool fitsOnTheCards(Fit fit)
-{
-    return fit == Fit::Fits || fit == Fit::Tight; // offload runs, but not from the cards' memory
-}
-
 double roundTo(double value, int decimals)
 {
     const double scale = std::pow(10.0, decimals);
     return std::round(value * scale) / scale;
-}
-
-void markBestQuants(QList<RunsOnRow> &rows)
-{
-    QHash<QString, qsizetype> best; // model id -> row index
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (!fitsOnTheCards(rows.at(i).fit))
-            continue;
-        const auto found = best.constFind(rows.at(i).modelId);
-        if (found == best.constEnd() || rows.at(i).bitsPerWeight > rows.at(*found).bitsPerWeight)
-            best.insert(rows.at(i).modelId, i);
-    }
-    for (const qsizetype index : std::as_const(best))
-        rows[index].bestQuant = true;
 }
 
 } // namespace
@@ -64,28 +44,14 @@ std::variant<RunsOnReport, QString> computeRunsOn(const Options &options, const 
         }
     }
 
-    RunsOnReport report{device->id, device->name, options.count, memoryGB, options.context, options.concurrency, {}};
-    EstimateInput input;
-    input.device = *device;
-    input.configuration.deviceId = device->id;
-    input.configuration.count = options.count;
-    input.configuration.memoryGB = memoryGB;
-    input.workload.contextTokens = options.context;
-    input.workload.users = options.concurrency;
-    input.method = Method::Roofline;
-    const Calibration &calibration = Calibration::builtIn();
-    report.rows.reserve(catalog.models().size() * catalog.quantizations().size());
-    for (const LanguageModel &model : catalog.models()) {
-        input.model = model;
-        for (const Quantization &quant : catalog.quantizations()) {
-            input.quant = quant;
-            const Estimate result = estimate(input, calibration);
-            report.rows.append({model.id, model.name, quant.name, quant.bitsPerWeight, result.fit,
-                                result.runs() ? result.decodeTpsPerUser : 0, false});
-        }
-    }
-    markBestQuants(report.rows);
-    return report;
+    Configuration configuration;
+    configuration.deviceId = device->id;
+    configuration.count = options.count;
+    configuration.memoryGB = memoryGB;
+    Workload workload;
+    workload.contextTokens = options.context;
+    workload.users = options.concurrency;
+    return *runsOn(catalog, configuration, workload); // the device exists: checked above
 }
 
 QByteArray runsOnJson(const RunsOnReport &report)

@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "CommandLine.h"
 #include "Estimate.h"
+#include "RunsOn.h"
 
 #include <QByteArray>
 #include <QList>
@@ -13,31 +14,9 @@
 
 namespace headroom {
 
-// One catalog model at one quantization on the chosen configuration.
-struct RunsOnRow {
-    QString modelId;
-    QString modelName;
-    QString quantName;
-    double bitsPerWeight = 0;
-    Fit fit = Fit::DoesNotFit;
-    double decodeTpsPerUser = 0; // meaningful only when the model runs
-    bool bestQuant = false;      // highest-bits quantization of this model that fits (fits or tight)
-    bool operator==(const RunsOnRow &) const = default;
-};
-
-struct RunsOnReport {
-    QString hardware;
-    QString hardwareName;
-    int count = 1;
-    double memoryGB = 0; // per device, resolved
-    int contextTokens = 0;
-    int users = 1;
-    QList<RunsOnRow> rows; // catalog model order, then catalog quantization order
-    bool operator==(const RunsOnReport &) const = default;
-};
-
 // Every catalog model x quantization on options.hardware x count x memory at the options' context
-// and concurrency (roofline method). An unknown device or memory size gives a one-line error.
+// and concurrency (roofline method; the computation is the model layer's runsOn()).
+// An unknown device or memory size gives a one-line error.
 std::variant<RunsOnReport, QString> computeRunsOn(const Options &options, const Catalog &catalog);
 
 QByteArray runsOnJson(const RunsOnReport &report);

@@ -2,11 +2,13 @@
 #include "WindowCommand.h"
 
 #include "Catalog.h"
+#include "CatalogStore.h"
 #include "MainWindow.h"
 #include "ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "ScenarioFile.h"
 #include "Settings.h"
+#include "UserModelStore.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -32,6 +34,18 @@ Catalog loadCatalog(const QString &userCatalogPath)
                          QApplication::translate("headroom", "%1 was not loaded; using the built-in catalog.\n\n%2")
                              .arg(userCatalogPath, toString(std::get<Diagnostics>(loaded))));
     return embeddedCatalog();
+}
+
+// The imported models file could not be read: say so; it stays untouched until the user imports or removes a model.
+void warnAboutImportedModels(const CatalogStore &store)
+{
+    if (store.loadProblems().isEmpty())
+        return;
+    QMessageBox::warning(nullptr, QApplication::translate("headroom", "Imported models not loaded"),
+                         QApplication::translate("headroom", "Your imported models were not loaded:\n\n%1\n\nThe file is "
+                                                             "left as it is. The next import or removal moves it "
+                                                             "aside to %2 and starts a new list.")
+                             .arg(toString(store.loadProblems()), store.userModels().brokenPath()));
 }
 
 // The positional / --scenario file, else the last scenario, else the article lineup.
@@ -65,8 +79,9 @@ int runWindow(int &argc, char **argv, const Options &options)
                              QApplication::translate("headroom", "The settings could not be read; Headroom starts "
                                                                  "with its defaults."));
     }
-    const Catalog catalog = loadCatalog(options.catalogPath);
-    MainWindow window(catalog, settings);
+    CatalogStore catalogStore(loadCatalog(options.catalogPath), UserModelStore::defaultPath());
+    warnAboutImportedModels(catalogStore);
+    MainWindow window(catalogStore, settings);
     openFirstScenario(window, settings, options.scenarioPath);
     window.show();
 

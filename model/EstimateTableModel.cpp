@@ -1,5 +1,7 @@
 #include "EstimateTableModel.h"
 
+#include <algorithm>
+
 #include "Estimator.h"
 
 #include <QStringList>
@@ -62,9 +64,21 @@ QString EstimateTableModel::bottleneckText(Bottleneck bottleneck)
 
 void EstimateTableModel::setEstimates(const EstimateSet &estimates)
 {
-    beginResetModel();
+    // The same configurations with new numbers (a slider move): change the cells in place, so
+    // views keep their selection, sort and column widths. Anything else is a new table.
+    const bool sameRows = estimates.rows.size() == m_estimates.rows.size()
+        && std::equal(estimates.rows.cbegin(), estimates.rows.cend(), m_estimates.rows.cbegin(),
+                      [](const EstimateRow &a, const EstimateRow &b) {
+                          return a.scenarioIndex == b.scenarioIndex && a.label == b.label;
+                      });
+    if (!sameRows || m_estimates.rows.isEmpty()) {
+        beginResetModel();
+        m_estimates = estimates;
+        endResetModel();
+        return;
+    }
     m_estimates = estimates;
-    endResetModel();
+    Q_EMIT dataChanged(index(0, 0), index(int(m_estimates.rows.size()) - 1, ColumnCount - 1));
 }
 
 int EstimateTableModel::rowCount(const QModelIndex &parent) const

@@ -30,4 +30,7 @@ ParsedBatch parseQueries(const QByteArray &json, const Catalog &catalog);
 // {"results":[...]} in the order of the queries; speeds null when the model does not fit.
 QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates);
 
+// One element of "results" exactly as serializeResults writes it (the `advise` shortlist embeds it as "estimate").
+QByteArray serializeResult(const ParsedQuery &query, const Estimate &estimate);
+
 } // namespace headroom

@@ -166,6 +166,14 @@ constexpr qsizetype bytesPerResult = 1024;
 
 } // namespace
 
+QByteArray serializeResult(const ParsedQuery &query, const Estimate &estimate)
+{
+    QByteArray out;
+    out.reserve(bytesPerResult);
+    appendResult(out, query, estimate);
+    return out;
+}
+
 // `estimates` runs parallel to `queries`; the entry of an invalid query is not read.
 QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates)
 {

@@ -1,4 +1,5 @@
 // parseScenario / serializeScenario: the `headroom-scenario` JSON document (SPEC §6).
+#include "AdvisorRequirementsJson.h"
 #include "InlineModelJson.h"
 #include "ScenarioFile.h"
 #include "ScenarioJsonReader.h"
@@ -20,6 +21,7 @@ constexpr int MaxDeviceCount = 1024;
 constexpr double MaxMemoryGB = 1'000'000;
 constexpr int MaxTokens = 100'000'000;
 constexpr int MaxUsers = 1'000'000;
+const QString AdvisorKey = QStringLiteral("advisor");
 // The scenario's model was derived from this catalog model (the model-size slider); kept so a
 // custom model round-trips with the pick it was scaled from.
 const QString BaseModelKey = QStringLiteral("base_model");
@@ -31,7 +33,8 @@ const QSet<QString> &knownKeys()
         QStringLiteral("format"),     QStringLiteral("version"), QStringLiteral("configurations"),
         QStringLiteral("model"),      BaseModelKey,              QStringLiteral("quant"),
         QStringLiteral("workload"),   QStringLiteral("method"),  QStringLiteral("efficiency"),
-        QStringLiteral("apple_usable_fraction"), QStringLiteral("runtime"), QStringLiteral("chart")};
+        QStringLiteral("apple_usable_fraction"), QStringLiteral("runtime"), QStringLiteral("chart"),
+        AdvisorKey};
     return keys;
 }
 
@@ -184,6 +187,8 @@ ScenarioOrDiagnostics parseScenario(const QByteArray &json, const QString &origi
     readModel(reader, root, scenario);
     readWorkload(reader, root, scenario.workload);
     readSettingsFields(reader, root, scenario);
+    if (root.contains(AdvisorKey))
+        readAdvisorRequirements(reader, root.value(AdvisorKey), AdvisorKey, scenario.advisor);
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!knownKeys().contains(it.key()))
             scenario.extra.insert(it.key(), it.value());
@@ -235,6 +240,7 @@ QByteArray serializeScenario(const Scenario &scenario)
     root.insert(QStringLiteral("apple_usable_fraction"), scenario.appleUsableFraction);
     root.insert(QStringLiteral("runtime"), toString(scenario.runtime));
     root.insert(QStringLiteral("chart"), toString(scenario.chart));
+    root.insert(AdvisorKey, advisorRequirementsToJson(scenario.advisor));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

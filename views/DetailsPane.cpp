@@ -4,8 +4,11 @@
 #include "Estimator.h"
 #include "MeasuredLookup.h"
 
+#include <QFontDatabase>
+#include <QFormLayout>
 #include <QLabel>
-#include <QTextBrowser>
+#include <QPlainTextEdit>
+#include <QTextDocumentFragment>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -14,12 +17,6 @@ namespace {
 
 // Title type is this much larger than the body.
 constexpr qreal TitleScale = 1.35;
-
-QString row(const QString &name, const QString &value)
-{
-    return QStringLiteral("<tr><td style='padding-right:12px'>%1</td><td align='right'><b>%2</b></td></tr>")
-        .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
-}
 
 QString gb(double value)
 {
@@ -99,20 +96,84 @@ QString backingHtml(const EstimateRow &selected)
 DetailsPane::DetailsPane(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
-    , m_body(new QTextBrowser(this))
+    , m_summary(new QLabel(this))
+    , m_backing(new QLabel(this))
+    , m_formula(new QPlainTextEdit(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * TitleScale);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
-    m_body->setObjectName(QStringLiteral("detailsText"));
-    m_body->setOpenExternalLinks(true);
-    m_body->setFrameShape(QFrame::NoFrame);
-    m_body->setToolTip(tr("How the selected configuration's numbers are computed"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+
+    // Plain labels and a plain-text editor: a slider move changes these numbers every frame, and
+    // laying out a rich-text document (tables, a <pre> block) each time cost more than the charts.
+    auto *numbers = new QWidget(this);
+    auto *form = new QFormLayout(numbers);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto addSection = [&](const QString &title) {
+        auto *heading = new QLabel(title, numbers);
+        QFont font = heading->font();
+        font.setBold(true);
+        heading->setFont(font);
+        form->addRow(heading);
+    };
+    const auto addValue = [&](Value value, const QString &name) {
+        auto *label = new QLabel(numbers);
+        label->setTextFormat(Qt::PlainText);
+        label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QFont font = label->font();
+        font.setBold(true);
+        label->setFont(font);
+        form->addRow(name, label);
+        m_values[static_cast<int>(value)] = label;
+        m_valueNames[static_cast<int>(value)] = name;
+    };
+    addSection(tr("Speed"));
+    addValue(Value::DecodePerUser, tr("Decode per user"));
+    addValue(Value::LikelyRange, tr("Likely range"));
+    addValue(Value::DecodeTotal, tr("Decode, all users"));
+    addValue(Value::Prefill, tr("Prefill"));
+    addValue(Value::Ttft, tr("Time to first token"));
+    addValue(Value::Bottleneck, tr("Bottleneck"));
+    addSection(tr("Memory"));
+    addValue(Value::Weights, tr("Weights"));
+    addValue(Value::KvCache, tr("KV cache"));
+    addValue(Value::Overhead, tr("Runtime overhead"));
+    addValue(Value::Total, tr("Total"));
+    addValue(Value::Usable, tr("Usable"));
+    addSection(tr("Limits"));
+    addValue(Value::MaxContext, tr("Largest context per user"));
+    addValue(Value::MaxUsers, tr("Most users at this context"));
+    m_numbers = numbers;
+
+    m_backing->setWordWrap(true);
+    m_backing->setTextFormat(Qt::RichText);
+    m_backing->setOpenExternalLinks(true);
+    m_backing->setTextInteractionFlags(Qt::TextBrowserInteraction);
+
+    m_formulaHeading = new QLabel(tr("How it is computed"), this);
+    QFont headingFont = m_formulaHeading->font();
+    headingFont.setBold(true);
+    m_formulaHeading->setFont(headingFont);
+    m_formula->setObjectName(QStringLiteral("detailsText"));
+    m_formula->setReadOnly(true);
+    m_formula->setFrameShape(QFrame::NoFrame);
+    m_formula->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_formula->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_formula->setToolTip(tr("How the selected configuration's numbers are computed"));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(m_body, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_numbers);
+    layout->addWidget(m_backing);
+    layout->addWidget(m_formulaHeading);
+    layout->addWidget(m_formula, 1);
     render();
 }
 
@@ -124,64 +185,100 @@ void DetailsPane::setEstimates(const EstimateSet &estimates)
 
 void DetailsPane::setSelectedRow(int row)
 {
+    if (row == m_selectedRow)
+        return;
     m_selectedRow = row;
     render();
 }
 
 QString DetailsPane::text() const
 {
-    return m_title->text() % QLatin1Char('\n') % m_body->toPlainText();
+    QString text = m_title->text() % QLatin1Char('\n') % m_summary->text() % QLatin1Char('\n');
+    if (m_numbers->isVisibleTo(this)) {
+        for (int value = 0; value < ValueCount; ++value) {
+            if (m_values[value]->isVisibleTo(this))
+                text += m_valueNames[value] % QStringLiteral(": ") % m_values[value]->text() % QLatin1Char('\n');
+        }
+    }
+    text += QTextDocumentFragment::fromHtml(m_backing->text()).toPlainText() % QLatin1Char('\n');
+    return text % m_formula->toPlainText();
+}
+
+void DetailsPane::showMessage(const QString &title, const QString &message)
+{
+    setTextIfChanged(m_title, title);
+    setTextIfChanged(m_summary, message);
+    m_numbers->hide();
+    m_backing->hide();
+    m_formulaHeading->hide();
+    m_formula->hide();
+}
+
+void DetailsPane::setTextIfChanged(QLabel *label, const QString &text)
+{
+    if (label->text() != text)
+        label->setText(text);
+}
+
+void DetailsPane::setValue(Value value, const QString &text)
+{
+    setTextIfChanged(m_values[static_cast<int>(value)], text);
 }
 
 void DetailsPane::render()
 {
     if (!m_estimates.problem.isEmpty() && m_estimates.rows.isEmpty()) {
-        m_title->setText(tr("Nothing to estimate"));
-        m_body->setPlainText(m_estimates.problem);
+        showMessage(tr("Nothing to estimate"), m_estimates.problem);
         return;
     }
     if (m_estimates.rows.isEmpty()) {
-        m_title->setText(tr("No configuration"));
-        m_body->setPlainText(tr("Tick a configuration in the hardware list to see how it runs the model."));
+        showMessage(tr("No configuration"), tr("Tick a configuration in the hardware list to see how it runs the model."));
         return;
     }
+    m_numbers->show();
+    m_backing->show();
+    m_formulaHeading->show();
+    m_formula->show();
+
     const int index = m_selectedRow >= 0 && m_selectedRow < m_estimates.rows.size() ? m_selectedRow : 0;
     const EstimateRow &selected = m_estimates.rows.at(index);
     const Estimate &estimate = selected.estimate;
     const MemoryBreakdown &memory = estimate.memory;
-    m_title->setText(selected.label);
-
-    QString html = QStringLiteral("<p>%1 · %2 · %3</p>")
-                       .arg(m_estimates.modelName.toHtmlEscaped(), m_estimates.quantName.toHtmlEscaped(),
-                            EstimateTableModel::fitText(estimate.fit).toHtmlEscaped());
-    html += QStringLiteral("<h4>%1</h4><table>").arg(tr("Speed"));
-    html += row(tr("Decode per user"), tps(estimate, estimate.decodeTpsPerUser));
-    if (estimate.runs() && estimate.decodeTpsHigh > 0)
-        html += row(tr("Likely range"), QStringLiteral("%1 – %2 t/s")
-                                            .arg(estimate.decodeTpsLow, 0, 'f', 1)
-                                            .arg(estimate.decodeTpsHigh, 0, 'f', 1));
-    html += row(tr("Decode, all users"), tps(estimate, estimate.decodeTpsTotal));
-    html += row(tr("Prefill"), tps(estimate, estimate.prefillTps));
-    html += row(tr("Time to first token"),
-                estimate.runs() ? QString::number(estimate.ttftSeconds, 'f', 2) % QStringLiteral(" s") : QStringLiteral("—"));
-    html += row(tr("Bottleneck"), EstimateTableModel::bottleneckText(estimate.bottleneck));
-    html += QStringLiteral("</table><h4>%1</h4><table>").arg(tr("Memory"));
-    html += row(tr("Weights"), gb(memory.weightsGB));
-    html += row(tr("KV cache"), gb(memory.kvCacheGB));
-    html += row(tr("Runtime overhead"), gb(memory.overheadGB));
-    html += row(tr("Total"), gb(memory.totalGB));
-    html += row(tr("Usable"), gb(memory.usableGB));
-    html += QStringLiteral("</table><h4>%1</h4><table>").arg(tr("Limits"));
-    html += row(tr("Largest context per user"), estimate.maxContext > 0 ? QString::number(estimate.maxContext) % tr(" tokens") : tr("none"));
-    html += row(tr("Most users at this context"), QString::number(estimate.maxUsers));
-    html += QStringLiteral("</table>");
-    html += backingHtml(selected);
-    html += QStringLiteral("<h4>%1</h4>").arg(tr("How it is computed"));
-    html += QStringLiteral("<pre style='white-space:pre-wrap'>%1</pre>")
-                .arg(explain(selected.input, estimate).toHtmlEscaped());
+    setTextIfChanged(m_title, selected.label);
+    QString summary = m_estimates.modelName % QStringLiteral(" · ") % m_estimates.quantName % QStringLiteral(" · ")
+        % EstimateTableModel::fitText(estimate.fit);
     if (!m_estimates.problem.isEmpty())
-        html += QStringLiteral("<p><i>%1</i></p>").arg(m_estimates.problem.toHtmlEscaped());
-    m_body->setHtml(html);
+        summary += QLatin1Char('\n') % m_estimates.problem;
+    setTextIfChanged(m_summary, summary);
+
+    setValue(Value::DecodePerUser, tps(estimate, estimate.decodeTpsPerUser));
+    const bool band = estimate.runs() && estimate.decodeTpsHigh > 0;
+    m_values[static_cast<int>(Value::LikelyRange)]->setVisible(band);
+    if (auto *name = qobject_cast<QFormLayout *>(m_numbers->layout())->labelForField(m_values[static_cast<int>(Value::LikelyRange)]))
+        name->setVisible(band);
+    if (band)
+        setValue(Value::LikelyRange, QStringLiteral("%1 – %2 t/s")
+                                         .arg(estimate.decodeTpsLow, 0, 'f', 1)
+                                         .arg(estimate.decodeTpsHigh, 0, 'f', 1));
+    setValue(Value::DecodeTotal, tps(estimate, estimate.decodeTpsTotal));
+    setValue(Value::Prefill, tps(estimate, estimate.prefillTps));
+    setValue(Value::Ttft, estimate.runs() ? QString::number(estimate.ttftSeconds, 'f', 2) % QStringLiteral(" s")
+                                          : QStringLiteral("—"));
+    setValue(Value::Bottleneck, EstimateTableModel::bottleneckText(estimate.bottleneck));
+    setValue(Value::Weights, gb(memory.weightsGB));
+    setValue(Value::KvCache, gb(memory.kvCacheGB));
+    setValue(Value::Overhead, gb(memory.overheadGB));
+    setValue(Value::Total, gb(memory.totalGB));
+    setValue(Value::Usable, gb(memory.usableGB));
+    setValue(Value::MaxContext, estimate.maxContext > 0 ? QString::number(estimate.maxContext) % tr(" tokens") : tr("none"));
+    setValue(Value::MaxUsers, QString::number(estimate.maxUsers));
+
+    setTextIfChanged(m_backing, backingHtml(selected));
+    const QString formula = explain(selected.input, estimate);
+    if (formula != m_shownFormula) {
+        m_shownFormula = formula;
+        m_formula->setPlainText(formula);
+    }
 }
 
 } // namespace headroom

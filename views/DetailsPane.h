@@ -2,15 +2,19 @@
 
 #include "EstimateSet.h"
 
+#include <QString>
 #include <QWidget>
 
+#include <array>
+
 class QLabel;
-class QTextBrowser;
+class QPlainTextEdit;
 
 namespace headroom {
 
 // The selected configuration in detail: verdict, speeds, memory breakdown against usable
-// capacity, bottleneck, limits (largest context and user count) and the formula with its inputs.
+// capacity, bottleneck, limits (largest context and user count), the measurements behind the
+// estimate and the formula with its inputs.
 class DetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -23,12 +27,28 @@ public:
     QString text() const; // plain text shown, for tests
 
 private:
+    enum class Value {
+        DecodePerUser, LikelyRange, DecodeTotal, Prefill, Ttft, Bottleneck,
+        Weights, KvCache, Overhead, Total, Usable, MaxContext, MaxUsers
+    };
+    static constexpr int ValueCount = static_cast<int>(Value::MaxUsers) + 1;
+
     void render();
+    void showMessage(const QString &title, const QString &message);
+    void setValue(Value value, const QString &text);
+    static void setTextIfChanged(QLabel *label, const QString &text);
 
     EstimateSet m_estimates;
     int m_selectedRow = -1;
     QLabel *m_title;
-    QTextBrowser *m_body;
+    QLabel *m_summary;  // model, quantization, verdict (or why nothing can be shown)
+    QWidget *m_numbers = nullptr;
+    std::array<QLabel *, ValueCount> m_values{};
+    std::array<QString, ValueCount> m_valueNames;
+    QLabel *m_backing;  // "Backed by": measurements and the error of their class (rich text, links)
+    QLabel *m_formulaHeading = nullptr;
+    QPlainTextEdit *m_formula; // explain(): formula, inputs and units
+    QString m_shownFormula;    // an unchanged explanation is not laid out again
 };
 
 } // namespace headroom

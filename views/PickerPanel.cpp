@@ -219,6 +219,17 @@ void PickerPanel::chooseModelSize(double paramsB)
     change(tr("Change model size"), [&](Scenario &s) { s.customModel = scaledModel(shape, paramsB); });
 }
 
+void PickerPanel::reloadCatalog()
+{
+    {
+        const QSignalBlocker modelBlocker(m_model);
+        const QSignalBlocker quantBlocker(m_quant);
+        m_models->setCatalog(m_catalog);
+        m_quants->setCatalog(m_catalog);
+    }
+    showScenario();
+}
+
 void PickerPanel::showScenario()
 {
     const Scenario &scenario = m_controller->scenario();

@@ -31,6 +31,11 @@ public:
     SteppedSlider *efficiencySlider() const { return m_efficiency; }
     SteppedSlider *appleFractionSlider() const { return m_appleFraction; }
     QComboBox *modelCombo() const { return m_model; }
+    QComboBox *quantizationCombo() const { return m_quant; }
+
+    // The catalog changed in place (a model imported or removed): re-reads the model and
+    // quantization lists and shows the scenario's choices again.
+    void reloadCatalog();
 
 Q_SIGNALS:
     // A slider handle is held down (charts turn animations off) / released.

@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -15,6 +16,8 @@ namespace {
 
 // Vertical padding of a table row around one line of text: compact, so seven rows fit under the charts.
 constexpr int RowPaddingPx = 8;
+// Horizontal room around a cell's text beyond the focus frame (the style's item margins).
+constexpr int CellPaddingPx = 12;
 
 } // namespace
 
@@ -37,8 +40,12 @@ ResultsTable::ResultsTable(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + RowPaddingPx);
     // Every column as wide as its contents (labels never elided); the last one takes what is left.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized when the table is rebuilt and widened when a value outgrows its column; not
+    // ResizeToContents, which measures every cell through the style on each slider step.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ResultsTable::widenColumnsToFit);
     m_view->setToolTip(tr("Hover a row for the formula behind its numbers; click a header to sort."));
 
     auto *copy = new QAction(tr("Copy table as CSV"), m_view);
@@ -70,6 +77,20 @@ void ResultsTable::setEstimates(const EstimateSet &estimates)
         }
     }
     Q_EMIT selectedRowChanged(selectedRow());
+}
+
+void ResultsTable::widenColumnsToFit()
+{
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + CellPaddingPx;
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        int widest = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            widest = std::max(widest, metrics.horizontalAdvance(m_model->index(row, column).data().toString()));
+        if (widest + padding > header->sectionSize(column))
+            header->resizeSection(column, widest + padding);
+    }
 }
 
 int ResultsTable::selectedRow() const

@@ -32,6 +32,7 @@ Q_SIGNALS:
     void selectedRowChanged(int row);
 
 private:
+    void widenColumnsToFit();
     EstimateTableModel *m_model;
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;

@@ -41,8 +41,36 @@ Scenario richScenario()
     scenario.appleUsableFraction = 0.8;
     scenario.runtime = Runtime::Ollama;
     scenario.chart = ChartKind::Concurrency;
-    scenario.extra.insert(QStringLiteral("advisor"), QJsonObject{{QStringLiteral("budget_usd"), 5000}});
+    scenario.advisor.budgetUsd = 5000;
+    scenario.extra.insert(QStringLiteral("notes"), QStringLiteral("kept"));
     return scenario;
+}
+
+// Every advisor field away from its default.
+AdvisorRequirements everyAdvisorField()
+{
+    AdvisorRequirements r;
+    r.autoQuant = true;
+    r.minDecodeTpsPerUser = 20;
+    r.maxTtftSeconds = 1.5;
+    r.budgetUsd = 19999.99;
+    r.maxPowerW = 1500;
+    r.platforms = {Platform::Nvidia, Platform::Apple};
+    r.appleRuntime = Runtime::Mlx;
+    r.nvidiaRuntime = Runtime::Vllm;
+    r.otherRuntime = Runtime::LlamaCpp;
+    r.rankBy = RankBy::TpsPerWatt;
+    r.limit = 25;
+    r.cost.amortizationYears = 4.5;
+    r.cost.utilization = 0.1 + 0.2; // not representable in few digits
+    r.cost.electricityUsdPerKwh = 0;
+    r.cost.cloudUsdPerMillionTokens = 0.6;
+    return r;
+}
+
+QByteArray withAdvisor(const QByteArray &advisor)
+{
+    return QByteArray(R"({"format":"headroom-scenario","version":1,"advisor":)") + advisor + '}';
 }
 
 } // namespace
@@ -67,6 +95,14 @@ private Q_SLOTS:
         awkward.workload.users = 1000;
         awkward.configurations.append(ScenarioConfiguration{});
         QTest::newRow("awkward numbers") << awkward;
+        Scenario advisor;
+        advisor.advisor = everyAdvisorField();
+        QTest::newRow("every advisor field") << advisor;
+        Scenario speedOnly;
+        speedOnly.advisor.minDecodeTpsPerUser = 7.25;
+        speedOnly.advisor.rankBy = RankBy::Speed;
+        speedOnly.advisor.platforms = {Platform::Other};
+        QTest::newRow("advisor speed only") << speedOnly;
     }
     void roundTrip()
     {
@@ -111,8 +147,10 @@ private Q_SLOTS:
         const ScenarioOrDiagnostics read = readScenarioFile(dataPath(QStringLiteral("valid.headroom.json")));
         QVERIFY(std::holds_alternative<Scenario>(read));
         const Scenario scenario = std::get<Scenario>(read);
-        QCOMPARE(scenario.extra.size(), 2);
+        QCOMPARE(scenario.extra.size(), 1); // "advisor" is read into Scenario::advisor
         QCOMPARE(scenario.extra.value(QStringLiteral("notes")).toString(), QStringLiteral("kept as is"));
+        QCOMPARE(scenario.advisor.budgetUsd.value_or(0), 10000.0);
+        QVERIFY(scenario.advisor.platforms == (QList<Platform>{Platform::Apple, Platform::Nvidia}));
         const QJsonObject written = QJsonDocument::fromJson(serializeScenario(scenario)).object();
         QCOMPARE(written.value(QStringLiteral("advisor")).toObject().value(QStringLiteral("budget_usd")).toInt(), 10000);
         QCOMPARE(written.value(QStringLiteral("notes")).toString(), QStringLiteral("kept as is"));
@@ -131,6 +169,107 @@ private Q_SLOTS:
         QCOMPARE(scenario.modelId, QStringLiteral("my-13b"));
         QCOMPARE(scenario.configurations.at(0).configuration.count, 1);
         QCOMPARE(scenario.configurations.at(0).checked, true);
+    }
+
+    void readsAdvisor_data()
+    {
+        QTest::addColumn<QByteArray>("advisor");
+        QTest::addColumn<AdvisorRequirements>("expected");
+        QTest::newRow("empty object: defaults") << QByteArray("{}") << AdvisorRequirements{};
+        AdvisorRequirements budget;
+        budget.budgetUsd = 15000;
+        QTest::newRow("budget only") << QByteArray(R"({"budget_usd":15000})") << budget;
+        QTest::newRow("null limits are unset") << QByteArray(R"({"budget_usd":null,"max_ttft_s":null,"cloud_usd_per_million_tokens":null})")
+                                               << AdvisorRequirements{};
+        AdvisorRequirements all = everyAdvisorField();
+        all.cost.utilization = 0.3;
+        all.budgetUsd = 20000;
+        QTest::newRow("every field")
+            << QByteArray(R"({"auto_quant":true,"min_decode_tps_per_user":20,"max_ttft_s":1.5,"budget_usd":20000,)"
+                          R"("max_power_w":1500,"platforms":["nvidia","apple"],)"
+                          R"("runtimes":{"apple":"mlx","nvidia":"vllm","other":"llama.cpp"},"rank_by":"tps_per_watt",)"
+                          R"("limit":25,"amortization_years":4.5,"utilization":0.3,"electricity_usd_per_kwh":0,)"
+                          R"("cloud_usd_per_million_tokens":0.6})")
+            << all;
+        AdvisorRequirements oneRuntime;
+        oneRuntime.nvidiaRuntime = Runtime::TensorRtLlm;
+        QTest::newRow("one runtime") << QByteArray(R"({"runtimes":{"nvidia":"tensorrt-llm"}})") << oneRuntime;
+        AdvisorRequirements perDollar;
+        perDollar.rankBy = RankBy::TpsPerDollar;
+        QTest::newRow("rank by, any case") << QByteArray(R"({"rank_by":"TPS_PER_DOLLAR"})") << perDollar;
+    }
+    void readsAdvisor()
+    {
+        QFETCH(QByteArray, advisor);
+        QFETCH(AdvisorRequirements, expected);
+        const ScenarioOrDiagnostics parsed = parseScenario(withAdvisor(advisor), QStringLiteral("advisor.headroom.json"));
+        QVERIFY2(std::holds_alternative<Scenario>(parsed), qPrintable(problems(parsed)));
+        const Scenario scenario = std::get<Scenario>(parsed);
+        QVERIFY(scenario.advisor == expected);
+        QVERIFY(!scenario.extra.contains(QStringLiteral("advisor")));
+    }
+
+    void refusesBadAdvisor_data()
+    {
+        QTest::addColumn<QByteArray>("advisor");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("not an object") << QByteArray("[]") << QStringLiteral("advisor") << QStringLiteral("must be an object");
+        QTest::newRow("negative budget") << QByteArray(R"({"budget_usd":-5})") << QStringLiteral("advisor.budget_usd")
+                                         << QStringLiteral("between 0 and");
+        QTest::newRow("zero budget") << QByteArray(R"({"budget_usd":0})") << QStringLiteral("advisor.budget_usd")
+                                     << QStringLiteral("greater than 0");
+        QTest::newRow("budget string") << QByteArray(R"({"budget_usd":"20k"})") << QStringLiteral("advisor.budget_usd")
+                                       << QStringLiteral("must be a number");
+        QTest::newRow("zero speed") << QByteArray(R"({"min_decode_tps_per_user":0})")
+                                    << QStringLiteral("advisor.min_decode_tps_per_user") << QStringLiteral("greater than 0");
+        QTest::newRow("negative ttft") << QByteArray(R"({"max_ttft_s":-1})") << QStringLiteral("advisor.max_ttft_s")
+                                       << QStringLiteral("between 0 and");
+        QTest::newRow("zero power") << QByteArray(R"({"max_power_w":0})") << QStringLiteral("advisor.max_power_w")
+                                    << QStringLiteral("greater than 0");
+        QTest::newRow("platforms string") << QByteArray(R"({"platforms":"apple"})") << QStringLiteral("advisor.platforms")
+                                          << QStringLiteral("must be an array");
+        QTest::newRow("unknown platform") << QByteArray(R"({"platforms":["apple","amd"]})")
+                                          << QStringLiteral("advisor.platforms[1]") << QStringLiteral("unknown platform \"amd\"");
+        QTest::newRow("platform twice") << QByteArray(R"({"platforms":["nvidia","nvidia"]})")
+                                        << QStringLiteral("advisor.platforms[1]") << QStringLiteral("listed twice");
+        QTest::newRow("platform number") << QByteArray(R"({"platforms":[1]})") << QStringLiteral("advisor.platforms[0]")
+                                         << QStringLiteral("must be a string");
+        QTest::newRow("unknown rank") << QByteArray(R"({"rank_by":"beauty"})") << QStringLiteral("advisor.rank_by")
+                                      << QStringLiteral("unknown value \"beauty\"");
+        QTest::newRow("zero limit") << QByteArray(R"({"limit":0})") << QStringLiteral("advisor.limit")
+                                    << QStringLiteral("between 1 and");
+        QTest::newRow("fractional limit") << QByteArray(R"({"limit":2.5})") << QStringLiteral("advisor.limit")
+                                          << QStringLiteral("whole number");
+        QTest::newRow("zero years") << QByteArray(R"({"amortization_years":0})") << QStringLiteral("advisor.amortization_years")
+                                    << QStringLiteral("greater than 0");
+        QTest::newRow("utilization above one") << QByteArray(R"({"utilization":1.5})") << QStringLiteral("advisor.utilization")
+                                               << QStringLiteral("between 0 and 1");
+        QTest::newRow("negative electricity") << QByteArray(R"({"electricity_usd_per_kwh":-0.1})")
+                                              << QStringLiteral("advisor.electricity_usd_per_kwh") << QStringLiteral("between 0 and");
+        QTest::newRow("zero cloud price") << QByteArray(R"({"cloud_usd_per_million_tokens":0})")
+                                          << QStringLiteral("advisor.cloud_usd_per_million_tokens") << QStringLiteral("greater than 0");
+        QTest::newRow("auto quant string") << QByteArray(R"({"auto_quant":"yes"})") << QStringLiteral("advisor.auto_quant")
+                                           << QStringLiteral("true or false");
+        QTest::newRow("runtimes array") << QByteArray(R"({"runtimes":["mlx"]})") << QStringLiteral("advisor.runtimes")
+                                        << QStringLiteral("must be an object");
+        QTest::newRow("runtime for unknown platform") << QByteArray(R"({"runtimes":{"tpu":"vllm"}})")
+                                                      << QStringLiteral("advisor.runtimes.tpu") << QStringLiteral("unknown platform");
+        QTest::newRow("unknown runtime") << QByteArray(R"({"runtimes":{"apple":"metal"}})")
+                                         << QStringLiteral("advisor.runtimes.apple") << QStringLiteral("unknown runtime \"metal\"");
+    }
+    void refusesBadAdvisor()
+    {
+        QFETCH(QByteArray, advisor);
+        QFETCH(QString, field);
+        QFETCH(QString, problem);
+        const ScenarioOrDiagnostics parsed = parseScenario(withAdvisor(advisor), QStringLiteral("bad.headroom.json"));
+        QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+        const Diagnostics diagnostics = std::get<Diagnostics>(parsed);
+        QCOMPARE(diagnostics.size(), 1);
+        QCOMPARE(diagnostics.first().file, QStringLiteral("bad.headroom.json"));
+        QCOMPARE(diagnostics.first().field, field);
+        QVERIFY2(diagnostics.first().problem.contains(problem), qPrintable(diagnostics.first().problem));
     }
 
     void refusesBadFiles_data()

@@ -1,6 +1,7 @@
 // Charts draw what they are given: every bar, curve and label is checked against a hand-built
 // EstimateSet, so these tests do not depend on the estimator.
 #include "AccuracyChart.h"
+#include "CategoryLabels.h"
 #include "ChartBase.h"
 #include "ChartFormat.h"
 #include "ConcurrencyChart.h"
@@ -208,6 +209,10 @@ private Q_SLOTS:
     void rowCountChanges();
     void dragLikeUpdates_data() { kinds(); }
     void dragLikeUpdates();
+    void categoryNamesReplaceAxisLabels_data() { rowCounts(); }
+    void categoryNamesReplaceAxisLabels();
+    void draggingHoldsValueAxes_data();
+    void draggingHoldsValueAxes();
     void duplicateLabelsKeepTheirSlots();
     void problemIsTheTitle_data() { kinds(); }
     void problemIsTheTitle();
@@ -441,10 +446,15 @@ void TestCharts::concurrencyValues()
         QVERIFY2(name.startsWith(expected.label), qPrintable(name));
         if (fitting == 0)
             QVERIFY2(name.contains(QStringLiteral("does not fit")), qPrintable(name));
+        else
+            QCOMPARE(name, expected.label); // stable while sliders move: the limit is in the tooltip
+        const QString limit = ConcurrencyChart::userLimitText(expected);
+        if (fitting == 0)
+            QCOMPARE(limit, QStringLiteral("does not fit"));
         else if (fitting < expected.sweep.size())
-            QVERIFY2(name.contains(QStringLiteral("up to %1 users").arg(expected.sweep.at(fitting - 1).users)) ||
-                         name.contains(QStringLiteral("up to 1 user")),
-                     qPrintable(name));
+            QVERIFY2(limit.contains(QStringLiteral("up to %1 users").arg(expected.sweep.at(fitting - 1).users)) ||
+                         limit.contains(QStringLiteral("up to 1 user")),
+                     qPrintable(limit));
         // Solid per-user curves, dashed totals, in the row's family colour.
         QCOMPARE(chart.perUserSeries().at(r)->pen().style(), Qt::SolidLine);
         QCOMPARE(chart.totalSeries().at(r)->pen().style(), Qt::DashLine);
@@ -535,6 +545,77 @@ void TestCharts::dragLikeUpdates()
         QCOMPARE(memory->weightsSet()->at(MemoryChart::categoryIndex(0, 30)), last.rows.at(0).estimate.memory.weightsGB);
     if (auto *concurrency = qobject_cast<ConcurrencyChart *>(chart.get()))
         QCOMPARE(concurrency->perUserSeries().at(29)->points(), ConcurrencyChart::perUserPoints(last.rows.at(29)));
+}
+
+// The bar charts hide their category axis (Qt measures its labels as rich text on every
+// relayout) and draw the names themselves, top to bottom, left of the plot.
+void TestCharts::categoryNamesReplaceAxisLabels()
+{
+    QFETCH(int, count);
+    const EstimateSet set = rows(count);
+    SpeedChart speed;
+    MemoryChart memory;
+    for (ChartBase *chart : {static_cast<ChartBase *>(&speed), static_cast<ChartBase *>(&memory)}) {
+        chart->resize(1200, 800);
+        chart->setEstimates(set);
+        chart->renderImage(QSize(1200, 800));
+    }
+    for (const CategoryLabels *names : {&speed.categoryNames(), &memory.categoryNames()}) {
+        QCOMPARE(names->texts().size(), count);
+        for (int r = 0; r < count; ++r) {
+            QCOMPARE(names->texts().at(r), set.rows.at(r).label);
+            QVERIFY(!names->shownText(r).isEmpty());
+        }
+    }
+    QVERIFY(!speed.categoryAxis()->isVisible());
+    QVERIFY(!memory.categoryAxis()->isVisible());
+    // A name too long for a third of the chart is elided, not allowed to squeeze the plot.
+    EstimateSet longName = set;
+    longName.rows.first().label = QString(200, QLatin1Char('W'));
+    speed.setEstimates(longName);
+    speed.renderImage(QSize(1200, 800));
+    QVERIFY(speed.categoryNames().shownText(0).size() < 200);
+    QVERIFY(speed.categoryNames().shownText(0).contains(QChar(0x2026)));
+    QVERIFY(speed.chart()->plotArea().width() > speed.chart()->size().width() * 0.5);
+}
+
+void TestCharts::draggingHoldsValueAxes_data()
+{
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<bool>("held");
+    QTest::newRow("slower by 20%: held") << 0.8 << true;
+    QTest::newRow("slower by 30%: held") << 0.7 << true;
+    QTest::newRow("a third of the speed: rescaled") << 0.3 << false;
+    QTest::newRow("faster: grows") << 3.0 << false;
+}
+
+// While a slider is dragged the value axes keep their range as long as the data fills at least
+// half of it; when the drag ends they fit the data again, exactly as a fresh chart would.
+void TestCharts::draggingHoldsValueAxes()
+{
+    QFETCH(double, factor);
+    QFETCH(bool, held);
+    const EstimateSet base = rows(7);
+    SpeedChart chart;
+    chart.resize(1200, 800);
+    chart.setEstimates(base);
+    chart.renderImage(QSize(1200, 800));
+    const double before = chart.valueAxis()->max();
+    chart.setDragging(true);
+    QVERIFY(!chart.animationsEnabled());
+    chart.setEstimates(scaled(base, factor));
+    if (held)
+        QCOMPARE(chart.valueAxis()->max(), before);
+    else
+        QVERIFY(chart.valueAxis()->max() != before);
+    QVERIFY(chart.valueAxis()->max() >= chart.barValue(0));
+    chart.setDragging(false);
+    SpeedChart fresh;
+    fresh.resize(1200, 800);
+    fresh.setEstimates(scaled(base, factor));
+    fresh.renderImage(QSize(1200, 800));
+    chart.renderImage(QSize(1200, 800));
+    QCOMPARE(chart.valueAxis()->max(), fresh.valueAxis()->max());
 }
 
 void TestCharts::duplicateLabelsKeepTheirSlots()

@@ -10,6 +10,7 @@
 #include <QImageReader>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void commandRefusesBadInput();
     void commandWritesTheArticleLineup_data();
     void commandWritesTheArticleLineup();
+    void commandWritesTheValueChartOfAScenario();
 
 private:
     QTemporaryDir m_dir;
@@ -96,7 +98,7 @@ void TestExport::exportPng_data()
     QTest::addColumn<QSize>("size");
     QTest::addColumn<qreal>("scale");
     for (auto [name, kind] : {std::pair{"speed", ChartKind::Speed}, std::pair{"memory", ChartKind::Memory},
-                              std::pair{"concurrency", ChartKind::Concurrency}}) {
+                              std::pair{"concurrency", ChartKind::Concurrency}, std::pair{"value", ChartKind::Value}}) {
         QTest::addRow("%s 1600x900 @1x", name) << kind << QSize(1600, 900) << qreal(1);
         QTest::addRow("%s 800x450 @2x", name) << kind << QSize(800, 450) << qreal(2);
         QTest::addRow("%s 333x257 @1x (odd)", name) << kind << QSize(333, 257) << qreal(1);
@@ -131,6 +133,7 @@ void TestExport::exportSvg_data()
     QTest::newRow("speed") << ChartKind::Speed;
     QTest::newRow("memory") << ChartKind::Memory;
     QTest::newRow("concurrency") << ChartKind::Concurrency;
+    QTest::newRow("value") << ChartKind::Value;
 }
 
 void TestExport::exportSvg()
@@ -215,6 +218,10 @@ void TestExport::commandRefusesBadInput_data()
     QTest::newRow("missing scenario") << QStringList{QStringLiteral("--scenario"), QStringLiteral("/nonexistent-headroom-dir/s.headroom.json"),
                                                      QStringLiteral("--output"), png}
                                       << QStringLiteral("s.headroom.json");
+    QTest::newRow("bad advisor value")
+        << QStringList{QStringLiteral("--scenario"), QStringLiteral(HEADROOM_TEST_DATA "/scenarios/bad-advisor.headroom.json"),
+                       QStringLiteral("--chart"), QStringLiteral("value"), QStringLiteral("--output"), png}
+        << QStringLiteral("advisor.budget_usd");
 }
 
 void TestExport::commandRefusesBadInput()
@@ -240,6 +247,8 @@ void TestExport::commandWritesTheArticleLineup_data()
     QTest::newRow("speed png") << QStringLiteral("speed") << QStringLiteral("speed.png");
     QTest::newRow("memory svg") << QStringLiteral("memory") << QStringLiteral("memory.svg");
     QTest::newRow("concurrency png") << QStringLiteral("concurrency") << QStringLiteral("concurrency.png");
+    QTest::newRow("value png") << QStringLiteral("value") << QStringLiteral("value.png");
+    QTest::newRow("value svg") << QStringLiteral("value") << QStringLiteral("value.svg");
 }
 
 void TestExport::commandWritesTheArticleLineup()
@@ -263,6 +272,29 @@ void TestExport::commandWritesTheArticleLineup()
         const QImage image(path);
         QCOMPARE(image.size(), QSize(960, 540));
     }
+}
+
+void TestExport::commandWritesTheValueChartOfAScenario()
+{
+    const QString binary = qEnvironmentVariable("HEADROOM_BINARY");
+    if (binary.isEmpty() || !QFile::exists(binary))
+        QSKIP("HEADROOM_BINARY is not set (run through ctest)");
+    const QString path = m_dir.filePath(QStringLiteral("cli-advisor-value.png"));
+    QProcess process;
+    process.start(binary, {QStringLiteral("export"), QStringLiteral("--scenario"),
+                           QStringLiteral(HEADROOM_TEST_DATA "/scenarios/advisor-value.headroom.json"),
+                           QStringLiteral("--chart"), QStringLiteral("value"), QStringLiteral("--output"), path});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QImage image(path);
+    QCOMPARE(image.size(), QSize(1600, 900)); // the default export size
+    // Something is plotted: more than a background, a title and two axes' worth of colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY(colours.size() > 16);
 }
 
 QTEST_MAIN(TestExport)

@@ -25,9 +25,24 @@ void ChartAnnotation::setTextIfChanged(const QString &text)
 
 void ChartAnnotation::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
+    const QRectF box = boundingRect();
     if (m_background.alpha() > 0)
-        painter->fillRect(boundingRect(), m_background);
-    QGraphicsSimpleTextItem::paint(painter, option, widget);
+        painter->fillRect(box, m_background);
+    const QString &current = text();
+    if (current.contains(QLatin1Char('\n')) || pen().style() != Qt::NoPen) {
+        QGraphicsSimpleTextItem::paint(painter, option, widget); // multi-line or outlined: the general path
+        return;
+    }
+    if (m_shaped.text() != current || m_shapedFont != font()) {
+        m_shaped.setTextFormat(Qt::PlainText);
+        m_shaped.setPerformanceHint(QStaticText::AggressiveCaching);
+        m_shaped.setText(current);
+        m_shapedFont = font();
+        m_shaped.prepare(painter->transform(), m_shapedFont);
+    }
+    painter->setFont(m_shapedFont);
+    painter->setPen(brush().color());
+    painter->drawStaticText(box.topLeft(), m_shaped);
 }
 
 void ChartAnnotation::hoverEnterEvent(QGraphicsSceneHoverEvent *event)

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
 #include <QGraphicsSimpleTextItem>
+#include <QStaticText>
 #include <QString>
 
 #include <functional>
@@ -9,7 +11,8 @@
 namespace headroom {
 
 // A text label drawn over a chart (value labels, "Does not fit") whose tooltip text is built
-// only when the pointer rests on it, so updating labels 60 times a second stays cheap.
+// only when the pointer rests on it and whose glyphs are shaped once per text, so updating and
+// repainting labels 60 times a second stays cheap.
 class ChartAnnotation final : public QGraphicsSimpleTextItem
 {
 public:
@@ -32,6 +35,10 @@ protected:
 private:
     TooltipProvider m_tooltip;
     QColor m_background = Qt::transparent;
+    // QGraphicsSimpleTextItem shapes its text again on every paint; a chart repaints its dozens
+    // of labels each frame, so single-line labels keep their shaped glyphs until text or font change.
+    QStaticText m_shaped;
+    QFont m_shapedFont;
 };
 
 } // namespace headroom

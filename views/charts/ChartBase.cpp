@@ -28,6 +28,9 @@ Q_LOGGING_CATEGORY(lcCharts, "headroom.charts", QtInfoMsg) // debug output on re
 
 namespace {
 
+// While dragging, a value axis keeps its range as long as the data fills at least this share of it.
+constexpr double MinShareOfHeldRange = 0.5;
+
 // Pixel sizes (not points) so a chart looks the same on screen, in a PNG and in an SVG, whatever the DPI.
 constexpr int TitlePixels = 18;
 constexpr int AxisLabelPixels = 13;
@@ -146,16 +149,18 @@ ChartBase::~ChartBase()
         c->disconnect(this);
 }
 
-void ChartBase::updateCategories(QBarCategoryAxis *axis, const QList<EstimateRow> &rows)
+QStringList ChartBase::updateCategories(QBarCategoryAxis *axis, const QList<EstimateRow> &rows)
 {
     QStringList labels;
     labels.reserve(rows.size());
     for (const EstimateRow &row : rows)
         labels.append(row.label);
     labels = uniqueCategoryLabels(labels);
-    std::reverse(labels.begin(), labels.end());
-    if (axis->categories() != labels)
-        axis->setCategories(labels);
+    QStringList bottomUp = labels;
+    std::reverse(bottomUp.begin(), bottomUp.end());
+    if (axis->categories() != bottomUp)
+        axis->setCategories(bottomUp);
+    return labels;
 }
 
 void ChartBase::setTitleIfChanged(const QString &title)
@@ -193,6 +198,21 @@ void ChartBase::setAnimationsEnabled(bool enabled)
 bool ChartBase::animationsEnabled() const
 {
     return chart()->animationOptions() != QChart::NoAnimation;
+}
+
+void ChartBase::setDragging(bool dragging)
+{
+    if (dragging == m_dragging)
+        return;
+    m_dragging = dragging;
+    setAnimationsEnabled(!dragging);
+    if (!dragging)
+        setEstimates(m_estimates); // fit the axes to the data again
+}
+
+bool ChartBase::keepsRange(double shownMaximum, double neededMaximum) const
+{
+    return m_dragging && neededMaximum <= shownMaximum && neededMaximum >= shownMaximum * MinShareOfHeldRange;
 }
 
 QFont ChartBase::chartFont(FontRole role) const

@@ -41,8 +41,13 @@ public:
     // Large type for presenting on a projector.
     void setPresentationMode(bool presenting);
     bool presentationMode() const { return m_presenting; }
-    void setAnimationsEnabled(bool enabled); // off while a slider is dragged
+    void setAnimationsEnabled(bool enabled);
     bool animationsEnabled() const;
+    // A slider is being dragged: no animations, and value axes hold their range while the data
+    // still fills at least half of it (axes that rescale at every step are hard to read and each
+    // rescale relayouts the chart). When the drag ends the axes fit the data again.
+    void setDragging(bool dragging);
+    bool isDragging() const { return m_dragging; }
 
     // Renders the chart at `size` logical pixels x `scale` device pixels per pixel, without showing it.
     QImage renderImage(QSize size, qreal scale = 1.0);
@@ -58,8 +63,9 @@ protected:
     // Qt Charts relayouts the whole chart on every setTitle, even with the same text: skip that.
     void setTitleIfChanged(const QString &title);
     // One category per row, top to bottom in scenario order (a horizontal bar axis counts upwards);
-    // repeated labels are numbered. Only touches the axis when the labels changed.
-    static void updateCategories(QBarCategoryAxis *axis, const QList<EstimateRow> &rows);
+    // repeated labels are numbered. Only touches the axis when the labels changed. Returns the
+    // labels top to bottom (for CategoryLabels, which shows them in place of the axis' own).
+    static QStringList updateCategories(QBarCategoryAxis *axis, const QList<EstimateRow> &rows);
     enum class FontRole { Title, AxisLabels, AxisTitle, ValueLabel, Legend, Note };
     QFont chartFont(FontRole role) const;
 
@@ -75,6 +81,9 @@ protected:
     virtual void prepareContent() {}
 
     void styleAxis(QAbstractAxis *axis) const;
+    // Whether a value axis now showing [0, shownMaximum] keeps that range for data needing
+    // `neededMaximum`: only while dragging, and while the data fills at least half of it.
+    bool keepsRange(double shownMaximum, double neededMaximum) const;
     // How many steps a horizontal value axis can have before its labels collide (2..8).
     int valueTickBudget() const;
     void showTooltipForRow(int row);
@@ -95,6 +104,7 @@ private:
     EstimateSet m_estimates;
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
     bool m_presenting = false;
+    bool m_dragging = false;
 };
 
 // The chart kinds createChart() builds, in menu order.

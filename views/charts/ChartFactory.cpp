@@ -3,6 +3,7 @@
 #include "ConcurrencyChart.h"
 #include "MemoryChart.h"
 #include "SpeedChart.h"
+#include "ValueChart.h"
 
 #include <QLoggingCategory>
 
@@ -12,7 +13,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcCharts)
 
 QList<ChartKind> supportedChartKinds()
 {
-    return {ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency, ChartKind::Accuracy};
+    return {ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency, ChartKind::Value, ChartKind::Accuracy};
 }
 
 bool isChartKindSupported(ChartKind kind)
@@ -31,8 +32,9 @@ std::unique_ptr<ChartBase> createChart(ChartKind kind, QWidget *parent)
         return std::make_unique<ConcurrencyChart>(parent);
     case ChartKind::Accuracy:
         return std::make_unique<AccuracyChart>(parent);
-    case ChartKind::Roofline:
     case ChartKind::Value:
+        return std::make_unique<ValueChart>(parent);
+    case ChartKind::Roofline:
         break;
     }
     qCWarning(lcCharts) << "no chart for kind" << static_cast<int>(kind) << "yet; showing the speed chart";

@@ -96,14 +96,23 @@ QList<QPointF> ConcurrencyChart::totalPoints(const EstimateRow &row)
 
 QString ConcurrencyChart::legendName(const QString &label, const EstimateRow &row)
 {
+    // Only the fit/no-fit state: a name that changed with every slider step ("fits up to 12
+    // users") would relayout the whole legend each time. The user limit is in the tooltip.
+    if (perUserPoints(row).isEmpty())
+        return label + QStringLiteral(" (does not fit)");
+    return label;
+}
+
+QString ConcurrencyChart::userLimitText(const EstimateRow &row)
+{
     const QList<QPointF> points = perUserPoints(row);
     if (points.isEmpty())
-        return label + QStringLiteral(" (does not fit)");
+        return QStringLiteral("does not fit");
     if (points.size() < row.sweep.size()) {
         const int users = int(points.last().x());
-        return label + QStringLiteral(" (fits up to %1 %2)").arg(users).arg(users == 1 ? QStringLiteral("user") : QStringLiteral("users"));
+        return QStringLiteral("fits up to %1 %2").arg(users).arg(users == 1 ? QStringLiteral("user") : QStringLiteral("users"));
     }
-    return label;
+    return QStringLiteral("fits at every user count shown");
 }
 
 void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
@@ -217,6 +226,8 @@ void ConcurrencyChart::updateRanges()
     if (m_usersAxis->max() != usersMaximum)
         m_usersAxis->setRange(UsersAxisMinimum, usersMaximum);
     for (auto [axis, highest] : {std::pair{m_perUserAxis, perUserHighest}, std::pair{m_totalAxis, totalHighest}}) {
+        if (axis->min() == 0 && keepsRange(axis->max(), highest))
+            continue;
         const NiceScale scale = niceScale(highest, MaxTickCount);
         if (axis->min() != 0 || axis->max() != scale.maximum)
             axis->setRange(0, scale.maximum);
@@ -259,11 +270,11 @@ QString ConcurrencyChart::pointTooltip(int row, const QPointF &point) const
     }
     if (!nearest)
         return explanation(row);
-    return r.label + QStringLiteral(": %1 %2\n%3 per user, %4 in total (%5)")
+    return r.label + QStringLiteral(": %1 %2\n%3 per user, %4 in total (%5)\n%6")
         .arg(nearest->users)
         .arg(nearest->users == 1 ? QStringLiteral("user") : QStringLiteral("users"),
              formatTokensPerSecond(nearest->decodeTpsPerUser), formatTokensPerSecond(nearest->decodeTpsTotal),
-             toString(nearest->fit));
+             toString(nearest->fit), userLimitText(r));
 }
 
 } // namespace headroom

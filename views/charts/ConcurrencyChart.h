@@ -35,8 +35,10 @@ public:
     // The points a row's curves show: the sweep up to the first user count that does not fit.
     static QList<QPointF> perUserPoints(const EstimateRow &row);
     static QList<QPointF> totalPoints(const EstimateRow &row);
-    // Legend text: "2x RTX 5090 (fits up to 16 users)", "RTX 5090 (does not fit)".
+    // Legend text: "2x RTX 5090", "RTX 5090 (does not fit)".
     static QString legendName(const QString &label, const EstimateRow &row);
+    // "fits up to 16 users", "does not fit", "fits at every user count shown" (in the tooltip).
+    static QString userLimitText(const EstimateRow &row);
 
 protected:
     void restyle() override;

@@ -1,5 +1,6 @@
 #include "MemoryChart.h"
 
+#include "CategoryLabels.h"
 #include "ChartAnnotation.h"
 
 #include <QBarCategoryAxis>
@@ -55,6 +56,7 @@ MemoryChart::MemoryChart(QWidget *parent)
     m_capacityLegend->setName(QStringLiteral("Usable memory"));
 
     m_categoryAxis = new QBarCategoryAxis(this);
+    m_categoryAxis->setVisible(false);
     m_valueAxis = new QValueAxis(this);
     m_valueAxis->setTitleText(QStringLiteral("memory (GB)"));
     m_valueAxis->setTickType(QValueAxis::TicksDynamic);
@@ -83,6 +85,7 @@ MemoryChart::MemoryChart(QWidget *parent)
         showTooltip(memoryTooltip(categoryIndex(index, int(estimates().rows.size()))));
     });
 
+    m_names = std::make_unique<CategoryLabels>(c, [this](int row) { return memoryTooltip(row); });
     applyStyle();
     setEstimates(EstimateSet{});
 }
@@ -95,7 +98,7 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
     const QList<EstimateRow> &rows = estimates.rows;
     const int rowCount = int(rows.size());
 
-    updateCategories(m_categoryAxis, rows);
+    m_names->setTexts(updateCategories(m_categoryAxis, rows));
 
     for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
         resizeSet(set, rowCount);
@@ -120,6 +123,8 @@ void MemoryChart::updateRanges()
         highest = std::max({highest, m.weightsGB + m.kvCacheGB + m.overheadGB, m.usableGB});
     }
     m_tickBudget = valueTickBudget();
+    if (m_valueAxis->min() == 0 && keepsRange(m_valueAxis->max(), highest * LabelRoomFactor))
+        return;
     const NiceScale scale = niceScale(highest * LabelRoomFactor, m_tickBudget);
     if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
         m_valueAxis->setRange(0, scale.maximum);
@@ -156,6 +161,7 @@ void MemoryChart::layoutAnnotations()
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());
+    m_names->layout([&](int row) { return chart()->mapToPosition(QPointF(0, categoryIndex(row, rowCount)), m_bars).y(); });
     if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
         m_capacityMarkers->setPath({});
         m_overCapacity->setPath({});
@@ -212,6 +218,7 @@ void MemoryChart::restyle()
     styleAxis(m_categoryAxis);
     styleAxis(m_valueAxis);
     m_categoryAxis->setGridLineVisible(false);
+    m_names->setStyle(chartFont(FontRole::AxisLabels), palette.text, palette.background);
     updateLabels();
 }
 

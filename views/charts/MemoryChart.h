@@ -1,5 +1,8 @@
 #pragma once
 
+#include <memory>
+
+#include "CategoryLabels.h"
 #include "ChartBase.h"
 
 #include <QList>
@@ -32,7 +35,8 @@ public:
     QBarSet *weightsSet() const { return m_weights; }
     QBarSet *kvCacheSet() const { return m_kvCache; }
     QBarSet *overheadSet() const { return m_overhead; }
-    QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; }
+    QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; } // hidden; places the bars
+    const CategoryLabels &categoryNames() const { return *m_names; }  // the names shown, top to bottom
     QValueAxis *valueAxis() const { return m_valueAxis; }
     static int categoryIndex(int row, int rowCount) { return rowCount - 1 - row; }
     QString valueLabel(int row) const;   // "45.3 GB of 192 GB usable", "needs 57.0 GB, 12.0 GB over the 45.0 GB usable"
@@ -50,7 +54,8 @@ private:
     QBarSet *m_weights = nullptr;
     QBarSet *m_kvCache = nullptr;
     QBarSet *m_overhead = nullptr;
-    QBarCategoryAxis *m_categoryAxis = nullptr;
+    QBarCategoryAxis *m_categoryAxis = nullptr; // hidden: places the bars; m_names shows the names
+    std::unique_ptr<CategoryLabels> m_names;
     QValueAxis *m_valueAxis = nullptr;
     QLineSeries *m_capacityLegend = nullptr; // no points: explains the capacity markers in the legend
     QGraphicsPathItem *m_capacityMarkers = nullptr;

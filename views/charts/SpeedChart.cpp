@@ -1,5 +1,6 @@
 #include "SpeedChart.h"
 
+#include "CategoryLabels.h"
 #include "ChartAnnotation.h"
 #include "MeasuredLookup.h"
 
@@ -82,6 +83,7 @@ SpeedChart::SpeedChart(QWidget *parent)
     m_measured->setMarkerSize(MeasuredMarkerPixels);
 
     m_categoryAxis = new QBarCategoryAxis(this);
+    m_categoryAxis->setVisible(false);
     m_valueAxis = new QValueAxis(this);
     m_valueAxis->setTitleText(QStringLiteral("tokens/s per user"));
     m_valueAxis->setTickType(QValueAxis::TicksDynamic);
@@ -121,6 +123,7 @@ SpeedChart::SpeedChart(QWidget *parent)
         showTooltip(measurementTooltip(int(index)));
     });
 
+    m_names = std::make_unique<CategoryLabels>(c, [this](int row) { return explanation(row); });
     applyStyle();
     setEstimates(EstimateSet{});
 }
@@ -133,7 +136,7 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
     const QList<EstimateRow> &rows = estimates.rows;
     const int rowCount = int(rows.size());
 
-    updateCategories(m_categoryAxis, rows);
+    m_names->setTexts(updateCategories(m_categoryAxis, rows));
 
     resizeSets(rowCount);
     for (int row = 0; row < rowCount; ++row) {
@@ -252,9 +255,11 @@ void SpeedChart::updateRanges()
         highest = std::max(highest, point.x());
     m_tickBudget = valueTickBudget();
     m_rangeWidth = chart()->plotArea().width();
-    const NiceScale scale = niceScale(std::max({highest * LabelRoomFactor, labelRoomMaximum(),
-                                                ReadingSpeedTokensPerSecond * ReferenceRoomFactor}),
-                                      m_tickBudget);
+    const double needed = std::max({highest * LabelRoomFactor, labelRoomMaximum(),
+                                    ReadingSpeedTokensPerSecond * ReferenceRoomFactor});
+    if (m_valueAxis->min() == 0 && keepsRange(m_valueAxis->max(), needed))
+        return;
+    const NiceScale scale = niceScale(needed, m_tickBudget);
     if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
         m_valueAxis->setRange(0, scale.maximum);
     if (m_valueAxis->tickInterval() != scale.step)
@@ -339,6 +344,7 @@ void SpeedChart::layoutAnnotations()
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());
+    m_names->layout([&](int row) { return chart()->mapToPosition(QPointF(0, categoryIndex(row, rowCount)), m_bars).y(); });
     if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
         m_whiskers->setPath({});
         m_offloadOutlines->setPath({});
@@ -424,6 +430,7 @@ void SpeedChart::restyle()
     styleAxis(m_categoryAxis);
     styleAxis(m_valueAxis);
     m_categoryAxis->setGridLineVisible(false);
+    m_names->setStyle(chartFont(FontRole::AxisLabels), palette.text, palette.background);
     updateLabels();
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <memory>
+
+#include "CategoryLabels.h"
 #include "ChartBase.h"
 #include "MeasuredData.h"
 
@@ -41,7 +44,8 @@ public:
 
     // Inspection, for tests and accessibility.
     QHorizontalStackedBarSeries *barSeries() const { return m_bars; }
-    QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; }
+    QBarCategoryAxis *categoryAxis() const { return m_categoryAxis; } // hidden; places the bars
+    const CategoryLabels &categoryNames() const { return *m_names; }  // the names shown, top to bottom
     QValueAxis *valueAxis() const { return m_valueAxis; }
     QLineSeries *referenceLine() const { return m_reference; }
     QScatterSeries *measuredSeries() const { return m_measured; }
@@ -76,7 +80,8 @@ private:
 
     QHorizontalStackedBarSeries *m_bars = nullptr;
     QList<QBarSet *> m_sets; // FamilyCount x BarStyleCount, family-major
-    QBarCategoryAxis *m_categoryAxis = nullptr;
+    QBarCategoryAxis *m_categoryAxis = nullptr; // hidden: places the bars; m_names shows the names
+    std::unique_ptr<CategoryLabels> m_names;
     QValueAxis *m_valueAxis = nullptr;
     QLineSeries *m_reference = nullptr;
     QLineSeries *m_bandLegend = nullptr; // no points: only explains the whiskers in the legend

@@ -1,0 +1,58 @@
+// String forms of the advisor's enums: the spellings of the `advise` request and answer (SPEC §5).
+#include "Advisor.h"
+
+#include <array>
+#include <utility>
+
+namespace headroom {
+namespace {
+
+constexpr std::array platformNames{std::pair{Platform::Apple, "apple"}, std::pair{Platform::Nvidia, "nvidia"},
+                                   std::pair{Platform::Other, "other"}};
+constexpr std::array rankByNames{std::pair{RankBy::Price, "price"}, std::pair{RankBy::Speed, "speed"},
+                                 std::pair{RankBy::TpsPerDollar, "tps_per_dollar"},
+                                 std::pair{RankBy::TpsPerWatt, "tps_per_watt"}};
+constexpr std::array requirementNames{
+    std::pair{Requirement::Platform, "platform"},  std::pair{Requirement::Fit, "fit"},
+    std::pair{Requirement::Users, "users"},        std::pair{Requirement::Speed, "speed"},
+    std::pair{Requirement::Ttft, "ttft"},          std::pair{Requirement::PriceUnknown, "price_unknown"},
+    std::pair{Requirement::Budget, "budget"},      std::pair{Requirement::Power, "power"}};
+
+template<typename Enum, std::size_t N>
+QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
+{
+    for (const auto &[key, name] : table) {
+        if (key == value)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &text)
+{
+    for (const auto &[key, name] : table) {
+        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+            return key;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Platform platformOf(const Device &device)
+{
+    if (device.isApple())
+        return Platform::Apple;
+    if (device.vendor == QLatin1String("nvidia"))
+        return Platform::Nvidia;
+    return Platform::Other;
+}
+
+QString toString(Platform platform) { return nameOf(platformNames, platform); }
+QString toString(RankBy rankBy) { return nameOf(rankByNames, rankBy); }
+QString toString(Requirement requirement) { return nameOf(requirementNames, requirement); }
+std::optional<Platform> platformFromString(const QString &text) { return valueOf(platformNames, text); }
+std::optional<RankBy> rankByFromString(const QString &text) { return valueOf(rankByNames, text); }
+
+} // namespace headroom

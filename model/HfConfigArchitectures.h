@@ -1,0 +1,59 @@
+#pragma once
+
+// Private to the config.json importer: per-architecture defaults and the parameter count from shapes.
+
+#include <cstdint>
+#include <string>
+
+namespace headroom::hfconfig {
+
+// How an architecture's shared (always active) experts are sized.
+enum class SharedExperts {
+    Count,     // n_shared_experts x moe_intermediate_size (DeepSeek V3, Kimi K2, GLM-4.x MoE)
+    Sized,     // one expert of shared_expert_intermediate_size and a 1-wide gate (Qwen2-MoE, Qwen3-Next)
+    OneOfMoe,  // one expert of intermediate_size (Llama 4)
+};
+
+// What transformers assumes when a published config.json leaves a field out (the *Config class
+// defaults), and the facts of the architecture that the file never states.
+struct ArchitectureDefaults {
+    const char *modelType = "";
+    bool tiedEmbeddings = false;    // PretrainedConfig.tie_word_embeddings default of the class
+    int vocabSize = 0;              // 0: the file must give it
+    int maxContext = 0;             // 0: the file must give it
+    int slidingPeriod = 0;          // 1 full-attention layer in this many when a window is set (Gemma)
+    bool gatedQuery = false;        // q_proj also produces an output gate (Qwen3-Next)
+    SharedExperts shared = SharedExperts::Count;
+};
+
+// nullptr for an architecture without a table entry (imported as a generic decoder if the fields are there).
+const ArchitectureDefaults *findArchitecture(const std::string &modelType);
+
+// The shapes that decide the parameter count; layer counts split by kind.
+struct Shape {
+    double layers = 0, hidden = 0, heads = 0, kvHeads = 0, headDim = 0, vocab = 0;
+    bool tiedEmbeddings = false;
+    bool gatedQuery = false;
+    bool attentionBias = false;
+    // Multi-head latent attention (0 = standard attention).
+    double qLoraRank = 0, kvLoraRank = 0, qkNopeDim = 0, qkRopeDim = 0, vHeadDim = 0;
+    // Linear-attention layers (Gated DeltaNet): count and projection shapes.
+    double linearLayers = 0, linearKeyHeads = 0, linearKeyDim = 0, linearValueHeads = 0, linearValueDim = 0,
+           linearConvKernel = 0;
+    // Feed-forward: dense layers and MoE layers.
+    double denseLayers = 0, denseIntermediate = 0;
+    double moeLayers = 0, experts = 0, expertsPerToken = 0, expertIntermediate = 0;
+    double sharedExpertParams = 0; // per MoE layer, always active
+};
+
+struct ParamCount {
+    double total = 0;
+    double active = 0;
+};
+
+// Embeddings, output head unless tied, attention (standard, MLA or linear), norms, dense MLPs
+// (gated: 3 x hidden x intermediate), routed and shared experts, routers. Active drops the routed
+// experts a token does not use.
+ParamCount countParams(const Shape &shape);
+
+} // namespace headroom::hfconfig

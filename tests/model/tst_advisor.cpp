@@ -1,0 +1,406 @@
+// The advisor's search (model/Advisor.h): every shortlisted configuration meets every requirement when
+// estimated alone, rankings hold, caps remove exactly what is over them, auto quantization picks the
+// highest-bits quantization that qualifies, and rejections name the first requirement failed.
+#include "Advisor.h"
+#include "AdvisorRanking.h"
+#include "Estimator.h"
+
+#include <QSet>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace headroom;
+
+namespace {
+
+AdvisorRequest requestFor(const QString &modelId, const QString &quant, int users)
+{
+    const Catalog &catalog = embeddedCatalog();
+    AdvisorRequest request;
+    request.model = *catalog.model(modelId);
+    request.requirements.autoQuant = quant == QLatin1String("auto");
+    if (!request.requirements.autoQuant)
+        request.quant = *catalog.quantization(quant);
+    request.workload.users = users;
+    request.requirements.limit = 100'000; // everything that qualifies
+    return request;
+}
+
+bool fits(Fit fit) { return fit == Fit::Fits || fit == Fit::Tight; }
+
+// What the requirements ask, checked from scratch on a fresh estimate.
+QString violation(const AdvisorCandidate &candidate, const AdvisorRequest &request)
+{
+    const AdvisorRequirements &r = request.requirements;
+    const Estimate alone = estimate(candidate.input);
+    if (!(alone == candidate.estimate))
+        return QStringLiteral("estimate differs when re-estimated alone");
+    if (!fits(alone.fit))
+        return QStringLiteral("does not fit");
+    if (alone.maxUsers < request.workload.users)
+        return QStringLiteral("too few users");
+    if (r.minDecodeTpsPerUser && alone.decodeTpsPerUser < *r.minDecodeTpsPerUser)
+        return QStringLiteral("too slow");
+    if (r.maxTtftSeconds && alone.ttftSeconds > *r.maxTtftSeconds)
+        return QStringLiteral("first token too late");
+    if (r.budgetUsd && (!candidate.priceUsd || *candidate.priceUsd > *r.budgetUsd))
+        return QStringLiteral("over budget");
+    if (r.maxPowerW && (candidate.powerW <= 0 || candidate.powerW > *r.maxPowerW))
+        return QStringLiteral("over power");
+    if (!r.platforms.isEmpty() && !r.platforms.contains(candidate.platform))
+        return QStringLiteral("wrong platform");
+    if (candidate.input.quant != candidate.quant || candidate.input.configuration != candidate.configuration)
+        return QStringLiteral("input does not match the candidate");
+    return {};
+}
+
+QString keyOf(const AdvisorCandidate &candidate)
+{
+    return candidate.label + QLatin1Char('|') + candidate.systemId + QLatin1Char('|') + candidate.quant.name;
+}
+
+Device tinyDevice(const QString &id, const QString &vendor, double memoryGB, double bandwidthGBs,
+                  std::optional<double> priceUsd, double powerW)
+{
+    Device device;
+    device.id = id;
+    device.name = id;
+    device.vendor = vendor;
+    device.kind = vendor == QLatin1String("apple") ? MemoryKind::Unified : MemoryKind::Discrete;
+    device.segment = vendor == QLatin1String("apple") ? Segment::Apple : Segment::Consumer;
+    device.memoryOptionsGB = {memoryGB};
+    device.bandwidthGBs = bandwidthGBs;
+    device.fp16Tflops = 100;
+    device.maxCount = 1;
+    device.powerW = powerW;
+    device.priceUsd = priceUsd;
+    if (priceUsd) {
+        device.priceDate = QStringLiteral("2025-01");
+        device.priceSource = QStringLiteral("https://example.com/price");
+    }
+    return device;
+}
+
+// One device per test case and the 8B model at Q4_K_M (about 5 GB).
+Catalog tinyCatalog(const Device &device)
+{
+    Catalog catalog;
+    catalog.addDevice(device);
+    catalog.addModel(*embeddedCatalog().model(QStringLiteral("llama-3.1-8b")));
+    catalog.addQuantization(*embeddedCatalog().quantization(QStringLiteral("Q4_K_M")));
+    return catalog;
+}
+
+} // namespace
+
+class TestAdvisor final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shortlistMeetsEveryRequirement_data()
+    {
+        QTest::addColumn<AdvisorRequest>("request");
+        AdvisorRequest one = requestFor(QStringLiteral("llama-3.3-70b"), QStringLiteral("Q4_K_M"), 1);
+        one.requirements.minDecodeTpsPerUser = 20;
+        QTest::newRow("70B Q4_K_M, 1 user, 20 t/s") << one;
+        AdvisorRequest moe = requestFor(QStringLiteral("qwen3-30b-a3b"), QStringLiteral("auto"), 8);
+        moe.requirements.minDecodeTpsPerUser = 30;
+        QTest::newRow("30B-A3B auto, 8 users, 30 t/s") << moe;
+        AdvisorRequest capped = requestFor(QStringLiteral("llama-3.1-8b"), QStringLiteral("auto"), 4);
+        capped.requirements.budgetUsd = 3000;
+        capped.requirements.maxPowerW = 600;
+        capped.requirements.maxTtftSeconds = 1;
+        capped.requirements.platforms = {Platform::Nvidia};
+        QTest::newRow("8B auto, budget, power, ttft, nvidia") << capped;
+        AdvisorRequest apple = requestFor(QStringLiteral("gemma-3-27b"), QStringLiteral("Q8_0"), 1);
+        apple.requirements.platforms = {Platform::Apple};
+        apple.requirements.minDecodeTpsPerUser = 5;
+        QTest::newRow("27B Q8_0 on Apple") << apple;
+    }
+
+    void shortlistMeetsEveryRequirement()
+    {
+        QFETCH(AdvisorRequest, request);
+        const AdvisorResult result = advise(request, embeddedCatalog());
+        QVERIFY(!result.shortlist.isEmpty());
+        QCOMPARE(result.shortlist.size() + result.rejected.size(), qsizetype(result.considered));
+        for (const AdvisorCandidate &candidate : result.shortlist) {
+            const QString problem = violation(candidate, request);
+            QVERIFY2(problem.isEmpty(), qPrintable(candidate.label + QStringLiteral(": ") + problem));
+        }
+        QVERIFY(result.reason.startsWith(QString::number(result.shortlist.size()) + QStringLiteral(" of ")
+                                         + QString::number(result.considered)));
+    }
+
+    void rankingOrder_data()
+    {
+        QTest::addColumn<RankBy>("rankBy");
+        QTest::newRow("price") << RankBy::Price;
+        QTest::newRow("speed") << RankBy::Speed;
+        QTest::newRow("tps_per_dollar") << RankBy::TpsPerDollar;
+        QTest::newRow("tps_per_watt") << RankBy::TpsPerWatt;
+    }
+
+    void rankingOrder()
+    {
+        QFETCH(RankBy, rankBy);
+        AdvisorRequest request = requestFor(QStringLiteral("qwen3-32b"), QStringLiteral("Q4_K_M"), 2);
+        request.requirements.rankBy = rankBy;
+        const AdvisorResult result = advise(request, embeddedCatalog());
+        QVERIFY(result.shortlist.size() > 20);
+        bool unknownSeen = false;
+        for (qsizetype i = 1; i < result.shortlist.size(); ++i) {
+            const AdvisorCandidate &previous = result.shortlist.at(i - 1);
+            const AdvisorCandidate &current = result.shortlist.at(i);
+            const std::optional<double> a = advisor::rankValue(previous, rankBy);
+            const std::optional<double> b = advisor::rankValue(current, rankBy);
+            unknownSeen = unknownSeen || !a;
+            QVERIFY2(!(unknownSeen && b), "a known value after an unknown one");
+            if (a && b) {
+                if (rankBy == RankBy::Price)
+                    QVERIFY2(*a <= *b, qPrintable(previous.label + QStringLiteral(" before ") + current.label));
+                else
+                    QVERIFY2(*a >= *b, qPrintable(previous.label + QStringLiteral(" before ") + current.label));
+            }
+        }
+        if (rankBy == RankBy::Price)
+            QVERIFY(result.shortlist.front().priceUsd.has_value());
+    }
+
+    void limitKeepsTheTop()
+    {
+        AdvisorRequest request = requestFor(QStringLiteral("llama-3.1-8b"), QStringLiteral("Q4_K_M"), 1);
+        const AdvisorResult all = advise(request, embeddedCatalog());
+        request.requirements.limit = 5;
+        const AdvisorResult top = advise(request, embeddedCatalog());
+        QCOMPARE(top.shortlist.size(), 5);
+        QVERIFY(top.shortlist == all.shortlist.mid(0, 5));
+        QVERIFY(top.reason.contains(QStringLiteral("the first 5 shown")));
+    }
+
+    void capRemovesExactlyWhatIsOver_data()
+    {
+        QTest::addColumn<bool>("budget");
+        QTest::addColumn<double>("cap");
+        QTest::newRow("budget $4,000") << true << 4000.0;
+        QTest::newRow("budget $2,000") << true << 2000.0;
+        QTest::newRow("power 700 W") << false << 700.0;
+        QTest::newRow("power 300 W") << false << 300.0;
+    }
+
+    void capRemovesExactlyWhatIsOver()
+    {
+        QFETCH(bool, budget);
+        QFETCH(double, cap);
+        AdvisorRequest request = requestFor(QStringLiteral("qwen3-30b-a3b"), QStringLiteral("auto"), 2);
+        request.requirements.minDecodeTpsPerUser = 15;
+        const AdvisorResult uncapped = advise(request, embeddedCatalog());
+        if (budget)
+            request.requirements.budgetUsd = cap;
+        else
+            request.requirements.maxPowerW = cap;
+        const AdvisorResult capped = advise(request, embeddedCatalog());
+        QSet<QString> expected;
+        for (const AdvisorCandidate &candidate : uncapped.shortlist) {
+            const bool within = budget ? candidate.priceUsd && *candidate.priceUsd <= cap
+                                       : candidate.powerW > 0 && candidate.powerW <= cap;
+            if (within)
+                expected.insert(keyOf(candidate));
+        }
+        QSet<QString> actual;
+        for (const AdvisorCandidate &candidate : capped.shortlist)
+            actual.insert(keyOf(candidate));
+        QVERIFY(!expected.isEmpty());
+        QVERIFY(expected.size() < uncapped.shortlist.size());
+        QCOMPARE(actual, expected);
+        for (const AdvisorRejection &rejection : capped.rejected) {
+            if (rejection.requirement == Requirement::Budget)
+                QVERIFY(budget && *rejection.candidate.priceUsd > cap);
+            if (rejection.requirement == Requirement::PriceUnknown)
+                QVERIFY(budget && !rejection.candidate.priceUsd);
+            if (rejection.requirement == Requirement::Power)
+                QVERIFY(!budget && (rejection.candidate.powerW <= 0 || rejection.candidate.powerW > cap));
+        }
+    }
+
+    void autoQuantPicksTheHighestThatQualifies_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<double>("minTps");
+        QTest::newRow("70B at 10 t/s") << QStringLiteral("llama-3.3-70b") << 10.0;
+        QTest::newRow("8B at 60 t/s") << QStringLiteral("llama-3.1-8b") << 60.0;
+        QTest::newRow("30B-A3B at 40 t/s") << QStringLiteral("qwen3-30b-a3b") << 40.0;
+    }
+
+    void autoQuantPicksTheHighestThatQualifies()
+    {
+        QFETCH(QString, model);
+        QFETCH(double, minTps);
+        AdvisorRequest request = requestFor(model, QStringLiteral("auto"), 1);
+        request.requirements.minDecodeTpsPerUser = minTps;
+        const AdvisorResult result = advise(request, embeddedCatalog());
+        QVERIFY(!result.shortlist.isEmpty());
+        QList<Quantization> quants = embeddedCatalog().quantizations();
+        std::stable_sort(quants.begin(), quants.end(),
+                         [](const Quantization &a, const Quantization &b) { return a.bitsPerWeight > b.bitsPerWeight; });
+        bool someBelowTop = false;
+        for (const AdvisorCandidate &candidate : result.shortlist) {
+            EstimateInput input = candidate.input;
+            QString manual;
+            for (const Quantization &quant : quants) {
+                input.quant = quant;
+                const Estimate e = estimate(input);
+                if (fits(e.fit) && e.maxUsers >= 1 && e.decodeTpsPerUser >= minTps) {
+                    manual = quant.name;
+                    break;
+                }
+            }
+            QCOMPARE(candidate.quant.name, manual);
+            someBelowTop = someBelowTop || candidate.quant.bitsPerWeight < quants.front().bitsPerWeight;
+        }
+        QVERIFY2(someBelowTop, "the speed requirement never lowered the quantization: the case tests nothing");
+    }
+
+    void rejectionNamesTheFirstRequirement_data()
+    {
+        QTest::addColumn<Device>("device");
+        QTest::addColumn<AdvisorRequirements>("requirements");
+        QTest::addColumn<int>("users");
+        QTest::addColumn<Requirement>("requirement");
+        QTest::addColumn<QString>("reasonPart");
+
+        const Device fast = tinyDevice(QStringLiteral("fast"), QStringLiteral("nvidia"), 48, 1000, 2000, 400);
+        AdvisorRequirements none;
+        AdvisorRequirements apple;
+        apple.platforms = {Platform::Apple};
+        QTest::newRow("platform") << fast << apple << 1 << Requirement::Platform << QStringLiteral("platform nvidia");
+        QTest::newRow("fit") << tinyDevice(QStringLiteral("small"), QStringLiteral("nvidia"), 2, 1000, 500, 100) << none
+                             << 1 << Requirement::Fit << QStringLiteral("GB usable");
+        AdvisorRequirements quick;
+        quick.minDecodeTpsPerUser = 1000;
+        quick.budgetUsd = 10; // also fails, but later in the order
+        QTest::newRow("speed before budget") << fast << quick << 1 << Requirement::Speed
+                                             << QStringLiteral("t/s per user, needs 1000 (");
+        AdvisorRequirements ttft;
+        ttft.maxTtftSeconds = 1e-6;
+        QTest::newRow("ttft") << fast << ttft << 1 << Requirement::Ttft << QStringLiteral("limit 0 s");
+        AdvisorRequirements budget;
+        budget.budgetUsd = 1500;
+        QTest::newRow("budget") << fast << budget << 1 << Requirement::Budget
+                                << QStringLiteral("costs $2,000, budget $1,500 (33% over)");
+        QTest::newRow("price unknown")
+            << tinyDevice(QStringLiteral("unpriced"), QStringLiteral("nvidia"), 48, 1000, std::nullopt, 400) << budget << 1
+            << Requirement::PriceUnknown << QStringLiteral("price unknown, budget $1,500");
+        AdvisorRequirements power;
+        power.maxPowerW = 300;
+        QTest::newRow("power") << fast << power << 1 << Requirement::Power
+                               << QStringLiteral("draws 400 W, limit 300 W (33% over)");
+        QTest::newRow("power unknown") << tinyDevice(QStringLiteral("unmetered"), QStringLiteral("nvidia"), 48, 1000, 2000, 0)
+                                       << power << 1 << Requirement::Power << QStringLiteral("power unknown, limit 300 W");
+    }
+
+    void rejectionNamesTheFirstRequirement()
+    {
+        QFETCH(Device, device);
+        QFETCH(AdvisorRequirements, requirements);
+        QFETCH(int, users);
+        QFETCH(Requirement, requirement);
+        QFETCH(QString, reasonPart);
+        const Catalog catalog = tinyCatalog(device);
+        AdvisorRequest request;
+        request.model = catalog.models().front();
+        request.quant = catalog.quantizations().front();
+        request.workload.users = users;
+        request.requirements = requirements;
+        const AdvisorResult result = advise(request, catalog);
+        QCOMPARE(result.considered, 1);
+        QVERIFY(result.shortlist.isEmpty());
+        QCOMPARE(result.rejected.size(), 1);
+        QCOMPARE(toString(result.rejected.front().requirement), toString(requirement));
+        QVERIFY2(result.rejected.front().reason.contains(reasonPart), qPrintable(result.rejected.front().reason));
+        QVERIFY2(!result.rejected.front().reason.contains(QLatin1Char('\n')), "a reason is one line");
+        QVERIFY2(result.reason.contains(QStringLiteral("binding requirement is ") + toString(requirement)),
+                 qPrintable(result.reason));
+    }
+
+    void emptyShortlistNamesTheClosest()
+    {
+        AdvisorRequest request = requestFor(QStringLiteral("llama-3.3-70b"), QStringLiteral("Q4_K_M"), 1);
+        request.requirements.minDecodeTpsPerUser = 100'000;
+        const AdvisorResult result = advise(request, embeddedCatalog());
+        QVERIFY(result.shortlist.isEmpty());
+        double fastest = 0;
+        QString fastestLabel;
+        for (const AdvisorRejection &rejection : result.rejected) {
+            if (fits(rejection.candidate.estimate.fit) && rejection.candidate.estimate.decodeTpsPerUser > fastest) {
+                fastest = rejection.candidate.estimate.decodeTpsPerUser;
+                fastestLabel = rejection.candidate.label;
+            }
+        }
+        QVERIFY(result.reason.contains(QStringLiteral("binding requirement is speed")));
+        QVERIFY2(result.reason.contains(QStringLiteral("the fastest that fits reaches ")) && result.reason.contains(fastestLabel),
+                 qPrintable(result.reason));
+    }
+
+    void systemsMergeWithTheirConfiguration()
+    {
+        Device card = tinyDevice(QStringLiteral("card"), QStringLiteral("nvidia"), 24, 900, 1000, 300);
+        card.maxCount = 2;
+        Catalog catalog = tinyCatalog(card);
+        NamedSystem box;
+        box.id = QStringLiteral("box");
+        box.name = QStringLiteral("Box with 2 cards");
+        box.configuration = Configuration{card.id, 2, 24, Split::Tensor, Runtime::Auto};
+        box.maxCards = 2;
+        box.priceUsd = 4500;
+        box.priceSource = QStringLiteral("https://example.com/box");
+        box.powerW = 900;
+        catalog.addSystem(box);
+        AdvisorRequest request;
+        request.model = catalog.models().front();
+        request.quant = catalog.quantizations().front();
+        const AdvisorResult result = advise(request, catalog);
+        QCOMPARE(result.considered, 3); // 1 card, 2 cards layer, 2 cards tensor = the box
+        QCOMPARE(result.shortlist.size(), 3);
+        const auto boxEntry = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(),
+                                           [](const AdvisorCandidate &c) { return c.systemId == QLatin1String("box"); });
+        QVERIFY(boxEntry != result.shortlist.cend());
+        QVERIFY(boxEntry->configuration.split == Split::Tensor);
+        QCOMPARE(*boxEntry->priceUsd, 4500.0);
+        QCOMPARE(boxEntry->powerW, 900.0);
+        QCOMPARE(boxEntry->label, box.name);
+        const auto layer = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(),
+                                        [](const AdvisorCandidate &c) { return c.configuration.split == Split::Layer; });
+        QVERIFY(layer != result.shortlist.cend());
+        QCOMPARE(*layer->priceUsd, 2000.0); // cards only
+        QCOMPARE(layer->powerW, 600.0);
+        QCOMPARE(result.shortlist.front().configuration.count, 1); // cheapest first
+    }
+
+    void platformsAndStrings_data()
+    {
+        QTest::addColumn<QString>("deviceId");
+        QTest::addColumn<Platform>("platform");
+        QTest::newRow("apple") << QStringLiteral("m3-ultra") << Platform::Apple;
+        QTest::newRow("nvidia") << QStringLiteral("rtx-5090") << Platform::Nvidia;
+        QTest::newRow("amd") << QStringLiteral("ryzen-ai-max-395") << Platform::Other;
+    }
+
+    void platformsAndStrings()
+    {
+        QFETCH(QString, deviceId);
+        QFETCH(Platform, platform);
+        QCOMPARE(toString(platformOf(*embeddedCatalog().device(deviceId))), toString(platform));
+        QVERIFY(platformFromString(toString(platform)) == platform);
+        for (RankBy rankBy : {RankBy::Price, RankBy::Speed, RankBy::TpsPerDollar, RankBy::TpsPerWatt})
+            QVERIFY(rankByFromString(toString(rankBy)) == rankBy);
+        QVERIFY(!platformFromString(QStringLiteral("amiga")));
+        QVERIFY(!rankByFromString(QStringLiteral("color")));
+        QCOMPARE(toString(Requirement::PriceUnknown), QStringLiteral("price_unknown"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdvisor)
+#include "tst_advisor.moc"

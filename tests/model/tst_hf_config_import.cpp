@@ -1,0 +1,359 @@
+// config.json import (issue #11): parameter counts against the model cards, the fields the estimator
+// needs for every architecture, KV bytes per token per attention kind, clear messages for bad input,
+// and agreement with the catalog entries made from the same files.
+#include "Catalog.h"
+#include "Estimator.h"
+#include "ModelImport.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <cmath>
+
+using namespace headroom;
+
+namespace {
+
+QString fixturePath(const QString &folder)
+{
+    return QStringLiteral(HEADROOM_TEST_DATA "/import/") + folder + QStringLiteral("/config.json");
+}
+
+ImportedModel importFixture(const QString &folder)
+{
+    const ImportResult result = importModelFile(fixturePath(folder));
+    if (const auto *diagnostic = std::get_if<Diagnostic>(&result))
+        qFatal("%s", qPrintable(diagnostic->toString()));
+    return std::get<ImportedModel>(result);
+}
+
+QString problems(const CatalogOrDiagnostics &loaded)
+{
+    const auto *diagnostics = std::get_if<Diagnostics>(&loaded);
+    return diagnostics ? toString(*diagnostics) : QString();
+}
+
+Diagnostic importFailure(const QByteArray &json)
+{
+    const ImportResult result = importHfConfig(json, QStringLiteral("config.json"));
+    if (!std::holds_alternative<Diagnostic>(result))
+        return Diagnostic{QString(), QString(), QString(), QStringLiteral("imported without a diagnostic")};
+    return std::get<Diagnostic>(result);
+}
+
+// Which fixture each new catalog entry was made from.
+struct CatalogFixture {
+    const char *id;
+    const char *folder;
+};
+constexpr CatalogFixture kCatalogFixtures[] = {
+    {"qwen3-next-80b-a3b", "Qwen3-Next-80B-A3B-Instruct"},
+    {"qwen3-235b-a22b-2507", "Qwen3-235B-A22B-Instruct-2507"},
+    {"llama-4-scout", "Llama-4-Scout-17B-16E-Instruct"},
+    {"llama-4-maverick", "Llama-4-Maverick-17B-128E-Instruct"},
+    {"mixtral-8x7b", "Mixtral-8x7B-v0.1"},
+    {"mistral-small-24b", "Mistral-Small-24B-Instruct-2501"},
+    {"deepseek-v3.1", "DeepSeek-V3.1"},
+    {"kimi-k2", "Kimi-K2-Instruct"},
+    {"glm-4.5", "GLM-4.5"},
+    {"glm-4.5-air", "GLM-4.5-Air"},
+};
+
+// The catalog writes parameters to 0.01 B.
+constexpr double kCatalogParamsTolerance = 0.0051;
+
+void compareWithCatalogEntry(const LanguageModel &imported, const LanguageModel &entry)
+{
+    QVERIFY2(std::abs(imported.paramsB - entry.paramsB) < kCatalogParamsTolerance,
+             qPrintable(QStringLiteral("params_b %1 vs catalog %2").arg(imported.paramsB).arg(entry.paramsB)));
+    QVERIFY2(std::abs(imported.activeParamsB - entry.activeParamsB) < kCatalogParamsTolerance,
+             qPrintable(QStringLiteral("active_params_b %1 vs catalog %2").arg(imported.activeParamsB).arg(entry.activeParamsB)));
+    QCOMPARE(imported.layers, entry.layers);
+    QCOMPARE(imported.hidden, entry.hidden);
+    QCOMPARE(imported.attentionHeads, entry.attentionHeads);
+    QCOMPARE(imported.kvHeads, entry.kvHeads);
+    QCOMPARE(imported.headDim, entry.headDim);
+    QCOMPARE(toString(imported.attention), toString(entry.attention));
+    QCOMPARE(imported.slidingWindow, entry.slidingWindow);
+    QCOMPARE(imported.slidingLayers, entry.slidingLayers);
+    QCOMPARE(imported.linearLayers, entry.linearLayers);
+    QCOMPARE(imported.mlaLatentDim, entry.mlaLatentDim);
+    QCOMPARE(imported.experts, entry.experts);
+    QCOMPARE(imported.expertsPerToken, entry.expertsPerToken);
+    QCOMPARE(imported.maxContext, entry.maxContext);
+}
+
+} // namespace
+
+class TestHfConfigImport final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void paramsMatchModelCard_data();
+    void paramsMatchModelCard();
+    void architectureFields_data();
+    void architectureFields();
+    void kvBytesPerToken_data();
+    void kvBytesPerToken();
+    void provenanceNamesTheFields();
+    void badInput_data();
+    void badInput();
+    void unknownArchitectureWithAllFieldsImports();
+    void jsonOutputRoundTripsThroughTheCatalogReader();
+    void newCatalogEntriesMatchTheImporter();
+    void embeddedCatalogMatchesTheImporter();
+};
+
+void TestHfConfigImport::paramsMatchModelCard_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<double>("cardTotalB");
+    QTest::addColumn<double>("cardActiveB");
+    QTest::addColumn<double>("tolerance");
+    QTest::addColumn<QString>("card");
+    constexpr double twoPercent = 0.02;
+    // Cards round; the importer counts every matrix. Each row is within 2% unless its comment says why.
+    QTest::newRow("llama-3.1-8b") << "Llama-3.1-8B" << 8.03 << 8.03 << twoPercent << "https://huggingface.co/meta-llama/Llama-3.1-8B";
+    QTest::newRow("llama-3.3-70b") << "Llama-3.3-70B-Instruct" << 70.6 << 70.6 << twoPercent << "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct";
+    // Llama 4 cards include the vision encoder (~1 B); the importer counts the text model.
+    QTest::newRow("llama-4-scout") << "Llama-4-Scout-17B-16E-Instruct" << 109.0 << 17.0 << twoPercent << "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct";
+    QTest::newRow("llama-4-maverick") << "Llama-4-Maverick-17B-128E-Instruct" << 400.0 << 17.0 << twoPercent << "https://huggingface.co/meta-llama/Llama-4-Maverick-17B-128E-Instruct";
+    QTest::newRow("mixtral-8x7b") << "Mixtral-8x7B-v0.1" << 46.7 << 12.9 << twoPercent << "https://mistral.ai/news/mixtral-of-experts";
+    QTest::newRow("mistral-small-24b") << "Mistral-Small-24B-Instruct-2501" << 24.0 << 24.0 << twoPercent << "https://huggingface.co/mistralai/Mistral-Small-24B-Instruct-2501";
+    QTest::newRow("qwen3-32b") << "Qwen3-32B" << 32.8 << 32.8 << twoPercent << "https://huggingface.co/Qwen/Qwen3-32B";
+    QTest::newRow("qwen3-30b-a3b") << "Qwen3-30B-A3B" << 30.5 << 3.3 << twoPercent << "https://huggingface.co/Qwen/Qwen3-30B-A3B";
+    QTest::newRow("qwen3-235b-a22b") << "Qwen3-235B-A22B-Instruct-2507" << 235.0 << 22.0 << twoPercent << "https://huggingface.co/Qwen/Qwen3-235B-A22B-Instruct-2507";
+    // "80B total, 3B activated": counted 79.67 B and 3.87 B, of which 0.62 B are the embedding and output
+    // matrices; without them 3.25 B, which the card rounds to 3B. Only this row needs 8%.
+    QTest::newRow("qwen3-next-80b-a3b") << "Qwen3-Next-80B-A3B-Instruct" << 80.0 << 3.0 + 0.62 << 0.08 << "https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Instruct";
+    // The card counts the text model (no vision tower): "27B".
+    QTest::newRow("gemma-3-27b") << "gemma-3-27b-it" << 27.0 << 27.0 << twoPercent << "https://huggingface.co/google/gemma-3-27b-it";
+    // The gpt-oss card's active counts leave out the input embedding (0.58 B / 0.58 B) but keep the unembedding.
+    QTest::newRow("gpt-oss-120b") << "gpt-oss-120b" << 116.83 << 5.13 + 0.58 << twoPercent << "https://openai.com/index/gpt-oss-model-card/";
+    QTest::newRow("gpt-oss-20b") << "gpt-oss-20b" << 20.91 << 3.61 + 0.58 << twoPercent << "https://openai.com/index/gpt-oss-model-card/";
+    // DeepSeek's 671 B / 37 B leave out the 14 B multi-token-prediction module, as the importer does.
+    QTest::newRow("deepseek-v3.1") << "DeepSeek-V3.1" << 671.0 << 37.0 << twoPercent << "https://huggingface.co/deepseek-ai/DeepSeek-V3.1";
+    // "1T total, 32B activated": rounded figures; the counted 1.027 T / 32.9 B are within 3%.
+    QTest::newRow("kimi-k2") << "Kimi-K2-Instruct" << 1000.0 << 32.0 << 0.03 << "https://huggingface.co/moonshotai/Kimi-K2-Instruct";
+    // GLM's active figure leaves out the embedding and output matrices (1.55 B / 1.24 B).
+    QTest::newRow("glm-4.5") << "GLM-4.5" << 355.0 << 32.0 + 1.55 << twoPercent << "https://huggingface.co/zai-org/GLM-4.5";
+    QTest::newRow("glm-4.5-air") << "GLM-4.5-Air" << 106.0 << 12.0 + 1.24 << twoPercent << "https://huggingface.co/zai-org/GLM-4.5-Air";
+}
+
+void TestHfConfigImport::paramsMatchModelCard()
+{
+    QFETCH(QString, folder);
+    QFETCH(double, cardTotalB);
+    QFETCH(double, cardActiveB);
+    QFETCH(double, tolerance);
+    QFETCH(QString, card);
+    const ImportedModel imported = importFixture(folder);
+    qInfo("%s: total %.2f B (card %.2f), active %.2f B (card %.2f) %s", qPrintable(folder), imported.model.paramsB,
+          cardTotalB, imported.model.activeParamsB, cardActiveB, qPrintable(card));
+    QVERIFY2(std::abs(imported.model.paramsB / cardTotalB - 1) <= tolerance,
+             qPrintable(QStringLiteral("total %1 B vs card %2 B").arg(imported.model.paramsB).arg(cardTotalB)));
+    QVERIFY2(std::abs(imported.model.activeParamsB / cardActiveB - 1) <= tolerance,
+             qPrintable(QStringLiteral("active %1 B vs card %2 B").arg(imported.model.activeParamsB).arg(cardActiveB)));
+    QVERIFY(imported.model.activeParamsB <= imported.model.paramsB);
+}
+
+void TestHfConfigImport::architectureFields_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QList<int>>("shape"); // layers, hidden, heads, kv heads, head dim
+    QTest::addColumn<AttentionKind>("attention");
+    QTest::addColumn<QList<int>>("layout"); // window, sliding layers, linear layers, MLA latent
+    QTest::addColumn<QList<int>>("moe");    // experts, experts per token
+    QTest::addColumn<int>("maxContext");
+    QTest::newRow("llama 3.1") << "Llama-3.1-8B" << "llama" << QList<int>{32, 4096, 32, 8, 128} << AttentionKind::Full
+                               << QList<int>{0, 0, 0, 0} << QList<int>{0, 0} << 131072;
+    QTest::newRow("llama 4 chunked") << "Llama-4-Scout-17B-16E-Instruct" << "llama4_text" << QList<int>{48, 5120, 40, 8, 128}
+                                     << AttentionKind::SlidingWindow << QList<int>{8192, 36, 0, 0} << QList<int>{16, 1} << 10485760;
+    QTest::newRow("mixtral") << "Mixtral-8x7B-v0.1" << "mixtral" << QList<int>{32, 4096, 32, 8, 128} << AttentionKind::Full
+                             << QList<int>{0, 0, 0, 0} << QList<int>{8, 2} << 32768;
+    QTest::newRow("qwen3 moe") << "Qwen3-30B-A3B" << "qwen3_moe" << QList<int>{48, 2048, 32, 4, 128} << AttentionKind::Full
+                               << QList<int>{0, 0, 0, 0} << QList<int>{128, 8} << 40960;
+    QTest::newRow("qwen3-next hybrid") << "Qwen3-Next-80B-A3B-Instruct" << "qwen3_next" << QList<int>{48, 2048, 16, 2, 256}
+                                       << AttentionKind::Linear << QList<int>{0, 0, 36, 0} << QList<int>{512, 10} << 262144;
+    QTest::newRow("gemma 3 text_config") << "gemma-3-27b-it" << "gemma3_text" << QList<int>{62, 5376, 32, 16, 128}
+                                         << AttentionKind::SlidingWindow << QList<int>{1024, 52, 0, 0} << QList<int>{0, 0} << 131072;
+    QTest::newRow("gpt-oss layer_types") << "gpt-oss-20b" << "gpt_oss" << QList<int>{24, 2880, 64, 8, 64} << AttentionKind::SlidingWindow
+                                         << QList<int>{128, 12, 0, 0} << QList<int>{32, 4} << 131072;
+    QTest::newRow("deepseek mla") << "DeepSeek-V3.1" << "deepseek_v3" << QList<int>{61, 7168, 128, 128, 128} << AttentionKind::Mla
+                                  << QList<int>{0, 0, 0, 576} << QList<int>{256, 8} << 163840;
+    QTest::newRow("kimi k2 mla") << "Kimi-K2-Instruct" << "kimi_k2" << QList<int>{61, 7168, 64, 64, 128} << AttentionKind::Mla
+                                 << QList<int>{0, 0, 0, 576} << QList<int>{384, 8} << 131072;
+    QTest::newRow("glm 4.5 moe") << "GLM-4.5" << "glm4_moe" << QList<int>{92, 5120, 96, 8, 128} << AttentionKind::Full
+                                 << QList<int>{0, 0, 0, 0} << QList<int>{160, 8} << 131072;
+}
+
+void TestHfConfigImport::architectureFields()
+{
+    QFETCH(QString, folder);
+    QFETCH(QString, architecture);
+    QFETCH(QList<int>, shape);
+    QFETCH(AttentionKind, attention);
+    QFETCH(QList<int>, layout);
+    QFETCH(QList<int>, moe);
+    QFETCH(int, maxContext);
+    const ImportedModel imported = importFixture(folder);
+    const LanguageModel &model = imported.model;
+    QCOMPARE(imported.architecture, architecture);
+    QCOMPARE((QList<int>{model.layers, model.hidden, model.attentionHeads, model.kvHeads, model.headDim}), shape);
+    QCOMPARE(toString(model.attention), toString(attention));
+    QCOMPARE((QList<int>{model.slidingWindow, model.slidingLayers, model.linearLayers, model.mlaLatentDim}), layout);
+    QCOMPARE((QList<int>{model.experts, model.expertsPerToken}), moe);
+    QCOMPARE(model.maxContext, maxContext);
+    QCOMPARE(model.name, folder);
+    QCOMPARE(model.id, modelIdFromName(folder));
+    QVERIFY(model.source.endsWith(QStringLiteral("config.json")));
+    QVERIFY(!imported.quant.has_value());
+}
+
+void TestHfConfigImport::kvBytesPerToken_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<int>("tokens");
+    QTest::addColumn<double>("expectedBytes");
+    constexpr double f16 = 2;
+    // Full: 2 (K and V) x 32 layers x 8 KV heads x 128 x 2 bytes per token.
+    QTest::newRow("full, 1 token") << "Llama-3.1-8B" << 1 << 2 * 32 * 8 * 128 * f16;
+    QTest::newRow("full, 4096 tokens") << "Llama-3.1-8B" << 4096 << 2 * 32 * 8 * 128 * f16 * 4096;
+    // Sliding: 10 full layers grow with the context; 52 sliding layers stop at the 1,024-token window.
+    QTest::newRow("sliding, 1 token") << "gemma-3-27b-it" << 1 << 2 * 62 * 16 * 128 * f16;
+    QTest::newRow("sliding, 8192 tokens") << "gemma-3-27b-it" << 8192 << 2 * 16 * 128 * f16 * (10.0 * 8192 + 52.0 * 1024);
+    // MLA: one 576-wide latent (512 + 64 rope) per token and layer.
+    QTest::newRow("mla, 1 token") << "DeepSeek-V3.1" << 1 << 61 * 576 * f16;
+    QTest::newRow("mla, 1000 tokens") << "Kimi-K2-Instruct" << 1000 << 61 * 576 * f16 * 1000;
+    // Linear: only the 12 full-attention layers of 48 keep a growing cache (2 KV heads x 256).
+    QTest::newRow("linear hybrid, 1 token") << "Qwen3-Next-80B-A3B-Instruct" << 1 << 2 * 12 * 2 * 256 * f16;
+    QTest::newRow("linear hybrid, 100000 tokens") << "Qwen3-Next-80B-A3B-Instruct" << 100000 << 2 * 12 * 2 * 256 * f16 * 100000;
+}
+
+void TestHfConfigImport::kvBytesPerToken()
+{
+    QFETCH(QString, folder);
+    QFETCH(int, tokens);
+    QFETCH(double, expectedBytes);
+    QCOMPARE(kvCacheBytes(importFixture(folder).model, KvCacheType::F16, tokens), expectedBytes);
+}
+
+void TestHfConfigImport::provenanceNamesTheFields()
+{
+    const ImportedModel imported = importFixture(QStringLiteral("gemma-3-27b-it"));
+    QHash<QString, QString> origins;
+    for (const ImportProvenance &item : imported.provenance)
+        origins.insert(item.field, item.origin);
+    QCOMPARE(origins.value(QStringLiteral("layers")), QStringLiteral("config.json text_config.num_hidden_layers"));
+    QCOMPARE(origins.value(QStringLiteral("kv_heads")), QStringLiteral("config.json text_config.num_key_value_heads"));
+    QCOMPARE(origins.value(QStringLiteral("sliding_window")), QStringLiteral("config.json text_config.sliding_window"));
+    QVERIFY(origins.value(QStringLiteral("vocab_size")).contains(QStringLiteral("default")));
+    QVERIFY(origins.value(QStringLiteral("max_context")).contains(QStringLiteral("default")));
+    QVERIFY(origins.value(QStringLiteral("params_b")).contains(QStringLiteral("counted")));
+    for (const char *field : {"params_b", "active_params_b", "hidden", "attention_heads", "head_dim", "sliding_layers", "name"})
+        QVERIFY2(origins.contains(QLatin1String(field)), field);
+}
+
+void TestHfConfigImport::badInput_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected"); // the one-line message
+    QTest::newRow("not json") << QByteArray("{\"hidden_size\": ") << "config.json: not valid JSON (nor a GGUF file)";
+    QTest::newRow("array") << QByteArray("[1, 2]") << "config.json: must be a JSON object, a Hugging Face config.json";
+    QTest::newRow("unknown architecture, missing fields")
+        << QByteArray(R"({"architectures": ["MyNewForCausalLM"], "model_type": "mynew", "hidden_size": 4096})")
+        << "config.json: num_hidden_layers, num_attention_heads, vocab_size, intermediate_size: missing (architecture "
+           "MyNewForCausalLM (mynew)); fill them in by hand";
+    QTest::newRow("one missing field")
+        << QByteArray(R"({"model_type": "llama", "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128})")
+        << "config.json: num_hidden_layers: missing (architecture llama); fill it in by hand";
+    QTest::newRow("negative layers")
+        << QByteArray(R"({"model_type": "llama", "num_hidden_layers": -3, "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128})")
+        << "config.json: num_hidden_layers: must be a positive integer up to 100000000, got -3";
+    QTest::newRow("string in text_config")
+        << QByteArray(R"({"model_type": "x", "text_config": {"hidden_size": "big", "num_hidden_layers": 2, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128}})")
+        << "config.json: text_config.hidden_size: must be a positive integer up to 100000000, got \"big\"";
+    QTest::newRow("kv heads do not divide")
+        << QByteArray(R"({"model_type": "llama", "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 3, "vocab_size": 10, "intermediate_size": 128})")
+        << "config.json: num_key_value_heads: must divide num_attention_heads (4), got 3";
+    QTest::newRow("moe without top-k")
+        << QByteArray(R"({"model_type": "mixtral", "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128, "num_local_experts": 8})")
+        << "config.json: num_experts_per_tok: missing (architecture mixtral); fill it in by hand";
+    QTest::newRow("deep nesting") << QByteArray(100000, '[') << "config.json: at byte 64: JSON nested deeper than 64 levels";
+}
+
+void TestHfConfigImport::badInput()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    QCOMPARE(importFailure(json).toString(), expected);
+}
+
+void TestHfConfigImport::unknownArchitectureWithAllFieldsImports()
+{
+    const QByteArray json = R"({"architectures": ["NewDenseForCausalLM"], "model_type": "newdense", "num_hidden_layers": 2,
+        "hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 2, "vocab_size": 100, "intermediate_size": 128,
+        "tie_word_embeddings": true, "max_position_embeddings": 2048})";
+    const ImportResult result = importHfConfig(json, QStringLiteral("/tmp/newdense/config.json"));
+    QVERIFY(std::holds_alternative<ImportedModel>(result));
+    const ImportedModel &imported = std::get<ImportedModel>(result);
+    // Embedding 100x64 (tied) + 2 x (attention 64x64 + 2x64x32 + 64x64, MLP 3x64x128, 2 norms of 64) + final norm 64.
+    const double expected = 100 * 64 + 2 * (64 * 64 + 2 * 64 * 32 + 64 * 64 + 3 * 64 * 128 + 2 * 64) + 64;
+    QCOMPARE(imported.model.paramsB * 1e9, expected);
+    QCOMPARE(imported.model.name, QStringLiteral("newdense"));
+    QCOMPARE(imported.model.id, QStringLiteral("newdense"));
+    bool flagged = false;
+    for (const ImportProvenance &item : imported.provenance)
+        flagged |= item.field == QStringLiteral("architecture") && item.origin.contains(QStringLiteral("generic"));
+    QVERIFY(flagged);
+}
+
+void TestHfConfigImport::jsonOutputRoundTripsThroughTheCatalogReader()
+{
+    const ImportedModel imported = importFixture(QStringLiteral("gpt-oss-120b"));
+    const QByteArray output = importedModelJson(imported);
+    // Wrap the "model" object as a user catalog and read it back with the catalog loader.
+    const qsizetype start = output.indexOf("\"model\": ") + qsizetype(qstrlen("\"model\": "));
+    const qsizetype end = output.indexOf("\n  \"quant\"");
+    QVERIFY(start > 0 && end > start);
+    QByteArray model = output.mid(start, end - start).trimmed();
+    model.chop(1); // the comma before "quant"
+    const QByteArray catalog = "{\"format\": \"headroom-catalog\", \"version\": 1, \"models\": [" + model + "]}";
+    const CatalogOrDiagnostics loaded = loadCatalog(catalog, QStringLiteral("import"), true);
+    QVERIFY2(std::holds_alternative<Catalog>(loaded), qPrintable(problems(loaded)));
+    const LanguageModel *read = std::get<Catalog>(loaded).model(imported.model.id);
+    QVERIFY(read);
+    compareWithCatalogEntry(imported.model, *read);
+    QVERIFY(output.contains("\"quant\": null"));
+}
+
+void TestHfConfigImport::newCatalogEntriesMatchTheImporter()
+{
+    QFile file(QStringLiteral(HEADROOM_TEST_DATA "/../../resources/catalog-new-models.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const CatalogOrDiagnostics loaded = loadCatalog(file.readAll(), file.fileName(), true);
+    QVERIFY2(std::holds_alternative<Catalog>(loaded), qPrintable(problems(loaded)));
+    const Catalog &catalog = std::get<Catalog>(loaded);
+    QCOMPARE(catalog.models().size(), qsizetype(std::size(kCatalogFixtures)));
+    for (const CatalogFixture &fixture : kCatalogFixtures) {
+        const LanguageModel *entry = catalog.model(QLatin1String(fixture.id));
+        QVERIFY2(entry, fixture.id);
+        compareWithCatalogEntry(importFixture(QLatin1String(fixture.folder)).model, *entry);
+        QVERIFY(entry->source.startsWith(QStringLiteral("https://huggingface.co/")));
+    }
+}
+
+// Fails until resources/catalog-new-models.json is merged into resources/catalog.json.
+void TestHfConfigImport::embeddedCatalogMatchesTheImporter()
+{
+    for (const CatalogFixture &fixture : kCatalogFixtures) {
+        const LanguageModel *entry = embeddedCatalog().model(QLatin1String(fixture.id));
+        QVERIFY2(entry, qPrintable(QStringLiteral("%1 is not in resources/catalog.json").arg(QLatin1String(fixture.id))));
+        compareWithCatalogEntry(importFixture(QLatin1String(fixture.folder)).model, *entry);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestHfConfigImport)
+#include "tst_hf_config_import.moc"

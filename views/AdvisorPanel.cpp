@@ -1,0 +1,101 @@
+#include "AdvisorPanel.h"
+
+#include "AdvisorRequirementsForm.h"
+#include "AdvisorService.h"
+#include "AdvisorShortlistModel.h"
+#include "ScenarioAdvisor.h"
+#include "ScenarioController.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace headroom {
+namespace {
+
+// Vertical padding of a table row around one line of text (as the results table).
+constexpr int RowPaddingPx = 8;
+
+} // namespace
+
+AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *service, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_service(service)
+    , m_form(new AdvisorRequirementsForm(controller, this))
+    , m_reason(new QLabel(this))
+    , m_model(new AdvisorShortlistModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_compare(new QPushButton(tr("Compare these"), this))
+{
+    setObjectName(QStringLiteral("advisorPanel"));
+    m_reason->setObjectName(QStringLiteral("advisorReason"));
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(AdvisorShortlistModel::SortRole);
+    m_view->setObjectName(QStringLiteral("advisorShortlist"));
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AdvisorShortlistModel::RankColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + RowPaddingPx);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
+    m_view->setToolTip(tr("Hover a cell for the formula behind it; click a header to sort."));
+
+    m_compare->setObjectName(QStringLiteral("advisorCompare"));
+    m_compare->setToolTip(tr("Put the top %1 configurations of the table, in its order, on the comparison charts.")
+                              .arg(MaxComparedPicks));
+    connect(m_compare, &QPushButton::clicked, this, &AdvisorPanel::compareShortlist);
+    connect(m_form, &AdvisorRequirementsForm::interactionStarted, this, &AdvisorPanel::interactionStarted);
+    connect(m_form, &AdvisorRequirementsForm::interactionFinished, this, &AdvisorPanel::interactionFinished);
+    connect(service, &AdvisorService::adviceChanged, this, &AdvisorPanel::showAdvice);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_compare);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_form);
+    layout->addWidget(m_reason);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    setTabOrder(m_form, m_view);
+    setTabOrder(m_view, m_compare);
+
+    showAdvice(service->result());
+}
+
+void AdvisorPanel::showAdvice(const AdvisorResult &result)
+{
+    m_model->setResult(result, m_service->requirements().cost);
+    m_reason->setText(result.reason); // names what was considered and, when nothing qualifies, why
+    m_compare->setEnabled(!result.shortlist.isEmpty());
+}
+
+void AdvisorPanel::compareShortlist()
+{
+    // The picks in the table's order: what the user sorted to the top is what they compare.
+    AdvisorResult ordered = m_model->result();
+    ordered.shortlist.clear();
+    for (int row = 0; row < m_sorted->rowCount(); ++row)
+        ordered.shortlist.append(m_model->candidate(m_sorted->mapToSource(m_sorted->index(row, 0)).row()));
+    if (ordered.shortlist.isEmpty())
+        return;
+    m_controller->edit(scenarioWithPicks(m_controller->scenario(), ordered, MaxComparedPicks),
+                       tr("Compare advisor picks"));
+    Q_EMIT compareRequested();
+}
+
+} // namespace headroom

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "Advisor.h"
+#include "ChartBase.h"
+
+#include <QList>
+#include <QPointF>
+#include <QStringList>
+
+class QLineSeries;
+class QLogValueAxis;
+class QScatterSeries;
+class QValueAxis;
+
+namespace headroom {
+
+class ChartAnnotation;
+
+// Price against decode speed per user for the advisor's configurations: one point per shortlisted
+// configuration with a known price, coloured by platform family; configurations that run fast enough
+// but fail the budget or the power cap in grey. The Pareto front of the shortlist (the best speed
+// each price buys) is a staircase with its points labelled; the budget is a vertical line and the
+// speed requirement a horizontal one. Prices spanning a decade or more go on a log axis (labelled at
+// doublings). Configurations without a public price cannot be placed and are named in a note
+// instead. Hover a point for its estimate and its cost per token, with formulas.
+//
+// The chart plots the advisor's result, not the scenario's configurations: setEstimates() only keeps
+// the set (for the title until advice arrives); setAdvice() replaces the points in place.
+class ValueChart final : public ChartBase
+{
+    Q_OBJECT
+public:
+    struct Point {
+        AdvisorCandidate candidate;
+        bool qualifies = true; // false: rejected for the budget or the power cap (grey)
+        QString rejection;     // why, for the tooltip
+        bool operator==(const Point &) const = default;
+    };
+
+    explicit ValueChart(QWidget *parent = nullptr);
+    ~ValueChart() override;
+
+    ChartKind kind() const override { return ChartKind::Value; }
+    void setEstimates(const EstimateSet &estimates) override;
+    void setAdvice(const AdvisorResult &result, const AdvisorRequirements &requirements);
+    // Runs the advisor for `scenario` (advisorRequestFor + advise) and plots the answer: for renders
+    // without an AdvisorService (export, decks). Returns why it cannot (unknown model), else empty.
+    QString adviseScenario(const Scenario &scenario, const Catalog &catalog);
+    bool hasAdvice() const { return m_hasAdvice; }
+
+    // Indexes into `pricesAndSpeeds` (x = price, y = speed) of the Pareto front, cheapest first:
+    // the points no cheaper-or-equal point matches or beats in speed.
+    static QList<int> paretoFront(const QList<QPointF> &pricesAndSpeeds);
+
+    // Inspection, for tests and accessibility.
+    const QList<Point> &points() const { return m_points; }
+    QList<int> frontPoints() const { return m_front; } // indexes into points()
+    QScatterSeries *seriesFor(Platform platform) const;
+    QScatterSeries *rejectedSeries() const { return m_rejected; }
+    QLineSeries *frontLine() const { return m_frontLine; }
+    QLineSeries *budgetLine() const { return m_budgetLine; }
+    QLineSeries *speedLine() const { return m_speedLine; }
+    QValueAxis *linearPriceAxis() const { return m_linearPrice; }
+    QLogValueAxis *logPriceAxis() const { return m_logPrice; }
+    bool usesLogPriceAxis() const { return m_logScale; }
+    QValueAxis *speedAxis() const { return m_speedAxis; }
+    QString note() const;
+    QStringList frontLabels() const; // texts of the visible front labels
+    QString pointTooltip(int pointIndex) const;
+
+protected:
+    void restyle() override;
+    void layoutAnnotations() override;
+
+private:
+    void addPoint(const AdvisorCandidate &candidate, bool qualifies, const QString &rejection);
+    void updateSeries();
+    void updateRanges();
+    void updateLines();
+    void updateLegend();
+    void updateTitleAndNote(const AdvisorResult &result);
+    void updateFrontLabels();
+    void usePriceAxis(bool logScale);
+    QList<QScatterSeries *> pointSeries() const;
+
+    QList<QScatterSeries *> m_platformSeries; // Apple, NVIDIA, Other
+    QScatterSeries *m_rejected = nullptr;
+    QList<QList<int>> m_seriesPoints; // per pointSeries(): indexes into m_points, in point order
+    QLineSeries *m_frontLine = nullptr;
+    QLineSeries *m_budgetLine = nullptr;
+    QLineSeries *m_speedLine = nullptr;
+    QValueAxis *m_linearPrice = nullptr;
+    QLogValueAxis *m_logPrice = nullptr;
+    QValueAxis *m_speedAxis = nullptr;
+    ChartAnnotation *m_note = nullptr;
+    QList<ChartAnnotation *> m_frontLabels;
+    QList<Point> m_points;
+    QList<int> m_front;
+    AdvisorRequirements m_requirements;
+    bool m_logScale = false;
+    bool m_hasAdvice = false;
+};
+
+} // namespace headroom
