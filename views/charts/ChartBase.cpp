@@ -126,6 +126,9 @@ QString saveBytes(const QString &path, const QByteArray &bytes)
 ChartBase::ChartBase(QWidget *parent)
     : QChartView(parent)
 {
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(SettleMs);
+    connect(&m_settle, &QTimer::timeout, this, &ChartBase::refit);
     auto *newChart = new QChart;
     newChart->setAnimationOptions(QChart::NoAnimation);
     newChart->setAnimationDuration(AnimationDurationMs);
@@ -207,12 +210,13 @@ void ChartBase::setDragging(bool dragging)
     m_dragging = dragging;
     setAnimationsEnabled(!dragging);
     if (!dragging)
-        setEstimates(m_estimates); // fit the axes to the data again
+        refit();
 }
 
 bool ChartBase::keepsRange(double shownMaximum, double neededMaximum) const
 {
-    return m_dragging && neededMaximum <= shownMaximum && neededMaximum >= shownMaximum * MinShareOfHeldRange;
+    return (m_dragging || m_inBurst) && neededMaximum <= shownMaximum
+        && neededMaximum >= shownMaximum * MinShareOfHeldRange;
 }
 
 QFont ChartBase::chartFont(FontRole role) const
@@ -249,6 +253,21 @@ QFont ChartBase::chartFont(FontRole role) const
 void ChartBase::storeEstimates(const EstimateSet &estimates)
 {
     m_estimates = estimates;
+    if (m_refitting)
+        return;
+    m_inBurst = m_sinceUpdate.isValid() && m_sinceUpdate.elapsed() < SettleMs;
+    m_sinceUpdate.restart();
+    if (m_inBurst)
+        m_settle.start();
+}
+
+void ChartBase::refit()
+{
+    m_settle.stop();
+    m_inBurst = false;
+    m_refitting = true;
+    setEstimates(m_estimates);
+    m_refitting = false;
 }
 
 void ChartBase::applyStyle()
@@ -366,6 +385,8 @@ QImage ChartBase::renderImage(QSize size, qreal scale)
 {
     if (size.isEmpty() || !(scale > 0))
         return {};
+    if (m_inBurst)
+        refit(); // an image shows the settled chart
     prepareContent();
     QImage image(QSize(qRound(size.width() * scale), qRound(size.height() * scale)),
                  QImage::Format_ARGB32_Premultiplied);

@@ -5,11 +5,13 @@
 #include "Scenario.h"
 
 #include <QChartView>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QImage>
 #include <QList>
 #include <QSize>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -45,7 +47,10 @@ public:
     bool animationsEnabled() const;
     // A slider is being dragged: no animations, and value axes hold their range while the data
     // still fills at least half of it (axes that rescale at every step are hard to read and each
-    // rescale relayouts the chart). When the drag ends the axes fit the data again.
+    // rescale relayouts the chart). When the drag ends the axes fit the data again. A burst of
+    // updates (arrow keys, a wheel, a tour) holds them the same way until it has settled
+    // (SettleMs without an update); renderImage() always fits first.
+    static constexpr int SettleMs = 250;
     void setDragging(bool dragging);
     bool isDragging() const { return m_dragging; }
 
@@ -82,7 +87,8 @@ protected:
 
     void styleAxis(QAbstractAxis *axis) const;
     // Whether a value axis now showing [0, shownMaximum] keeps that range for data needing
-    // `neededMaximum`: only while dragging, and while the data fills at least half of it.
+    // `neededMaximum`: only while dragging or in a burst of updates, and while the data fills
+    // at least half of it.
     bool keepsRange(double shownMaximum, double neededMaximum) const;
     // How many steps a horizontal value axis can have before its labels collide (2..8).
     int valueTickBudget() const;
@@ -103,8 +109,14 @@ protected:
 private:
     EstimateSet m_estimates;
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
+    void refit();
+
     bool m_presenting = false;
     bool m_dragging = false;
+    bool m_inBurst = false;    // the last update came within SettleMs of the one before
+    bool m_refitting = false;
+    QElapsedTimer m_sinceUpdate;
+    QTimer m_settle;
 };
 
 // The chart kinds createChart() builds, in menu order.
