@@ -3,7 +3,10 @@
 
 #include "AppTheme.h"
 #include "CatalogStore.h"
+#include "AdvisorPanel.h"
+#include "AdvisorService.h"
 #include "DetailsPane.h"
+#include "ValueChart.h"
 #include "EstimateService.h"
 #include "HardwarePanel.h"
 #include "ModelImportController.h"
@@ -33,8 +36,8 @@ namespace {
 
 // The charts shown in the tabs, in tab order.
 // Accuracy shows how well the estimator matches public measurements, whatever the scenario.
-constexpr std::array<ChartKind, 4> TabCharts{ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency,
-                                             ChartKind::Accuracy};
+constexpr std::array<ChartKind, 5> TabCharts{ChartKind::Speed, ChartKind::Memory, ChartKind::Concurrency,
+                                             ChartKind::Value, ChartKind::Accuracy};
 // Initial heights of the charts over the table: the table shows the article's seven rows.
 constexpr int ChartHeight = 640;
 constexpr int TableHeight = 230;
@@ -97,6 +100,8 @@ MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Setting
     , m_table(new ResultsTable)
     , m_details(new DetailsPane)
     , m_importer(new ModelImportController(m_catalogStore, m_controller, this))
+    , m_advisor(new AdvisorService(m_controller, m_catalog, this))
+    , m_advisorPanel(new AdvisorPanel(m_controller, m_advisor))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -157,6 +162,15 @@ void MainWindow::buildDocks()
     rightDock->setFeatures(QDockWidget::DockWidgetMovable);
     rightDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
+
+    // The Advisor shares the right-hand side with the details, one tab each.
+    m_advisorDock = new QDockWidget(tr("Advisor"), this);
+    m_advisorDock->setObjectName(QStringLiteral("advisorDock"));
+    m_advisorDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    m_advisorDock->setWidget(m_advisorPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_advisorDock);
+    tabifyDockWidget(rightDock, m_advisorDock);
+    rightDock->raise();
     resizeDocks({leftDock, rightDock}, {LeftPanelWidth, RightPanelWidth}, Qt::Horizontal);
     // Tab order is creation order: pickers, hardware list and its buttons, chart tabs, table, details.
 }
@@ -182,6 +196,27 @@ void MainWindow::connectFlow()
         statusBar()->showMessage(message);
     });
     connect(m_importer, &ModelImportController::problem, this, &MainWindow::showProblem);
+
+    // The advisor searches only while its answer is on screen: the panel or the value chart.
+    connect(m_catalogStore, &CatalogStore::catalogChanged, m_advisor, &AdvisorService::reloadCatalog);
+    connect(m_advisorDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        m_advisorShown = visible; // a tab behind the details counts as hidden
+        updateAdvisorActivity();
+    });
+    connect(m_chartTabs, &QTabWidget::currentChanged, this, &MainWindow::updateAdvisorActivity);
+    if (auto *value = qobject_cast<ValueChart *>(chart(ChartKind::Value))) {
+        connect(m_advisor, &AdvisorService::adviceChanged, value,
+                [this, value](const AdvisorResult &result) { value->setAdvice(result, m_advisor->requirements()); });
+    }
+    connect(m_advisorPanel, &AdvisorPanel::compareRequested, this,
+            [this] { m_chartTabs->setCurrentWidget(chart(ChartKind::Speed)); });
+    connect(m_advisorPanel, &AdvisorPanel::interactionStarted, this, [this] { setChartAnimations(false); });
+    connect(m_advisorPanel, &AdvisorPanel::interactionFinished, this, [this] { setChartAnimations(true); });
+}
+
+void MainWindow::updateAdvisorActivity()
+{
+    m_advisor->setActive(m_advisorShown || currentChart()->kind() == ChartKind::Value);
 }
 
 ChartBase *MainWindow::chart(ChartKind kind) const

@@ -9,6 +9,7 @@
 #include <array>
 
 class QActionGroup;
+class QDockWidget;
 class QDragEnterEvent;
 class QDropEvent;
 class QMenu;
@@ -17,6 +18,8 @@ class QTabWidget;
 namespace headroom {
 
 class CatalogStore;
+class AdvisorPanel;
+class AdvisorService;
 class DetailsPane;
 class EstimateService;
 class HardwarePanel;
@@ -56,6 +59,9 @@ public:
     HardwarePanel *hardwarePanel() const { return m_hardware; }
     ResultsTable *resultsTable() const { return m_table; }
     DetailsPane *detailsPane() const { return m_details; }
+    AdvisorService *advisorService() const { return m_advisor; }
+    AdvisorPanel *advisorPanel() const { return m_advisorPanel; }
+    QDockWidget *advisorDock() const { return m_advisorDock; }
     QTabWidget *chartTabs() const { return m_chartTabs; }
     ChartBase *chart(ChartKind kind) const;
     ChartBase *currentChart() const;
@@ -82,6 +88,7 @@ private:
     void showEstimates();
     void showChartChoice();
     void chooseChart(int tab);
+    void updateAdvisorActivity();
     void setChartAnimations(bool enabled);
     void showProblem(const QString &title, const QString &message);
     void exportChartPng(qreal scale);
@@ -105,6 +112,10 @@ private:
     ResultsTable *m_table;
     DetailsPane *m_details;
     ModelImportController *m_importer;
+    AdvisorService *m_advisor;
+    AdvisorPanel *m_advisorPanel;
+    QDockWidget *m_advisorDock = nullptr;
+    bool m_advisorShown = false;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     Theme m_theme = Theme::Light;

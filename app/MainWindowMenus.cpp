@@ -11,6 +11,7 @@
 #include "Settings.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QActionGroup>
 #include <QApplication>
 #include <QFileDialog>
@@ -55,6 +56,11 @@ void MainWindow::buildMenus()
         action->setData(int(theme));
         m_themeGroup->addAction(action);
     }
+    view->addSeparator();
+    QAction *advisor = m_advisorDock->toggleViewAction();
+    advisor->setText(tr("&Advisor: what to buy"));
+    advisor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    view->addAction(advisor);
     view->addSeparator();
     m_present->addToViewMenu(view);
 

@@ -1,5 +1,7 @@
 // The assembled window, offscreen: sliders move estimates and charts, the hardware list drives the
 // bars, the article lineup button restores the seven configurations, bad files are refused.
+#include "AdvisorPanel.h"
+#include "AdvisorService.h"
 #include "ArticleLineup.h"
 #include "Catalog.h"
 #include "ChartBase.h"
@@ -20,6 +22,8 @@
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QDockWidget>
+#include <QTabWidget>
 #include <QChart>
 #include <QMessageBox>
 #include <QPushButton>
@@ -219,6 +223,50 @@ private Q_SLOTS:
         QVERIFY(window().document()->openPath(path));
         QCOMPARE(window().controller()->scenario(), scenario);
         QCOMPARE(m_settings->lastScenarioPath(), path);
+    }
+
+    void advisorRunsOnlyWhileShown()
+    {
+        QVERIFY(!window().advisorService()->isActive()); // the details tab is in front at start
+        const int searches = window().advisorService()->searchCount();
+        window().advisorDock()->show();
+        window().advisorDock()->raise();
+        settle();
+        QTRY_VERIFY(window().advisorService()->isActive());
+        QTRY_VERIFY(window().advisorService()->searchCount() > searches);
+        window().advisorDock()->close();
+        QTRY_VERIFY(!window().advisorService()->isActive());
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Value));
+        QVERIFY(window().advisorService()->isActive());
+    }
+
+    // The first question: Llama 3.3 70B Q4_K_M, one user, at least 20 t/s. "Compare these"
+    // puts the shortlisted configurations on the charts and brings the speed chart forward.
+    void compareThesePutsThePicksOnTheCharts()
+    {
+        Scenario scenario = window().controller()->scenario();
+        scenario.advisor.minDecodeTpsPerUser = 20;
+        window().controller()->edit(scenario, QStringLiteral("Require 20 t/s"));
+        window().advisorDock()->show();
+        window().advisorDock()->raise();
+        settle();
+        QTRY_VERIFY(!window().advisorService()->result().shortlist.isEmpty());
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Memory));
+        const AdvisorResult advice = window().advisorService()->result();
+        QTest::mouseClick(window().advisorPanel()->compareButton(), Qt::LeftButton);
+        settle();
+        QVERIFY(window().currentChart()->kind() == ChartKind::Speed);
+        const qsizetype picks = std::min<qsizetype>(advice.shortlist.size(), AdvisorPanel::MaxComparedPicks);
+        const EstimateSet &shown = window().estimateService()->estimates();
+        QCOMPARE(shown.rows.size(), picks);
+        QCOMPARE(speedCategories(window()).size(), picks);
+        for (qsizetype i = 0; i < picks; ++i) {
+            QCOMPARE(shown.rows.at(i).input.configuration.deviceId, advice.shortlist.at(i).configuration.deviceId);
+            QCOMPARE(shown.rows.at(i).input.configuration.count, advice.shortlist.at(i).configuration.count);
+            QVERIFY2(shown.rows.at(i).estimate.decodeTpsPerUser >= 20,
+                     qPrintable(shown.rows.at(i).label));
+        }
+        QVERIFY(window().controller()->undoStack()->canUndo());
     }
 
     void themeSwitches()
