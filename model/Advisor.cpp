@@ -59,6 +59,20 @@ QList<Quantization> highestBitsFirst(const Catalog &catalog)
     return quants;
 }
 
+// Weight formats whose kernels exist only for CUDA (vLLM, TensorRT-LLM, SGLang): llama.cpp's Metal
+// backend and MLX cannot load them, so auto quantization never proposes them for a Mac.
+const std::array<QLatin1String, 3> CudaOnlyFormats{QLatin1String("FP8"), QLatin1String("AWQ-INT4"),
+                                                   QLatin1String("GPTQ-INT4")};
+
+bool formatRunsOn(const Quantization &quant, Platform platform)
+{
+    if (platform != Platform::Apple)
+        return true;
+    return std::none_of(CudaOnlyFormats.cbegin(), CudaOnlyFormats.cend(), [&quant](QLatin1String format) {
+        return quant.name.compare(format, Qt::CaseInsensitive) == 0;
+    });
+}
+
 bool fitsInMemory(Fit fit)
 {
     return fit == Fit::Fits || fit == Fit::Tight; // offload runs, but from system memory: not for the advisor
@@ -198,6 +212,8 @@ private:
         const qsizetype first = quantCannotHelp ? std::max<qsizetype>(0, m_quants.size() - 1) : 0;
         std::optional<Failure> failure;
         for (qsizetype i = first; i < m_quants.size(); ++i) {
+            if (m_requirements.autoQuant && !formatRunsOn(m_quants.at(i), candidate.platform))
+                continue;
             estimateWith(candidate, m_quants.at(i));
             failure = firstFailure(candidate);
             if (!failure) {

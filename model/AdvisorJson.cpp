@@ -47,15 +47,6 @@ struct RequestError {
     throw RequestError{QString::fromUtf8(field.data(), qsizetype(field.size())) + QStringLiteral(": ") + problem};
 }
 
-QString printable(const std::string &text)
-{
-    QString result = QString::fromUtf8(text.data(), qsizetype(text.size()));
-    for (QChar &c : result) {
-        if (!c.isPrint() || c == QChar::ReplacementCharacter)
-            c = QLatin1Char('?');
-    }
-    return result;
-}
 
 bool isOneOf(std::string_view key, const auto &fields)
 {
@@ -80,7 +71,7 @@ std::optional<double> readPositive(const Json &request, std::string_view field, 
         fail(field, expected);
     const double number = value->get<double>();
     if (!std::isfinite(number) || number < 0 || (!allowZero && number == 0))
-        fail(field, expected + QStringLiteral(", got ") + printable(value->dump()));
+        fail(field, expected + QStringLiteral(", got ") + printableJsonText(value->dump()));
     return number;
 }
 
@@ -117,7 +108,7 @@ void readRuntimes(const Json &request, AdvisorRequirements &requirements)
     for (const auto &item : value->items()) {
         const std::optional<Platform> platform = platformFromString(QString::fromStdString(item.key()));
         if (!platform)
-            fail(field, printable(item.key()) + QStringLiteral(": unknown platform (expected apple, nvidia, other)"));
+            fail(field, printableJsonText(item.key()) + QStringLiteral(": unknown platform (expected apple, nvidia, other)"));
         const Runtime runtime = readRuntime(item.value(), field);
         (*platform == Platform::Apple ? requirements.appleRuntime
          : *platform == Platform::Nvidia ? requirements.nvidiaRuntime
@@ -168,7 +159,7 @@ void readRequirements(const Json &request, AdvisorRequirements &requirements)
             fail("limit", expected);
         const double limit = value->get<double>();
         if (!std::isfinite(limit) || limit != std::floor(limit) || limit < 1 || limit > maxLimit)
-            fail("limit", expected + QStringLiteral(", got ") + printable(value->dump()));
+            fail("limit", expected + QStringLiteral(", got ") + printableJsonText(value->dump()));
         requirements.limit = int(limit);
     }
     CostAssumptions &cost = requirements.cost;
@@ -222,7 +213,7 @@ QString parseErrorText(const Json::exception &error)
     std::string what = error.what();
     if (const auto close = what.find("] "); what.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
         what.erase(0, close + 2);
-    return printable(what);
+    return printableJsonText(what);
 }
 
 double rounded(double value, int decimals)
@@ -305,7 +296,7 @@ ParsedAdviseRequest parseAdviseRequest(const QByteArray &json, const Catalog &ca
             throw RequestError{QStringLiteral("request: must be a JSON object")};
         for (const auto &item : request.items()) {
             if (!isOneOf(item.key(), queryFields) && !isOneOf(item.key(), adviceFields))
-                throw RequestError{printable(item.key()) + QStringLiteral(": unknown field")};
+                throw RequestError{printableJsonText(item.key()) + QStringLiteral(": unknown field")};
         }
         readModelAndWorkload(request, catalog, parsed.request);
         readRequirements(request, parsed.request.requirements);

@@ -1,5 +1,6 @@
 // String forms of the advisor's enums: the spellings of the `advise` request and answer (SPEC §5).
 #include "Advisor.h"
+#include "EnumTable.h"
 
 #include <array>
 #include <utility>
@@ -17,26 +18,6 @@ constexpr std::array requirementNames{
     std::pair{Requirement::Users, "users"},        std::pair{Requirement::Speed, "speed"},
     std::pair{Requirement::Ttft, "ttft"},          std::pair{Requirement::PriceUnknown, "price_unknown"},
     std::pair{Requirement::Budget, "budget"},      std::pair{Requirement::Power, "power"}};
-
-template<typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
-{
-    for (const auto &[key, name] : table) {
-        if (key == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &text)
-{
-    for (const auto &[key, name] : table) {
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return key;
-    }
-    return std::nullopt;
-}
 
 } // namespace
 

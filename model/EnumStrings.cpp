@@ -1,6 +1,7 @@
 // String forms of the model layer's enums: the spellings of the catalog, the CLI and the scenario files.
 #include "Calibration.h"
 #include "Diagnostic.h"
+#include "EnumTable.h"
 #include "Estimate.h"
 #include "Hardware.h"
 #include "LanguageModel.h"
@@ -12,26 +13,6 @@
 
 namespace headroom {
 namespace {
-
-template<typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
-{
-    for (const auto &[key, name] : table) {
-        if (key == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &text)
-{
-    for (const auto &[key, name] : table) {
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return key;
-    }
-    return std::nullopt;
-}
 
 constexpr std::array splitNames{std::pair{Split::Auto, "auto"}, std::pair{Split::Layer, "layer"},
                                 std::pair{Split::Tensor, "tensor"}};

@@ -28,4 +28,14 @@ qsizetype jsonNestingExceededAt(const QByteArray &bytes, int maxDepth)
     return -1;
 }
 
+QString printableJsonText(const std::string &text)
+{
+    QString result = QString::fromUtf8(text.data(), qsizetype(text.size()));
+    for (QChar &c : result) {
+        if (!c.isPrint() || c == QChar::ReplacementCharacter)
+            c = QLatin1Char('?');
+    }
+    return result;
+}
+
 } // namespace headroom

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
+
+#include <string>
 
 namespace headroom {
 
@@ -11,5 +14,9 @@ inline constexpr int MaxJsonNestingDepth = 64;
 // 0-based offset of the bracket that first nests deeper than `maxDepth`, or -1.
 // Brackets inside strings do not count.
 qsizetype jsonNestingExceededAt(const QByteArray &bytes, int maxDepth = MaxJsonNestingDepth);
+
+// Text taken from a JSON document (a key, a dumped value) made fit for a one-line message:
+// anything not printable becomes '?', whatever bytes the input held.
+QString printableJsonText(const std::string &text);
 
 } // namespace headroom

@@ -56,16 +56,6 @@ struct QueryError {
     throw QueryError{QString::fromUtf8(field.data(), qsizetype(field.size())) % QStringLiteral(": ") % problem};
 }
 
-// Keeps a message on one printable line whatever bytes the input held.
-QString printable(const std::string &text)
-{
-    QString result = QString::fromUtf8(text.data(), qsizetype(text.size()));
-    for (QChar &c : result) {
-        if (!c.isPrint() || c == QChar::ReplacementCharacter)
-            c = QLatin1Char('?');
-    }
-    return result;
-}
 
 QString numberText(double value)
 {
@@ -107,7 +97,7 @@ private:
     {
         for (const auto &item : query.items()) {
             if (std::find(knownFields.begin(), knownFields.end(), std::string_view(item.key())) == knownFields.end())
-                throw QueryError{printable(item.key()) % QStringLiteral(": unknown field")};
+                throw QueryError{printableJsonText(item.key()) % QStringLiteral(": unknown field")};
         }
         input.device = readDevice(query);
         input.configuration.deviceId = input.device.id;
@@ -160,7 +150,7 @@ private:
         else
             number = value->get<double>();
         if (!std::isfinite(number) || number != std::floor(number) || number < minimum || number > maximum)
-            fail(field, range % QStringLiteral(", got ") % printable(value->dump()));
+            fail(field, range % QStringLiteral(", got ") % printableJsonText(value->dump()));
         return int(number);
     }
 
@@ -300,7 +290,7 @@ private:
             fail(field, QStringLiteral("must be a quantization name or {\"bits_per_weight\": x}"));
         for (const auto &item : value->items()) {
             if (item.key() != "bits_per_weight")
-                fail(field, printable(item.key()) % QStringLiteral(": unknown field (expected bits_per_weight)"));
+                fail(field, printableJsonText(item.key()) % QStringLiteral(": unknown field (expected bits_per_weight)"));
         }
         const auto bits = value->find("bits_per_weight");
         if (bits == value->end() || !bits->is_number())
@@ -323,7 +313,7 @@ QString parseErrorText(const Json::exception &error)
     std::string what = error.what();
     if (const auto close = what.find("] "); what.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
         what.erase(0, close + 2);
-    return printable(what);
+    return printableJsonText(what);
 }
 
 } // namespace

@@ -245,11 +245,20 @@ private Q_SLOTS:
         QList<Quantization> quants = embeddedCatalog().quantizations();
         std::stable_sort(quants.begin(), quants.end(),
                          [](const Quantization &a, const Quantization &b) { return a.bitsPerWeight > b.bitsPerWeight; });
+        // Formats with CUDA-only kernels are never proposed for a Mac.
+        const QStringList cudaOnly{QStringLiteral("FP8"), QStringLiteral("AWQ-INT4"), QStringLiteral("GPTQ-INT4")};
         bool someBelowTop = false;
+        bool someApple = false;
         for (const AdvisorCandidate &candidate : result.shortlist) {
             EstimateInput input = candidate.input;
             QString manual;
+            const bool apple = candidate.platform == Platform::Apple;
+            someApple = someApple || apple;
+            if (apple)
+                QVERIFY2(!cudaOnly.contains(candidate.quant.name), qPrintable(candidate.label));
             for (const Quantization &quant : quants) {
+                if (apple && cudaOnly.contains(quant.name))
+                    continue;
                 input.quant = quant;
                 const Estimate e = estimate(input);
                 if (fits(e.fit) && e.maxUsers >= 1 && e.decodeTpsPerUser >= minTps) {
@@ -261,6 +270,7 @@ private Q_SLOTS:
             someBelowTop = someBelowTop || candidate.quant.bitsPerWeight < quants.front().bitsPerWeight;
         }
         QVERIFY2(someBelowTop, "the speed requirement never lowered the quantization: the case tests nothing");
+        QVERIFY2(someApple, "no Mac qualified: the CUDA-only check tests nothing");
     }
 
     void rejectionNamesTheFirstRequirement_data()
