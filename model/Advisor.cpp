@@ -73,6 +73,9 @@ bool formatRunsOn(const Quantization &quant, Platform platform)
     });
 }
 
+// The price source shown for a price the user entered (AdvisorRequirements::quotesUsd).
+const QString QuoteSource = QStringLiteral("your quote");
+
 bool fitsInMemory(Fit fit)
 {
     return fit == Fit::Fits || fit == Fit::Tight; // offload runs, but from system memory: not for the advisor
@@ -119,9 +122,16 @@ private:
             : runtimeFor(candidate.platform, m_requirements);
         candidate.systemId = system ? system->id : QString();
         candidate.label = system ? system->name : labelOf(device, slot);
-        if (system && system->priceUsd) {
+        const QMap<QString, double> &quotes = m_requirements.quotesUsd;
+        if (system && quotes.contains(system->id)) {
+            candidate.priceUsd = quotes.value(system->id);
+            candidate.priceSource = QuoteSource;
+        } else if (system && system->priceUsd) {
             candidate.priceUsd = system->priceUsd;
             candidate.priceSource = system->priceSource;
+        } else if (quotes.contains(device.id) && candidate.platform != Platform::Apple) {
+            candidate.priceUsd = quotes.value(device.id) * slot.count; // cards only, as below
+            candidate.priceSource = QuoteSource;
         } else if (device.priceUsd && candidate.platform != Platform::Apple) {
             // Cards only: the host is not included (said so by explainCost).
             candidate.priceUsd = *device.priceUsd * slot.count;

@@ -5,6 +5,7 @@
 #include "Estimate.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -42,6 +43,9 @@ struct AdvisorRequirements {
     RankBy rankBy = RankBy::Price;
     int limit = 10;
     CostAssumptions cost;
+    // A customer's quotes, in US$, replacing the public list price: by named-system id (the whole
+    // system) or by device id (one card; Apple chips are priced through their systems only).
+    QMap<QString, double> quotesUsd;
     bool operator==(const AdvisorRequirements &) const = default;
 };
 

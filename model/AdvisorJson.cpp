@@ -33,10 +33,11 @@ constexpr double placeholderBitsPerWeight = 16;
 constexpr std::array<std::string_view, 8> queryFields{"model",         "quant",         "context",
                                                       "concurrency",   "prompt_tokens", "output_tokens",
                                                       "kv_cache_type", "apple_usable_fraction"};
-constexpr std::array<std::string_view, 12> adviceFields{
+constexpr std::array<std::string_view, 13> adviceFields{
     "min_decode_tps_per_user", "max_ttft_s", "budget_usd",  "max_power_w",
     "platforms",               "runtime",    "rank_by",     "limit",
-    "amortization_years",      "utilization", "electricity_usd_per_kwh", "cloud_usd_per_million_tokens"};
+    "amortization_years",      "utilization", "electricity_usd_per_kwh", "cloud_usd_per_million_tokens",
+    "quotes_usd"};
 
 struct RequestError {
     QString message;
@@ -137,6 +138,28 @@ QList<Platform> readPlatforms(const Json &request)
     return platforms;
 }
 
+// "quotes_usd": {"mac-studio-m3-ultra-512": 9499, "rtx-5090": 1850}: a customer's prices by named
+// system or device id, replacing the list price.
+void readQuotes(const Json &request, QMap<QString, double> &quotes)
+{
+    constexpr std::string_view field = "quotes_usd";
+    const Json *value = find(request, field);
+    if (!value)
+        return;
+    if (!value->is_object())
+        fail(field, QStringLiteral("must be an object {\"system or device id\": price in US$}"));
+    for (const auto &item : value->items()) {
+        const QString id = QString::fromStdString(item.key());
+        const QString where = QStringLiteral("quotes_usd.") + printableJsonText(item.key());
+        if (id.isEmpty())
+            fail(field, QStringLiteral("a quote needs an id"));
+        if (!item.value().is_number() || !std::isfinite(item.value().get<double>()) || item.value().get<double>() <= 0)
+            throw RequestError{where + QStringLiteral(": must be a price greater than 0, got ")
+                               + printableJsonText(item.value().dump())};
+        quotes.insert(id, item.value().get<double>());
+    }
+}
+
 void readRequirements(const Json &request, AdvisorRequirements &requirements)
 {
     requirements.minDecodeTpsPerUser = readPositive(request, "min_decode_tps_per_user");
@@ -171,6 +194,7 @@ void readRequirements(const Json &request, AdvisorRequirements &requirements)
     }
     cost.electricityUsdPerKwh = readPositive(request, "electricity_usd_per_kwh", true).value_or(cost.electricityUsdPerKwh);
     cost.cloudUsdPerMillionTokens = readPositive(request, "cloud_usd_per_million_tokens");
+    readQuotes(request, requirements.quotesUsd);
 }
 
 bool isAuto(const Json &request)

@@ -31,6 +31,7 @@ const QString ElectricityKey = QStringLiteral("electricity_usd_per_kwh");
 const QString CloudKey = QStringLiteral("cloud_usd_per_million_tokens");
 const QString AutoQuantKey = QStringLiteral("auto_quant");
 const QString RuntimesKey = QStringLiteral("runtimes");
+const QString QuotesKey = QStringLiteral("quotes_usd");
 
 const QString RuntimeNames = QStringLiteral("auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang");
 
@@ -132,6 +133,34 @@ void readRuntimes(ScenarioJsonReader &reader, const QJsonObject &object, const Q
     }
 }
 
+// {"mac-studio-m3-ultra-512": 9499, "rtx-5090": 1850}: ids are not checked against the catalog
+// here (a quote for an id the catalog lacks is kept and simply matches nothing).
+void readQuotes(ScenarioJsonReader &reader, const QJsonObject &object, const QString &parent,
+                QMap<QString, double> &quotes)
+{
+    if (!object.contains(QuotesKey))
+        return;
+    const QString path = jsonPath(parent, QuotesKey);
+    const QJsonValue value = object.value(QuotesKey);
+    if (!value.isObject()) {
+        reader.problem(path, QStringLiteral("must be an object {\"system or device id\": price in US$}, found ")
+                                 % jsonTypeName(value));
+        return;
+    }
+    const QJsonObject entries = value.toObject();
+    QMap<QString, double> read;
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+        bool present = false;
+        if (it.key().isEmpty()) {
+            reader.problem(path, QStringLiteral("a quote needs an id"));
+            continue;
+        }
+        if (const auto price = readPositive(reader, entries, it.key(), path, MaxBudgetUsd, present))
+            read.insert(it.key(), *price);
+    }
+    quotes = read;
+}
+
 void readCost(ScenarioJsonReader &reader, const QJsonObject &object, const QString &parent, CostAssumptions &cost)
 {
     bool present = false;
@@ -172,6 +201,12 @@ QJsonObject advisorRequirementsToJson(const AdvisorRequirements &requirements)
     object.insert(UtilizationKey, requirements.cost.utilization);
     object.insert(ElectricityKey, requirements.cost.electricityUsdPerKwh);
     insertOptional(CloudKey, requirements.cost.cloudUsdPerMillionTokens);
+    if (!requirements.quotesUsd.isEmpty()) {
+        QJsonObject quotes;
+        for (auto it = requirements.quotesUsd.cbegin(); it != requirements.quotesUsd.cend(); ++it)
+            quotes.insert(it.key(), it.value());
+        object.insert(QuotesKey, quotes);
+    }
     return object;
 }
 
@@ -191,6 +226,7 @@ void readAdvisorRequirements(ScenarioJsonReader &reader, const QJsonValue &value
     readOptionalLimit(reader, object, MaxPowerKey, path, MaxPowerW, requirements.maxPowerW);
     readPlatforms(reader, object, path, requirements.platforms);
     readRuntimes(reader, object, path, requirements);
+    readQuotes(reader, object, path, requirements.quotesUsd);
     if (const auto rankBy = reader.string(object, RankByKey, jsonPath(path, RankByKey))) {
         if (const auto parsed = rankByFromString(*rankBy))
             requirements.rankBy = *parsed;

@@ -3,6 +3,8 @@
 #include "AdvisorRequirementsForm.h"
 #include "AdvisorService.h"
 #include "AdvisorShortlistModel.h"
+#include "QuoteTableModel.h"
+#include "QuotesDialog.h"
 #include "ScenarioAdvisor.h"
 #include "ScenarioController.h"
 
@@ -32,6 +34,8 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     , m_sorted(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_compare(new QPushButton(tr("Compare these"), this))
+    , m_quotes(new QPushButton(tr("Prices and quotes…"), this))
+    , m_quoteModel(new QuoteTableModel(this))
 {
     setObjectName(QStringLiteral("advisorPanel"));
     m_reason->setObjectName(QStringLiteral("advisorReason"));
@@ -63,7 +67,21 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     connect(m_form, &AdvisorRequirementsForm::interactionFinished, this, &AdvisorPanel::interactionFinished);
     connect(service, &AdvisorService::adviceChanged, this, &AdvisorPanel::showAdvice);
 
+    m_quotes->setObjectName(QStringLiteral("advisorQuotes"));
+    m_quotes->setToolTip(tr("See the list prices the advisor uses and enter your own (a customer's quote)."));
+    connect(m_quotes, &QPushButton::clicked, this, [this] {
+        QuotesDialog *dialog = quotesDialog();
+        dialog->show();
+        dialog->raise();
+    });
+    m_quoteModel->setCatalog(service->catalog());
+    m_quoteModel->setQuotes(controller->scenario().advisor.quotesUsd);
+    connect(m_quoteModel, &QuoteTableModel::quotesEdited, this, &AdvisorPanel::setQuotes);
+    connect(controller, &ScenarioController::scenarioChanged, this,
+            [this] { m_quoteModel->setQuotes(m_controller->scenario().advisor.quotesUsd); });
+
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_quotes);
     buttons->addStretch(1);
     buttons->addWidget(m_compare);
     auto *layout = new QVBoxLayout(this);
@@ -82,6 +100,25 @@ void AdvisorPanel::showAdvice(const AdvisorResult &result)
     m_model->setResult(result, m_service->requirements().cost);
     m_reason->setText(result.reason); // names what was considered and, when nothing qualifies, why
     m_compare->setEnabled(!result.shortlist.isEmpty());
+}
+
+QuotesDialog *AdvisorPanel::quotesDialog()
+{
+    if (!m_quotesDialog) {
+        m_quotesDialog = new QuotesDialog(m_quoteModel, this);
+        connect(m_quotesDialog, &QuotesDialog::clearRequested, this, [this] { setQuotes({}); });
+    }
+    m_quoteModel->setCatalog(m_service->catalog()); // an import may have changed it
+    return m_quotesDialog;
+}
+
+void AdvisorPanel::setQuotes(const QMap<QString, double> &quotes)
+{
+    Scenario scenario = m_controller->scenario();
+    if (scenario.advisor.quotesUsd == quotes)
+        return;
+    scenario.advisor.quotesUsd = quotes;
+    m_controller->edit(scenario, tr("Set price quotes"));
 }
 
 void AdvisorPanel::compareShortlist()

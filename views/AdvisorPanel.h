@@ -14,6 +14,8 @@ namespace headroom {
 class AdvisorRequirementsForm;
 class AdvisorService;
 class AdvisorShortlistModel;
+class QuoteTableModel;
+class QuotesDialog;
 class ScenarioController;
 
 // The Advisor: requirements (AdvisorRequirementsForm) above the ranked shortlist the service
@@ -35,6 +37,10 @@ public:
     QTableView *shortlistView() const { return m_view; }
     QLabel *reasonLabel() const { return m_reason; }
     QPushButton *compareButton() const { return m_compare; }
+    QPushButton *quotesButton() const { return m_quotes; }
+    // The price editor (created on first use) and its model.
+    QuotesDialog *quotesDialog();
+    QuoteTableModel *quoteModel() const { return m_quoteModel; }
 
     // What "Compare these" does (also the button's action).
     void compareShortlist();
@@ -47,6 +53,7 @@ Q_SIGNALS:
 
 private:
     void showAdvice(const AdvisorResult &result);
+    void setQuotes(const QMap<QString, double> &quotes);
 
     ScenarioController *m_controller;
     AdvisorService *m_service;
@@ -56,6 +63,9 @@ private:
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;
     QPushButton *m_compare;
+    QPushButton *m_quotes;
+    QuoteTableModel *m_quoteModel;
+    QuotesDialog *m_quotesDialog = nullptr;
 };
 
 } // namespace headroom

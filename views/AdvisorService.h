@@ -36,6 +36,7 @@ public:
     // The catalog changed in place (an import): the same question may have a new answer.
     // Searches again now if active, else on the next setActive(true).
     void reloadCatalog();
+    const Catalog &catalog() const { return m_catalog; }
 
 Q_SIGNALS:
     void adviceChanged(const headroom::AdvisorResult &result);

@@ -398,6 +398,41 @@ private Q_SLOTS:
         QTest::newRow("amd") << QStringLiteral("ryzen-ai-max-395") << Platform::Other;
     }
 
+    // A customer's quote replaces the list price: for a named system the whole price, for a card
+    // the price of each card; it makes a system without a public price eligible under a budget.
+    void quotesReplaceListPrices()
+    {
+        const Catalog &catalog = embeddedCatalog();
+        AdvisorRequest request = requestFor(QStringLiteral("llama-3.1-405b"), QStringLiteral("auto"), 1);
+        request.requirements.budgetUsd = 15000;
+        const AdvisorResult listed = advise(request, catalog);
+        const auto find = [](const QList<AdvisorCandidate> &list, const QString &systemId) {
+            return std::find_if(list.cbegin(), list.cend(),
+                                [&](const AdvisorCandidate &c) { return c.systemId == systemId; });
+        };
+        const QString mac = QStringLiteral("mac-studio-m3-ultra-512");
+        QVERIFY(catalog.system(mac) && !catalog.system(mac)->priceUsd);
+        QVERIFY(find(listed.shortlist, mac) == listed.shortlist.cend());
+
+        request.requirements.quotesUsd = {{mac, 9499}, {QStringLiteral("rtx-5090"), 1500}};
+        const AdvisorResult quoted = advise(request, catalog);
+        const auto pick = find(quoted.shortlist, mac);
+        QVERIFY2(pick != quoted.shortlist.cend(), qPrintable(quoted.reason));
+        QCOMPARE(*pick->priceUsd, 9499.0);
+        QCOMPARE(pick->priceSource, QStringLiteral("your quote"));
+        QVERIFY(pick->quant.name != QStringLiteral("FP8")); // a Mac never gets a CUDA-only format
+        QVERIFY(explainCost(*pick, request.requirements.cost).contains(QStringLiteral("your quote")));
+
+        request.requirements.budgetUsd.reset();
+        request.requirements.limit = 100'000;
+        for (const AdvisorCandidate &candidate : advise(request, catalog).shortlist) {
+            if (candidate.configuration.deviceId == QStringLiteral("rtx-5090") && candidate.systemId.isEmpty()) {
+                QCOMPARE(*candidate.priceUsd, 1500.0 * candidate.configuration.count);
+                QCOMPARE(candidate.priceSource, QStringLiteral("your quote"));
+            }
+        }
+    }
+
     void platformsAndStrings()
     {
         QFETCH(QString, deviceId);

@@ -166,6 +166,10 @@ private Q_SLOTS:
         QTest::newRow("text ttft") << QByteArray(R"({"model":"llama-3.1-8b","max_ttft_s":"fast"})") << QStringLiteral("max_ttft_s:");
         QTest::newRow("zero context") << QByteArray(R"({"model":"llama-3.1-8b","context":0})") << QStringLiteral("context:");
         QTest::newRow("zero limit") << QByteArray(R"({"model":"llama-3.1-8b","limit":0})") << QStringLiteral("limit:");
+        QTest::newRow("quotes not an object") << QByteArray(R"({"model":"llama-3.1-8b","quotes_usd":5})")
+                                              << QStringLiteral("quotes_usd:");
+        QTest::newRow("negative quote") << QByteArray(R"({"model":"llama-3.1-8b","quotes_usd":{"rtx-5090":-1}})")
+                                        << QStringLiteral("quotes_usd.rtx-5090:");
         QTest::newRow("fractional limit") << QByteArray(R"({"model":"llama-3.1-8b","limit":2.5})") << QStringLiteral("limit:");
         QTest::newRow("zero years") << QByteArray(R"({"model":"llama-3.1-8b","amortization_years":0})")
                                     << QStringLiteral("amortization_years:");

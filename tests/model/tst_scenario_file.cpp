@@ -65,6 +65,7 @@ AdvisorRequirements everyAdvisorField()
     r.cost.utilization = 0.1 + 0.2; // not representable in few digits
     r.cost.electricityUsdPerKwh = 0;
     r.cost.cloudUsdPerMillionTokens = 0.6;
+    r.quotesUsd = {{QStringLiteral("mac-studio-m3-ultra-512"), 9499.5}, {QStringLiteral("rtx-5090"), 1850}};
     return r;
 }
 
@@ -189,7 +190,7 @@ private Q_SLOTS:
                           R"("max_power_w":1500,"platforms":["nvidia","apple"],)"
                           R"("runtimes":{"apple":"mlx","nvidia":"vllm","other":"llama.cpp"},"rank_by":"tps_per_watt",)"
                           R"("limit":25,"amortization_years":4.5,"utilization":0.3,"electricity_usd_per_kwh":0,)"
-                          R"("cloud_usd_per_million_tokens":0.6})")
+                          R"("cloud_usd_per_million_tokens":0.6,"quotes_usd":{"mac-studio-m3-ultra-512":9499.5,"rtx-5090":1850}})")
             << all;
         AdvisorRequirements oneRuntime;
         oneRuntime.nvidiaRuntime = Runtime::TensorRtLlm;
@@ -255,6 +256,12 @@ private Q_SLOTS:
                                         << QStringLiteral("must be an object");
         QTest::newRow("runtime for unknown platform") << QByteArray(R"({"runtimes":{"tpu":"vllm"}})")
                                                       << QStringLiteral("advisor.runtimes.tpu") << QStringLiteral("unknown platform");
+        QTest::newRow("quotes array") << QByteArray(R"({"quotes_usd":[1]})") << QStringLiteral("advisor.quotes_usd")
+                                      << QStringLiteral("must be an object");
+        QTest::newRow("zero quote") << QByteArray(R"({"quotes_usd":{"rtx-5090":0}})")
+                                    << QStringLiteral("advisor.quotes_usd.rtx-5090") << QStringLiteral("greater than 0");
+        QTest::newRow("quote as text") << QByteArray(R"({"quotes_usd":{"rtx-5090":"cheap"}})")
+                                       << QStringLiteral("advisor.quotes_usd.rtx-5090") << QStringLiteral("must be a number");
         QTest::newRow("unknown runtime") << QByteArray(R"({"runtimes":{"apple":"metal"}})")
                                          << QStringLiteral("advisor.runtimes.apple") << QStringLiteral("unknown runtime \"metal\"");
     }

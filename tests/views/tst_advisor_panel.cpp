@@ -6,6 +6,8 @@
 #include "AdvisorService.h"
 #include "AdvisorShortlistModel.h"
 #include "EstimateSet.h"
+#include "QuoteTableModel.h"
+#include "QuotesDialog.h"
 #include "ScenarioController.h"
 #include "SteppedSlider.h"
 
@@ -20,6 +22,8 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace headroom;
 
@@ -203,6 +207,44 @@ private Q_SLOTS:
         for (const AdvisorCandidate &c : f.service.result().shortlist)
             fastest = std::max(fastest, c.estimate.decodeTpsPerUser);
         QCOMPARE(estimates.rows.first().estimate.decodeTpsPerUser, fastest);
+    }
+
+    // A quote entered in the price editor is one undoable scenario edit and reaches the search:
+    // a Mac with no public price becomes a candidate under a budget once quoted.
+    void quotesPriceWhatListPricesCannot()
+    {
+        Fixture f;
+        Scenario scenario = f.controller.scenario();
+        scenario.modelId = QStringLiteral("llama-3.1-405b");
+        scenario.advisor.autoQuant = true;
+        scenario.advisor.minDecodeTpsPerUser.reset();
+        scenario.advisor.budgetUsd = 15000;
+        f.controller.edit(scenario, QStringLiteral("405B under $15,000"));
+        f.settle();
+        const QString mac = QStringLiteral("mac-studio-m3-ultra-512");
+        const auto hasMac = [&] {
+            const QList<AdvisorCandidate> &list = f.service.result().shortlist;
+            return std::any_of(list.cbegin(), list.cend(), [&](const AdvisorCandidate &c) { return c.systemId == mac; });
+        };
+        QVERIFY(!hasMac());
+        QuotesDialog *dialog = f.panel.quotesDialog();
+        QVERIFY(dialog);
+        QuoteTableModel *model = f.panel.quoteModel();
+        int row = -1;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->index(r, 0).data(QuoteTableModel::IdRole).toString() == mac)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QVERIFY(model->setData(model->index(row, QuoteTableModel::QuoteColumn), 9499.0));
+        f.settle();
+        QCOMPARE(f.controller.scenario().advisor.quotesUsd.value(mac), 9499.0);
+        QVERIFY2(hasMac(), qPrintable(f.service.result().reason));
+        f.controller.undoStack()->undo();
+        f.settle();
+        QVERIFY(f.controller.scenario().advisor.quotesUsd.isEmpty());
+        QVERIFY(model->quotes().isEmpty()); // the editor follows undo
+        QVERIFY(!hasMac());
     }
 
     void searchesOnlyWhileActive()
