@@ -5,6 +5,7 @@
 #include "PresentModeControls.h"
 #include "ScenarioController.h"
 #include "TourPlayer.h"
+#include "ValueChart.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -150,8 +151,11 @@ void PresentMode::showAutoplay()
 
 void PresentMode::showEstimates(const EstimateSet &estimates)
 {
-    if (m_chart)
-        m_chart->setEstimates(estimates);
+    if (!m_chart)
+        return;
+    m_chart->setEstimates(estimates);
+    if (auto *value = qobject_cast<ValueChart *>(m_chart))
+        value->adviseScenario(m_controller->scenario(), m_catalog); // a tour step may show the advisor's answer
 }
 
 void PresentMode::ensureChart(ChartKind kind)
@@ -164,6 +168,8 @@ void PresentMode::ensureChart(ChartKind kind)
     chart->setTheme(m_theme);
     chart->setAnimationsEnabled(true);
     chart->setEstimates(m_service->estimates());
+    if (auto *value = qobject_cast<ValueChart *>(chart))
+        value->adviseScenario(m_controller->scenario(), m_catalog);
     if (m_chart) {
         m_contentLayout->removeWidget(m_chart);
         delete m_chart; // not deleteLater: no event of the old chart is on the stack here

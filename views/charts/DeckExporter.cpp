@@ -2,6 +2,7 @@
 
 #include "ChartBase.h"
 #include "EstimateSet.h"
+#include "ValueChart.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -67,6 +68,8 @@ QImage renderChart(const Scenario &scenario, const Catalog &catalog, QSize size,
     chart->setTheme(theme);
     chart->setPresentationMode(true);
     chart->setEstimates(estimates);
+    if (auto *value = qobject_cast<ValueChart *>(chart.get()))
+        value->adviseScenario(scenario, catalog); // an unresolvable scenario is named on the chart itself
     return chart->renderImage(size, ChartRenderScale);
 }
 
