@@ -106,6 +106,7 @@ MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Setting
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     buildCentre();
+    m_document->setCatalogStore(m_catalogStore);
     buildDocks();
     buildMenus();
     connectFlow();

@@ -1,7 +1,9 @@
 #include "ScenarioDocument.h"
 
+#include "CatalogStore.h"
 #include "ScenarioController.h"
 #include "ScenarioFile.h"
+#include "ScenarioPortability.h"
 #include "Settings.h"
 
 #include <QFileDialog>
@@ -76,7 +78,8 @@ bool ScenarioDocument::openPath(const QString &path)
         Q_EMIT statusMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()));
         return false;
     }
-    m_controller->reset(std::get<Scenario>(read), path);
+    const Scenario &scenario = std::get<Scenario>(read);
+    m_controller->reset(m_store ? withCatalogModelWherePossible(scenario, m_store->catalog()) : scenario, path);
     m_settings.addRecentFile(path);
     m_settings.setLastScenarioPath(path);
     Q_EMIT recentFilesChanged();
@@ -105,7 +108,9 @@ bool ScenarioDocument::saveAs()
 
 bool ScenarioDocument::saveTo(const QString &path)
 {
-    const QString error = writeScenarioFile(path, m_controller->scenario());
+    const Scenario &scenario = m_controller->scenario();
+    const QString error = writeScenarioFile(
+        path, m_store ? withImportedModelInline(scenario, m_store->catalog(), m_store->importedIds()) : scenario);
     if (!error.isEmpty()) {
         Q_EMIT problem(tr("Cannot save scenario"), error);
         Q_EMIT statusMessage(tr("Could not save %1").arg(QFileInfo(path).fileName()));

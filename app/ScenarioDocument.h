@@ -9,6 +9,8 @@ class QWidget;
 
 namespace headroom {
 
+class CatalogStore;
+
 class ScenarioController;
 class Settings;
 
@@ -23,6 +25,8 @@ public:
     static constexpr const char *FileSuffix = ".headroom.json";
 
     ScenarioDocument(ScenarioController *controller, Settings &settings, QWidget *dialogParent);
+    // With a store, a scenario showing an imported model saves that model inline (it opens anywhere).
+    void setCatalogStore(const CatalogStore *store) { m_store = store; }
 
     // Each asks before discarding unsaved changes; false when cancelled or failed.
     bool newScenario();
@@ -48,6 +52,7 @@ Q_SIGNALS:
 private:
     ScenarioController *m_controller;
     Settings &m_settings;
+    const CatalogStore *m_store = nullptr;
     QWidget *m_dialogParent;
 };
 

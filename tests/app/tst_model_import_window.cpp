@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ModelImportController.h"
 #include "PickerPanel.h"
+#include "ScenarioDocument.h"
 #include "ScenarioController.h"
 #include "Settings.h"
 
@@ -173,6 +174,41 @@ private Q_SLOTS:
         openWindow();
         QCOMPARE(m_store->importedIds(), QStringList{id});
         QVERIFY(window().pickerPanel()->modelCombo()->findData(id, CatalogModel::IdRole) >= 0);
+    }
+
+    // A scenario saved while an imported model is shown carries that model inline: it opens with the
+    // same numbers on a machine without the import, and names the catalog entry where it exists.
+    void savedScenarioCarriesTheImportedModel()
+    {
+        openWindow();
+        QVERIFY(drop({fixture(DroppedConfig)}));
+        QTRY_COMPARE(m_store->importedIds().size(), 1);
+        const QString id = m_store->importedIds().first();
+        window().controller()->flush();
+        const double decode = window().estimateService()->estimates().rows.first().estimate.decodeTpsPerUser;
+        const QString path = m_dir.filePath(QStringLiteral("imported.headroom.json"));
+        QVERIFY(window().document()->saveTo(path));
+        QVERIFY(!readAll(path).contains((QStringLiteral("\"model\": \"") + id + QLatin1Char('"')).toUtf8())); // inline, not by id
+
+        // Another machine: no imported models at all.
+        closeWindow();
+        QFile::remove(modelsPath());
+        openWindow();
+        QVERIFY(m_store->importedIds().isEmpty());
+        QVERIFY(window().document()->openPath(path));
+        window().controller()->flush();
+        const EstimateSet &elsewhere = window().estimateService()->estimates();
+        QVERIFY2(elsewhere.problem.isEmpty(), qPrintable(elsewhere.problem));
+        QCOMPARE(elsewhere.rows.first().estimate.decodeTpsPerUser, decode);
+
+        // Back where the import exists: the scenario names it again.
+        closeWindow();
+        openWindow();
+        QVERIFY(drop({fixture(DroppedConfig)}));
+        QTRY_COMPARE(m_store->importedIds(), QStringList{id});
+        QVERIFY(window().document()->openPath(path));
+        QCOMPARE(window().controller()->scenario().modelId, id);
+        QVERIFY(!window().controller()->scenario().customModel);
     }
 
     void badDropsAreReportedAndLoseNothing_data()
