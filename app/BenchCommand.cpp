@@ -58,6 +58,9 @@ std::variant<BenchReport, QString> runBenchmarks(const BenchPlan &plan)
     if (const auto *problem = std::get_if<QString>(&article))
         return QStringLiteral("article lineup: ") + *problem;
     report.article = std::get<LineupLatency>(std::move(article));
+    report.moves = int(driver.timings().size());
+    report.hiddenChartPaints = driver.hiddenChartPaints();
+    report.forcedRepaints = driver.forcedRepaints();
 
     report.estimatesPerSecond = measureEngineThroughput(engineBenchInputs(catalog), plan.engineSeconds).estimatesPerSecond;
     report.advisorSearch = summarizeLatencies(measureAdvisorSearches(advisorBenchRequests(catalog), catalog, plan.advisorRounds));

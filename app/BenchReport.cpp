@@ -121,6 +121,9 @@ QByteArray benchReportJson(const BenchReport &report)
         {QStringLiteral("estimates_per_second"), std::round(report.estimatesPerSecond)},
         {QStringLiteral("peak_rss_mb"), rounded(report.peakRssMB)},
         {QStringLiteral("advisor_search_ms"), latencyJson(report.advisorSearch)},
+        {QStringLiteral("moves"), report.moves},
+        {QStringLiteral("hidden_chart_repaints"), report.hiddenChartPaints},
+        {QStringLiteral("forced_repaints"), report.forcedRepaints},
         {QStringLiteral("window_size"),
          QJsonArray{report.windowSize.width(), report.windowSize.height()}},
     };
@@ -135,6 +138,10 @@ QString benchReportText(const BenchReport &report)
                        .arg(report.windowSize.height());
     text += lineupText(QStringLiteral("Many configurations"), report.large, LargeLineupSliderP95TargetMs);
     text += lineupText(QStringLiteral("Article lineup"), report.article, ArticleLineupSliderP95TargetMs);
+    text += QStringLiteral("Over %1 moves: %2 paints of chart tabs not on screen, %3 views repainted by the bench\n")
+                .arg(report.moves)
+                .arg(report.hiddenChartPaints)
+                .arg(report.forcedRepaints);
     text += QStringLiteral("Startup to first painted window: %1 (target <= %2)\n")
                 .arg(milliseconds(report.startupMs), milliseconds(StartupTargetMs));
     text += QStringLiteral("Roofline estimates per second, one thread: %1 (target >= %2)\n")

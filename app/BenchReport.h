@@ -46,6 +46,9 @@ struct BenchReport {
     double estimatesPerSecond = 0; // roofline estimates in one thread over varied inputs
     double peakRssMB = 0;  // peak resident set size of the whole process
     LatencySummary advisorSearch; // one whole advise() search over the full catalog, one thread
+    int moves = 0;             // timed moves, both lineups
+    int hiddenChartPaints = 0; // chart tabs not on screen painted because a move changed them
+    int forcedRepaints = 0;    // visible views the window's own repaint skipped, repainted by the bench
     QSize windowSize;      // logical pixels of the window that was painted
     bool operator==(const BenchReport &) const = default;
 };

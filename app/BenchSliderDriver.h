@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -57,6 +58,8 @@ public:
     std::variant<LineupLatency, QString> measureSliders(int moves);
     // Every move's timing since construction, in order.
     const QList<MoveTiming> &timings() const { return m_timings; }
+    int hiddenChartPaints() const { return m_hiddenPaints; }
+    int forcedRepaints() const { return m_witness.forcedRepaints(); }
 
 private:
     std::variant<QList<double>, QString> dragSlider(QSlider *slider, int moves);
@@ -71,9 +74,12 @@ private:
     void paintEverything();
     QComboBox *quantizationCombo() const;
     void watchVisibleViews();
+    void watchChartScenes();
 
     MainWindow &m_window;
     BenchPaintWitness m_witness;
+    QSet<QWidget *> m_changedPages; // chart tabs whose scene changed since they were last painted
+    int m_hiddenPaints = 0;
     bool m_estimatesArrived = false;
     QElapsedTimer m_sinceEstimates;
     QList<MoveTiming> m_timings;

@@ -118,7 +118,13 @@ MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Setting
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Destroying the widgets hides the docks and removes the tabs, which signals; nothing of this
+    // half-destroyed window may answer any more.
+    m_advisorDock->disconnect(this);
+    m_chartTabs->disconnect(this);
+}
 
 void MainWindow::buildCentre()
 {

@@ -124,8 +124,9 @@ private Q_SLOTS:
         QCOMPARE(reread.load(), Diagnostics{});
         QCOMPARE(reread.models(), store.models());
         QCOMPARE(reread.catalog(), store.catalog());
+        const Catalog rereadCatalog = reread.catalog(); // a value: keep it alive while pointing into it
         for (const ImportedModel &imported : imports) {
-            const LanguageModel *model = reread.catalog().model(imported.model.id);
+            const LanguageModel *model = rereadCatalog.model(imported.model.id);
             QVERIFY(model);
             QCOMPARE(model->paramsB, imported.model.paramsB);
             QCOMPARE(toString(model->attention), toString(imported.model.attention));
@@ -133,7 +134,7 @@ private Q_SLOTS:
             QCOMPARE(model->experts, imported.model.experts);
             if (imported.quant) {
                 // The GGUF's quantization is a catalog quantization, its size a published size.
-                const Quantization *quant = reread.catalog().quantization(imported.quant->name);
+                const Quantization *quant = rereadCatalog.quantization(imported.quant->name);
                 QVERIFY(quant);
                 QCOMPARE(quant->bitsPerWeight, imported.quant->bitsPerWeight);
                 QCOMPARE(model->publishedSizeGB(imported.quant->name), imported.fileSizeGB);
