@@ -222,6 +222,8 @@ void TestCatalog::badInput_data()
         "devices[gpu]", "interconnect", "must be an object, got \"pcie4\"");
     row("price without date", device(with(minimalDevice(), "price_usd", 1999)), true, "devices[gpu]", "price_date",
         "is required but missing");
+    row("price without source", device(with(with(minimalDevice(), "price_usd", 1999), "price_date", QStringLiteral("2026-11"))),
+        true, "devices[gpu]", "price_source", "is required but missing");
     row("memory list empty", device(with(minimalDevice(), "memory_options_gb", QJsonArray{})), true, "devices[gpu]",
         "memory_options_gb", "must be a non-empty array");
     row("memory option repeated", device(with(minimalDevice(), "memory_options_gb", QJsonArray{24, 24})), true,
