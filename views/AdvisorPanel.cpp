@@ -3,6 +3,7 @@
 #include "AdvisorRequirementsForm.h"
 #include "AdvisorService.h"
 #include "AdvisorShortlistModel.h"
+#include "CompactTable.h"
 #include "QuoteTableModel.h"
 #include "QuotesDialog.h"
 #include "ScenarioAdvisor.h"
@@ -17,12 +18,6 @@
 #include <QVBoxLayout>
 
 namespace headroom {
-namespace {
-
-// Vertical padding of a table row around one line of text (as the results table).
-constexpr int RowPaddingPx = 8;
-
-} // namespace
 
 AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *service, QWidget *parent)
     : QWidget(parent)
@@ -46,16 +41,8 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     m_sorted->setSortRole(AdvisorShortlistModel::SortRole);
     m_view->setObjectName(QStringLiteral("advisorShortlist"));
     m_view->setModel(m_sorted);
-    m_view->setSortingEnabled(true);
+    makeCompactResultsTable(m_view);
     m_view->sortByColumn(AdvisorShortlistModel::RankColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + RowPaddingPx);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
     m_view->setToolTip(tr("Hover a cell for the formula behind it; click a header to sort."));
 

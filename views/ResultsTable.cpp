@@ -1,5 +1,6 @@
 #include "ResultsTable.h"
 
+#include "CompactTable.h"
 #include "EstimateTableModel.h"
 
 #include <QAction>
@@ -14,8 +15,6 @@
 namespace headroom {
 namespace {
 
-// Vertical padding of a table row around one line of text: compact, so seven rows fit under the charts.
-constexpr int RowPaddingPx = 8;
 // Horizontal room around a cell's text beyond the focus frame (the style's item margins).
 constexpr int CellPaddingPx = 12;
 
@@ -31,19 +30,10 @@ ResultsTable::ResultsTable(QWidget *parent)
     m_sorted->setSortRole(EstimateTableModel::SortRole);
     m_view->setObjectName(QStringLiteral("resultsTable"));
     m_view->setModel(m_sorted);
-    m_view->setSortingEnabled(true);
+    makeCompactResultsTable(m_view);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // scenario order until the user sorts
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + RowPaddingPx);
-    // Every column as wide as its contents (labels never elided); the last one takes what is left.
-    // Sized when the table is rebuilt and widened when a value outgrows its column; not
-    // ResizeToContents, which measures every cell through the style on each slider step.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its contents (labels never elided): sized when the table is rebuilt
+    // and widened when a value outgrows its column.
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ResultsTable::widenColumnsToFit);
     m_view->setToolTip(tr("Hover a row for the formula behind its numbers; click a header to sort."));

@@ -1,5 +1,6 @@
 // The advisor's shortlist table: watched by QAbstractItemModelTester through resets and in-place
 // updates; display text, sort keys and the tooltips that explain each cell.
+#include "../support/AdvisorCandidates.h"
 #include "AdvisorShortlistModel.h"
 #include "Estimator.h"
 
@@ -19,22 +20,7 @@ const CostAssumptions Assumptions{3, 0.5, 0.15, 0.6};
 // One shortlisted configuration of Llama 3.3 70B Q4_K_M, estimated for real so tooltips have formulas.
 AdvisorCandidate candidate(const QString &deviceId, int count, std::optional<double> priceUsd, double powerW)
 {
-    const Catalog &catalog = embeddedCatalog();
-    AdvisorCandidate c;
-    c.input.device = *catalog.device(deviceId);
-    c.input.configuration = Configuration{deviceId, count, c.input.device.largestMemoryGB()};
-    c.input.model = *catalog.model(QStringLiteral("llama-3.3-70b"));
-    c.input.quant = *catalog.quantization(QStringLiteral("Q4_K_M"));
-    c.configuration = c.input.configuration;
-    c.quant = c.input.quant;
-    c.label = (count > 1 ? QString::number(count) + QStringLiteral("x ") : QString()) + c.input.device.name;
-    c.platform = platformOf(c.input.device);
-    c.priceUsd = priceUsd;
-    c.priceSource = priceUsd ? QStringLiteral("https://example.invalid/list-price") : QString();
-    c.powerW = powerW;
-    c.estimate = estimate(c.input);
-    c.cost = costPerToken(priceUsd, powerW, c.estimate.outputTpsTotal, Assumptions);
-    return c;
+    return testing::advisorCandidate(deviceId, count, priceUsd, powerW, Assumptions);
 }
 
 AdvisorResult result(QList<AdvisorCandidate> shortlist)

@@ -1,5 +1,6 @@
 // The value chart: one point per priced shortlisted configuration, the Pareto front, the budget and
 // speed lines, the note for unpriced configurations, the price axis scale; rendered to PNG.
+#include "../support/AdvisorCandidates.h"
 #include "Estimator.h"
 #include "ScenarioAdvisor.h"
 #include "ValueChart.h"
@@ -20,21 +21,8 @@ namespace {
 
 AdvisorCandidate candidate(const QString &deviceId, int count, std::optional<double> priceUsd)
 {
-    const Catalog &catalog = embeddedCatalog();
-    AdvisorCandidate c;
-    c.input.device = *catalog.device(deviceId);
-    c.input.configuration = Configuration{deviceId, count, c.input.device.largestMemoryGB()};
-    c.input.model = *catalog.model(QStringLiteral("llama-3.3-70b"));
-    c.input.quant = *catalog.quantization(QStringLiteral("Q4_K_M"));
-    c.configuration = c.input.configuration;
-    c.quant = c.input.quant;
-    c.label = (count > 1 ? QString::number(count) + QStringLiteral("x ") : QString()) + c.input.device.name;
-    c.platform = platformOf(c.input.device);
-    c.priceUsd = priceUsd;
-    c.powerW = 500.0 * count;
-    c.estimate = estimate(c.input);
-    c.cost = costPerToken(priceUsd, c.powerW, c.estimate.outputTpsTotal, CostAssumptions{});
-    return c;
+    constexpr double BoardPowerW = 500; // per card
+    return testing::advisorCandidate(deviceId, count, priceUsd, BoardPowerW * count);
 }
 
 AdvisorRejection rejection(AdvisorCandidate c, Requirement requirement)
