@@ -14,6 +14,7 @@ namespace headroom {
 namespace {
 
 constexpr QSize DialogSize{720, 560};
+constexpr int RowPaddingPx = 8; // one line of text per row, as in the result tables
 
 } // namespace
 
@@ -41,6 +42,7 @@ QuotesDialog::QuotesDialog(QuoteTableModel *model, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::AnyKeyPressed);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + RowPaddingPx);
     m_view->horizontalHeader()->setSectionResizeMode(QuoteTableModel::NameColumn, QHeaderView::Stretch);
     m_view->resizeColumnsToContents();
 

@@ -298,6 +298,10 @@ private Q_SLOTS:
         f.panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
         QVERIFY(f.panel.grab().save(QDir(dir).filePath(QStringLiteral("advisor-panel.png"))));
+        QuotesDialog *quotes = f.panel.quotesDialog();
+        quotes->show();
+        QVERIFY(QTest::qWaitForWindowExposed(quotes));
+        QVERIFY(quotes->grab().save(QDir(dir).filePath(QStringLiteral("advisor-quotes.png"))));
     }
 };
 
