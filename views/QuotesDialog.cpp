@@ -1,5 +1,6 @@
 #include "QuotesDialog.h"
 
+#include "CompactTable.h"
 #include "QuoteTableModel.h"
 
 #include <QDialogButtonBox>
@@ -14,7 +15,6 @@ namespace headroom {
 namespace {
 
 constexpr QSize DialogSize{720, 560};
-constexpr int RowPaddingPx = 8; // one line of text per row, as in the result tables
 
 } // namespace
 
@@ -32,17 +32,12 @@ QuotesDialog::QuotesDialog(QuoteTableModel *model, QWidget *parent)
 
     auto *sorted = new QSortFilterProxyModel(this);
     sorted->setSourceModel(model);
-    sorted->setFilterKeyColumn(QuoteTableModel::NameColumn);
-    sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view->setModel(sorted);
-    m_view->setSortingEnabled(true);
+    makeCompactResultsTable(m_view);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // catalog order until the user sorts
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::AnyKeyPressed);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + RowPaddingPx);
+    m_view->horizontalHeader()->setStretchLastSection(false); // the names take the room
     m_view->horizontalHeader()->setSectionResizeMode(QuoteTableModel::NameColumn, QHeaderView::Stretch);
     m_view->resizeColumnsToContents();
 
