@@ -90,7 +90,8 @@ void readAttention(HeaderFields &fields, const QString &architecture, LanguageMo
     if (const auto latent = fields.integer("attention.kv_lora_rank", nullptr)) {
         model.attention = AttentionKind::Mla;
         const int rope = fields.integer("rope.dimension_count", nullptr).value_or(0);
-        model.mlaLatentDim = *latent + rope;
+        // Summed in 64 bits: both come from the file and may each be as large as an int.
+        model.mlaLatentDim = int(std::min<std::int64_t>(std::int64_t(*latent) + rope, std::numeric_limits<int>::max()));
         provenance.append({QStringLiteral("mla_latent_dim"), QStringLiteral("GGUF %1 + %2").arg(fields.key("attention.kv_lora_rank"), fields.key("rope.dimension_count"))});
         model.kvHeads = model.attentionHeads; // every head reads the shared latent; the catalog's convention
         if (const auto value = fields.integer("attention.value_length_mla", "head_dim"))
