@@ -392,7 +392,7 @@ void TestCharts::speedValues()
     QCOMPARE(reference.first().x(), ReadingSpeedTokensPerSecond);
     QCOMPARE(reference.last().x(), ReadingSpeedTokensPerSecond);
     QCOMPARE(chart.valueAxis()->titleText(), QStringLiteral("tokens/s per user"));
-    QCOMPARE(chart.chart()->title(), QStringLiteral("Llama 3.3 70B Q4_K_M \u2014 1 user, 4K context"));
+    QCOMPARE(chart.title(), QStringLiteral("Llama 3.3 70B Q4_K_M \u2014 1 user, 4K context"));
     double highest = 0;
     for (const EstimateRow &r : set.rows)
         highest = std::max(highest, r.estimate.decodeTpsHigh);
@@ -637,7 +637,7 @@ void TestCharts::problemIsTheTitle()
     EstimateSet set;
     set.problem = QStringLiteral("unknown model 'llama-9'");
     chart->setEstimates(set);
-    QCOMPARE(chart->chart()->title(), set.problem);
+    QCOMPARE(chart->title(), set.problem);
 }
 
 void TestCharts::themeSwitch()
@@ -651,7 +651,7 @@ void TestCharts::themeSwitch()
     QVERIFY(chart->theme() == Theme::Dark);
     const ChartPalette dark = ChartPalette::forTheme(Theme::Dark);
     QCOMPARE(chart->chart()->backgroundBrush().color(), dark.background);
-    QCOMPARE(chart->chart()->titleBrush().color(), dark.text);
+    QCOMPARE(chart->titleColor(), dark.text);
     const QImage darkImage = chart->renderImage(QSize(640, 360));
     QCOMPARE(QColor(darkImage.pixel(2, 2)), dark.background);
     QCOMPARE(QColor(light.pixel(2, 2)), ChartPalette::forTheme(Theme::Light).background);
@@ -665,14 +665,14 @@ void TestCharts::presentationModeEnlargesType()
 {
     SpeedChart chart;
     chart.setEstimates(rows(7));
-    const int normal = chart.chart()->titleFont().pixelSize();
+    const int normal = chart.titleFont().pixelSize();
     const int normalAxis = chart.valueAxis()->labelsFont().pixelSize();
     chart.setPresentationMode(true);
     QVERIFY(chart.presentationMode());
-    QVERIFY(chart.chart()->titleFont().pixelSize() > normal);
+    QVERIFY(chart.titleFont().pixelSize() > normal);
     QVERIFY(chart.valueAxis()->labelsFont().pixelSize() > normalAxis);
     chart.setPresentationMode(false);
-    QCOMPARE(chart.chart()->titleFont().pixelSize(), normal);
+    QCOMPARE(chart.titleFont().pixelSize(), normal);
 }
 
 void TestCharts::renderImage_data()
@@ -878,7 +878,7 @@ void TestCharts::accuracyTitleAndTooltips()
     const ScoreGroup *overall = shippedValidationReport().group(ScoreSection::Decode, QStringLiteral("overall"),
                                                                 QStringLiteral("all"));
     QVERIFY(overall && overall->seedMape && overall->rooflineHoldOutMape);
-    const QString title = chart.chart()->title();
+    const QString title = chart.title();
     QVERIFY2(title.contains(QStringLiteral("roofline %1% held out").arg(*overall->rooflineHoldOutMape * 100, 0, 'f', 1)), qPrintable(title));
     QVERIFY2(title.contains(QStringLiteral("rule %1%").arg(*overall->seedMape * 100, 0, 'f', 1)), qPrintable(title));
     QVERIFY2(title.contains(QString::number(overall->rows)), qPrintable(title));
@@ -902,14 +902,14 @@ void TestCharts::accuracyIgnoresTheScenario()
     AccuracyChart chart;
     chart.populate();
     const QList<AccuracyChart::Point> before = chart.points();
-    const QString title = chart.chart()->title();
+    const QString title = chart.title();
     chart.setEstimates(rows(30));
     QCOMPARE(chart.points(), before);
-    QCOMPARE(chart.chart()->title(), title);
+    QCOMPARE(chart.title(), title);
     EstimateSet broken;
     broken.problem = QStringLiteral("unknown model 'llama-9'");
     chart.setEstimates(broken);
-    QCOMPARE(chart.chart()->title(), title);
+    QCOMPARE(chart.title(), title);
 }
 
 void TestCharts::accuracyThemes()

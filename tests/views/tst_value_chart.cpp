@@ -291,7 +291,7 @@ private Q_SLOTS:
             if (chart.points().at(i).qualifies)
                 QVERIFY(chart.points().at(i).candidate.estimate.decodeTpsPerUser >= minSpeed);
         }
-        QVERIFY(chart.chart()->title().contains(chart.points().isEmpty() ? QString() : QStringLiteral("price against speed")));
+        QVERIFY(chart.title().contains(chart.points().isEmpty() ? QString() : QStringLiteral("price against speed")));
 
         const QImage image = chart.renderImage(QSize(1280, 720));
         QCOMPARE(image.size(), QSize(1280, 720));

@@ -159,7 +159,7 @@ AccuracyChart::AccuracyChart(QWidget *parent)
         m_legendOnly << entry;
     }
 
-    chart()->setTitle(QStringLiteral("Predicted vs measured decode speed"));
+    setTitleIfChanged(QStringLiteral("Predicted vs measured decode speed"));
     m_note = createAnnotation(FontRole::Note);
     m_note->setTooltipProvider([] {
         return QStringLiteral("The roofline is scored on devices left out of its fit (leave-one-device-out),\n"
@@ -225,7 +225,7 @@ void AccuracyChart::populate(const ValidationReport &report)
     const auto percent = [](const std::optional<double> &mape) {
         return mape ? QString::number(*mape * Percent, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014");
     };
-    chart()->setTitle(QStringLiteral("Predicted vs measured decode speed, one user (%1 measurements)<br>"
+    setTitleIfChanged(QStringLiteral("Predicted vs measured decode speed, one user (%1 measurements)\n"
                                      "mean error: roofline %2 held out \u00b7 article's rule %3")
                           .arg(rows)
                           .arg(percent(overall ? overall->rooflineHoldOutMape : std::nullopt),

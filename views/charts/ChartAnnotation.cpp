@@ -3,13 +3,52 @@
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <QTransform>
 
 namespace headroom {
 
 ChartAnnotation::ChartAnnotation(QGraphicsItem *parent)
-    : QGraphicsSimpleTextItem(parent)
+    : QGraphicsItem(parent)
 {
     setAcceptHoverEvents(true);
+    m_shaped.setTextFormat(Qt::PlainText);
+    m_shaped.setPerformanceHint(QStaticText::AggressiveCaching);
+}
+
+void ChartAnnotation::setText(const QString &text)
+{
+    m_text = text;
+    shape();
+}
+
+void ChartAnnotation::setTextIfChanged(const QString &text)
+{
+    if (text != m_text)
+        setText(text);
+}
+
+void ChartAnnotation::setFont(const QFont &font)
+{
+    if (font == m_font)
+        return;
+    m_font = font;
+    shape();
+}
+
+void ChartAnnotation::setBrush(const QBrush &brush)
+{
+    if (brush == m_brush)
+        return;
+    m_brush = brush;
+    update();
+}
+
+void ChartAnnotation::setBackground(const QColor &color)
+{
+    if (color == m_background)
+        return;
+    m_background = color;
+    update();
 }
 
 void ChartAnnotation::setTooltipProvider(TooltipProvider provider)
@@ -17,45 +56,44 @@ void ChartAnnotation::setTooltipProvider(TooltipProvider provider)
     m_tooltip = std::move(provider);
 }
 
-void ChartAnnotation::setTextIfChanged(const QString &text)
+void ChartAnnotation::shape()
 {
-    if (this->text() != text)
-        setText(text);
+    // Shaped for an unscaled painter: QPainter::drawStaticText reuses the glyphs under any
+    // translation and shapes again only for a scaled painter (a 2x export).
+    QString lines = m_text;
+    lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    m_shaped.setText(lines);
+    m_shaped.prepare(QTransform(), m_font);
+    const QRectF box(QPointF(0, 0), m_text.isEmpty() ? QSizeF() : m_shaped.size());
+    if (box != m_box) {
+        prepareGeometryChange();
+        m_box = box;
+    }
+    update();
 }
 
-void ChartAnnotation::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+void ChartAnnotation::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
-    const QRectF box = boundingRect();
-    if (m_background.alpha() > 0)
-        painter->fillRect(box, m_background);
-    const QString &current = text();
-    if (current.contains(QLatin1Char('\n')) || pen().style() != Qt::NoPen) {
-        QGraphicsSimpleTextItem::paint(painter, option, widget); // multi-line or outlined: the general path
+    if (m_text.isEmpty())
         return;
-    }
-    if (m_shaped.text() != current || m_shapedFont != font()) {
-        m_shaped.setTextFormat(Qt::PlainText);
-        m_shaped.setPerformanceHint(QStaticText::AggressiveCaching);
-        m_shaped.setText(current);
-        m_shapedFont = font();
-        m_shaped.prepare(painter->transform(), m_shapedFont);
-    }
-    painter->setFont(m_shapedFont);
-    painter->setPen(brush().color());
-    painter->drawStaticText(box.topLeft(), m_shaped);
+    if (m_background.alpha() > 0)
+        painter->fillRect(m_box, m_background);
+    painter->setFont(m_font);
+    painter->setPen(m_brush.color());
+    painter->drawStaticText(m_box.topLeft(), m_shaped);
 }
 
 void ChartAnnotation::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
 {
     if (m_tooltip)
         QToolTip::showText(event->screenPos(), m_tooltip());
-    QGraphicsSimpleTextItem::hoverEnterEvent(event);
+    QGraphicsItem::hoverEnterEvent(event);
 }
 
 void ChartAnnotation::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
 {
     QToolTip::hideText();
-    QGraphicsSimpleTextItem::hoverLeaveEvent(event);
+    QGraphicsItem::hoverLeaveEvent(event);
 }
 
 } // namespace headroom

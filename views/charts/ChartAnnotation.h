@@ -1,8 +1,9 @@
 #pragma once
 
+#include <QBrush>
 #include <QColor>
 #include <QFont>
-#include <QGraphicsSimpleTextItem>
+#include <QGraphicsItem>
 #include <QStaticText>
 #include <QString>
 
@@ -10,22 +11,32 @@
 
 namespace headroom {
 
-// A text label drawn over a chart (value labels, "Does not fit") whose tooltip text is built
-// only when the pointer rests on it and whose glyphs are shaped once per text, so updating and
-// repainting labels 60 times a second stays cheap.
-class ChartAnnotation final : public QGraphicsSimpleTextItem
+// A text label drawn over a chart (title, names, value labels, "Does not fit") whose tooltip
+// text is built only when the pointer rests on it. Its glyphs are shaped once per text and font,
+// when they are set, and then only drawn: a chart updates and repaints dozens of labels per
+// slider move, and QGraphicsSimpleTextItem shapes its text again on every change and paint.
+class ChartAnnotation final : public QGraphicsItem
 {
 public:
     using TooltipProvider = std::function<QString()>;
 
     explicit ChartAnnotation(QGraphicsItem *parent = nullptr);
 
-    void setTooltipProvider(TooltipProvider provider);
+    // Line breaks ('\n') start new lines.
+    void setText(const QString &text);
     // Sets the text only when it changed (avoids a repaint per frame).
     void setTextIfChanged(const QString &text);
+    const QString &text() const { return m_text; }
+    void setFont(const QFont &font);
+    const QFont &font() const { return m_font; }
+    // The text colour.
+    void setBrush(const QBrush &brush);
+    const QBrush &brush() const { return m_brush; }
     // Fill behind the text so grid and reference lines do not run through it.
-    void setBackground(const QColor &color) { m_background = color; update(); }
+    void setBackground(const QColor &color);
+    void setTooltipProvider(TooltipProvider provider);
 
+    QRectF boundingRect() const override { return m_box; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 protected:
@@ -33,12 +44,15 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
-    TooltipProvider m_tooltip;
+    void shape();
+
+    QString m_text;
+    QFont m_font;
+    QBrush m_brush = QBrush(Qt::black);
     QColor m_background = Qt::transparent;
-    // QGraphicsSimpleTextItem shapes its text again on every paint; a chart repaints its dozens
-    // of labels each frame, so single-line labels keep their shaped glyphs until text or font change.
+    TooltipProvider m_tooltip;
     QStaticText m_shaped;
-    QFont m_shapedFont;
+    QRectF m_box;
 };
 
 } // namespace headroom

@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QClipboard>
 #include <QCursor>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QImageWriter>
 #include <QLegend>
@@ -21,6 +22,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace headroom {
 
@@ -41,6 +43,7 @@ constexpr int NotePixels = 12;
 // Presentation mode: type readable from the back of a meeting room.
 constexpr double PresentationFontScale = 1.6;
 constexpr int ChartMarginPixels = 10;
+constexpr qreal TitleGapPixels = 6; // between the title and what is below it
 constexpr int AnimationDurationMs = 250;
 constexpr qreal LabelGapPixels = 6;
 constexpr int MinValueTicks = 2;
@@ -143,7 +146,11 @@ ChartBase::ChartBase(QWidget *parent)
         delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
+    m_title = new ChartAnnotation(newChart);
+    m_title->setZValue(10);
+    m_title->setTooltipProvider([this] { return m_title->text() == m_titleText ? QString() : m_titleText; });
     connect(newChart, &QChart::plotAreaChanged, this, [this] { layoutAnnotations(); });
+    connect(newChart, &QGraphicsWidget::geometryChanged, this, &ChartBase::layoutTitle);
 }
 
 ChartBase::~ChartBase()
@@ -168,8 +175,41 @@ QStringList ChartBase::updateCategories(QBarCategoryAxis *axis, const QList<Esti
 
 void ChartBase::setTitleIfChanged(const QString &title)
 {
-    if (chart()->title() != title)
-        chart()->setTitle(title);
+    if (title == m_titleText)
+        return;
+    m_titleText = title;
+    layoutTitle();
+}
+
+QFont ChartBase::titleFont() const
+{
+    return m_title->font();
+}
+
+QColor ChartBase::titleColor() const
+{
+    return m_title->brush().color();
+}
+
+void ChartBase::layoutTitle()
+{
+    const QRectF area = chart()->rect();
+    const qreal room = area.width() - 2 * ChartMarginPixels;
+    const QFontMetricsF metrics(m_title->font());
+    QStringList lines = m_titleText.split(QLatin1Char('\n'));
+    if (room > 0) {
+        for (QString &line : lines)
+            line = metrics.elidedText(line, Qt::ElideRight, room);
+    }
+    m_title->setTextIfChanged(lines.join(QLatin1Char('\n')));
+    const qreal width = m_title->boundingRect().width();
+    m_title->setPos(area.left() + std::max<qreal>(ChartMarginPixels, (area.width() - width) / 2),
+                    area.top() + ChartMarginPixels);
+    // Room above the plot for the title's lines: changes only with the font or the line count.
+    QMargins margins = chart()->margins();
+    margins.setTop(ChartMarginPixels + int(std::ceil(metrics.lineSpacing() * qreal(lines.size()) + TitleGapPixels)));
+    if (margins != chart()->margins())
+        chart()->setMargins(margins);
 }
 
 void ChartBase::setTheme(Theme theme)
@@ -276,8 +316,9 @@ void ChartBase::applyStyle()
     c->setBackgroundBrush(m_palette.background);
     c->setBackgroundPen(Qt::NoPen);
     c->setPlotAreaBackgroundVisible(false);
-    c->setTitleFont(chartFont(FontRole::Title));
-    c->setTitleBrush(m_palette.text);
+    m_title->setFont(chartFont(FontRole::Title));
+    m_title->setBrush(m_palette.text);
+    layoutTitle();
     c->legend()->setFont(chartFont(FontRole::Legend));
     c->legend()->setLabelColor(m_palette.text);
     c->legend()->setBrush(Qt::NoBrush);
@@ -430,7 +471,7 @@ QString ChartBase::exportSvg(const QString &path, QSize size)
     generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(chart()->title());
+    generator.setTitle(m_titleText);
     generator.setDescription(QStringLiteral("Headroom chart"));
     {
         OffscreenLayout layout(chart(), QSizeF(size));

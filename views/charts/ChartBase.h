@@ -63,9 +63,15 @@ public:
 
     // What hovering row `row` shows: its label, then the formula with its inputs (Estimator's explain()).
     QString explanation(int row) const;
+    // The chart's title in full (the one drawn is elided when the chart is too narrow for it).
+    const QString &title() const { return m_titleText; }
+    QFont titleFont() const;
+    QColor titleColor() const;
 
 protected:
-    // Qt Charts relayouts the whole chart on every setTitle, even with the same text: skip that.
+    // The title is drawn by the chart, not by QChart: QChart lays the whole chart out again on
+    // every new title (the title, each axis and each legend entry measured as rich text), and the
+    // title changes with most slider moves.
     void setTitleIfChanged(const QString &title);
     // One category per row, top to bottom in scenario order (a horizontal bar axis counts upwards);
     // repeated labels are numbered. Only touches the axis when the labels changed. Returns the
@@ -107,7 +113,11 @@ protected:
     QString titleFor(const QString &suffix = QString()) const;
 
 private:
+    void layoutTitle();
+
     EstimateSet m_estimates;
+    ChartAnnotation *m_title = nullptr; // owned by the chart item
+    QString m_titleText;
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
     void refit();
 

@@ -1,0 +1,68 @@
+// One slider move as each chart sees it: new estimates for 30 configurations, the chart's layout,
+// then a paint of the whole chart at the size the window gives it. The window's bench
+// (`headroom bench`) times the same work for every view together; this isolates each chart.
+#include "BenchWorkload.h"
+#include "Catalog.h"
+#include "ChartBase.h"
+#include "EstimateSet.h"
+
+#include <QApplication>
+#include <QPixmap>
+#include <QTest>
+
+using namespace headroom;
+
+namespace {
+
+constexpr int Configurations = 30;
+constexpr QSize ChartSize(814, 699); // the chart area of a 1600x1000 window
+
+// Estimates for the bench lineup with `users` users: moving the users slider between them
+// changes every bar, line and label.
+EstimateSet lineupEstimates(int users)
+{
+    const Catalog &catalog = embeddedCatalog();
+    Scenario scenario = benchLineupScenario(catalog, Configurations);
+    scenario.workload.users = users;
+    return computeEstimates(scenario, catalog);
+}
+
+} // namespace
+
+class BenchChartUpdate final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void update_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("dragging");
+        for (ChartKind kind : supportedChartKinds()) {
+            const QByteArray name = toString(kind).toUtf8();
+            QTest::addRow("%s, dragging", name.constData()) << int(kind) << true;
+            QTest::addRow("%s, settled", name.constData()) << int(kind) << false;
+        }
+    }
+
+    void update()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, dragging);
+        std::unique_ptr<ChartBase> chart = createChart(ChartKind(kind));
+        chart->resize(ChartSize);
+        const EstimateSet estimates[] = {lineupEstimates(1), lineupEstimates(4)};
+        chart->setEstimates(estimates[1]);
+        chart->setDragging(dragging);
+        QPixmap target(ChartSize);
+        int move = 0;
+        QBENCHMARK {
+            chart->setEstimates(estimates[++move % 2]);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            chart->viewport()->render(&target);
+        }
+    }
+};
+
+QTEST_MAIN(BenchChartUpdate)
+#include "bench_chart_update.moc"
