@@ -13,6 +13,8 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImageWriter>
 #include <QLegend>
 #include <QLoggingCategory>
@@ -181,6 +183,28 @@ void ChartBase::setTitleIfChanged(const QString &title)
     layoutTitle();
 }
 
+void ChartBase::paintEvent(QPaintEvent *event)
+{
+    cacheQtChartsText();
+    QChartView::paintEvent(event);
+}
+
+void ChartBase::cacheQtChartsText()
+{
+    // Qt Charts draws axis labels, axis titles and legend entries as rich text (a QTextDocument
+    // each) on every repaint, changed or not. Cached in device pixels, an unchanged label is a
+    // pixmap copy; one whose text changes is drawn again. Labels come and go with axes, series
+    // and legend entries, so the scene is looked at again when its item count changes.
+    const QList<QGraphicsItem *> items = scene()->items();
+    if (items.size() == m_sceneItemCount)
+        return;
+    m_sceneItemCount = items.size();
+    for (QGraphicsItem *item : items) {
+        if (item->type() == QGraphicsTextItem::Type && item->cacheMode() == QGraphicsItem::NoCache)
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    }
+}
+
 QFont ChartBase::titleFont() const
 {
     return m_title->font();
@@ -235,7 +259,8 @@ void ChartBase::setPresentationMode(bool presenting)
 
 void ChartBase::setAnimationsEnabled(bool enabled)
 {
-    chart()->setAnimationOptions(enabled ? QChart::SeriesAnimations : QChart::NoAnimation);
+    m_animationsWanted = enabled;
+    applyAnimations();
 }
 
 bool ChartBase::animationsEnabled() const
@@ -243,12 +268,24 @@ bool ChartBase::animationsEnabled() const
     return chart()->animationOptions() != QChart::NoAnimation;
 }
 
+void ChartBase::applyAnimations()
+{
+    // Animating towards values that the next frame replaces costs a relayout per animation step
+    // and shows nothing but lag: no animations during a drag or a burst of updates.
+    const QChart::AnimationOptions options = m_animationsWanted && !m_dragging && !m_inBurst
+        ? QChart::SeriesAnimations
+        : QChart::NoAnimation;
+    if (chart()->animationOptions() != options)
+        chart()->setAnimationOptions(options);
+}
+
 void ChartBase::setDragging(bool dragging)
 {
     if (dragging == m_dragging)
         return;
     m_dragging = dragging;
-    setAnimationsEnabled(!dragging);
+    m_animationsWanted = !dragging; // a chart that has been dragged animates its later changes
+    applyAnimations();
     if (!dragging)
         refit();
 }
@@ -296,6 +333,7 @@ void ChartBase::storeEstimates(const EstimateSet &estimates)
     if (m_refitting)
         return;
     m_inBurst = m_sinceUpdate.isValid() && m_sinceUpdate.elapsed() < SettleMs;
+    applyAnimations();
     m_sinceUpdate.restart();
     if (m_inBurst)
         m_settle.start();
@@ -305,6 +343,7 @@ void ChartBase::refit()
 {
     m_settle.stop();
     m_inBurst = false;
+    applyAnimations();
     m_refitting = true;
     setEstimates(m_estimates);
     m_refitting = false;

@@ -69,6 +69,7 @@ public:
     QColor titleColor() const;
 
 protected:
+    void paintEvent(QPaintEvent *event) override;
     // The title is drawn by the chart, not by QChart: QChart lays the whole chart out again on
     // every new title (the title, each axis and each legend entry measured as rich text), and the
     // title changes with most slider moves.
@@ -114,15 +115,19 @@ protected:
 
 private:
     void layoutTitle();
+    void cacheQtChartsText();
+    void applyAnimations();
 
     EstimateSet m_estimates;
     ChartAnnotation *m_title = nullptr; // owned by the chart item
     QString m_titleText;
+    qsizetype m_sceneItemCount = -1; // when cacheQtChartsText() last looked
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
     void refit();
 
     bool m_presenting = false;
     bool m_dragging = false;
+    bool m_animationsWanted = false;
     bool m_inBurst = false;    // the last update came within SettleMs of the one before
     bool m_refitting = false;
     QElapsedTimer m_sinceUpdate;
