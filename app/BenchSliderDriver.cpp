@@ -261,9 +261,13 @@ void BenchSliderDriver::paintEverything()
     // their tab page's size (one that did not change, such as the measured-accuracy scatter,
     // would look the same).
     QTabWidget *tabs = m_window.chartTabs();
+    const QSize pageSize = tabs->currentWidget() ? tabs->currentWidget()->size() : QSize();
     for (int tab = 0; tab < tabs->count(); ++tab) {
         QWidget *page = tabs->widget(tab);
         if (!page->isVisible() && m_changedPages.contains(page)) {
+            // A tab page that has never been shown keeps its default size: paint it at the size it would have.
+            if (pageSize.isValid() && page->size() != pageSize)
+                page->resize(pageSize);
             const QPixmap hidden = page->grab();
             Q_UNUSED(hidden)
             ++m_hiddenPaints;

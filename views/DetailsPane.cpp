@@ -3,9 +3,11 @@
 #include "EstimateTableModel.h"
 #include "Estimator.h"
 #include "MeasuredLookup.h"
+#include "StableLabel.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTextDocumentFragment>
@@ -129,8 +131,13 @@ DetailsPane::DetailsPane(QWidget *parent)
         QFont font = label->font();
         font.setBold(true);
         label->setFont(font);
-        form->addRow(name, label);
+        // Right-aligned in the column: the label keeps a fixed size (setStableLabelText).
+        auto *field = new QHBoxLayout;
+        field->addStretch(1);
+        field->addWidget(label);
+        form->addRow(name, field);
         m_values[static_cast<int>(value)] = label;
+        m_valueFields[static_cast<int>(value)] = field;
         m_valueNames[static_cast<int>(value)] = name;
     };
     addSection(tr("Speed"));
@@ -222,7 +229,7 @@ void DetailsPane::setTextIfChanged(QLabel *label, const QString &text)
 
 void DetailsPane::setValue(Value value, const QString &text)
 {
-    setTextIfChanged(m_values[static_cast<int>(value)], text);
+    setStableLabelText(m_values[static_cast<int>(value)], text);
 }
 
 void DetailsPane::render()
@@ -253,9 +260,7 @@ void DetailsPane::render()
 
     setValue(Value::DecodePerUser, tps(estimate, estimate.decodeTpsPerUser));
     const bool band = estimate.runs() && estimate.decodeTpsHigh > 0;
-    m_values[static_cast<int>(Value::LikelyRange)]->setVisible(band);
-    if (auto *name = qobject_cast<QFormLayout *>(m_numbers->layout())->labelForField(m_values[static_cast<int>(Value::LikelyRange)]))
-        name->setVisible(band);
+    qobject_cast<QFormLayout *>(m_numbers->layout())->setRowVisible(m_valueFields[static_cast<int>(Value::LikelyRange)], band);
     if (band)
         setValue(Value::LikelyRange, QStringLiteral("%1 – %2 t/s")
                                          .arg(estimate.decodeTpsLow, 0, 'f', 1)

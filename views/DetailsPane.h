@@ -8,6 +8,7 @@
 #include <array>
 
 class QLabel;
+class QLayout;
 class QPlainTextEdit;
 
 namespace headroom {
@@ -44,6 +45,7 @@ private:
     QLabel *m_summary;  // model, quantization, verdict (or why nothing can be shown)
     QWidget *m_numbers = nullptr;
     std::array<QLabel *, ValueCount> m_values{};
+    std::array<QLayout *, ValueCount> m_valueFields{}; // each value's field: its label in a right-aligning box
     std::array<QString, ValueCount> m_valueNames;
     QLabel *m_backing;  // "Backed by": measurements and the error of their class (rich text, links)
     QLabel *m_formulaHeading = nullptr;

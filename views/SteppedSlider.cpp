@@ -1,5 +1,7 @@
 #include "SteppedSlider.h"
 
+#include "StableLabel.h"
+
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -71,7 +73,7 @@ SteppedSlider::SteppedSlider(QList<double> steps, Formatter formatter, QWidget *
         if (m_steps.value(nearestStep(m_value), -1) == chosen)
             return; // the handle shows m_value already (setValue); nothing was chosen
         m_value = chosen;
-        m_valueLabel->setText(m_formatter(m_value));
+        setStableLabelText(m_valueLabel, m_formatter(m_value));
         Q_EMIT valueChosen(m_value);
     });
     connect(m_slider, &QSlider::sliderPressed, this, &SteppedSlider::pressed);
@@ -95,7 +97,7 @@ int SteppedSlider::nearestStep(double value) const
 void SteppedSlider::setValue(double value)
 {
     m_value = value;
-    m_valueLabel->setText(m_formatter(value));
+    setStableLabelText(m_valueLabel, m_formatter(value));
     const QSignalBlocker blocker(m_slider);
     m_slider->setValue(nearestStep(value));
 }
