@@ -21,7 +21,9 @@ constexpr double HeadroomFactor = 1.1;      // space above the highest curve
 constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
 constexpr int MaxTickCount = 8;
 constexpr qreal PerUserPenPixels = 2.5;
-constexpr qreal TotalPenPixels = 2;
+// One pixel: Qt's cosmetic line rasterizer draws it, dashes included. A wider dashed pen is
+// stroked into polygons, which for 30 configurations cost more than the rest of the chart.
+constexpr qreal TotalPenPixels = 1;
 constexpr qreal ReferencePenPixels = 2;
 
 // The sweep up to (not including) the first point that does not fit.
