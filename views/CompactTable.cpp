@@ -1,5 +1,7 @@
 #include "CompactTable.h"
 
+#include "StaticTextDelegate.h"
+
 #include <QHeaderView>
 #include <QTableView>
 
@@ -18,6 +20,7 @@ void makeCompactResultsTable(QTableView *view)
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
+    view->setItemDelegate(new StaticTextDelegate(view));
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + RowPaddingPx);
     // Not ResizeToContents, which measures every cell through the style on each slider step.

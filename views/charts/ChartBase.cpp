@@ -13,8 +13,6 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
-#include <QGraphicsScene>
-#include <QGraphicsTextItem>
 #include <QImageWriter>
 #include <QLegend>
 #include <QLoggingCategory>
@@ -181,28 +179,6 @@ void ChartBase::setTitleIfChanged(const QString &title)
         return;
     m_titleText = title;
     layoutTitle();
-}
-
-void ChartBase::paintEvent(QPaintEvent *event)
-{
-    cacheQtChartsText();
-    QChartView::paintEvent(event);
-}
-
-void ChartBase::cacheQtChartsText()
-{
-    // Qt Charts draws axis labels, axis titles and legend entries as rich text (a QTextDocument
-    // each) on every repaint, changed or not. Cached in device pixels, an unchanged label is a
-    // pixmap copy; one whose text changes is drawn again. Labels come and go with axes, series
-    // and legend entries, so the scene is looked at again when its item count changes.
-    const QList<QGraphicsItem *> items = scene()->items();
-    if (items.size() == m_sceneItemCount)
-        return;
-    m_sceneItemCount = items.size();
-    for (QGraphicsItem *item : items) {
-        if (item->type() == QGraphicsTextItem::Type && item->cacheMode() == QGraphicsItem::NoCache)
-            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
-    }
 }
 
 QFont ChartBase::titleFont() const

@@ -69,7 +69,6 @@ public:
     QColor titleColor() const;
 
 protected:
-    void paintEvent(QPaintEvent *event) override;
     // The title is drawn by the chart, not by QChart: QChart lays the whole chart out again on
     // every new title (the title, each axis and each legend entry measured as rich text), and the
     // title changes with most slider moves.
@@ -115,13 +114,11 @@ protected:
 
 private:
     void layoutTitle();
-    void cacheQtChartsText();
     void applyAnimations();
 
     EstimateSet m_estimates;
     ChartAnnotation *m_title = nullptr; // owned by the chart item
     QString m_titleText;
-    qsizetype m_sceneItemCount = -1; // when cacheQtChartsText() last looked
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
     void refit();
 

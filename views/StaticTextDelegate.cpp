@@ -1,0 +1,64 @@
+#include "StaticTextDelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyle>
+
+namespace headroom {
+namespace {
+
+// Shaped texts kept; a table shows a few hundred distinct values, a long session many more.
+constexpr qsizetype MaxShapedTexts = 4096;
+
+} // namespace
+
+void StaticTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const bool plain = !(opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator))
+        && !opt.text.contains(QLatin1Char('\n'));
+    if (!plain) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    const QStaticText &text = shaped(opt.text, opt.font);
+    if (text.size().width() > textRect.width()) {
+        QStyledItemDelegate::paint(painter, option, index); // elided by the style
+        return;
+    }
+    // The panel (alternate row, selection, hover) as the style draws it, then the text.
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+        : (opt.state & QStyle::State_Active)                               ? QPalette::Normal
+                                                                            : QPalette::Inactive;
+    const QPalette::ColorRole role = (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
+    const QSize size = text.size().toSize();
+    const QRect aligned = QStyle::alignedRect(opt.direction, opt.displayAlignment, size, textRect);
+    painter->save();
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(group, role));
+    painter->drawStaticText(aligned.topLeft(), text);
+    painter->restore();
+}
+
+const QStaticText &StaticTextDelegate::shaped(const QString &text, const QFont &font) const
+{
+    const QString key = font.key() + QChar(0) + text;
+    auto found = m_shaped.constFind(key);
+    if (found != m_shaped.constEnd())
+        return *found;
+    if (m_shaped.size() >= MaxShapedTexts)
+        m_shaped.clear();
+    QStaticText shapedText(text);
+    shapedText.setTextFormat(Qt::PlainText);
+    shapedText.setPerformanceHint(QStaticText::AggressiveCaching);
+    shapedText.prepare(QTransform(), font);
+    return *m_shaped.insert(key, shapedText);
+}
+
+} // namespace headroom

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QHash>
+#include <QStaticText>
+#include <QStyledItemDelegate>
+
+namespace headroom {
+
+// Paints plain one-line cells with text whose glyphs are shaped once and then reused.
+// QStyledItemDelegate lays a cell's text out several times on each paint (size, elision,
+// layout, drawing); a results table repaints every cell on every slider move, and that was
+// most of its cost. Cells that need more (an icon, a check box, text wider than the cell)
+// are painted by QStyledItemDelegate as usual.
+class StaticTextDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    const QStaticText &shaped(const QString &text, const QFont &font) const;
+
+    mutable QHash<QString, QStaticText> m_shaped; // by font key and text
+};
+
+} // namespace headroom
