@@ -24,7 +24,10 @@ void StaticTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     }
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    // The text's room as QCommonStyle lays it out for a cell without icon or check box (its
+    // SE_ItemViewItemText would shape the text once more to find it).
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
     const QStaticText &text = shaped(opt.text, opt.font);
     if (text.size().width() > textRect.width()) {
         QStyledItemDelegate::paint(painter, option, index); // elided by the style
@@ -48,7 +51,11 @@ void StaticTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
 const QStaticText &StaticTextDelegate::shaped(const QString &text, const QFont &font) const
 {
-    const QString key = font.key() + QChar(0) + text;
+    if (font != m_font) {
+        m_shaped.clear();
+        m_font = font;
+    }
+    const QString &key = text;
     auto found = m_shaped.constFind(key);
     if (found != m_shaped.constEnd())
         return *found;

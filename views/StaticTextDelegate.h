@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFont>
 #include <QHash>
 #include <QStaticText>
 #include <QStyledItemDelegate>
@@ -22,7 +23,8 @@ public:
 private:
     const QStaticText &shaped(const QString &text, const QFont &font) const;
 
-    mutable QHash<QString, QStaticText> m_shaped; // by font key and text
+    mutable QHash<QString, QStaticText> m_shaped; // by text, in m_font
+    mutable QFont m_font;
 };
 
 } // namespace headroom
