@@ -146,6 +146,12 @@ ChartBase::ChartBase(QWidget *parent)
         delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
+    // The view's background brush fills what is repainted; the widget's own fill and QChart's
+    // background item would each paint the whole chart once more on every update (exports fill
+    // their image first).
+    newChart->setBackgroundVisible(false);
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     m_title = new ChartAnnotation(newChart);
     m_title->setZValue(10);
     m_title->setTooltipProvider([this] { return m_title->text() == m_titleText ? QString() : m_titleText; });
