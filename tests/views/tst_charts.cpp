@@ -202,6 +202,8 @@ private Q_SLOTS:
     void memoryValues();
     void concurrencyValues_data() { rowCounts(); }
     void concurrencyValues();
+    void concurrencyNote_data();
+    void concurrencyNote();
 
     void updatesInPlace_data() { kinds(); }
     void updatesInPlace();
@@ -421,6 +423,52 @@ void TestCharts::memoryValues()
     QCOMPARE(chart.valueAxis()->titleText(), QStringLiteral("memory (GB)"));
 }
 
+void TestCharts::concurrencyNote_data()
+{
+    QTest::addColumn<bool>("everyRowFits");
+    QTest::addColumn<QList<int>>("withoutCurve");
+    QTest::newRow("every row plotted") << true << QList<int>{};
+    QTest::newRow("as estimated") << false << QList<int>{};
+    QTest::newRow("first row") << false << QList<int>{0};
+    QTest::newRow("two rows") << false << QList<int>{1, 4};
+}
+
+void TestCharts::concurrencyNote()
+{
+    QFETCH(bool, everyRowFits);
+    QFETCH(QList<int>, withoutCurve);
+    EstimateSet set = rows(7);
+    for (EstimateRow &row : set.rows) {
+        for (SweepPoint &point : row.sweep)
+            point.fit = everyRowFits ? Fit::Fits : point.fit;
+    }
+    for (int row : withoutCurve) {
+        for (SweepPoint &point : set.rows[row].sweep)
+            point.fit = Fit::DoesNotFit;
+    }
+    ConcurrencyChart chart;
+    chart.resize(1200, 700);
+    chart.setEstimates(set);
+    const QStringList legend = [&] {
+        QStringList names;
+        for (const QLineSeries *series : chart.perUserSeries())
+            names.append(series->name());
+        return names;
+    }();
+    QStringList missing;
+    for (int row = 0; row < set.rows.size(); ++row) {
+        QCOMPARE(legend.at(row), set.rows.at(row).label); // the legend never changes with the fit
+        if (withoutCurve.contains(row))
+            QVERIFY(ConcurrencyChart::perUserPoints(set.rows.at(row)).isEmpty());
+        if (ConcurrencyChart::perUserPoints(set.rows.at(row)).isEmpty()) // also rows that never fit
+            missing.append(set.rows.at(row).label);
+    }
+    if (missing.isEmpty())
+        QCOMPARE(chart.note(), QString());
+    else
+        QCOMPARE(chart.note(), QStringLiteral("Not plotted, does not fit at any user count: ") + missing.join(QStringLiteral(", ")));
+}
+
 void TestCharts::concurrencyValues()
 {
     QFETCH(int, count);
@@ -442,12 +490,13 @@ void TestCharts::concurrencyValues()
             QCOMPARE(perUser.at(i), QPointF(expected.sweep.at(i).users, expected.sweep.at(i).decodeTpsPerUser));
             QCOMPARE(total.at(i), QPointF(expected.sweep.at(i).users, expected.sweep.at(i).decodeTpsTotal));
         }
-        const QString name = chart.perUserSeries().at(r)->name();
-        QVERIFY2(name.startsWith(expected.label), qPrintable(name));
-        if (fitting == 0)
-            QVERIFY2(name.contains(QStringLiteral("does not fit")), qPrintable(name));
-        else
-            QCOMPARE(name, expected.label); // stable while sliders move: the limit is in the tooltip
+        // Names stay the same while sliders move: the fit state is in the note, the limit in the tooltip.
+        QCOMPARE(chart.perUserSeries().at(r)->name(), expected.label);
+        if (fitting == 0) {
+            QVERIFY2(chart.note().startsWith(QStringLiteral("Not plotted, does not fit at any user count: ")), qPrintable(chart.note()));
+            QVERIFY2(ConcurrencyChart::notPlottedText({expected.label}, {expected}).endsWith(expected.label),
+                     qPrintable(chart.note()));
+        }
         const QString limit = ConcurrencyChart::userLimitText(expected);
         if (fitting == 0)
             QCOMPARE(limit, QStringLiteral("does not fit"));

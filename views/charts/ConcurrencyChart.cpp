@@ -1,6 +1,9 @@
 #include "ConcurrencyChart.h"
 
+#include "ChartAnnotation.h"
+
 #include <QChart>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -25,6 +28,7 @@ constexpr qreal PerUserPenPixels = 2.5;
 // stroked into polygons, which for 30 configurations cost more than the rest of the chart.
 constexpr qreal TotalPenPixels = 1;
 constexpr qreal ReferencePenPixels = 2;
+constexpr qreal NoteInsetPixels = 6;
 
 // The sweep up to (not including) the first point that does not fit.
 template<typename Value>
@@ -80,6 +84,8 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     m_totalLegend->attachAxis(m_usersAxis);
     m_totalLegend->attachAxis(m_totalAxis);
 
+    m_note = createAnnotation(FontRole::Note);
+    m_note->setTooltipProvider([this] { return m_noteText; });
     applyStyle();
     setEstimates(EstimateSet{});
 }
@@ -96,13 +102,21 @@ QList<QPointF> ConcurrencyChart::totalPoints(const EstimateRow &row)
     return fittingPoints(row, [](const SweepPoint &p) { return p.decodeTpsTotal; });
 }
 
-QString ConcurrencyChart::legendName(const QString &label, const EstimateRow &row)
+QString ConcurrencyChart::notPlottedText(const QStringList &labels, const QList<EstimateRow> &rows)
 {
-    // Only the fit/no-fit state: a name that changed with every slider step ("fits up to 12
-    // users") would relayout the whole legend each time. The user limit is in the tooltip.
-    if (perUserPoints(row).isEmpty())
-        return label + QStringLiteral(" (does not fit)");
-    return label;
+    QStringList missing;
+    for (int row = 0; row < rows.size() && row < labels.size(); ++row) {
+        if (perUserPoints(rows.at(row)).isEmpty())
+            missing.append(labels.at(row));
+    }
+    if (missing.isEmpty())
+        return {};
+    return QStringLiteral("Not plotted, does not fit at any user count: ") + missing.join(QStringLiteral(", "));
+}
+
+QString ConcurrencyChart::note() const
+{
+    return m_note ? m_note->text() : QString();
 }
 
 QString ConcurrencyChart::userLimitText(const EstimateRow &row)
@@ -133,9 +147,8 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
     for (int row = 0; row < rowCount; ++row) {
         m_perUser.at(row)->replace(perUserPoints(rows.at(row)));
         m_total.at(row)->replace(totalPoints(rows.at(row)));
-        const QString name = legendName(labels.at(row), rows.at(row));
-        if (m_perUser.at(row)->name() != name)
-            m_perUser.at(row)->setName(name);
+        if (m_perUser.at(row)->name() != labels.at(row))
+            m_perUser.at(row)->setName(labels.at(row));
         const QString totalName = labels.at(row) + QStringLiteral(" total");
         if (m_total.at(row)->name() != totalName)
             m_total.at(row)->setName(totalName);
@@ -151,6 +164,21 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
     }
     updateRanges();
     setTitleIfChanged(titleFor());
+    m_noteText = notPlottedText(labels, rows);
+    layoutAnnotations();
+}
+
+void ConcurrencyChart::layoutAnnotations()
+{
+    if (!m_note)
+        return; // the base class lays out before this class has built its note
+    // Top right of the plot: above the per-user curves, which fall with more users.
+    const QRectF plot = chart()->plotArea();
+    const qreal room = std::max<qreal>(0, plot.width() - 2 * NoteInsetPixels);
+    m_note->setTextIfChanged(QFontMetricsF(m_note->font()).elidedText(m_noteText, Qt::ElideRight, room));
+    m_note->setVisible(!m_noteText.isEmpty());
+    const QRectF box = m_note->boundingRect();
+    m_note->setPos(plot.right() - box.width() - NoteInsetPixels, plot.top() + NoteInsetPixels);
 }
 
 void ConcurrencyChart::resizeSeries(int rowCount)
@@ -253,6 +281,11 @@ void ConcurrencyChart::restyle()
                                 static_cast<QAbstractAxis *>(m_totalAxis)})
         styleAxis(axis);
     m_totalAxis->setGridLineVisible(false); // its ticks do not line up with the left axis
+    if (m_note) {
+        m_note->setFont(chartFont(FontRole::Note));
+        m_note->setBrush(palette.mutedText);
+        m_note->setBackground(palette.background);
+    }
     m_styledFamilies.clear();
     setEstimates(estimates());
 }

@@ -11,6 +11,8 @@ class QValueAxis;
 
 namespace headroom {
 
+class ChartAnnotation;
+
 // How speed changes with concurrent users: per configuration, tokens/s per user (solid, left axis)
 // and in total (dashed, right axis) against users on a log2 axis. A curve ends at the last user
 // count that still fits; the legend says where.
@@ -35,13 +37,17 @@ public:
     // The points a row's curves show: the sweep up to the first user count that does not fit.
     static QList<QPointF> perUserPoints(const EstimateRow &row);
     static QList<QPointF> totalPoints(const EstimateRow &row);
-    // Legend text: "2x RTX 5090", "RTX 5090 (does not fit)".
-    static QString legendName(const QString &label, const EstimateRow &row);
+    // "Not plotted, does not fit at any user count: M4 Pro Mac mini, RTX 5090", or empty when
+    // every row has a curve. The legend keeps the plain names: a legend whose entries change with
+    // the sliders is laid out again, every entry measured as rich text, on each move.
+    static QString notPlottedText(const QStringList &labels, const QList<EstimateRow> &rows);
+    QString note() const; // the note shown over the plot (notPlottedText(), elided to the plot's width)
     // "fits up to 16 users", "does not fit", "fits at every user count shown" (in the tooltip).
     static QString userLimitText(const EstimateRow &row);
 
 protected:
     void restyle() override;
+    void layoutAnnotations() override;
 
 private:
     void resizeSeries(int rowCount);
@@ -57,6 +63,8 @@ private:
     QValueAxis *m_perUserAxis = nullptr;
     QValueAxis *m_totalAxis = nullptr;
     QList<VendorFamily> m_styledFamilies; // families the current colours were assigned for
+    ChartAnnotation *m_note = nullptr;
+    QString m_noteText; // in full (the note is elided to the plot's width)
 };
 
 } // namespace headroom
