@@ -30,8 +30,11 @@ Q_LOGGING_CATEGORY(lcCharts, "headroom.charts", QtInfoMsg) // debug output on re
 
 namespace {
 
-// While dragging, a value axis keeps its range as long as the data fills at least this share of it.
-constexpr double MinShareOfHeldRange = 0.5;
+// While dragging, a value axis keeps its range as long as the data fills at least this share of
+// it, and a range that has to grow grows by this much more than the data needs: a drag across a
+// wide range then rescales the axis (and relayouts the chart) every few steps, not at each one.
+constexpr double MinShareOfHeldRange = 0.3;
+constexpr double HeldRangeGrowth = 1.5;
 
 // Pixel sizes (not points) so a chart looks the same on screen, in a PNG and in an SVG, whatever the DPI.
 constexpr int TitlePixels = 18;
@@ -270,6 +273,11 @@ void ChartBase::setDragging(bool dragging)
     applyAnimations();
     if (!dragging)
         refit();
+}
+
+double ChartBase::rangeToShow(double neededMaximum) const
+{
+    return m_dragging || m_inBurst ? neededMaximum * HeldRangeGrowth : neededMaximum;
 }
 
 bool ChartBase::keepsRange(double shownMaximum, double neededMaximum) const

@@ -94,8 +94,11 @@ protected:
     void styleAxis(QAbstractAxis *axis) const;
     // Whether a value axis now showing [0, shownMaximum] keeps that range for data needing
     // `neededMaximum`: only while dragging or in a burst of updates, and while the data fills
-    // at least half of it.
+    // a fair share of it (MinShareOfHeldRange).
     bool keepsRange(double shownMaximum, double neededMaximum) const;
+    // The maximum to fit when the range changes: `neededMaximum`, with room to grow while dragging
+    // or in a burst of updates.
+    double rangeToShow(double neededMaximum) const;
     // How many steps a horizontal value axis can have before its labels collide (2..8).
     int valueTickBudget() const;
     void showTooltipForRow(int row);

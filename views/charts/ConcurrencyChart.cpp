@@ -253,12 +253,15 @@ void ConcurrencyChart::updateRanges()
             totalHighest = std::max(totalHighest, point.decodeTpsTotal * HeadroomFactor);
         }
     }
+    // Up to a power of two: the axis ends on a tick, and a users slider moving between two
+    // powers of two leaves it (and the chart's layout) alone.
+    usersMaximum = std::exp2(std::ceil(std::log2(usersMaximum)));
     if (m_usersAxis->max() != usersMaximum)
         m_usersAxis->setRange(UsersAxisMinimum, usersMaximum);
     for (auto [axis, highest] : {std::pair{m_perUserAxis, perUserHighest}, std::pair{m_totalAxis, totalHighest}}) {
         if (axis->min() == 0 && keepsRange(axis->max(), highest))
             continue;
-        const NiceScale scale = niceScale(highest, MaxTickCount);
+        const NiceScale scale = niceScale(rangeToShow(highest), MaxTickCount);
         if (axis->min() != 0 || axis->max() != scale.maximum)
             axis->setRange(0, scale.maximum);
         if (axis->tickInterval() != scale.step)

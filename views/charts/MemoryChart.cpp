@@ -125,7 +125,7 @@ void MemoryChart::updateRanges()
     m_tickBudget = valueTickBudget();
     if (m_valueAxis->min() == 0 && keepsRange(m_valueAxis->max(), highest * LabelRoomFactor))
         return;
-    const NiceScale scale = niceScale(highest * LabelRoomFactor, m_tickBudget);
+    const NiceScale scale = niceScale(rangeToShow(highest * LabelRoomFactor), m_tickBudget);
     if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
         m_valueAxis->setRange(0, scale.maximum);
     if (m_valueAxis->tickInterval() != scale.step)

@@ -259,7 +259,7 @@ void SpeedChart::updateRanges()
                                     ReadingSpeedTokensPerSecond * ReferenceRoomFactor});
     if (m_valueAxis->min() == 0 && keepsRange(m_valueAxis->max(), needed))
         return;
-    const NiceScale scale = niceScale(needed, m_tickBudget);
+    const NiceScale scale = niceScale(rangeToShow(needed), m_tickBudget);
     if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
         m_valueAxis->setRange(0, scale.maximum);
     if (m_valueAxis->tickInterval() != scale.step)
