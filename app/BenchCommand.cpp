@@ -37,7 +37,7 @@ std::variant<BenchReport, QString> runBenchmarks(const BenchPlan &plan)
     MainWindow window(catalog, settings);
     BenchSliderDriver driver(window);
     window.show();
-    if (QString problem = driver.showScenario(articleLineupScenario()); !problem.isEmpty())
+    if (QString problem = driver.showFirstScenario(articleLineupScenario()); !problem.isEmpty())
         return QStringLiteral("startup: ") + problem;
     const std::optional<double> startupMs = millisecondsSinceProcessStart();
     if (!startupMs)

@@ -54,6 +54,9 @@ public:
     // Replaces the window's scenario and waits until it is shown and painted (not timed).
     // Returns an empty string, or why the window never showed it.
     QString showScenario(const Scenario &scenario);
+    // The same for the window's first scenario, except that only what is on screen is painted:
+    // the start-up time ends with the first painted window, not with the chart tabs behind it.
+    QString showFirstScenario(const Scenario &scenario);
     // Moves model size, quantization, context, users and efficiency `moves` times each.
     std::variant<LineupLatency, QString> measureSliders(int moves);
     // Every move's timing since construction, in order.
@@ -66,12 +69,15 @@ private:
     std::variant<QList<double>, QString> stepCombo(QComboBox *combo, int moves);
     std::variant<QList<double>, QString> measureEfficiency(int moves);
     // Makes `change`, waits for its estimates and paints everything (not timed).
-    bool changeAndSettle(const std::function<void()> &change);
+    enum class Paint { Window, Everything };
+    bool changeAndSettle(const std::function<void()> &change, Paint paint = Paint::Everything);
     // Times one move; nullopt when it did not lead to new estimates.
     std::optional<double> measureMove(const std::function<void()> &move);
     bool waitForEstimates();
     void waitForNextFrame();
     void paintEverything();
+    void paintWindow();
+    void paintHiddenCharts();
     QComboBox *quantizationCombo() const;
     void watchVisibleViews();
     void watchChartScenes();
