@@ -17,7 +17,7 @@ void StaticTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const bool plain = !(opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator))
-        && !opt.text.contains(QLatin1Char('\n'));
+        && !opt.text.contains(QChar::LineSeparator) && !opt.text.contains(QLatin1Char('\n'));
     if (!plain) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -33,9 +33,9 @@ void StaticTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         QStyledItemDelegate::paint(painter, option, index); // elided by the style
         return;
     }
-    // The panel (alternate row, selection, hover) as the style draws it, then the text.
-    opt.text.clear();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    // What QCommonStyle draws for CE_ItemViewItem, with the text from its shaped glyphs: the
+    // panel (alternate row, selection), the text, the focus frame.
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
     const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
         : (opt.state & QStyle::State_Active)                               ? QPalette::Normal
                                                                             : QPalette::Inactive;
@@ -47,6 +47,14 @@ void StaticTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(opt.palette.color(group, role));
     painter->drawStaticText(aligned.topLeft(), text);
     painter->restore();
+    if (opt.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(opt);
+        focus.rect = style->subElementRect(QStyle::SE_ItemViewItemFocusRect, &opt, widget);
+        focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
+        focus.backgroundColor = opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::Highlight : QPalette::Window);
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+    }
 }
 
 const QStaticText &StaticTextDelegate::shaped(const QString &text, const QFont &font) const
