@@ -13,6 +13,7 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QImageWriter>
 #include <QLegend>
 #include <QLoggingCategory>
@@ -149,6 +150,9 @@ ChartBase::ChartBase(QWidget *parent)
         delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
+    // Every update moves most of the chart's few hundred items: keeping a BSP index of them up to
+    // date costs more than looking through them for the pointer (Qt's advice for dynamic scenes).
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     // The view's background brush fills what is repainted; the widget's own fill and QChart's
     // background item would each paint the whole chart once more on every update (exports fill
     // their image first).
