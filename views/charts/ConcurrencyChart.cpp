@@ -262,10 +262,7 @@ void ConcurrencyChart::updateRanges()
         if (axis->min() == 0 && keepsRange(axis->max(), highest))
             continue;
         const NiceScale scale = niceScale(rangeToShow(highest), MaxTickCount);
-        if (axis->min() != 0 || axis->max() != scale.maximum)
-            axis->setRange(0, scale.maximum);
-        if (axis->tickInterval() != scale.step)
-            axis->setTickInterval(scale.step);
+        applyScale(axis, 0, scale.maximum, scale.step);
     }
     m_reference->replace(QList<QPointF>{{double(UsersAxisMinimum), ReadingSpeedTokensPerSecond},
                                         {usersMaximum, ReadingSpeedTokensPerSecond}});

@@ -126,10 +126,7 @@ void MemoryChart::updateRanges()
     if (m_valueAxis->min() == 0 && keepsRange(m_valueAxis->max(), highest * LabelRoomFactor))
         return;
     const NiceScale scale = niceScale(rangeToShow(highest * LabelRoomFactor), m_tickBudget);
-    if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
-        m_valueAxis->setRange(0, scale.maximum);
-    if (m_valueAxis->tickInterval() != scale.step)
-        m_valueAxis->setTickInterval(scale.step);
+    applyScale(m_valueAxis, 0, scale.maximum, scale.step);
 }
 
 void MemoryChart::updateLabels()

@@ -260,10 +260,7 @@ void SpeedChart::updateRanges()
     if (m_valueAxis->min() == 0 && keepsRange(m_valueAxis->max(), needed))
         return;
     const NiceScale scale = niceScale(rangeToShow(needed), m_tickBudget);
-    if (m_valueAxis->min() != 0 || m_valueAxis->max() != scale.maximum)
-        m_valueAxis->setRange(0, scale.maximum);
-    if (m_valueAxis->tickInterval() != scale.step)
-        m_valueAxis->setTickInterval(scale.step);
+    applyScale(m_valueAxis, 0, scale.maximum, scale.step);
 }
 
 double SpeedChart::labelRoomMaximum() const

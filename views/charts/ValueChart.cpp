@@ -297,13 +297,11 @@ void ValueChart::updateRanges()
         // Prices do not start at zero: the axis starts at the tick below the cheapest point.
         const NiceScale scale = niceScale(highest * PriceMarginFactor, valueTickBudget());
         const double minimum = std::floor(lowest / PriceMarginFactor / scale.step) * scale.step;
-        m_linearPrice->setRange(std::max(0.0, minimum), scale.maximum);
         m_linearPrice->setTickAnchor(std::max(0.0, minimum));
-        m_linearPrice->setTickInterval(scale.step);
+        applyScale(m_linearPrice, std::max(0.0, minimum), scale.maximum, scale.step);
     }
     const NiceScale speed = niceScale(std::max(fastest * SpeedHeadroomFactor, 1.0), valueTickBudget());
-    m_speedAxis->setRange(0, speed.maximum);
-    m_speedAxis->setTickInterval(speed.step);
+    applyScale(m_speedAxis, 0, speed.maximum, speed.step);
 }
 
 void ValueChart::updateLines()
