@@ -192,6 +192,8 @@ private Q_SLOTS:
     void niceCeiling();
     void niceScales_data();
     void niceScales();
+    void scaleChangesNeverMultiplyTicks_data();
+    void scaleChangesNeverMultiplyTicks();
     void speedLegendShowsFamiliesPresent();
     void uniqueLabels();
     void vendorFamilies();
@@ -421,6 +423,45 @@ void TestCharts::memoryValues()
         QVERIFY(chart.memoryTooltip(r).contains(formatGigabytes(m.weightsGB)));
     }
     QCOMPARE(chart.valueAxis()->titleText(), QStringLiteral("memory (GB)"));
+}
+
+void TestCharts::scaleChangesNeverMultiplyTicks_data()
+{
+    QTest::addColumn<double>("fromMaximum");
+    QTest::addColumn<double>("fromStep");
+    QTest::addColumn<double>("toMaximum");
+    QTest::addColumn<double>("toStep");
+    QTest::newRow("a hundred times wider") << 5.0 << 1.0 << 500.0 << 100.0;
+    QTest::newRow("a hundred times narrower") << 500.0 << 100.0 << 5.0 << 1.0;
+    QTest::newRow("wider, same step") << 40.0 << 10.0 << 80.0 << 10.0;
+    QTest::newRow("same range, finer step") << 100.0 << 50.0 << 100.0 << 20.0;
+    QTest::newRow("unchanged") << 60.0 << 10.0 << 60.0 << 10.0;
+}
+
+// Qt Charts lays out one label per tick each time the range or the interval changes: no
+// intermediate state may have more ticks than the scale before or the scale after.
+void TestCharts::scaleChangesNeverMultiplyTicks()
+{
+    QFETCH(double, fromMaximum);
+    QFETCH(double, fromStep);
+    QFETCH(double, toMaximum);
+    QFETCH(double, toStep);
+    QValueAxis axis;
+    axis.setTickType(QValueAxis::TicksDynamic);
+    axis.setTickAnchor(0);
+    axis.setRange(0, fromMaximum);
+    axis.setTickInterval(fromStep);
+    const auto ticks = [&axis] { return (axis.max() - axis.min()) / axis.tickInterval(); };
+    const double allowed = std::max(fromMaximum / fromStep, toMaximum / toStep);
+    double most = ticks();
+    int changes = 0;
+    connect(&axis, &QValueAxis::rangeChanged, this, [&] { most = std::max(most, ticks()); ++changes; });
+    connect(&axis, &QValueAxis::tickIntervalChanged, this, [&] { most = std::max(most, ticks()); ++changes; });
+    applyScale(&axis, 0, toMaximum, toStep);
+    QCOMPARE(axis.max(), toMaximum);
+    QCOMPARE(axis.tickInterval(), toStep);
+    QVERIFY2(most <= allowed, qPrintable(QStringLiteral("%1 ticks at one point, %2 before or after").arg(most).arg(allowed)));
+    QCOMPARE(changes, int(fromMaximum != toMaximum) + int(fromStep != toStep)); // nothing set twice
 }
 
 void TestCharts::concurrencyNote_data()

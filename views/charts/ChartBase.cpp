@@ -21,7 +21,6 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolTip>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -278,21 +277,6 @@ void ChartBase::setDragging(bool dragging)
     applyAnimations();
     if (!dragging)
         refit();
-}
-
-void ChartBase::applyScale(QValueAxis *axis, double minimum, double maximum, double step)
-{
-    const bool rangeChanges = axis->min() != minimum || axis->max() != maximum;
-    if (step > axis->tickInterval()) {
-        axis->setTickInterval(step);
-        if (rangeChanges)
-            axis->setRange(minimum, maximum);
-    } else {
-        if (rangeChanges)
-            axis->setRange(minimum, maximum);
-        if (step != axis->tickInterval())
-            axis->setTickInterval(step);
-    }
 }
 
 double ChartBase::rangeToShow(double neededMaximum) const

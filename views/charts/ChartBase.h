@@ -18,7 +18,6 @@
 class QAbstractAxis;
 
 class QBarCategoryAxis;
-class QValueAxis;
 
 namespace headroom {
 
@@ -97,11 +96,6 @@ protected:
     // `neededMaximum`: only while dragging or in a burst of updates, and while the data fills
     // a fair share of it (MinShareOfHeldRange).
     bool keepsRange(double shownMaximum, double neededMaximum) const;
-    // Sets [minimum, maximum] with ticks every `step` (a dynamic-tick value axis), in the order
-    // that never asks for more ticks than the old or the new scale has: Qt Charts creates and
-    // measures a rich-text label per tick at each step, and a range a hundred times wider at the
-    // old interval (a first estimate, a much larger model) meant hundreds of them.
-    static void applyScale(QValueAxis *axis, double minimum, double maximum, double step);
     // The maximum to fit when the range changes: `neededMaximum`, with room to grow while dragging
     // or in a burst of updates.
     double rangeToShow(double neededMaximum) const;

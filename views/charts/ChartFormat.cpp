@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -103,6 +104,21 @@ QStringList uniqueCategoryLabels(const QStringList &labels)
         unique.append(candidate);
     }
     return unique;
+}
+
+void applyScale(QValueAxis *axis, double minimum, double maximum, double step)
+{
+    const bool rangeChanges = axis->min() != minimum || axis->max() != maximum;
+    if (step > axis->tickInterval()) {
+        axis->setTickInterval(step);
+        if (rangeChanges)
+            axis->setRange(minimum, maximum);
+    } else {
+        if (rangeChanges)
+            axis->setRange(minimum, maximum);
+        if (step != axis->tickInterval())
+            axis->setTickInterval(step);
+    }
 }
 
 } // namespace headroom

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+class QValueAxis;
+
 namespace headroom {
 
 // Reading speed reference drawn on the speed and concurrency charts, in tokens per second.
@@ -39,6 +41,12 @@ struct NiceScale {
     bool operator==(const NiceScale &) const = default;
 };
 NiceScale niceScale(double highest, int maxTicks);
+
+// Sets [minimum, maximum] with ticks every `step` on a dynamic-tick value axis, in the order that
+// never asks for more ticks than the old or the new scale has: Qt Charts creates and measures a
+// rich-text label per tick at each step, and a range a hundred times wider at the old interval
+// (a first estimate, a much larger model) meant hundreds of them.
+void applyScale(QValueAxis *axis, double minimum, double maximum, double step);
 
 // Qt's category axis drops duplicate categories; this keeps every row visible by numbering
 // repeats: {"A", "A", "B"} -> {"A", "A (2)", "B"}. Empty labels become "(unnamed)".
