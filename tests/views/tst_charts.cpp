@@ -4,6 +4,7 @@
 #include "CategoryLabels.h"
 #include "ChartBase.h"
 #include "ChartFormat.h"
+#include "GridLines.h"
 #include "ConcurrencyChart.h"
 #include "MemoryChart.h"
 #include "ShippedValidation.h"
@@ -194,6 +195,10 @@ private Q_SLOTS:
     void niceScales();
     void scaleChangesNeverMultiplyTicks_data();
     void scaleChangesNeverMultiplyTicks();
+    void tickValuesOfAxes_data();
+    void tickValuesOfAxes();
+    void gridLinesAtTheTicks_data() { kinds(); }
+    void gridLinesAtTheTicks();
     void speedLegendShowsFamiliesPresent();
     void uniqueLabels();
     void vendorFamilies();
@@ -462,6 +467,93 @@ void TestCharts::scaleChangesNeverMultiplyTicks()
     QCOMPARE(axis.tickInterval(), toStep);
     QVERIFY2(most <= allowed, qPrintable(QStringLiteral("%1 ticks at one point, %2 before or after").arg(most).arg(allowed)));
     QCOMPARE(changes, int(fromMaximum != toMaximum) + int(fromStep != toStep)); // nothing set twice
+}
+
+void TestCharts::tickValuesOfAxes_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<double>("step"); // dynamic: interval; fixed: tick count; log: base
+    QTest::addColumn<QList<double>>("expected");
+    QTest::newRow("dynamic from zero") << QStringLiteral("dynamic") << 0.0 << 40.0 << 10.0 << QList<double>{0, 10, 20, 30, 40};
+    QTest::newRow("dynamic, range between ticks") << QStringLiteral("dynamic") << 5.0 << 38.0 << 10.0 << QList<double>{10, 20, 30};
+    QTest::newRow("dynamic, no interval") << QStringLiteral("dynamic") << 0.0 << 40.0 << 0.0 << QList<double>{};
+    QTest::newRow("fixed") << QStringLiteral("fixed") << 0.0 << 1.0 << 5.0 << QList<double>{0, 0.25, 0.5, 0.75, 1};
+    QTest::newRow("log 2") << QStringLiteral("log") << 1.0 << 64.0 << 2.0 << QList<double>{1, 2, 4, 8, 16, 32, 64};
+    QTest::newRow("log 10, between powers") << QStringLiteral("log") << 3.0 << 2000.0 << 10.0 << QList<double>{10, 100, 1000};
+}
+
+void TestCharts::tickValuesOfAxes()
+{
+    QFETCH(QString, kind);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(double, step);
+    QFETCH(QList<double>, expected);
+    std::unique_ptr<QAbstractAxis> axis;
+    if (kind == QLatin1String("log")) {
+        auto log = std::make_unique<QLogValueAxis>();
+        log->setBase(step);
+        log->setRange(low, high);
+        axis = std::move(log);
+    } else {
+        auto linear = std::make_unique<QValueAxis>();
+        linear->setRange(low, high);
+        if (kind == QLatin1String("dynamic")) {
+            linear->setTickType(QValueAxis::TicksDynamic);
+            linear->setTickAnchor(0);
+            linear->setTickInterval(step);
+        } else {
+            linear->setTickCount(int(step));
+        }
+        axis = std::move(linear);
+    }
+    const QList<double> values = tickValues(axis.get());
+    QCOMPARE(values.size(), expected.size());
+    for (qsizetype i = 0; i < values.size(); ++i)
+        QVERIFY2(qFuzzyCompare(1 + values.at(i), 1 + expected.at(i)), qPrintable(QString::number(values.at(i))));
+}
+
+// The grid is drawn by GridLines, one pixel-centred line per tick across the plot; Qt Charts'
+// own grid lines of those axes are off.
+void TestCharts::gridLinesAtTheTicks()
+{
+    QFETCH(ChartKind, kind);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    QList<QAbstractAxis *> gridAxes; // the axes whose grid GridLines draws
+    if (auto *speed = qobject_cast<SpeedChart *>(chart.get()))
+        gridAxes = {speed->valueAxis()};
+    else if (auto *memory = qobject_cast<MemoryChart *>(chart.get()))
+        gridAxes = {memory->valueAxis()};
+    else if (auto *concurrency = qobject_cast<ConcurrencyChart *>(chart.get()))
+        gridAxes = {concurrency->usersAxis(), concurrency->perUserAxis()};
+    else
+        QSKIP("this chart keeps Qt Charts' grid");
+    chart->setEstimates(rows(7));
+    const QImage image = chart->renderImage(QSize(1000, 560)); // lays the chart out at that size
+    QVERIFY(!image.isNull());
+    const GridLines *grid = nullptr;
+    for (QGraphicsItem *item : chart->scene()->items()) {
+        if (auto *found = dynamic_cast<GridLines *>(item))
+            grid = found;
+    }
+    QVERIFY(grid);
+    qsizetype expected = 0;
+    for (QAbstractAxis *axis : gridAxes) {
+        QVERIFY(!axis->isGridLineVisible()); // Qt Charts' own grid is off
+        expected += tickValues(axis).size();
+    }
+    QCOMPARE(grid->lines().size(), expected);
+    const QRectF plot = chart->chart()->plotArea().adjusted(-1, -1, 1, 1);
+    for (const QLineF &line : grid->lines()) {
+        const bool vertical = line.x1() == line.x2();
+        QVERIFY(vertical || line.y1() == line.y2()); // along an axis
+        const qreal across = vertical ? line.x1() : line.y1();
+        QCOMPARE(across - std::floor(across), 0.5); // on a pixel centre
+        QVERIFY(plot.contains(line.p1()) && plot.contains(line.p2()));
+        QCOMPARE(line.length(), vertical ? plot.height() - 2 : plot.width() - 2); // across the plot
+    }
 }
 
 void TestCharts::concurrencyNote_data()

@@ -2,6 +2,7 @@
 
 #include "ChartAnnotation.h"
 #include "ChartFormat.h"
+#include "GridLines.h"
 #include "Estimator.h"
 
 #include <QAbstractAxis>
@@ -159,6 +160,7 @@ ChartBase::ChartBase(QWidget *parent)
     newChart->setBackgroundVisible(false);
     viewport()->setAutoFillBackground(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    m_grid = new GridLines(newChart);
     m_title = new ChartAnnotation(newChart);
     m_title->setZValue(10);
     m_title->setTooltipProvider([this] { return m_title->text() == m_titleText ? QString() : m_titleText; });
@@ -349,6 +351,7 @@ void ChartBase::applyStyle()
     c->setBackgroundBrush(m_palette.background);
     c->setBackgroundPen(Qt::NoPen);
     c->setPlotAreaBackgroundVisible(false);
+    m_grid->setPen(QPen(m_palette.grid, 1));
     m_title->setFont(chartFont(FontRole::Title));
     m_title->setBrush(m_palette.text);
     layoutTitle();

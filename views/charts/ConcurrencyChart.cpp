@@ -1,6 +1,7 @@
 #include "ConcurrencyChart.h"
 
 #include "ChartAnnotation.h"
+#include "GridLines.h"
 
 #include <QChart>
 #include <QFontMetricsF>
@@ -84,6 +85,8 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     m_totalLegend->attachAxis(m_usersAxis);
     m_totalLegend->attachAxis(m_totalAxis);
 
+    grid()->addAxis(m_usersAxis, m_reference);
+    grid()->addAxis(m_perUserAxis, m_reference);
     m_note = createAnnotation(FontRole::Note);
     m_note->setTooltipProvider([this] { return m_noteText; });
     applyStyle();
@@ -170,6 +173,7 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
 
 void ConcurrencyChart::layoutAnnotations()
 {
+    grid()->layout();
     if (!m_note)
         return; // the base class lays out before this class has built its note
     // Top right of the plot: above the per-user curves, which fall with more users.

@@ -2,6 +2,7 @@
 
 #include "CategoryLabels.h"
 #include "ChartAnnotation.h"
+#include "GridLines.h"
 #include "MeasuredLookup.h"
 
 #include <QBarCategoryAxis>
@@ -123,6 +124,7 @@ SpeedChart::SpeedChart(QWidget *parent)
         showTooltip(measurementTooltip(int(index)));
     });
 
+    grid()->addAxis(m_valueAxis, m_bars);
     m_names = std::make_unique<CategoryLabels>(c, [this](int row) { return explanation(row); });
     applyStyle();
     setEstimates(EstimateSet{});
@@ -338,6 +340,7 @@ void SpeedChart::layoutAnnotations()
         updateRanges();
         m_updatingRanges = false;
     }
+    grid()->layout();
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());
