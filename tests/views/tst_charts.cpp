@@ -545,6 +545,9 @@ void TestCharts::gridLinesAtTheTicks()
         expected += tickValues(axis).size();
     }
     QCOMPARE(grid->lines().size(), expected);
+    for (QAbstractAxis *axis : gridAxes)
+        QVERIFY(!axis->isLineVisible()); // the axis line is GridLines' too, and no tick marks
+    QVERIFY(grid->axisLines().size() >= gridAxes.size());
     const QRectF plot = chart->chart()->plotArea().adjusted(-1, -1, 1, 1);
     for (const QLineF &line : grid->lines()) {
         const bool vertical = line.x1() == line.x2();

@@ -351,7 +351,7 @@ void ChartBase::applyStyle()
     c->setBackgroundBrush(m_palette.background);
     c->setBackgroundPen(Qt::NoPen);
     c->setPlotAreaBackgroundVisible(false);
-    m_grid->setPen(QPen(m_palette.grid, 1));
+    m_grid->setPens(QPen(m_palette.grid, 1), QPen(m_palette.axisLine, 1));
     m_title->setFont(chartFont(FontRole::Title));
     m_title->setBrush(m_palette.text);
     layoutTitle();

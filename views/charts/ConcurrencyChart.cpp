@@ -87,6 +87,7 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
 
     grid()->addAxis(m_usersAxis, m_reference);
     grid()->addAxis(m_perUserAxis, m_reference);
+    grid()->addAxis(m_totalAxis, m_totalLegend, GridLines::Lines::AxisOnly); // its ticks do not line up with the left axis
     m_note = createAnnotation(FontRole::Note);
     m_note->setTooltipProvider([this] { return m_noteText; });
     applyStyle();

@@ -79,15 +79,17 @@ GridLines::GridLines(QChart *chart)
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-void GridLines::addAxis(QAbstractAxis *axis, QAbstractSeries *series)
+void GridLines::addAxis(QAbstractAxis *axis, QAbstractSeries *series, Lines lines)
 {
     axis->setGridLineVisible(false);
-    m_grids.append(Grid{axis, series});
+    axis->setLineVisible(false);
+    m_grids.append(Grid{axis, series, lines});
 }
 
-void GridLines::setPen(const QPen &pen)
+void GridLines::setPens(const QPen &grid, const QPen &axisLine)
 {
-    m_pen = pen;
+    m_pen = grid;
+    m_axisPen = axisLine;
     update();
 }
 
@@ -95,9 +97,22 @@ void GridLines::layout()
 {
     const QRectF plot = m_chart->plotArea();
     QList<QLineF> lines;
+    QList<QLineF> axisLines;
     if (!plot.isEmpty()) {
         for (const Grid &grid : std::as_const(m_grids)) {
             const bool horizontal = grid.axis->orientation() == Qt::Horizontal;
+            if (grid.axis->isVisible()) {
+                const Qt::Alignment side = grid.axis->alignment();
+                if (side == Qt::AlignBottom || side == Qt::AlignTop) {
+                    const qreal y = onPixel(side == Qt::AlignBottom ? plot.bottom() : plot.top());
+                    axisLines.append(QLineF(plot.left(), y, plot.right(), y));
+                } else {
+                    const qreal x = onPixel(side == Qt::AlignLeft ? plot.left() : plot.right());
+                    axisLines.append(QLineF(x, plot.top(), x, plot.bottom()));
+                }
+            }
+            if (grid.lines == Lines::AxisOnly)
+                continue;
             const double across = valueAcross(grid.axis, grid.series); // only this axis' coordinate is read
             for (double value : tickValues(grid.axis)) {
                 const QPointF at = m_chart->mapToPosition(horizontal ? QPointF(value, across) : QPointF(across, value), grid.series);
@@ -110,7 +125,7 @@ void GridLines::layout()
             }
         }
     }
-    if (lines == m_lines)
+    if (lines == m_lines && axisLines == m_axisLines)
         return;
     const QRectF bounds = plot.adjusted(-1, -1, 1, 1);
     if (bounds != m_bounds) {
@@ -118,6 +133,7 @@ void GridLines::layout()
         m_bounds = bounds;
     }
     m_lines = lines;
+    m_axisLines = axisLines;
     update();
 }
 
@@ -126,6 +142,8 @@ void GridLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(m_pen);
     painter->drawLines(m_lines);
+    painter->setPen(m_axisPen);
+    painter->drawLines(m_axisLines);
 }
 
 } // namespace headroom
