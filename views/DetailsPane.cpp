@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTextDocument>
 #include <QTextDocumentFragment>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -282,7 +283,8 @@ void DetailsPane::render()
     const QString formula = explain(selected.input, estimate);
     if (formula != m_shownFormula) {
         m_shownFormula = formula;
-        m_formula->setPlainText(formula);
+        // Through the document: QPlainTextEdit::setPlainText also moves and shows the cursor.
+        m_formula->document()->setPlainText(formula);
     }
 }
 

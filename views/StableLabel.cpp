@@ -5,18 +5,29 @@
 #include <algorithm>
 
 namespace headroom {
+namespace {
+
+// Glyphs may reach a pixel past their advance (QLabel sizes by the bounding rectangle).
+constexpr int BearingSlackPixels = 1;
+
+} // namespace
 
 void setStableLabelText(QLabel *label, const QString &text)
 {
     if (label->text() == text)
         return;
     label->setText(text);
-    const QSize needed = label->sizeHint();
-    const bool fixed = label->minimumSize() == label->maximumSize();
-    const QSize current = fixed ? label->minimumSize() : QSize(0, 0);
-    const QSize wanted(std::max(needed.width(), current.width()), needed.height());
-    if (!fixed || wanted != current)
-        label->setFixedSize(wanted);
+    if (label->minimumSize() != label->maximumSize()) {
+        label->setFixedSize(label->sizeHint());
+        return;
+    }
+    // Only the width can grow (one line of plain text): measured by the font alone, which is
+    // cheaper than QLabel's own size hint.
+    const QMargins margins = label->contentsMargins();
+    const int width = label->fontMetrics().horizontalAdvance(text) + margins.left() + margins.right()
+        + 2 * label->margin() + BearingSlackPixels;
+    if (width > label->minimumWidth())
+        label->setFixedWidth(width);
 }
 
 } // namespace headroom
