@@ -354,7 +354,8 @@ void ValueChart::updateTitleAndNote(const AdvisorResult &result)
     const Workload workload = sample ? sample->input.workload
         : set.rows.isEmpty()         ? Workload{}
                                      : set.rows.constFirst().input.workload;
-    if (model.isEmpty())
+    // Before the advisor has run there is nothing of the scenario on the chart to name.
+    if (model.isEmpty() || !m_hasAdvice)
         setTitleIfChanged(QStringLiteral("Price against speed"));
     else
         setTitleIfChanged(scenarioTitle(model, quant, workload.users, workload.contextTokens)
