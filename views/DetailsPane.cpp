@@ -128,7 +128,8 @@ DetailsPane::DetailsPane(QWidget *parent)
         auto *label = new QLabel(numbers);
         label->setTextFormat(Qt::PlainText);
         label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // Not selectable: a selectable label lays its text out as a document on every paint, and
+        // these change with every slider move. The formula below, which has every number, is.
         QFont font = label->font();
         font.setBold(true);
         label->setFont(font);
@@ -142,6 +143,7 @@ DetailsPane::DetailsPane(QWidget *parent)
         m_valueNames[static_cast<int>(value)] = name;
     };
     addSection(tr("Speed"));
+    addValue(Value::Fit, tr("Fit"));
     addValue(Value::DecodePerUser, tr("Decode per user"));
     addValue(Value::LikelyRange, tr("Likely range"));
     addValue(Value::DecodeTotal, tr("Decode, all users"));
@@ -253,12 +255,14 @@ void DetailsPane::render()
     const Estimate &estimate = selected.estimate;
     const MemoryBreakdown &memory = estimate.memory;
     setTextIfChanged(m_title, selected.label);
-    QString summary = m_estimates.modelName % QStringLiteral(" · ") % m_estimates.quantName % QStringLiteral(" · ")
-        % EstimateTableModel::fitText(estimate.fit);
+    // The fit is a value below, not part of this word-wrapped line: it changes with most slider
+    // moves, and a new text here lays the whole pane out again.
+    QString summary = m_estimates.modelName % QStringLiteral(" · ") % m_estimates.quantName;
     if (!m_estimates.problem.isEmpty())
         summary += QLatin1Char('\n') % m_estimates.problem;
     setTextIfChanged(m_summary, summary);
 
+    setValue(Value::Fit, EstimateTableModel::fitText(estimate.fit));
     setValue(Value::DecodePerUser, tps(estimate, estimate.decodeTpsPerUser));
     const bool band = estimate.runs() && estimate.decodeTpsHigh > 0;
     qobject_cast<QFormLayout *>(m_numbers->layout())->setRowVisible(m_valueFields[static_cast<int>(Value::LikelyRange)], band);

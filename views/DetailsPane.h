@@ -29,7 +29,7 @@ public:
 
 private:
     enum class Value {
-        DecodePerUser, LikelyRange, DecodeTotal, Prefill, Ttft, Bottleneck,
+        Fit, DecodePerUser, LikelyRange, DecodeTotal, Prefill, Ttft, Bottleneck,
         Weights, KvCache, Overhead, Total, Usable, MaxContext, MaxUsers
     };
     static constexpr int ValueCount = static_cast<int>(Value::MaxUsers) + 1;
@@ -42,7 +42,7 @@ private:
     EstimateSet m_estimates;
     int m_selectedRow = -1;
     QLabel *m_title;
-    QLabel *m_summary;  // model, quantization, verdict (or why nothing can be shown)
+    QLabel *m_summary;  // model and quantization (or why nothing can be shown)
     QWidget *m_numbers = nullptr;
     std::array<QLabel *, ValueCount> m_values{};
     std::array<QLayout *, ValueCount> m_valueFields{}; // each value's field: its label in a right-aligning box

@@ -18,6 +18,8 @@ void setStableLabelText(QLabel *label, const QString &text)
         return;
     label->setText(text);
     if (label->minimumSize() != label->maximumSize()) {
+        // Opaque: a new text repaints the label alone, not the group box or dock behind it.
+        label->setAutoFillBackground(true);
         label->setFixedSize(label->sizeHint());
         return;
     }
