@@ -59,6 +59,9 @@ SteppedSlider::SteppedSlider(QList<double> steps, Formatter formatter, QWidget *
     m_slider->setRange(0, int(m_steps.size()) - 1);
     m_slider->setPageStep(PageStep);
     m_slider->setTickPosition(QSlider::NoTicks);
+    // Its own background: a handle that moves at every step repaints the slider alone, not the
+    // group box behind it.
+    m_slider->setAutoFillBackground(true);
     m_valueLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_valueLabel->setMinimumWidth(m_valueLabel->fontMetrics().horizontalAdvance(WidestValueText));
     setFocusProxy(m_slider);
