@@ -2,8 +2,8 @@
 
 #include "ChartAnnotation.h"
 #include "ChartFormat.h"
-#include "GridLines.h"
 #include "Estimator.h"
+#include "GridLines.h"
 
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
