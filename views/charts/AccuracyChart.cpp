@@ -160,7 +160,7 @@ AccuracyChart::AccuracyChart(QWidget *parent)
     }
 
     setTitleIfChanged(QStringLiteral("Predicted vs measured decode speed"));
-    m_note = createAnnotation(FontRole::Note);
+    m_note = createNote();
     m_note->setTooltipProvider([] {
         return QStringLiteral("The roofline is scored on devices left out of its fit (leave-one-device-out),\n"
                               "so its error is what to expect on hardware it has not seen.");
@@ -310,9 +310,6 @@ void AccuracyChart::restyle()
     m_lowerGuide->setPen(guide);
     styleAxis(m_measuredAxis);
     styleAxis(m_predictedAxis);
-    m_note->setFont(chartFont(FontRole::Note));
-    m_note->setBrush(palette.mutedText);
-    m_note->setBackground(palette.background);
     updateLegend();
 }
 

@@ -355,6 +355,8 @@ void ChartBase::applyStyle()
     m_title->setFont(chartFont(FontRole::Title));
     m_title->setBrush(m_palette.text);
     layoutTitle();
+    for (ChartAnnotation *note : std::as_const(m_notes))
+        styleNote(note);
     c->legend()->setFont(chartFont(FontRole::Legend));
     c->legend()->setLabelColor(m_palette.text);
     c->legend()->setBrush(Qt::NoBrush);
@@ -419,6 +421,21 @@ ChartAnnotation *ChartBase::createAnnotation(FontRole role)
     annotation->setBackground(m_palette.background);
     annotation->setZValue(10); // above series
     return annotation;
+}
+
+ChartAnnotation *ChartBase::createNote()
+{
+    ChartAnnotation *note = createAnnotation(FontRole::Note);
+    styleNote(note);
+    m_notes.append(note);
+    return note;
+}
+
+void ChartBase::styleNote(ChartAnnotation *note) const
+{
+    note->setFont(chartFont(FontRole::Note));
+    note->setBrush(m_palette.mutedText);
+    note->setBackground(m_palette.background);
 }
 
 void ChartBase::placeValueLabel(ChartAnnotation *label, qreal barStartX, qreal barEndX, qreal anchorX, qreal centerY,

@@ -110,6 +110,9 @@ protected:
     void hideTooltip();
     // A hoverable text label on the chart explaining row `row` (row may change later via the provider).
     ChartAnnotation *createAnnotation(FontRole role);
+    // A muted note over the plot (what is not plotted and why), restyled with the chart's theme
+    // and type size.
+    ChartAnnotation *createNote();
 
     // Puts a value label right of `anchorX` (the end of a bar or its whisker) if it fits in the plot,
     // else inside the bar [barStartX, barEndX] in `insideColor`, else against the plot's right edge.
@@ -121,11 +124,13 @@ protected:
 
 private:
     void layoutTitle();
+    void styleNote(ChartAnnotation *note) const;
     void applyAnimations();
 
     EstimateSet m_estimates;
     ChartAnnotation *m_title = nullptr; // owned by the chart item
     GridLines *m_grid = nullptr;        // owned by the chart item
+    QList<ChartAnnotation *> m_notes;   // createNote()'s, owned by the chart item
     QString m_titleText;
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
     void refit();

@@ -88,7 +88,7 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     grid()->addAxis(m_usersAxis, m_reference);
     grid()->addAxis(m_perUserAxis, m_reference);
     grid()->addAxis(m_totalAxis, m_totalLegend, GridLines::Lines::AxisOnly); // its ticks do not line up with the left axis
-    m_note = createAnnotation(FontRole::Note);
+    m_note = createNote();
     m_note->setTooltipProvider([this] { return m_noteText; });
     applyStyle();
     setEstimates(EstimateSet{});
@@ -286,11 +286,6 @@ void ConcurrencyChart::restyle()
                                 static_cast<QAbstractAxis *>(m_totalAxis)})
         styleAxis(axis);
     m_totalAxis->setGridLineVisible(false); // its ticks do not line up with the left axis
-    if (m_note) {
-        m_note->setFont(chartFont(FontRole::Note));
-        m_note->setBrush(palette.mutedText);
-        m_note->setBackground(palette.background);
-    }
     m_styledFamilies.clear();
     setEstimates(estimates());
 }

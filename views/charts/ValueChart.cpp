@@ -117,7 +117,7 @@ ValueChart::ValueChart(QWidget *parent)
     }
     usePriceAxis(false);
 
-    m_note = createAnnotation(FontRole::Note);
+    m_note = createNote();
     applyStyle();
     setEstimates(EstimateSet{});
     updateTitleAndNote(AdvisorResult{});
@@ -491,9 +491,6 @@ void ValueChart::restyle()
     styleAxis(m_linearPrice);
     styleAxis(m_logPrice);
     styleAxis(m_speedAxis);
-    m_note->setFont(chartFont(FontRole::Note));
-    m_note->setBrush(palette.mutedText);
-    m_note->setBackground(palette.background);
     for (ChartAnnotation *label : std::as_const(m_frontLabels)) {
         label->setFont(chartFont(FontRole::ValueLabel));
         label->setBrush(palette.text);
