@@ -2,6 +2,7 @@
 
 #include "CompactTable.h"
 #include "EstimateTableModel.h"
+#include "StaticTextDelegate.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -30,7 +31,7 @@ ResultsTable::ResultsTable(QWidget *parent)
     m_sorted->setSortRole(EstimateTableModel::SortRole);
     m_view->setObjectName(QStringLiteral("resultsTable"));
     m_view->setModel(m_sorted);
-    makeCompactResultsTable(m_view);
+    m_delegate = makeCompactResultsTable(m_view);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // scenario order until the user sorts
     // Every column as wide as its contents (labels never elided): sized when the table is rebuilt
     // and widened when a value outgrows its column.
@@ -71,13 +72,14 @@ void ResultsTable::setEstimates(const EstimateSet &estimates)
 
 void ResultsTable::widenColumnsToFit()
 {
-    const QFontMetrics metrics = m_view->fontMetrics();
+    // Measured as the delegate draws them (and shaped once for that drawing).
+    const QFont font = m_view->font();
     const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + CellPaddingPx;
     QHeaderView *header = m_view->horizontalHeader();
     for (int column = 0; column < m_model->columnCount(); ++column) {
         int widest = 0;
         for (int row = 0; row < m_model->rowCount(); ++row)
-            widest = std::max(widest, metrics.horizontalAdvance(m_model->index(row, column).data().toString()));
+            widest = std::max(widest, m_delegate->textWidth(m_model->index(row, column).data().toString(), font));
         if (widest + padding > header->sectionSize(column))
             header->resizeSection(column, widest + padding);
     }

@@ -10,6 +10,7 @@ class QTableView;
 namespace headroom {
 
 class EstimateTableModel;
+class StaticTextDelegate;
 
 // The results table: sortable by any column (numerically), each row explaining itself in its
 // tooltip; Copy puts the whole table on the clipboard as CSV.
@@ -36,6 +37,7 @@ private:
     EstimateTableModel *m_model;
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;
+    StaticTextDelegate *m_delegate = nullptr; // the view's, from makeCompactResultsTable()
 };
 
 } // namespace headroom

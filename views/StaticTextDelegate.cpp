@@ -4,6 +4,8 @@
 #include <QPainter>
 #include <QStyle>
 
+#include <cmath>
+
 namespace headroom {
 namespace {
 
@@ -16,8 +18,9 @@ void StaticTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    // displayText() has turned line breaks into line separators.
     const bool plain = !(opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator))
-        && !opt.text.contains(QChar::LineSeparator) && !opt.text.contains(QLatin1Char('\n'));
+        && !opt.text.contains(QChar::LineSeparator);
     if (!plain) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -63,8 +66,7 @@ const QStaticText &StaticTextDelegate::shaped(const QString &text, const QFont &
         m_shaped.clear();
         m_font = font;
     }
-    const QString &key = text;
-    auto found = m_shaped.constFind(key);
+    auto found = m_shaped.constFind(text);
     if (found != m_shaped.constEnd())
         return *found;
     if (m_shaped.size() >= MaxShapedTexts)
@@ -73,7 +75,12 @@ const QStaticText &StaticTextDelegate::shaped(const QString &text, const QFont &
     shapedText.setTextFormat(Qt::PlainText);
     shapedText.setPerformanceHint(QStaticText::AggressiveCaching);
     shapedText.prepare(QTransform(), font);
-    return *m_shaped.insert(key, shapedText);
+    return *m_shaped.insert(text, shapedText);
+}
+
+int StaticTextDelegate::textWidth(const QString &text, const QFont &font) const
+{
+    return int(std::ceil(shaped(text, font).size().width()));
 }
 
 } // namespace headroom

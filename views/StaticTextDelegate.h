@@ -19,6 +19,9 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The width of `text` in `font` by the measure paint() uses (a column sized by it never makes
+    // paint() elide), from the glyphs the paint that follows draws.
+    int textWidth(const QString &text, const QFont &font) const;
 
 private:
     const QStaticText &shaped(const QString &text, const QFont &font) const;
