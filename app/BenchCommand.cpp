@@ -37,7 +37,7 @@ std::variant<BenchReport, QString> runBenchmarks(const BenchPlan &plan)
     MainWindow window(catalog, settings);
     BenchSliderDriver driver(window);
     window.show();
-    if (QString problem = driver.showFirstScenario(articleLineupScenario()); !problem.isEmpty())
+    if (QString problem = driver.showScenario(articleLineupScenario()); !problem.isEmpty())
         return QStringLiteral("startup: ") + problem;
     const std::optional<double> startupMs = millisecondsSinceProcessStart();
     if (!startupMs)
@@ -59,7 +59,6 @@ std::variant<BenchReport, QString> runBenchmarks(const BenchPlan &plan)
         return QStringLiteral("article lineup: ") + *problem;
     report.article = std::get<LineupLatency>(std::move(article));
     report.moves = int(driver.timings().size());
-    report.hiddenChartPaints = driver.hiddenChartPaints();
     report.forcedRepaints = driver.forcedRepaints();
 
     report.estimatesPerSecond = measureEngineThroughput(engineBenchInputs(catalog), plan.engineSeconds).estimatesPerSecond;

@@ -31,10 +31,12 @@ struct LineupLatency {
     int configurations = 0; // checked configurations, one chart bar / table row each
     LatencySummary overall; // all moves of all sliders together
     QList<SliderLatency> sliders;
+    QList<SliderLatency> charts; // the same moves by the chart on screen ("speed", "memory", ...)
+    LatencySummary tabSwitch;    // showing another chart's tab until the window is painted
     // The parts of a move, each summarised on its own (their percentiles do not add up).
-    LatencySummary updatePhase; // value change -> estimates handed to every chart, the table, details
+    LatencySummary updatePhase; // value change -> estimates handed to the chart on screen, the table, details
     LatencySummary postedPhase; // deferred layouts and the window's own repaint
-    LatencySummary grabPhase;   // forced full paint of the window and the hidden chart tabs
+    LatencySummary forcedPhase; // views the window's repaint missed, repainted by the bench
     bool operator==(const LineupLatency &) const = default;
 };
 
@@ -46,9 +48,8 @@ struct BenchReport {
     double estimatesPerSecond = 0; // roofline estimates in one thread over varied inputs
     double peakRssMB = 0;  // peak resident set size of the whole process
     LatencySummary advisorSearch; // one whole advise() search over the full catalog, one thread
-    int moves = 0;             // timed moves, both lineups
-    int hiddenChartPaints = 0; // chart tabs not on screen painted because a move changed them
-    int forcedRepaints = 0;    // visible views the window's own repaint skipped, repainted by the bench
+    int moves = 0;          // timed moves, both lineups
+    int forcedRepaints = 0; // visible views the window's own repaint skipped, repainted by the bench
     QSize windowSize;      // logical pixels of the window that was painted
     bool operator==(const BenchReport &) const = default;
 };

@@ -2,6 +2,7 @@
 
 #include "CatalogModel.h"
 #include "ChartBase.h"
+#include "ChartTabs.h"
 #include "DetailsPane.h"
 #include "ResultsTable.h"
 #include "EstimateService.h"
@@ -18,7 +19,7 @@
 #include <QKeyEvent>
 #include <QPixmap>
 #include <QSlider>
-#include <QTabWidget>
+#include <QHash>
 #include <QTimer>
 
 namespace headroom {
@@ -69,7 +70,6 @@ BenchSliderDriver::BenchSliderDriver(MainWindow &window, QObject *parent)
 {
     // Connected after the window's own listener: when this runs, every view has its estimates.
     watchVisibleViews();
-    watchChartScenes();
     connect(window.estimateService(), &EstimateService::estimatesChanged, this, [this] {
         m_estimatesArrived = true;
         m_sinceEstimates.restart();
@@ -84,45 +84,85 @@ QString BenchSliderDriver::showScenario(const Scenario &scenario)
     return {};
 }
 
-QString BenchSliderDriver::showFirstScenario(const Scenario &scenario)
-{
-    if (!changeAndSettle([&] { m_window.controller()->reset(scenario); }, Paint::Window))
-        return QStringLiteral("the window did not show the scenario within %1 ms").arg(UpdateTimeoutMs);
-    return {};
-}
-
 std::variant<LineupLatency, QString> BenchSliderDriver::measureSliders(int moves)
 {
     PickerPanel *pickers = m_window.pickerPanel();
     QComboBox *quantization = quantizationCombo();
     if (!quantization)
         return QStringLiteral("the window has no quantization picker");
-    const std::pair<QString, std::function<std::variant<QList<double>, QString>()>> sliders[] = {
-        {QStringLiteral("model_size"), [&] { return dragSlider(pickers->modelSizeSlider()->slider(), moves); }},
-        {QStringLiteral("quantization"), [&] { return stepCombo(quantization, moves); }},
-        {QStringLiteral("context"), [&] { return dragSlider(pickers->contextSlider()->slider(), moves); }},
-        {QStringLiteral("users"), [&] { return dragSlider(pickers->usersSlider()->slider(), moves); }},
-        {QStringLiteral("efficiency"), [&] { return measureEfficiency(moves); }},
+    const std::pair<QString, std::function<std::variant<QList<double>, QString>(int)>> sliders[] = {
+        {QStringLiteral("model_size"), [&](int count) { return dragSlider(pickers->modelSizeSlider()->slider(), count); }},
+        {QStringLiteral("quantization"), [&](int count) { return stepCombo(quantization, count); }},
+        {QStringLiteral("context"), [&](int count) { return dragSlider(pickers->contextSlider()->slider(), count); }},
+        {QStringLiteral("users"), [&](int count) { return dragSlider(pickers->usersSlider()->slider(), count); }},
+        {QStringLiteral("efficiency"), [&](int count) { return measureEfficiency(count); }},
     };
+    const QList<ChartBase *> charts = chartsMovesChange();
+    if (charts.isEmpty())
+        return QStringLiteral("the window has no chart that a slider changes");
 
     LineupLatency lineup;
     lineup.configurations = int(m_window.estimateService()->estimates().rows.size());
     const qsizetype firstTiming = m_timings.size();
     QList<double> all;
+    QList<double> tabSwitches;
+    QHash<ChartKind, QList<double>> byChart;
     for (const auto &[name, measure] : sliders) {
-        std::variant<QList<double>, QString> samples = measure();
-        if (const auto *problem = std::get_if<QString>(&samples))
-            return name + QStringLiteral(": ") + *problem;
-        const QList<double> &sliderSamples = std::get<QList<double>>(samples);
+        // The moves of each slider are shared out between the charts, one run of moves per chart.
+        QList<double> sliderSamples;
+        const qsizetype runs = std::min<qsizetype>(charts.size(), moves);
+        for (qsizetype run = 0; run < runs; ++run) {
+            const int count = int((moves * (run + 1)) / runs - (moves * run) / runs);
+            ChartBase *chart = charts.at(m_chartsShown++ % charts.size());
+            if (m_window.chartTabs()->currentChart() != chart) {
+                const std::optional<double> switchMs = showChart(chart);
+                if (!switchMs)
+                    return QStringLiteral("showing the %1 chart did not update the estimates").arg(toString(chart->kind()));
+                tabSwitches.append(*switchMs);
+            }
+            std::variant<QList<double>, QString> samples = measure(count);
+            if (const auto *problem = std::get_if<QString>(&samples))
+                return name + QStringLiteral(": ") + *problem;
+            const QList<double> &runSamples = std::get<QList<double>>(samples);
+            sliderSamples.append(runSamples);
+            byChart[chart->kind()].append(runSamples);
+        }
         lineup.sliders.append(SliderLatency{name, summarizeLatencies(sliderSamples)});
         all.append(sliderSamples);
     }
+    for (ChartBase *chart : charts)
+        lineup.charts.append(SliderLatency{toString(chart->kind()), summarizeLatencies(byChart.value(chart->kind()))});
     lineup.overall = summarizeLatencies(all);
+    lineup.tabSwitch = summarizeLatencies(tabSwitches);
     const QList<MoveTiming> lineupTimings = m_timings.mid(firstTiming);
     lineup.updatePhase = summarizeLatencies(phase(lineupTimings, &MoveTiming::updateMs));
     lineup.postedPhase = summarizeLatencies(phase(lineupTimings, &MoveTiming::postedMs));
-    lineup.grabPhase = summarizeLatencies(phase(lineupTimings, &MoveTiming::grabMs));
+    lineup.forcedPhase = summarizeLatencies(phase(lineupTimings, &MoveTiming::forcedMs));
     return lineup;
+}
+
+QList<ChartBase *> BenchSliderDriver::chartsMovesChange() const
+{
+    // The accuracy chart plots the calibration measurements against the estimator, which no
+    // slider changes: moves with it on screen would time the table and details alone.
+    QList<ChartBase *> charts;
+    for (ChartBase *chart : m_window.chartTabs()->charts()) {
+        if (chart->kind() != ChartKind::Accuracy)
+            charts.append(chart);
+    }
+    return charts;
+}
+
+std::optional<double> BenchSliderDriver::showChart(ChartBase *chart)
+{
+    // Timed like a move (a tab switch is a scenario edit), but kept out of the moves' figures.
+    const std::optional<MoveTiming> timing = timeChange([&] {
+        m_window.chartTabs()->setCurrentWidget(chart);
+        watchVisibleViews(); // before the window repaints, which paints the chart now shown
+    });
+    if (!timing)
+        return std::nullopt;
+    return timing->totalMs();
 }
 
 std::variant<QList<double>, QString> BenchSliderDriver::dragSlider(QSlider *slider, int moves)
@@ -186,37 +226,42 @@ std::variant<QList<double>, QString> BenchSliderDriver::measureEfficiency(int mo
     return samples;
 }
 
-bool BenchSliderDriver::changeAndSettle(const std::function<void()> &change, Paint paint)
+bool BenchSliderDriver::changeAndSettle(const std::function<void()> &change)
 {
     m_estimatesArrived = false;
     change();
     if (!waitForEstimates())
         return false;
     QCoreApplication::sendPostedEvents();
-    if (paint == Paint::Everything)
-        paintEverything();
-    else
-        paintWindow();
+    paintWindow();
     return true;
 }
 
 std::optional<double> BenchSliderDriver::measureMove(const std::function<void()> &move)
+{
+    const std::optional<MoveTiming> timing = timeChange(move);
+    if (!timing)
+        return std::nullopt;
+    m_timings.append(*timing);
+    return timing->totalMs();
+}
+
+std::optional<MoveTiming> BenchSliderDriver::timeChange(const std::function<void()> &change)
 {
     waitForNextFrame();
     m_estimatesArrived = false;
     m_witness.reset();
     QElapsedTimer timer;
     timer.start();
-    move();
+    change();
     if (!waitForEstimates())
         return std::nullopt;
     const qint64 updated = timer.nsecsElapsed();
     QCoreApplication::sendPostedEvents();
     const qint64 posted = timer.nsecsElapsed();
-    paintEverything();
+    paintWindow();
     const qint64 painted = timer.nsecsElapsed();
-    m_timings.append(MoveTiming{milliseconds(updated), milliseconds(posted - updated), milliseconds(painted - posted)});
-    return milliseconds(painted);
+    return MoveTiming{milliseconds(updated), milliseconds(posted - updated), milliseconds(painted - posted)};
 }
 
 bool BenchSliderDriver::waitForEstimates()
@@ -256,12 +301,6 @@ void BenchSliderDriver::watchVisibleViews()
     m_witness.setWatched(views);
 }
 
-void BenchSliderDriver::paintEverything()
-{
-    paintWindow();
-    paintHiddenCharts();
-}
-
 void BenchSliderDriver::paintWindow()
 {
     // On a display the window now repaints the regions the update dirtied; offscreen the posted
@@ -273,38 +312,6 @@ void BenchSliderDriver::paintWindow()
         view->repaint();
     m_witness.countForced(int(missed.size()));
     m_witness.reset();
-}
-
-void BenchSliderDriver::paintHiddenCharts()
-{
-    // A QTabWidget shows one chart: the others whose content the move changed are painted at
-    // their tab page's size (one that did not change, such as the measured-accuracy scatter,
-    // would look the same).
-    QTabWidget *tabs = m_window.chartTabs();
-    const QSize pageSize = tabs->currentWidget() ? tabs->currentWidget()->size() : QSize();
-    for (int tab = 0; tab < tabs->count(); ++tab) {
-        QWidget *page = tabs->widget(tab);
-        if (!page->isVisible() && m_changedPages.contains(page)) {
-            // A tab page that has never been shown keeps its default size: paint it at the size it would have.
-            if (pageSize.isValid() && page->size() != pageSize)
-                page->resize(pageSize);
-            const QPixmap hidden = page->grab();
-            Q_UNUSED(hidden)
-            ++m_hiddenPaints;
-        }
-    }
-    m_changedPages.clear();
-}
-
-void BenchSliderDriver::watchChartScenes()
-{
-    QTabWidget *tabs = m_window.chartTabs();
-    for (int tab = 0; tab < tabs->count(); ++tab) {
-        auto *chart = qobject_cast<ChartBase *>(tabs->widget(tab));
-        if (!chart || !chart->scene())
-            continue;
-        connect(chart->scene(), &QGraphicsScene::changed, this, [this, chart] { m_changedPages.insert(chart); });
-    }
 }
 
 QComboBox *BenchSliderDriver::quantizationCombo() const

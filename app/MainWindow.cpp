@@ -27,7 +27,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -96,7 +95,7 @@ MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Setting
     , m_document(new ScenarioDocument(m_controller, settings, this))
     , m_pickers(new PickerPanel(m_controller, m_catalog))
     , m_hardware(new HardwarePanel(m_controller, m_catalog))
-    , m_chartTabs(new QTabWidget)
+    , m_chartTabs(new ChartTabs)
     , m_table(new ResultsTable)
     , m_details(new DetailsPane)
     , m_importer(new ModelImportController(m_catalogStore, m_controller, this))
@@ -128,11 +127,8 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildCentre()
 {
-    for (ChartKind kind : TabCharts) {
-        ChartBase *chart = createChart(kind).release();
-        m_charts.append(chart);
-        m_chartTabs->addTab(chart, chartTitle(kind));
-    }
+    for (ChartKind kind : TabCharts)
+        m_chartTabs->addChart(createChart(kind).release(), chartTitle(kind));
     m_chartTabs->setDocumentMode(true);
     m_chartTabs->setToolTip(tr("Hover a bar or point for its numbers"));
     auto *centre = new QSplitter(Qt::Vertical);
@@ -228,23 +224,18 @@ void MainWindow::updateAdvisorActivity()
 
 ChartBase *MainWindow::chart(ChartKind kind) const
 {
-    for (ChartBase *chart : m_charts) {
-        if (chart->kind() == kind)
-            return chart;
-    }
-    return nullptr;
+    return m_chartTabs->chart(kind);
 }
 
 ChartBase *MainWindow::currentChart() const
 {
-    return qobject_cast<ChartBase *>(m_chartTabs->currentWidget());
+    return m_chartTabs->currentChart();
 }
 
 void MainWindow::showEstimates()
 {
     const EstimateSet &estimates = m_service->estimates();
-    for (ChartBase *chart : std::as_const(m_charts))
-        chart->setEstimates(estimates);
+    m_chartTabs->setEstimates(estimates);
     m_table->setEstimates(estimates);
     m_details->setEstimates(estimates);
     if (!estimates.problem.isEmpty())
@@ -268,7 +259,7 @@ void MainWindow::chooseChart(int tab)
 
 void MainWindow::setChartAnimations(bool enabled)
 {
-    for (ChartBase *chart : std::as_const(m_charts))
+    for (ChartBase *chart : m_chartTabs->charts())
         chart->setDragging(!enabled);
 }
 
@@ -276,7 +267,7 @@ void MainWindow::setTheme(Theme theme)
 {
     m_theme = theme;
     applyApplicationTheme(theme);
-    for (ChartBase *chart : std::as_const(m_charts))
+    for (ChartBase *chart : m_chartTabs->charts())
         chart->setTheme(theme);
     if (m_present)
         m_present->setTheme(theme);

@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 #include "ChartBase.h"
+#include "ChartTabs.h"
 #include "Scenario.h"
 
 #include <QMainWindow>
@@ -13,7 +14,6 @@ class QDockWidget;
 class QDragEnterEvent;
 class QDropEvent;
 class QMenu;
-class QTabWidget;
 
 namespace headroom {
 
@@ -62,7 +62,7 @@ public:
     AdvisorService *advisorService() const { return m_advisor; }
     AdvisorPanel *advisorPanel() const { return m_advisorPanel; }
     QDockWidget *advisorDock() const { return m_advisorDock; }
-    QTabWidget *chartTabs() const { return m_chartTabs; }
+    ChartTabs *chartTabs() const { return m_chartTabs; }
     ChartBase *chart(ChartKind kind) const;
     ChartBase *currentChart() const;
 
@@ -107,8 +107,7 @@ private:
     ScenarioDocument *m_document;
     PickerPanel *m_pickers;
     HardwarePanel *m_hardware;
-    QTabWidget *m_chartTabs;
-    QList<ChartBase *> m_charts;
+    ChartTabs *m_chartTabs;
     ResultsTable *m_table;
     DetailsPane *m_details;
     ModelImportController *m_importer;

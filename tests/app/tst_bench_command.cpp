@@ -23,6 +23,9 @@ constexpr int SliderCount = 5; // model size, quantization, context, users, effi
 const QStringList SliderNames{QStringLiteral("model_size"), QStringLiteral("quantization"), QStringLiteral("context"),
                               QStringLiteral("users"), QStringLiteral("efficiency")};
 constexpr int ArticleConfigurations = 7;
+// The chart tabs a slider move changes (not the accuracy chart, which plots the calibration set).
+const QStringList ScenarioChartNames{QStringLiteral("speed"), QStringLiteral("memory"), QStringLiteral("concurrency"),
+                                     QStringLiteral("value")};
 
 void verifyLatency(const QJsonObject &latency, int samples)
 {
@@ -210,12 +213,29 @@ private Q_SLOTS:
             for (const QString &name : SliderNames)
                 verifyLatency(sliders.value(name).toObject(), SmallPlan.movesPerSlider);
         }
+        for (const QString &key : {QStringLiteral("slider_update_ms_by_chart"), QStringLiteral("article_slider_update_ms_by_chart")}) {
+            // Every chart a move changes is on screen for some of the moves, and only those.
+            const QJsonObject charts = json.value(key).toObject();
+            QCOMPARE(charts.keys().size(), ScenarioChartNames.size());
+            int chartMoves = 0;
+            for (const QString &name : ScenarioChartNames) {
+                const QJsonObject latency = charts.value(name).toObject();
+                verifyLatency(latency, latency.value(QStringLiteral("samples")).toInt());
+                chartMoves += latency.value(QStringLiteral("samples")).toInt();
+            }
+            QCOMPARE(chartMoves, moves);
+        }
+        for (const QString &key : {QStringLiteral("tab_switch_ms"), QStringLiteral("article_tab_switch_ms")}) {
+            const QJsonObject latency = json.value(key).toObject();
+            QVERIFY2(latency.value(QStringLiteral("samples")).toInt() >= ScenarioChartNames.size() - 1, qPrintable(key));
+            verifyLatency(latency, latency.value(QStringLiteral("samples")).toInt());
+        }
         for (const QString &key : {QStringLiteral("slider_update_phases_ms"), QStringLiteral("article_slider_update_phases_ms")}) {
             const QJsonObject phases = json.value(key).toObject();
-            for (const QString &phase : {QStringLiteral("update"), QStringLiteral("posted_events"), QStringLiteral("grab")})
+            for (const QString &phase : {QStringLiteral("update"), QStringLiteral("posted_events"), QStringLiteral("forced_repaint")})
                 QCOMPARE(phases.value(phase).toObject().value(QStringLiteral("samples")).toInt(), moves);
             verifyLatency(phases.value(QStringLiteral("update")).toObject(), moves);
-            verifyLatency(phases.value(QStringLiteral("grab")).toObject(), moves);
+            verifyLatency(phases.value(QStringLiteral("posted_events")).toObject(), moves);
         }
         for (const QString &key : {QStringLiteral("startup_ms"), QStringLiteral("estimates_per_second"), QStringLiteral("peak_rss_mb")})
             QVERIFY2(json.value(key).toDouble(-1) > 0, qPrintable(key));

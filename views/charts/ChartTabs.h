@@ -1,0 +1,41 @@
+#pragma once
+
+#include "EstimateSet.h"
+#include "Scenario.h"
+
+#include <QList>
+#include <QTabWidget>
+
+namespace headroom {
+
+class ChartBase;
+
+// The window's charts, one tab each. Only the chart on screen follows every new set of
+// estimates; a chart whose tab is hidden takes the latest set when its tab is shown, before it
+// is painted. A slider move then updates and repaints one chart instead of every chart.
+class ChartTabs final : public QTabWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartTabs(QWidget *parent = nullptr);
+
+    // Adds `chart` as a tab (the widget owns it).
+    void addChart(ChartBase *chart, const QString &label);
+    const QList<ChartBase *> &charts() const { return m_charts; }
+    ChartBase *chart(ChartKind kind) const;
+    ChartBase *currentChart() const;
+
+    void setEstimates(const EstimateSet &estimates);
+    const EstimateSet &estimates() const { return m_estimates; }
+    // Whether `chart` shows the latest estimates (a hidden chart may lag until it is shown).
+    bool isUpToDate(const ChartBase *chart) const;
+
+private:
+    void bringUpToDate(ChartBase *chart);
+
+    QList<ChartBase *> m_charts;
+    QList<ChartBase *> m_behind; // charts that have not been given m_estimates yet
+    EstimateSet m_estimates;
+};
+
+} // namespace headroom
