@@ -4,7 +4,7 @@
 #include "CategoryLabels.h"
 #include "ChartBase.h"
 #include "ChartFormat.h"
-#include "GridLines.h"
+#include "ValueAxes.h"
 #include "ConcurrencyChart.h"
 #include "MemoryChart.h"
 #include "ShippedValidation.h"
@@ -515,13 +515,13 @@ void TestCharts::tickValuesOfAxes()
         QVERIFY2(qFuzzyCompare(1 + values.at(i), 1 + expected.at(i)), qPrintable(QString::number(values.at(i))));
 }
 
-// The grid is drawn by GridLines, one pixel-centred line per tick across the plot; Qt Charts'
+// The grid is drawn by ValueAxes, one pixel-centred line per tick across the plot; Qt Charts'
 // own grid lines of those axes are off.
 void TestCharts::gridLinesAtTheTicks()
 {
     QFETCH(ChartKind, kind);
     const std::unique_ptr<ChartBase> chart = createChart(kind);
-    QList<QAbstractAxis *> gridAxes; // the axes whose grid GridLines draws
+    QList<QAbstractAxis *> gridAxes; // the axes whose grid ValueAxes draws
     if (auto *speed = qobject_cast<SpeedChart *>(chart.get()))
         gridAxes = {speed->valueAxis()};
     else if (auto *memory = qobject_cast<MemoryChart *>(chart.get()))
@@ -533,9 +533,9 @@ void TestCharts::gridLinesAtTheTicks()
     chart->setEstimates(rows(7));
     const QImage image = chart->renderImage(QSize(1000, 560)); // lays the chart out at that size
     QVERIFY(!image.isNull());
-    const GridLines *grid = nullptr;
+    const ValueAxes *grid = nullptr;
     for (QGraphicsItem *item : chart->scene()->items()) {
-        if (auto *found = dynamic_cast<GridLines *>(item))
+        if (auto *found = dynamic_cast<ValueAxes *>(item))
             grid = found;
     }
     QVERIFY(grid);
@@ -546,7 +546,7 @@ void TestCharts::gridLinesAtTheTicks()
     }
     QCOMPARE(grid->lines().size(), expected);
     for (QAbstractAxis *axis : gridAxes)
-        QVERIFY(!axis->isLineVisible()); // the axis line is GridLines' too, and no tick marks
+        QVERIFY(!axis->isLineVisible()); // the axis line is ValueAxes' too, and no tick marks
     QVERIFY(grid->axisLines().size() >= gridAxes.size());
     const QRectF plot = chart->chart()->plotArea().adjusted(-1, -1, 1, 1);
     for (const QLineF &line : grid->lines()) {

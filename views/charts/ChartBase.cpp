@@ -3,7 +3,7 @@
 #include "ChartAnnotation.h"
 #include "ChartFormat.h"
 #include "Estimator.h"
-#include "GridLines.h"
+#include "ValueAxes.h"
 
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
@@ -24,6 +24,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 
 namespace headroom {
@@ -77,6 +78,20 @@ public:
     OffscreenLayout &operator=(const OffscreenLayout &) = delete;
 
     QRectF source() const { return m_chart->geometry(); }
+
+    // Places the annotations, and lays the chart out again for as long as that changes the room
+    // they reserve (the axes' labels set the chart's margins; a second pass settles).
+    void settle(const std::function<void()> &layoutAnnotations)
+    {
+        constexpr int MaxPasses = 3;
+        for (int pass = 0; pass < MaxPasses; ++pass) {
+            layoutAnnotations();
+            QGraphicsLayout *layout = m_chart->layout();
+            if (!layout || layout->isActivated())
+                return;
+            apply(m_chart->geometry());
+        }
+    }
 
 private:
     // Without an event loop (headless export, tests) the legend's own layout would stay at its
@@ -160,7 +175,7 @@ ChartBase::ChartBase(QWidget *parent)
     newChart->setBackgroundVisible(false);
     viewport()->setAutoFillBackground(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
-    m_grid = new GridLines(newChart);
+    m_valueAxes = new ValueAxes(newChart);
     m_title = new ChartAnnotation(newChart);
     m_title->setZValue(10);
     m_title->setTooltipProvider([this] { return m_title->text() == m_titleText ? QString() : m_titleText; });
@@ -351,7 +366,7 @@ void ChartBase::applyStyle()
     c->setBackgroundBrush(m_palette.background);
     c->setBackgroundPen(Qt::NoPen);
     c->setPlotAreaBackgroundVisible(false);
-    m_grid->setPens(QPen(m_palette.grid, 1), QPen(m_palette.axisLine, 1));
+    m_valueAxes->setPens(QPen(m_palette.grid, 1), QPen(m_palette.axisLine, 1));
     m_title->setFont(chartFont(FontRole::Title));
     m_title->setBrush(m_palette.text);
     layoutTitle();
@@ -487,7 +502,7 @@ QImage ChartBase::renderImage(QSize size, qreal scale)
     image.setDevicePixelRatio(scale);
     image.fill(m_palette.background);
     OffscreenLayout layout(chart(), QSizeF(size));
-    layoutAnnotations();
+    layout.settle([this] { layoutAnnotations(); });
     QPainter painter(&image);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     scene()->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), layout.source(), Qt::IgnoreAspectRatio);
@@ -528,7 +543,7 @@ QString ChartBase::exportSvg(const QString &path, QSize size)
     generator.setDescription(QStringLiteral("Headroom chart"));
     {
         OffscreenLayout layout(chart(), QSizeF(size));
-        layoutAnnotations();
+        layout.settle([this] { layoutAnnotations(); });
         QPainter painter(&generator);
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
         painter.fillRect(QRectF(QPointF(0, 0), QSizeF(size)), m_palette.background);

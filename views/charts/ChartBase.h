@@ -22,7 +22,7 @@ class QBarCategoryAxis;
 namespace headroom {
 
 class ChartAnnotation;
-class GridLines;
+class ValueAxes;
 
 // One base for every chart: fonts, the Apple / NVIDIA colour families, light and dark themes,
 // value labels, and export (PNG at 1x/2x, SVG, clipboard, off-screen render for headless use).
@@ -93,9 +93,9 @@ protected:
     virtual void prepareContent() {}
 
     void styleAxis(QAbstractAxis *axis) const;
-    // The grid lines of the axes registered with it (GridLines::addAxis); subclasses lay it out
+    // The grid lines of the axes registered with it (ValueAxes::addAxis); subclasses lay it out
     // with their annotations.
-    GridLines *grid() const { return m_grid; }
+    ValueAxes *valueAxes() const { return m_valueAxes; }
     // Whether a value axis now showing [0, shownMaximum] keeps that range for data needing
     // `neededMaximum`: only while dragging or in a burst of updates, and while the data fills
     // a fair share of it (MinShareOfHeldRange).
@@ -129,7 +129,7 @@ private:
 
     EstimateSet m_estimates;
     ChartAnnotation *m_title = nullptr; // owned by the chart item
-    GridLines *m_grid = nullptr;        // owned by the chart item
+    ValueAxes *m_valueAxes = nullptr;        // owned by the chart item
     QList<ChartAnnotation *> m_notes;   // createNote()'s, owned by the chart item
     QString m_titleText;
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);

@@ -1,7 +1,7 @@
 #include "ConcurrencyChart.h"
 
 #include "ChartAnnotation.h"
-#include "GridLines.h"
+#include "ValueAxes.h"
 
 #include <QChart>
 #include <QFontMetricsF>
@@ -85,9 +85,9 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     m_totalLegend->attachAxis(m_usersAxis);
     m_totalLegend->attachAxis(m_totalAxis);
 
-    grid()->addAxis(m_usersAxis, m_reference);
-    grid()->addAxis(m_perUserAxis, m_reference);
-    grid()->addAxis(m_totalAxis, m_totalLegend, GridLines::Lines::AxisOnly); // its ticks do not line up with the left axis
+    valueAxes()->addAxis(m_usersAxis, m_reference);
+    valueAxes()->addAxis(m_perUserAxis, m_reference);
+    valueAxes()->addAxis(m_totalAxis, m_totalLegend, ValueAxes::Lines::AxisOnly); // its ticks do not line up with the left axis
     m_note = createNote();
     m_note->setTooltipProvider([this] { return m_noteText; });
     applyStyle();
@@ -174,7 +174,7 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
 
 void ConcurrencyChart::layoutAnnotations()
 {
-    grid()->layout();
+    valueAxes()->layout();
     if (!m_note)
         return; // the base class lays out before this class has built its note
     // Top right of the plot: above the per-user curves, which fall with more users.

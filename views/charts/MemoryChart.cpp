@@ -2,7 +2,7 @@
 
 #include "CategoryLabels.h"
 #include "ChartAnnotation.h"
-#include "GridLines.h"
+#include "ValueAxes.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -73,7 +73,7 @@ MemoryChart::MemoryChart(QWidget *parent)
         series->attachAxis(m_categoryAxis);
         series->attachAxis(m_valueAxis);
     }
-    grid()->addAxis(m_valueAxis, m_bars);
+    valueAxes()->addAxis(m_valueAxis, m_bars);
     m_overCapacity = new QGraphicsPathItem(c);
     m_overCapacity->setZValue(4);
     m_capacityMarkers = new QGraphicsPathItem(c);
@@ -157,7 +157,7 @@ void MemoryChart::layoutAnnotations()
         updateRanges();
         m_updatingRanges = false;
     }
-    grid()->layout();
+    valueAxes()->layout();
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());

@@ -2,7 +2,7 @@
 
 #include "CategoryLabels.h"
 #include "ChartAnnotation.h"
-#include "GridLines.h"
+#include "ValueAxes.h"
 #include "MeasuredLookup.h"
 
 #include <QBarCategoryAxis>
@@ -124,7 +124,7 @@ SpeedChart::SpeedChart(QWidget *parent)
         showTooltip(measurementTooltip(int(index)));
     });
 
-    grid()->addAxis(m_valueAxis, m_bars);
+    valueAxes()->addAxis(m_valueAxis, m_bars);
     m_names = std::make_unique<CategoryLabels>(c, [this](int row) { return explanation(row); });
     applyStyle();
     setEstimates(EstimateSet{});
@@ -340,7 +340,7 @@ void SpeedChart::layoutAnnotations()
         updateRanges();
         m_updatingRanges = false;
     }
-    grid()->layout();
+    valueAxes()->layout();
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());

@@ -1,19 +1,36 @@
-#include "GridLines.h"
+#include "ValueAxes.h"
 
 #include <QAbstractSeries>
 #include <QChart>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QLegend>
 #include <QLogValueAxis>
 #include <QPainter>
+#include <QRegularExpression>
+#include <QTransform>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace headroom {
 namespace {
 
 constexpr int GridZValue = 2;        // over the plot background, under axes and series (Qt Charts' own order)
-constexpr int MaxGridLines = 200;    // per axis: a guard against a degenerate interval
+constexpr int MaxValueAxes = 200;    // per axis: a guard against a degenerate interval
 constexpr double TickTolerance = 1e-9; // of an interval: a tick on the range's edge counts
+constexpr qreal LabelGap = 5;          // between the plot's edge and the tick labels
+constexpr qreal TitleGap = 6;          // between the tick labels and the axis title
+// The room reserved beside a vertical axis grows and shrinks in steps of this many pixels, so
+// labels one digit longer ("90" -> "100") seldom move the plot.
+constexpr qreal RoomStep = 8;
+constexpr int MaxShapedTexts = 512;    // a cache bound: ranges revisit the same few hundred labels
+
+bool isVertical(Qt::Alignment side)
+{
+    return side == Qt::AlignLeft || side == Qt::AlignRight;
+}
 
 // The pixel centre nearest to `coordinate`, so a one-pixel line covers exactly one pixel.
 qreal onPixel(qreal coordinate)
@@ -36,7 +53,24 @@ double valueAcross(const QAbstractAxis *axis, QAbstractSeries *series)
     return 0; // a category axis: its first category
 }
 
+QString fontKey(const QFont &font)
+{
+    return font.key() + QLatin1Char('\x1f');
+}
+
 } // namespace
+
+QString axisLabelText(const QString &format, double value)
+{
+    if (format.isEmpty())
+        return QString::number(value);
+    const QByteArray spec = format.toLatin1();
+    // Qt Charts passes integer conversions an integer, and every other one the double.
+    static const QRegularExpression integer(QStringLiteral("%[-+ #0]*\\d*(\\.\\d+)?[lh]*[dicuxXo]"));
+    if (integer.match(format).hasMatch())
+        return QString::asprintf(spec.constData(), qint64(std::llround(value)));
+    return QString::asprintf(spec.constData(), value);
+}
 
 QList<double> tickValues(const QAbstractAxis *axis)
 {
@@ -52,7 +86,7 @@ QList<double> tickValues(const QAbstractAxis *axis)
                 return values;
             const double anchor = linear->tickAnchor();
             for (double k = std::ceil((low - anchor) / step - TickTolerance);
-                 values.size() < MaxGridLines && anchor + k * step <= high + step * TickTolerance; ++k)
+                 values.size() < MaxValueAxes && anchor + k * step <= high + step * TickTolerance; ++k)
                 values.append(anchor + k * step);
         } else {
             const int count = linear->tickCount();
@@ -65,85 +99,307 @@ QList<double> tickValues(const QAbstractAxis *axis)
             return values;
         const double first = std::ceil(std::log(log->min()) / std::log(base) - TickTolerance);
         const double last = std::floor(std::log(log->max()) / std::log(base) + TickTolerance);
-        for (double k = first; k <= last && values.size() < MaxGridLines; ++k)
+        for (double k = first; k <= last && values.size() < MaxValueAxes; ++k)
             values.append(std::pow(base, k));
     }
     return values;
 }
 
-GridLines::GridLines(QChart *chart)
+ValueAxes::ValueAxes(QChart *chart)
     : QGraphicsItem(chart)
     , m_chart(chart)
+    , m_baseMargins(chart->margins())
 {
     setZValue(GridZValue);
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-void GridLines::addAxis(QAbstractAxis *axis, QAbstractSeries *series, Lines lines)
+void ValueAxes::addAxis(QAbstractAxis *axis, QAbstractSeries *series, Lines lines)
 {
     axis->setGridLineVisible(false);
     axis->setLineVisible(false);
-    m_grids.append(Grid{axis, series, lines});
+    // Out of Qt Charts' layout and paint; it still maps the series attached to it.
+    axis->setVisible(false);
+    m_axes.append(Axis{axis, series, lines, {}, {}, {}, {}, {}, {}});
 }
 
-void GridLines::setPens(const QPen &grid, const QPen &axisLine)
+void ValueAxes::setPens(const QPen &grid, const QPen &axisLine)
 {
     m_pen = grid;
     m_axisPen = axisLine;
     update();
 }
 
-void GridLines::layout()
+QStringList ValueAxes::labels(const QAbstractAxis *axis) const
 {
-    const QRectF plot = m_chart->plotArea();
-    QList<QLineF> lines;
-    QList<QLineF> axisLines;
-    if (!plot.isEmpty()) {
-        for (const Grid &grid : std::as_const(m_grids)) {
-            const bool horizontal = grid.axis->orientation() == Qt::Horizontal;
-            if (grid.axis->isVisible()) {
-                const Qt::Alignment side = grid.axis->alignment();
-                if (side == Qt::AlignBottom || side == Qt::AlignTop) {
-                    const qreal y = onPixel(side == Qt::AlignBottom ? plot.bottom() : plot.top());
-                    axisLines.append(QLineF(plot.left(), y, plot.right(), y));
-                } else {
-                    const qreal x = onPixel(side == Qt::AlignLeft ? plot.left() : plot.right());
-                    axisLines.append(QLineF(x, plot.top(), x, plot.bottom()));
-                }
-            }
-            if (grid.lines == Lines::AxisOnly)
-                continue;
-            const double across = valueAcross(grid.axis, grid.series); // only this axis' coordinate is read
-            for (double value : tickValues(grid.axis)) {
-                const QPointF at = m_chart->mapToPosition(horizontal ? QPointF(value, across) : QPointF(across, value), grid.series);
-                if (horizontal) {
-                    if (at.x() >= plot.left() - 1 && at.x() <= plot.right() + 1)
-                        lines.append(QLineF(onPixel(at.x()), plot.top(), onPixel(at.x()), plot.bottom()));
-                } else if (at.y() >= plot.top() - 1 && at.y() <= plot.bottom() + 1) {
-                    lines.append(QLineF(plot.left(), onPixel(at.y()), plot.right(), onPixel(at.y())));
-                }
-            }
+    QStringList texts;
+    for (const Axis &entry : m_axes) {
+        if (entry.axis != axis)
+            continue;
+        for (const Label &label : entry.labels)
+            texts.append(label.text);
+    }
+    return texts;
+}
+
+QList<QRectF> ValueAxes::textBoxes() const
+{
+    QList<QRectF> boxes;
+    for (const Axis &axis : m_axes) {
+        for (const Label &label : axis.labels)
+            boxes.append(QRectF(label.topLeft, label.shaped.size()));
+        if (!axis.title.text.isEmpty()) {
+            const QSizeF size = axis.title.shaped.size();
+            boxes.append(isVertical(axis.axis->alignment()) ? QRectF(axis.title.topLeft, size.transposed())
+                                                           : QRectF(axis.title.topLeft, size));
         }
     }
-    if (lines == m_lines && axisLines == m_axisLines)
+    return boxes;
+}
+
+void ValueAxes::layout()
+{
+    const QRectF plot = m_chart->plotArea();
+    const QList<QLineF> oldLines = m_lines;
+    const QList<QLineF> oldAxisLines = m_axisLines;
+    QList<QList<Label>> oldLabels;
+    QList<Label> oldTitles;
+    for (const Axis &axis : std::as_const(m_axes)) {
+        oldLabels.append(axis.labels);
+        oldTitles.append(axis.title);
+    }
+    layoutLines(plot);
+    bool textMoved = false;
+    for (qsizetype i = 0; i < m_axes.size(); ++i) {
+        Axis &axis = m_axes[i];
+        layoutLabels(axis, plot);
+        const auto sameLabel = [](const Label &a, const Label &b) { return a.text == b.text && a.topLeft == b.topLeft; };
+        textMoved = textMoved || !std::equal(axis.labels.begin(), axis.labels.end(), oldLabels.at(i).begin(),
+                                             oldLabels.at(i).end(), sameLabel)
+            || !sameLabel(axis.title, oldTitles.at(i));
+    }
+    reserveRoom();
+    if (!textMoved && m_lines == oldLines && m_axisLines == oldAxisLines)
         return;
-    const QRectF bounds = plot.adjusted(-1, -1, 1, 1);
+    const QRectF bounds = m_chart->rect();
     if (bounds != m_bounds) {
         prepareGeometryChange();
         m_bounds = bounds;
     }
-    m_lines = lines;
-    m_axisLines = axisLines;
     update();
 }
 
-void GridLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void ValueAxes::layoutLines(const QRectF &plot)
+{
+    m_lines.clear();
+    m_axisLines.clear();
+    if (plot.isEmpty())
+        return;
+    for (const Axis &axis : std::as_const(m_axes)) {
+        const Qt::Alignment side = axis.axis->alignment();
+        if (side == Qt::AlignBottom || side == Qt::AlignTop) {
+            const qreal y = onPixel(side == Qt::AlignBottom ? plot.bottom() : plot.top());
+            m_axisLines.append(QLineF(plot.left(), y, plot.right(), y));
+        } else {
+            const qreal x = onPixel(side == Qt::AlignLeft ? plot.left() : plot.right());
+            m_axisLines.append(QLineF(x, plot.top(), x, plot.bottom()));
+        }
+        if (axis.lines == Lines::AxisOnly)
+            continue;
+        const bool horizontal = axis.axis->orientation() == Qt::Horizontal;
+        const double across = valueAcross(axis.axis, axis.series); // only this axis' coordinate is read
+        for (double value : tickValues(axis.axis)) {
+            const QPointF at = m_chart->mapToPosition(horizontal ? QPointF(value, across) : QPointF(across, value), axis.series);
+            if (horizontal) {
+                if (at.x() >= plot.left() - 1 && at.x() <= plot.right() + 1)
+                    m_lines.append(QLineF(onPixel(at.x()), plot.top(), onPixel(at.x()), plot.bottom()));
+            } else if (at.y() >= plot.top() - 1 && at.y() <= plot.bottom() + 1) {
+                m_lines.append(QLineF(plot.left(), onPixel(at.y()), plot.right(), onPixel(at.y())));
+            }
+        }
+    }
+}
+
+void ValueAxes::layoutLabels(Axis &axis, const QRectF &plot)
+{
+    QAbstractAxis *qtAxis = axis.axis;
+    axis.labelFont = qtAxis->labelsFont();
+    axis.titleFont = qtAxis->titleFont();
+    axis.labelColor = qtAxis->labelsBrush().color();
+    axis.titleColor = qtAxis->titleBrush().color();
+    axis.labels.clear();
+    axis.labelExtent = 0;
+    const Qt::Alignment side = qtAxis->alignment();
+    const bool vertical = isVertical(side);
+    if (!vertical)
+        axis.labelExtent = QFontMetricsF(axis.labelFont).height();
+    if (plot.isEmpty())
+        return;
+
+    QString format;
+    if (const auto *linear = qobject_cast<const QValueAxis *>(qtAxis))
+        format = linear->labelFormat();
+    else if (const auto *log = qobject_cast<const QLogValueAxis *>(qtAxis))
+        format = log->labelFormat();
+    const double across = valueAcross(qtAxis, axis.series);
+    for (double value : tickValues(qtAxis)) {
+        const QPointF at = m_chart->mapToPosition(vertical ? QPointF(across, value) : QPointF(value, across), axis.series);
+        if (vertical ? (at.y() < plot.top() - 1 || at.y() > plot.bottom() + 1)
+                     : (at.x() < plot.left() - 1 || at.x() > plot.right() + 1))
+            continue;
+        Label label;
+        label.text = axisLabelText(format, value);
+        label.shaped = shaped(label.text, axis.labelFont);
+        const QSizeF size = label.shaped.size();
+        switch (side) {
+        case Qt::AlignLeft:
+            label.topLeft = QPointF(plot.left() - LabelGap - size.width(), at.y() - size.height() / 2);
+            break;
+        case Qt::AlignRight:
+            label.topLeft = QPointF(plot.right() + LabelGap, at.y() - size.height() / 2);
+            break;
+        case Qt::AlignTop:
+            label.topLeft = QPointF(at.x() - size.width() / 2, plot.top() - LabelGap - size.height());
+            break;
+        default:
+            label.topLeft = QPointF(at.x() - size.width() / 2, plot.bottom() + LabelGap);
+            break;
+        }
+        label.topLeft = QPointF(std::round(label.topLeft.x()), std::round(label.topLeft.y()));
+        if (vertical)
+            axis.labelExtent = std::max(axis.labelExtent, size.width());
+        axis.labels.append(label);
+    }
+    if (vertical)
+        axis.labelExtent = std::ceil(axis.labelExtent / RoomStep) * RoomStep;
+
+    axis.title = Label{};
+    axis.title.text = qtAxis->titleText();
+    if (axis.title.text.isEmpty())
+        return;
+    axis.title.shaped = shaped(axis.title.text, axis.titleFont);
+    const QSizeF size = axis.title.shaped.size();
+    const qreal offset = LabelGap + axis.labelExtent + TitleGap;
+    // A vertical title's box is given unrotated at its place: width across, height along the axis.
+    switch (side) {
+    case Qt::AlignLeft:
+        axis.title.topLeft = QPointF(plot.left() - offset - size.height(), plot.center().y() - size.width() / 2);
+        break;
+    case Qt::AlignRight:
+        axis.title.topLeft = QPointF(plot.right() + offset, plot.center().y() - size.width() / 2);
+        break;
+    case Qt::AlignTop:
+        axis.title.topLeft = QPointF(plot.center().x() - size.width() / 2, plot.top() - offset - size.height());
+        break;
+    default:
+        axis.title.topLeft = QPointF(plot.center().x() - size.width() / 2, plot.bottom() + offset);
+        break;
+    }
+    axis.title.topLeft = QPointF(std::round(axis.title.topLeft.x()), std::round(axis.title.topLeft.y()));
+}
+
+void ValueAxes::reserveRoom()
+{
+    QMarginsF room;
+    for (const Axis &axis : std::as_const(m_axes)) {
+        const qreal title = axis.axis->titleText().isEmpty() ? 0 : TitleGap + QFontMetricsF(axis.titleFont).height();
+        const qreal needed = std::ceil(LabelGap + axis.labelExtent + title);
+        switch (axis.axis->alignment()) {
+        case Qt::AlignLeft: room.setLeft(room.left() + needed); break;
+        case Qt::AlignRight: room.setRight(room.right() + needed); break;
+        case Qt::AlignTop: room.setTop(room.top() + needed); break;
+        default: room.setBottom(room.bottom() + needed); break;
+        }
+    }
+    // The legend sits between the chart's margins and the plot: on its side the room is the
+    // legend's padding towards the plot, or the labels would be drawn beyond the legend.
+    QLegend *legend = m_chart->legend();
+    QGraphicsLayout *legendLayout = legend ? legend->layout() : nullptr;
+    const bool legendBeside = legendLayout && legend->isAttachedToChart() && legend->isVisible();
+    const Qt::Alignment legendSide = legendBeside ? legend->alignment() : Qt::Alignment();
+    if (legendLayout && !m_legendBaseSet) {
+        qreal left = 0, top = 0, right = 0, bottom = 0;
+        legendLayout->getContentsMargins(&left, &top, &right, &bottom);
+        m_legendBase = QMarginsF(left, top, right, bottom);
+        m_legendBaseSet = true;
+    }
+    QMarginsF padding = m_legendBase;
+    QMargins margins = m_chart->margins();
+    const auto place = [&](Qt::Alignment side, qreal needed, int base, void (QMargins::*setMargin)(int),
+                           void (QMarginsF::*setPadding)(qreal), qreal basePadding) {
+        if (needed <= 0)
+            return;
+        if (legendBeside && legendSide == side) {
+            (padding.*setPadding)(basePadding + needed);
+            (margins.*setMargin)(base);
+        } else {
+            (margins.*setMargin)(base + int(needed));
+        }
+    };
+    place(Qt::AlignLeft, room.left(), m_baseMargins.left(), &QMargins::setLeft, &QMarginsF::setRight, m_legendBase.right());
+    place(Qt::AlignRight, room.right(), m_baseMargins.right(), &QMargins::setRight, &QMarginsF::setLeft, m_legendBase.left());
+    place(Qt::AlignTop, room.top(), m_baseMargins.top(), &QMargins::setTop, &QMarginsF::setBottom, m_legendBase.bottom());
+    place(Qt::AlignBottom, room.bottom(), m_baseMargins.bottom(), &QMargins::setBottom, &QMarginsF::setTop, m_legendBase.top());
+    if (margins != m_chart->margins())
+        m_chart->setMargins(margins);
+    if (legendLayout) {
+        qreal left = 0, top = 0, right = 0, bottom = 0;
+        legendLayout->getContentsMargins(&left, &top, &right, &bottom);
+        if (QMarginsF(left, top, right, bottom) != padding)
+            legendLayout->setContentsMargins(padding.left(), padding.top(), padding.right(), padding.bottom());
+    }
+}
+
+QStaticText ValueAxes::shaped(const QString &text, const QFont &font)
+{
+    const QString key = fontKey(font) + text;
+    if (const auto found = m_shapes.constFind(key); found != m_shapes.cend())
+        return *found;
+    if (m_shapes.size() >= MaxShapedTexts)
+        m_shapes.clear();
+    QStaticText shape(text);
+    shape.setTextFormat(Qt::PlainText);
+    shape.setPerformanceHint(QStaticText::AggressiveCaching);
+    // Shaped for an unscaled painter: drawStaticText reuses the glyphs under any translation.
+    shape.prepare(QTransform(), font);
+    m_shapes.insert(key, shape);
+    return shape;
+}
+
+void ValueAxes::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(m_pen);
     painter->drawLines(m_lines);
     painter->setPen(m_axisPen);
     painter->drawLines(m_axisLines);
+    for (const Axis &axis : std::as_const(m_axes)) {
+        painter->setFont(axis.labelFont);
+        painter->setPen(axis.labelColor);
+        for (const Label &label : axis.labels)
+            painter->drawStaticText(label.topLeft, label.shaped);
+        if (axis.title.text.isEmpty())
+            continue;
+        painter->setFont(axis.titleFont);
+        painter->setPen(axis.titleColor);
+        const Qt::Alignment side = axis.axis->alignment();
+        if (!isVertical(side)) {
+            painter->drawStaticText(axis.title.topLeft, axis.title.shaped);
+            continue;
+        }
+        // Read bottom to top on the left, top to bottom on the right, as Qt Charts draws them.
+        const QSizeF size = axis.title.shaped.size();
+        painter->save();
+        if (side == Qt::AlignLeft) {
+            painter->translate(axis.title.topLeft.x(), axis.title.topLeft.y() + size.width());
+            painter->rotate(-90);
+        } else {
+            painter->translate(axis.title.topLeft.x() + size.height(), axis.title.topLeft.y());
+            painter->rotate(90);
+        }
+        painter->drawStaticText(QPointF(0, 0), axis.title.shaped);
+        painter->restore();
+    }
 }
 
 } // namespace headroom

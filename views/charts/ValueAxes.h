@@ -1,9 +1,14 @@
 #pragma once
 
+#include <QColor>
+#include <QFont>
 #include <QGraphicsItem>
+#include <QHash>
 #include <QLineF>
 #include <QList>
+#include <QMargins>
 #include <QPen>
+#include <QStaticText>
 
 class QAbstractAxis;
 class QAbstractSeries;
@@ -11,47 +16,84 @@ class QChart;
 
 namespace headroom {
 
-// A chart's grid and axis lines: the lines at its value axes' ticks and each axis' line along the
-// plot's edge, drawn as one item with two calls, one pixel wide on whole pixels, without
-// antialiasing. Qt Charts draws each grid line, axis line and tick mark as an item of its own,
-// which with four charts repainted per slider move cost more than their bars.
-class GridLines final : public QGraphicsItem
+// A chart's value axes, drawn by the chart as one item: the grid lines at their ticks, each
+// axis' line along the plot's edge (one pixel wide on whole pixels, without antialiasing), the
+// tick labels and the axis titles (shaped once per text, then only drawn).
+//
+// Qt Charts draws each grid line, axis line and tick mark as an item of its own, and each tick
+// label and title as a rich-text document that it lays out again whenever a range changes and
+// shapes again at every paint. With a chart repainted per slider move that cost more than the
+// bars. A registered axis is hidden from Qt Charts' layout (it still maps the series); this item
+// reserves the room its labels and title need next to the plot, as chart margins or, on the side
+// where the legend sits, as the legend's padding, so the labels stay next to the plot.
+class ValueAxes final : public QGraphicsItem
 {
 public:
-    explicit GridLines(QChart *chart);
+    explicit ValueAxes(QChart *chart);
 
-    // Draws the line of `axis` (a QValueAxis or QLogValueAxis attached to `series`) and, with
-    // `grid`, its grid lines, instead of the axis: its own line, tick marks and grid are hidden.
+    // Draws `axis` (a QValueAxis or QLogValueAxis attached to `series`) instead of Qt Charts:
+    // its line, tick labels and title and, with AxisAndGrid, its grid lines. Labels follow the
+    // axis' labelFormat(), fonts and brushes; the title its titleText().
     enum class Lines { AxisAndGrid, AxisOnly };
     void addAxis(QAbstractAxis *axis, QAbstractSeries *series, Lines lines = Lines::AxisAndGrid);
     void setPens(const QPen &grid, const QPen &axisLine);
-    // Places the lines at the axes' current ticks across the plot area; call after ranges or the
-    // plot area change.
+    // Places lines and labels at the axes' current ticks around the plot area, and reserves the
+    // room the labels need; call after ranges, fonts or the plot area change.
     void layout();
 
     const QList<QLineF> &lines() const { return m_lines; }         // grid lines
     const QList<QLineF> &axisLines() const { return m_axisLines; } // along the plot's edges
+    // The tick labels of `axis` as drawn, in tick order.
+    QStringList labels(const QAbstractAxis *axis) const;
+    // The labels' and titles' places, in chart coordinates (titles of vertical axes are rotated).
+    QList<QRectF> textBoxes() const;
+
     QRectF boundingRect() const override { return m_bounds; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    struct Grid {
+    struct Label {
+        QPointF topLeft;
+        QString text;
+        QStaticText shaped;
+    };
+    struct Axis {
         QAbstractAxis *axis;
         QAbstractSeries *series;
         Lines lines;
+        QList<Label> labels;
+        Label title;
+        QFont labelFont;
+        QFont titleFont;
+        QColor labelColor;
+        QColor titleColor;
+        qreal labelExtent = 0; // widest label of a vertical axis, tallest of a horizontal one
     };
+    void layoutLines(const QRectF &plot);
+    void layoutLabels(Axis &axis, const QRectF &plot);
+    void reserveRoom();
+    QStaticText shaped(const QString &text, const QFont &font);
+
     QChart *m_chart;
-    QList<Grid> m_grids;
+    QList<Axis> m_axes;
     QList<QLineF> m_lines;
     QList<QLineF> m_axisLines;
     QRectF m_bounds;
     QPen m_pen;
     QPen m_axisPen;
+    QMargins m_baseMargins;  // the chart's margins before any room was reserved
+    QMarginsF m_legendBase;  // the legend's own padding, read before the first change
+    bool m_legendBaseSet = false;
+    QHash<QString, QStaticText> m_shapes; // by font key and text: labels come back as ranges move
 };
 
 // The values at which `axis` has ticks: every tick interval from the anchor (dynamic ticks), or
 // tickCount() evenly spaced values (fixed ticks) of a QValueAxis; the powers of the base of a
 // QLogValueAxis. Empty for other axes and empty ranges.
 QList<double> tickValues(const QAbstractAxis *axis);
+
+// A tick label as Qt Charts writes it: `value` through the printf-style `format` ("%g", "$%gk",
+// "%d"), or the shortest form of the number when there is no format.
+QString axisLabelText(const QString &format, double value);
 
 } // namespace headroom
