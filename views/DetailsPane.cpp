@@ -2,6 +2,7 @@
 
 #include "EstimateTableModel.h"
 #include "Estimator.h"
+#include "FormulaView.h"
 #include "MeasuredLookup.h"
 #include "StableLabel.h"
 
@@ -9,7 +10,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
 #include <QUrl>
@@ -101,7 +101,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_title(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_backing(new QLabel(this))
-    , m_formula(new QPlainTextEdit(this))
+    , m_formula(new FormulaView(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * TitleScale);
@@ -111,7 +111,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
 
-    // Plain labels and a plain-text editor: a slider move changes these numbers every frame, and
+    // Plain labels and a plain-text view: a slider move changes these numbers every frame, and
     // laying out a rich-text document (tables, a <pre> block) each time cost more than the charts.
     auto *numbers = new QWidget(this);
     auto *form = new QFormLayout(numbers);
@@ -171,9 +171,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     headingFont.setBold(true);
     m_formulaHeading->setFont(headingFont);
     m_formula->setObjectName(QStringLiteral("detailsText"));
-    m_formula->setReadOnly(true);
     m_formula->setFrameShape(QFrame::NoFrame);
-    m_formula->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_formula->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_formula->setToolTip(tr("How the selected configuration's numbers are computed"));
 
@@ -211,7 +209,7 @@ QString DetailsPane::text() const
         }
     }
     text += QTextDocumentFragment::fromHtml(m_backing->text()).toPlainText() % QLatin1Char('\n');
-    return text % m_formula->toPlainText();
+    return text % m_formula->text();
 }
 
 void DetailsPane::showMessage(const QString &title, const QString &message)
@@ -285,11 +283,7 @@ void DetailsPane::render()
 
     setTextIfChanged(m_backing, backingHtml(selected));
     const QString formula = explain(selected.input, estimate);
-    if (formula != m_shownFormula) {
-        m_shownFormula = formula;
-        // Through the document: QPlainTextEdit::setPlainText also moves and shows the cursor.
-        m_formula->document()->setPlainText(formula);
-    }
+    m_formula->setText(formula);
 }
 
 } // namespace headroom

@@ -9,9 +9,10 @@
 
 class QLabel;
 class QLayout;
-class QPlainTextEdit;
 
 namespace headroom {
+
+class FormulaView;
 
 // The selected configuration in detail: verdict, speeds, memory breakdown against usable
 // capacity, bottleneck, limits (largest context and user count), the measurements behind the
@@ -49,8 +50,7 @@ private:
     std::array<QString, ValueCount> m_valueNames;
     QLabel *m_backing;  // "Backed by": measurements and the error of their class (rich text, links)
     QLabel *m_formulaHeading = nullptr;
-    QPlainTextEdit *m_formula; // explain(): formula, inputs and units
-    QString m_shownFormula;    // an unchanged explanation is not laid out again
+    FormulaView *m_formula; // explain(): formula, inputs and units
 };
 
 } // namespace headroom
