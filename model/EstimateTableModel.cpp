@@ -1,10 +1,11 @@
 #include "EstimateTableModel.h"
 
-#include <algorithm>
-
 #include "Estimator.h"
 
 #include <QStringList>
+
+#include <algorithm>
+#include <utility>
 
 namespace headroom {
 namespace {
@@ -77,8 +78,36 @@ void EstimateTableModel::setEstimates(const EstimateSet &estimates)
         endResetModel();
         return;
     }
-    m_estimates = estimates;
-    Q_EMIT dataChanged(index(0, 0), index(int(m_estimates.rows.size()) - 1, ColumnCount - 1));
+    const EstimateSet before = std::exchange(m_estimates, estimates);
+    for (int row = 0; row < m_estimates.rows.size(); ++row)
+        announceRowChange(row, before.rows.at(row), m_estimates.rows.at(row));
+}
+
+void EstimateTableModel::announceRowChange(int row, const EstimateRow &before, const EstimateRow &after)
+{
+    if (before == after)
+        return;
+    // Only the cells whose text or sort key changed: a view repaints what is announced, and a
+    // slider move usually changes a few columns (efficiency moves no memory figure).
+    if (before.estimate.fit != after.estimate.fit) { // FitRole is every cell's
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    bool announced = false;
+    int runStart = -1; // first column of the current run of changed cells
+    for (int column = 0; column <= ColumnCount; ++column) {
+        const bool changed = column < ColumnCount
+            && (displayData(before, column) != displayData(after, column) || sortData(before, column) != sortData(after, column));
+        if (changed && runStart < 0)
+            runStart = column;
+        if (!changed && runStart >= 0) {
+            Q_EMIT dataChanged(index(row, runStart), index(row, column - 1));
+            runStart = -1;
+            announced = true;
+        }
+    }
+    if (!announced) // the same figures, from a different computation: only the tooltip's formula
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::ToolTipRole});
 }
 
 int EstimateTableModel::rowCount(const QModelIndex &parent) const

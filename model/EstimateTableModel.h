@@ -51,6 +51,8 @@ public:
 private:
     QVariant displayData(const EstimateRow &row, int column) const;
     QVariant sortData(const EstimateRow &row, int column) const;
+    // dataChanged for the cells of `row` that changed from `before` to `after`, if any.
+    void announceRowChange(int row, const EstimateRow &before, const EstimateRow &after);
 
     EstimateSet m_estimates;
 };

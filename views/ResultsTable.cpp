@@ -70,15 +70,18 @@ void ResultsTable::setEstimates(const EstimateSet &estimates)
     Q_EMIT selectedRowChanged(selectedRow());
 }
 
-void ResultsTable::widenColumnsToFit()
+void ResultsTable::widenColumnsToFit(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
-    // Measured as the delegate draws them (and shaped once for that drawing).
+    if (!roles.isEmpty() && !roles.contains(Qt::DisplayRole))
+        return;
+    // Measured as the delegate draws them (and shaped once for that drawing); only the cells
+    // that changed can need more room.
     const QFont font = m_view->font();
     const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + CellPaddingPx;
     QHeaderView *header = m_view->horizontalHeader();
-    for (int column = 0; column < m_model->columnCount(); ++column) {
+    for (int column = topLeft.column(); column <= bottomRight.column(); ++column) {
         int widest = 0;
-        for (int row = 0; row < m_model->rowCount(); ++row)
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
             widest = std::max(widest, m_delegate->textWidth(m_model->index(row, column).data().toString(), font));
         if (widest + padding > header->sectionSize(column))
             header->resizeSection(column, widest + padding);

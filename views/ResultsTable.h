@@ -2,6 +2,8 @@
 
 #include "EstimateSet.h"
 
+#include <QList>
+#include <QModelIndex>
 #include <QWidget>
 
 class QSortFilterProxyModel;
@@ -33,7 +35,8 @@ Q_SIGNALS:
     void selectedRowChanged(int row);
 
 private:
-    void widenColumnsToFit();
+    // Widens the columns of the changed cells whose new text needs more room.
+    void widenColumnsToFit(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     EstimateTableModel *m_model;
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;

@@ -5,6 +5,7 @@
 #include "HardwareListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -193,6 +194,48 @@ private Q_SLOTS:
         model.setEstimates(EstimateSet{});
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.toCsv().count(QLatin1Char('\n')), 1);
+    }
+
+    // A slider move announces the cells it changed, not the whole table: efficiency changes the
+    // speeds but no memory figure; an identical set announces nothing.
+    void estimateTableAnnouncesChangedCells_data()
+    {
+        QTest::addColumn<double>("efficiency");
+        QTest::addColumn<bool>("speedsChange");
+        QTest::newRow("same set") << 0.65 << false;
+        QTest::newRow("lower efficiency") << 0.40 << true;
+    }
+
+    void estimateTableAnnouncesChangedCells()
+    {
+        QFETCH(double, efficiency);
+        QFETCH(bool, speedsChange);
+        EstimateTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Scenario scenario = articleLineupScenario();
+        scenario.method = Method::Seed;
+        scenario.seedEfficiency = 0.65;
+        model.setEstimates(computeEstimates(scenario, embeddedCatalog()));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        scenario.seedEfficiency = efficiency;
+        model.setEstimates(computeEstimates(scenario, embeddedCatalog()));
+        QCOMPARE(reset.count(), 0);
+        QSet<int> changedColumns;
+        for (const QList<QVariant> &signal : std::as_const(changed)) {
+            const QModelIndex topLeft = signal.at(0).toModelIndex();
+            const QModelIndex bottomRight = signal.at(1).toModelIndex();
+            QCOMPARE(topLeft.row(), bottomRight.row()); // one row per signal
+            if (signal.at(2).value<QList<int>>() == QList<int>{Qt::ToolTipRole})
+                continue; // a row whose shown figures are the same: only its formula changed
+            for (int column = topLeft.column(); column <= bottomRight.column(); ++column)
+                changedColumns.insert(column);
+        }
+        QCOMPARE(changedColumns.contains(EstimateTableModel::DecodePerUserColumn), speedsChange);
+        QVERIFY(!changedColumns.contains(EstimateTableModel::MemoryColumn));
+        QVERIFY(!changedColumns.contains(EstimateTableModel::ConfigurationColumn));
+        if (!speedsChange)
+            QCOMPARE(changed.count(), 0);
     }
 
     void catalogModel_data()
