@@ -15,6 +15,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QDir>
+#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
@@ -197,6 +198,12 @@ private Q_SLOTS:
     void scaleChangesNeverMultiplyTicks();
     void tickValuesOfAxes_data();
     void tickValuesOfAxes();
+    void minorTickValuesOfLogAxes_data();
+    void minorTickValuesOfLogAxes();
+    void axisLabelTexts_data();
+    void axisLabelTexts();
+    void axisLabelsAtTheTicks_data();
+    void axisLabelsAtTheTicks();
     void gridLinesAtTheTicks_data() { kinds(); }
     void gridLinesAtTheTicks();
     void speedLegendShowsFamiliesPresent();
@@ -513,6 +520,109 @@ void TestCharts::tickValuesOfAxes()
     QCOMPARE(values.size(), expected.size());
     for (qsizetype i = 0; i < values.size(); ++i)
         QVERIFY2(qFuzzyCompare(1 + values.at(i), 1 + expected.at(i)), qPrintable(QString::number(values.at(i))));
+}
+
+void TestCharts::minorTickValuesOfLogAxes_data()
+{
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<int>("minorCount");
+    QTest::addColumn<QList<double>>("expected");
+    QTest::newRow("one decade") << 1.0 << 10.0 << 8 << QList<double>{2, 3, 4, 5, 6, 7, 8, 9};
+    QTest::newRow("range inside a decade") << 2.5 << 60.0 << 8
+                                           << QList<double>{3, 4, 5, 6, 7, 8, 9, 20, 30, 40, 50, 60};
+    QTest::newRow("no minor ticks") << 1.0 << 100.0 << 0 << QList<double>{};
+    QTest::newRow("one between") << 1.0 << 100.0 << 1 << QList<double>{5.5, 55};
+}
+
+void TestCharts::minorTickValuesOfLogAxes()
+{
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(int, minorCount);
+    QFETCH(QList<double>, expected);
+    QLogValueAxis axis;
+    axis.setBase(10);
+    axis.setRange(low, high);
+    axis.setMinorTickCount(minorCount);
+    const QList<double> values = minorTickValues(&axis);
+    QCOMPARE(values.size(), expected.size());
+    for (qsizetype i = 0; i < values.size(); ++i)
+        QVERIFY2(qFuzzyCompare(values.at(i), expected.at(i)), qPrintable(QString::number(values.at(i))));
+    QVERIFY(minorTickValues(nullptr).isEmpty());
+}
+
+void TestCharts::axisLabelTexts_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("%g whole") << QStringLiteral("%g") << 40.0 << QStringLiteral("40");
+    QTest::newRow("%g fraction") << QStringLiteral("%g") << 2.5 << QStringLiteral("2.5");
+    QTest::newRow("price in k") << QStringLiteral("$%gk") << 12.5 << QStringLiteral("$12.5k");
+    QTest::newRow("%d rounds") << QStringLiteral("%d") << 3.7 << QStringLiteral("4");
+    QTest::newRow("%.1f") << QStringLiteral("%.1f") << 3.0 << QStringLiteral("3.0");
+    QTest::newRow("no format") << QString() << 0.5 << QStringLiteral("0.5");
+}
+
+void TestCharts::axisLabelTexts()
+{
+    QFETCH(QString, format);
+    QFETCH(double, value);
+    QFETCH(QString, expected);
+    QCOMPARE(axisLabelText(format, value), expected);
+}
+
+void TestCharts::axisLabelsAtTheTicks_data()
+{
+    kinds();
+    QTest::newRow("value") << ChartKind::Value;
+}
+
+// Tick labels and titles are drawn by ValueAxes: one label per tick, in the axis' format, next to
+// the plot and inside the chart, clear of the plot and the legend; Qt Charts' own axes are hidden.
+void TestCharts::axisLabelsAtTheTicks()
+{
+    QFETCH(ChartKind, kind);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
+    chart->setEstimates(rows(7));
+    const QImage image = chart->renderImage(QSize(1000, 560));
+    QVERIFY(!image.isNull());
+    const ValueAxes *axes = nullptr;
+    for (QGraphicsItem *item : chart->scene()->items()) {
+        if (auto *found = dynamic_cast<ValueAxes *>(item))
+            axes = found;
+    }
+    QVERIFY(axes);
+    int drawn = 0;
+    for (QAbstractAxis *axis : chart->chart()->axes()) {
+        if (!chart->isAxisDrawn(axis))
+            continue;
+        ++drawn;
+        QVERIFY2(!axis->isVisible(), "Qt Charts does not lay out or paint an axis the chart draws");
+        const auto *linear = qobject_cast<QValueAxis *>(axis);
+        const auto *log = qobject_cast<QLogValueAxis *>(axis);
+        QVERIFY(linear || log);
+        const QString format = linear ? linear->labelFormat() : log->labelFormat();
+        QStringList expected;
+        for (double value : tickValues(axis))
+            expected.append(axisLabelText(format, value));
+        QCOMPARE(axes->labels(axis), expected);
+    }
+    // A bar chart draws its value axis (its categories are CategoryLabels); the others both.
+    QCOMPARE(drawn, kind == ChartKind::Speed || kind == ChartKind::Memory ? 1 : kind == ChartKind::Concurrency ? 3 : 2);
+    const QRectF whole = chart->chart()->rect();
+    const QRectF plot = chart->chart()->plotArea().adjusted(1, 1, -1, -1);
+    const QLegend *legend = chart->chart()->legend();
+    const QRectF legendEntries = legend->isVisible() ? legend->geometry() : QRectF();
+    qreal legendPadding[4] = {};
+    legend->layout()->getContentsMargins(&legendPadding[0], &legendPadding[1], &legendPadding[2], &legendPadding[3]);
+    const QRectF entries = legendEntries.adjusted(legendPadding[0], legendPadding[1], -legendPadding[2], -legendPadding[3]);
+    for (const QRectF &box : axes->textBoxes()) {
+        QVERIFY2(whole.contains(box), qPrintable(QStringLiteral("%1,%2 %3x%4 outside the chart").arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
+        QVERIFY2(!box.intersects(plot), "a label over the plot");
+        QVERIFY2(entries.isEmpty() || !box.intersects(entries), "a label over the legend's entries");
+    }
 }
 
 // The grid is drawn by ValueAxes, one pixel-centred line per tick across the plot; Qt Charts'

@@ -3,9 +3,11 @@
 #include "../support/AdvisorCandidates.h"
 #include "Estimator.h"
 #include "ScenarioAdvisor.h"
+#include "ValueAxes.h"
 #include "ValueChart.h"
 
 #include <QDir>
+#include <QGraphicsScene>
 #include <QImage>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -196,8 +198,8 @@ private Q_SLOTS:
         ValueChart chart;
         chart.setAdvice(result, AdvisorRequirements{});
         QCOMPARE(chart.usesLogPriceAxis(), logScale);
-        QCOMPARE(chart.logPriceAxis()->isVisible(), logScale);
-        QCOMPARE(chart.linearPriceAxis()->isVisible(), !logScale);
+        QCOMPARE(chart.isAxisDrawn(chart.logPriceAxis()), logScale);
+        QCOMPARE(chart.isAxisDrawn(chart.linearPriceAxis()), !logScale);
         const double low = logScale ? chart.logPriceAxis()->min() : chart.linearPriceAxis()->min();
         const double high = logScale ? chart.logPriceAxis()->max() : chart.linearPriceAxis()->max();
         QVERIFY(low < cheap / 1000);
@@ -205,6 +207,20 @@ private Q_SLOTS:
         for (QAbstractSeries *series : chart.chart()->series())
             QVERIFY(series->attachedAxes().contains(logScale ? static_cast<QAbstractAxis *>(chart.logPriceAxis())
                                                              : chart.linearPriceAxis()));
+        // The chart draws the scale in use: a log scale of ten with its minor grid (2, 3, ... 9 x 10^k).
+        const QImage image = chart.renderImage(QSize(1000, 560));
+        QVERIFY(!image.isNull());
+        saveScreenshot(image, QStringLiteral("value-price-%1.png").arg(fileNameFor(QString::fromUtf8(QTest::currentDataTag()))));
+        const ValueAxes *axes = nullptr;
+        for (QGraphicsItem *item : chart.scene()->items()) {
+            if (auto *found = dynamic_cast<ValueAxes *>(item))
+                axes = found;
+        }
+        QVERIFY(axes);
+        QCOMPARE(axes->minorLines().size(), logScale ? minorTickValues(chart.logPriceAxis()).size() : 0);
+        QVERIFY(!logScale || chart.logPriceAxis()->minorTickCount() == 0 || !axes->minorLines().isEmpty());
+        QCOMPARE(axes->labels(chart.logPriceAxis()).isEmpty(), !logScale);
+        QCOMPARE(axes->labels(chart.linearPriceAxis()).isEmpty(), logScale);
     }
 
     void updatesInPlace()

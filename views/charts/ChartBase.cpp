@@ -221,6 +221,11 @@ QColor ChartBase::titleColor() const
     return m_title->brush().color();
 }
 
+bool ChartBase::isAxisDrawn(const QAbstractAxis *axis) const
+{
+    return m_valueAxes->isDrawn(axis);
+}
+
 void ChartBase::layoutTitle()
 {
     const QRectF area = chart()->rect();
@@ -366,7 +371,7 @@ void ChartBase::applyStyle()
     c->setBackgroundBrush(m_palette.background);
     c->setBackgroundPen(Qt::NoPen);
     c->setPlotAreaBackgroundVisible(false);
-    m_valueAxes->setPens(QPen(m_palette.grid, 1), QPen(m_palette.axisLine, 1));
+    m_valueAxes->setPens(QPen(m_palette.grid, 1), QPen(m_palette.axisLine, 1), QPen(m_palette.grid, 1, Qt::DotLine));
     m_title->setFont(chartFont(FontRole::Title));
     m_title->setBrush(m_palette.text);
     layoutTitle();

@@ -68,6 +68,8 @@ public:
     const QString &title() const { return m_titleText; }
     QFont titleFont() const;
     QColor titleColor() const;
+    // Whether the chart draws `axis` now: a value axis it registered, with its series attached.
+    bool isAxisDrawn(const QAbstractAxis *axis) const;
 
 protected:
     // The title is drawn by the chart, not by QChart: QChart lays the whole chart out again on

@@ -18,7 +18,7 @@ namespace headroom {
 namespace {
 
 constexpr int GridZValue = 2;        // over the plot background, under axes and series (Qt Charts' own order)
-constexpr int MaxValueAxes = 200;    // per axis: a guard against a degenerate interval
+constexpr int MaxGridLines = 200;    // per axis: a guard against a degenerate interval
 constexpr double TickTolerance = 1e-9; // of an interval: a tick on the range's edge counts
 constexpr qreal LabelGap = 5;          // between the plot's edge and the tick labels
 constexpr qreal TitleGap = 6;          // between the tick labels and the axis title
@@ -51,6 +51,13 @@ double valueAcross(const QAbstractAxis *axis, QAbstractSeries *series)
             return linear->min();
     }
     return 0; // a category axis: its first category
+}
+
+// Whether `axis` is in use: a chart may keep two axes for one direction (a linear and a
+// logarithmic scale) and attach its series to one of them at a time.
+bool inUse(const QAbstractAxis *axis, QAbstractSeries *series)
+{
+    return series->attachedAxes().contains(const_cast<QAbstractAxis *>(axis));
 }
 
 QString fontKey(const QFont &font)
@@ -86,7 +93,7 @@ QList<double> tickValues(const QAbstractAxis *axis)
                 return values;
             const double anchor = linear->tickAnchor();
             for (double k = std::ceil((low - anchor) / step - TickTolerance);
-                 values.size() < MaxValueAxes && anchor + k * step <= high + step * TickTolerance; ++k)
+                 values.size() < MaxGridLines && anchor + k * step <= high + step * TickTolerance; ++k)
                 values.append(anchor + k * step);
         } else {
             const int count = linear->tickCount();
@@ -99,8 +106,31 @@ QList<double> tickValues(const QAbstractAxis *axis)
             return values;
         const double first = std::ceil(std::log(log->min()) / std::log(base) - TickTolerance);
         const double last = std::floor(std::log(log->max()) / std::log(base) + TickTolerance);
-        for (double k = first; k <= last && values.size() < MaxValueAxes; ++k)
+        for (double k = first; k <= last && values.size() < MaxGridLines; ++k)
             values.append(std::pow(base, k));
+    }
+    return values;
+}
+
+QList<double> minorTickValues(const QAbstractAxis *axis)
+{
+    QList<double> values;
+    const auto *log = qobject_cast<const QLogValueAxis *>(axis);
+    if (!log || log->minorTickCount() <= 0 || !(log->min() > 0) || !(log->max() > log->min()) || !(log->base() > 1))
+        return values;
+    const double base = log->base();
+    const int minors = log->minorTickCount();
+    // Evenly spaced in value between two powers of the base (2, 3, ... 9 for base 10 and 8 minor ticks).
+    for (double k = std::floor(std::log(log->min()) / std::log(base)); values.size() < MaxGridLines; ++k) {
+        const double low = std::pow(base, k);
+        if (low > log->max())
+            break;
+        const double step = (low * base - low) / (minors + 1);
+        for (int i = 1; i <= minors; ++i) {
+            const double value = low + i * step;
+            if (value >= log->min() && value <= log->max())
+                values.append(value);
+        }
     }
     return values;
 }
@@ -123,11 +153,18 @@ void ValueAxes::addAxis(QAbstractAxis *axis, QAbstractSeries *series, Lines line
     m_axes.append(Axis{axis, series, lines, {}, {}, {}, {}, {}, {}});
 }
 
-void ValueAxes::setPens(const QPen &grid, const QPen &axisLine)
+void ValueAxes::setPens(const QPen &grid, const QPen &axisLine, const QPen &minorGrid)
 {
     m_pen = grid;
     m_axisPen = axisLine;
+    m_minorPen = minorGrid;
     update();
+}
+
+bool ValueAxes::isDrawn(const QAbstractAxis *axis) const
+{
+    return std::any_of(m_axes.cbegin(), m_axes.cend(),
+                       [axis](const Axis &entry) { return entry.axis == axis && inUse(axis, entry.series); });
 }
 
 QStringList ValueAxes::labels(const QAbstractAxis *axis) const
@@ -162,6 +199,7 @@ void ValueAxes::layout()
     const QRectF plot = m_chart->plotArea();
     const QList<QLineF> oldLines = m_lines;
     const QList<QLineF> oldAxisLines = m_axisLines;
+    const QList<QLineF> oldMinorLines = m_minorLines;
     QList<QList<Label>> oldLabels;
     QList<Label> oldTitles;
     for (const Axis &axis : std::as_const(m_axes)) {
@@ -179,7 +217,7 @@ void ValueAxes::layout()
             || !sameLabel(axis.title, oldTitles.at(i));
     }
     reserveRoom();
-    if (!textMoved && m_lines == oldLines && m_axisLines == oldAxisLines)
+    if (!textMoved && m_lines == oldLines && m_axisLines == oldAxisLines && m_minorLines == oldMinorLines)
         return;
     const QRectF bounds = m_chart->rect();
     if (bounds != m_bounds) {
@@ -192,10 +230,13 @@ void ValueAxes::layout()
 void ValueAxes::layoutLines(const QRectF &plot)
 {
     m_lines.clear();
+    m_minorLines.clear();
     m_axisLines.clear();
     if (plot.isEmpty())
         return;
     for (const Axis &axis : std::as_const(m_axes)) {
+        if (!inUse(axis.axis, axis.series))
+            continue;
         const Qt::Alignment side = axis.axis->alignment();
         if (side == Qt::AlignBottom || side == Qt::AlignTop) {
             const qreal y = onPixel(side == Qt::AlignBottom ? plot.bottom() : plot.top());
@@ -208,15 +249,19 @@ void ValueAxes::layoutLines(const QRectF &plot)
             continue;
         const bool horizontal = axis.axis->orientation() == Qt::Horizontal;
         const double across = valueAcross(axis.axis, axis.series); // only this axis' coordinate is read
-        for (double value : tickValues(axis.axis)) {
+        const auto gridLine = [&](double value, QList<QLineF> &lines) {
             const QPointF at = m_chart->mapToPosition(horizontal ? QPointF(value, across) : QPointF(across, value), axis.series);
             if (horizontal) {
                 if (at.x() >= plot.left() - 1 && at.x() <= plot.right() + 1)
-                    m_lines.append(QLineF(onPixel(at.x()), plot.top(), onPixel(at.x()), plot.bottom()));
+                    lines.append(QLineF(onPixel(at.x()), plot.top(), onPixel(at.x()), plot.bottom()));
             } else if (at.y() >= plot.top() - 1 && at.y() <= plot.bottom() + 1) {
-                m_lines.append(QLineF(plot.left(), onPixel(at.y()), plot.right(), onPixel(at.y())));
+                lines.append(QLineF(plot.left(), onPixel(at.y()), plot.right(), onPixel(at.y())));
             }
-        }
+        };
+        for (double value : tickValues(axis.axis))
+            gridLine(value, m_lines);
+        for (double value : minorTickValues(axis.axis))
+            gridLine(value, m_minorLines);
     }
 }
 
@@ -228,9 +273,12 @@ void ValueAxes::layoutLabels(Axis &axis, const QRectF &plot)
     axis.labelColor = qtAxis->labelsBrush().color();
     axis.titleColor = qtAxis->titleBrush().color();
     axis.labels.clear();
+    axis.title = Label{};
     axis.labelExtent = 0;
     const Qt::Alignment side = qtAxis->alignment();
     const bool vertical = isVertical(side);
+    if (!inUse(qtAxis, axis.series))
+        return;
     if (!vertical)
         axis.labelExtent = QFontMetricsF(axis.labelFont).height();
     if (plot.isEmpty())
@@ -273,7 +321,6 @@ void ValueAxes::layoutLabels(Axis &axis, const QRectF &plot)
     if (vertical)
         axis.labelExtent = std::ceil(axis.labelExtent / RoomStep) * RoomStep;
 
-    axis.title = Label{};
     axis.title.text = qtAxis->titleText();
     if (axis.title.text.isEmpty())
         return;
@@ -302,6 +349,8 @@ void ValueAxes::reserveRoom()
 {
     QMarginsF room;
     for (const Axis &axis : std::as_const(m_axes)) {
+        if (!inUse(axis.axis, axis.series))
+            continue;
         const qreal title = axis.axis->titleText().isEmpty() ? 0 : TitleGap + QFontMetricsF(axis.titleFont).height();
         const qreal needed = std::ceil(LabelGap + axis.labelExtent + title);
         switch (axis.axis->alignment()) {
@@ -309,6 +358,19 @@ void ValueAxes::reserveRoom()
         case Qt::AlignRight: room.setRight(room.right() + needed); break;
         case Qt::AlignTop: room.setTop(room.top() + needed); break;
         default: room.setBottom(room.bottom() + needed); break;
+        }
+    }
+    // The first and last labels of a horizontal axis are centred on the plot's edges: room for
+    // their outer halves, where no vertical axis gives more.
+    const QRectF plot = m_chart->plotArea();
+    for (const Axis &axis : std::as_const(m_axes)) {
+        if (isVertical(axis.axis->alignment()))
+            continue;
+        for (const Label &label : axis.labels) {
+            const qreal overLeft = std::ceil((plot.left() - label.topLeft.x()) / RoomStep) * RoomStep;
+            const qreal overRight = std::ceil((label.topLeft.x() + label.shaped.size().width() - plot.right()) / RoomStep) * RoomStep;
+            room.setLeft(std::max(room.left(), overLeft - m_baseMargins.left()));
+            room.setRight(std::max(room.right(), overRight - m_baseMargins.right()));
         }
     }
     // The legend sits between the chart's margins and the plot: on its side the room is the
@@ -369,6 +431,8 @@ QStaticText ValueAxes::shaped(const QString &text, const QFont &font)
 void ValueAxes::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(m_minorPen);
+    painter->drawLines(m_minorLines);
     painter->setPen(m_pen);
     painter->drawLines(m_lines);
     painter->setPen(m_axisPen);

@@ -31,17 +31,22 @@ class ValueAxes final : public QGraphicsItem
 public:
     explicit ValueAxes(QChart *chart);
 
-    // Draws `axis` (a QValueAxis or QLogValueAxis attached to `series`) instead of Qt Charts:
-    // its line, tick labels and title and, with AxisAndGrid, its grid lines. Labels follow the
-    // axis' labelFormat(), fonts and brushes; the title its titleText().
+    // Draws `axis` (a QValueAxis or QLogValueAxis) instead of Qt Charts while `series` is
+    // attached to it: its line, tick labels and title and, with AxisAndGrid, its grid lines (and
+    // a log axis' minor grid). Labels follow the axis' labelFormat(), fonts and brushes; the
+    // title its titleText(). A chart with two scales for one direction registers both and
+    // attaches its series to the one in use.
     enum class Lines { AxisAndGrid, AxisOnly };
     void addAxis(QAbstractAxis *axis, QAbstractSeries *series, Lines lines = Lines::AxisAndGrid);
-    void setPens(const QPen &grid, const QPen &axisLine);
+    void setPens(const QPen &grid, const QPen &axisLine, const QPen &minorGrid);
+    // Whether `axis` is registered and in use (its series attached to it).
+    bool isDrawn(const QAbstractAxis *axis) const;
     // Places lines and labels at the axes' current ticks around the plot area, and reserves the
     // room the labels need; call after ranges, fonts or the plot area change.
     void layout();
 
     const QList<QLineF> &lines() const { return m_lines; }         // grid lines
+    const QList<QLineF> &minorLines() const { return m_minorLines; } // a log axis' minor grid
     const QList<QLineF> &axisLines() const { return m_axisLines; } // along the plot's edges
     // The tick labels of `axis` as drawn, in tick order.
     QStringList labels(const QAbstractAxis *axis) const;
@@ -77,10 +82,12 @@ private:
     QChart *m_chart;
     QList<Axis> m_axes;
     QList<QLineF> m_lines;
+    QList<QLineF> m_minorLines;
     QList<QLineF> m_axisLines;
     QRectF m_bounds;
     QPen m_pen;
     QPen m_axisPen;
+    QPen m_minorPen;
     QMargins m_baseMargins;  // the chart's margins before any room was reserved
     QMarginsF m_legendBase;  // the legend's own padding, read before the first change
     bool m_legendBaseSet = false;
@@ -91,6 +98,10 @@ private:
 // tickCount() evenly spaced values (fixed ticks) of a QValueAxis; the powers of the base of a
 // QLogValueAxis. Empty for other axes and empty ranges.
 QList<double> tickValues(const QAbstractAxis *axis);
+
+// The minor ticks of a QLogValueAxis: minorTickCount() values evenly spaced between each two
+// powers of the base, within the range. Empty for other axes.
+QList<double> minorTickValues(const QAbstractAxis *axis);
 
 // A tick label as Qt Charts writes it: `value` through the printf-style `format` ("%g", "$%gk",
 // "%d"), or the shortest form of the number when there is no format.

@@ -4,6 +4,7 @@
 #include "ChartAnnotation.h"
 #include "Estimator.h"
 #include "ScenarioAdvisor.h"
+#include "ValueAxes.h"
 
 #include <QChart>
 #include <QLegend>
@@ -115,6 +116,9 @@ ValueChart::ValueChart(QWidget *parent)
                 showTooltip(pointTooltip(m_seriesPoints.at(s).at(index)));
         });
     }
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_linearPrice), static_cast<QAbstractAxis *>(m_logPrice),
+                                static_cast<QAbstractAxis *>(m_speedAxis)})
+        valueAxes()->addAxis(axis, m_frontLine);
     usePriceAxis(false);
 
     m_note = createNote();
@@ -252,9 +256,8 @@ void ValueChart::usePriceAxis(bool logScale)
         if (!s->attachedAxes().contains(wanted))
             s->attachAxis(wanted);
     }
-    other->setVisible(false);
-    wanted->setVisible(true);
-    m_logScale = logScale;
+    m_logScale = logScale; // ValueAxes draws the axis the series are attached to
+    valueAxes()->layout();
 }
 
 void ValueChart::updateRanges()
@@ -409,6 +412,7 @@ void ValueChart::updateFrontLabels()
 
 void ValueChart::layoutAnnotations()
 {
+    valueAxes()->layout();
     if (!m_note)
         return; // the base class lays out before this class has built its annotations
     const QRectF plot = chart()->plotArea();
