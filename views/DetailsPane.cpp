@@ -103,6 +103,8 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_backing(new QLabel(this))
     , m_formula(new FormulaView(this))
 {
+    // Opaque: a changed number repaints the pane, not the dock's frame and title behind it.
+    setAutoFillBackground(true);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * TitleScale);
     titleFont.setBold(true);

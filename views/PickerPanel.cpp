@@ -81,6 +81,8 @@ PickerPanel::PickerPanel(ScenarioController *controller, const Catalog &catalog,
 {
     m_models->setCatalog(catalog);
     m_quants->setCatalog(catalog);
+    // Opaque: a moved slider repaints the panel, not the group box frame and title behind it.
+    setAutoFillBackground(true);
     buildLayout();
     connectEdits();
     connect(controller, &ScenarioController::scenarioChanged, this, &PickerPanel::showScenario);
