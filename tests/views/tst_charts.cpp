@@ -622,7 +622,10 @@ void TestCharts::axisLabelsAtTheTicks()
         QVERIFY2(whole.contains(box), qPrintable(QStringLiteral("%1,%2 %3x%4 outside the chart").arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
         QVERIFY2(!box.intersects(plot), "a label over the plot");
         QVERIFY2(entries.isEmpty() || !box.intersects(entries), "a label over the legend's entries");
+        QVERIFY(axes->boundingRect().contains(box));
     }
+    // A changed label repaints the plot and the axes' text, not the legend beside them.
+    QVERIFY(entries.isEmpty() || !axes->boundingRect().intersects(entries));
 }
 
 // The grid is drawn by ValueAxes, one pixel-centred line per tick across the plot; Qt Charts'

@@ -219,7 +219,10 @@ void ValueAxes::layout()
     reserveRoom();
     if (!textMoved && m_lines == oldLines && m_axisLines == oldAxisLines && m_minorLines == oldMinorLines)
         return;
-    const QRectF bounds = m_chart->rect();
+    // Only the plot and the text around it: a new label must not repaint the legend beside it.
+    QRectF bounds = plot.adjusted(-1, -1, 1, 1);
+    for (const QRectF &box : textBoxes())
+        bounds |= box.adjusted(-1, -1, 1, 1);
     if (bounds != m_bounds) {
         prepareGeometryChange();
         m_bounds = bounds;
