@@ -1,5 +1,7 @@
 #include "FormulaView.h"
 
+#include "ShapedText.h"
+
 #include <QAction>
 #include <QClipboard>
 #include <QEvent>
@@ -8,7 +10,6 @@
 #include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QTransform>
 
 #include <algorithm>
 #include <cmath>
@@ -90,11 +91,7 @@ void FormulaView::layoutParagraphs(bool all)
         if (!all && i < m_paragraphs.size() && m_paragraphs.at(i).text == paragraph.text) {
             paragraph.shaped = m_paragraphs.at(i).shaped;
         } else {
-            paragraph.shaped.setTextFormat(Qt::PlainText);
-            paragraph.shaped.setPerformanceHint(QStaticText::AggressiveCaching);
-            paragraph.shaped.setText(paragraph.text);
-            paragraph.shaped.setTextWidth(width);
-            paragraph.shaped.prepare(QTransform(), font());
+            paragraph.shaped = shapedText(paragraph.text, font(), width);
         }
         paragraph.top = top;
         top += paragraph.text.isEmpty() ? emptyLine : paragraph.shaped.size().height();

@@ -1,5 +1,7 @@
 #include "StaticTextDelegate.h"
 
+#include "ShapedText.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QStyle>
@@ -71,11 +73,7 @@ const QStaticText &StaticTextDelegate::shaped(const QString &text, const QFont &
         return *found;
     if (m_shaped.size() >= MaxShapedTexts)
         m_shaped.clear();
-    QStaticText shapedText(text);
-    shapedText.setTextFormat(Qt::PlainText);
-    shapedText.setPerformanceHint(QStaticText::AggressiveCaching);
-    shapedText.prepare(QTransform(), font);
-    return *m_shaped.insert(text, shapedText);
+    return *m_shaped.insert(text, shapedText(text, font));
 }
 
 int StaticTextDelegate::textWidth(const QString &text, const QFont &font) const

@@ -170,6 +170,16 @@ EstimateRow dualRtx3090Row(int index)
     return r;
 }
 
+// The item that draws the chart's value axes.
+const ValueAxes *valueAxesOf(const ChartBase &chart)
+{
+    for (QGraphicsItem *item : chart.scene()->items()) {
+        if (auto *found = dynamic_cast<ValueAxes *>(item))
+            return found;
+    }
+    return nullptr;
+}
+
 int differingPixels(const QImage &image, const QColor &background)
 {
     const QRgb bg = background.rgb();
@@ -588,11 +598,7 @@ void TestCharts::axisLabelsAtTheTicks()
     chart->setEstimates(rows(7));
     const QImage image = chart->renderImage(QSize(1000, 560));
     QVERIFY(!image.isNull());
-    const ValueAxes *axes = nullptr;
-    for (QGraphicsItem *item : chart->scene()->items()) {
-        if (auto *found = dynamic_cast<ValueAxes *>(item))
-            axes = found;
-    }
+    const ValueAxes *axes = valueAxesOf(*chart);
     QVERIFY(axes);
     int drawn = 0;
     for (QAbstractAxis *axis : chart->chart()->axes()) {
@@ -646,11 +652,7 @@ void TestCharts::gridLinesAtTheTicks()
     chart->setEstimates(rows(7));
     const QImage image = chart->renderImage(QSize(1000, 560)); // lays the chart out at that size
     QVERIFY(!image.isNull());
-    const ValueAxes *grid = nullptr;
-    for (QGraphicsItem *item : chart->scene()->items()) {
-        if (auto *found = dynamic_cast<ValueAxes *>(item))
-            grid = found;
-    }
+    const ValueAxes *grid = valueAxesOf(*chart);
     QVERIFY(grid);
     qsizetype expected = 0;
     for (QAbstractAxis *axis : gridAxes) {

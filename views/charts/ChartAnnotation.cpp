@@ -1,9 +1,10 @@
 #include "ChartAnnotation.h"
 
+#include "ShapedText.h"
+
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QToolTip>
-#include <QTransform>
 
 namespace headroom {
 
@@ -11,8 +12,6 @@ ChartAnnotation::ChartAnnotation(QGraphicsItem *parent)
     : QGraphicsItem(parent)
 {
     setAcceptHoverEvents(true);
-    m_shaped.setTextFormat(Qt::PlainText);
-    m_shaped.setPerformanceHint(QStaticText::AggressiveCaching);
 }
 
 void ChartAnnotation::setText(const QString &text)
@@ -58,12 +57,9 @@ void ChartAnnotation::setTooltipProvider(TooltipProvider provider)
 
 void ChartAnnotation::shape()
 {
-    // Shaped for an unscaled painter: QPainter::drawStaticText reuses the glyphs under any
-    // translation and shapes again only for a scaled painter (a 2x export).
     QString lines = m_text;
     lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    m_shaped.setText(lines);
-    m_shaped.prepare(QTransform(), m_font);
+    m_shaped = shapedText(lines, m_font);
     const QRectF box(QPointF(0, 0), m_text.isEmpty() ? QSizeF() : m_shaped.size());
     if (box != m_box) {
         prepareGeometryChange();

@@ -1,5 +1,7 @@
 #include "ValueAxes.h"
 
+#include "ShapedText.h"
+
 #include <QAbstractSeries>
 #include <QChart>
 #include <QFontMetricsF>
@@ -8,7 +10,6 @@
 #include <QLogValueAxis>
 #include <QPainter>
 #include <QRegularExpression>
-#include <QTransform>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -422,13 +423,7 @@ QStaticText ValueAxes::shaped(const QString &text, const QFont &font)
         return *found;
     if (m_shapes.size() >= MaxShapedTexts)
         m_shapes.clear();
-    QStaticText shape(text);
-    shape.setTextFormat(Qt::PlainText);
-    shape.setPerformanceHint(QStaticText::AggressiveCaching);
-    // Shaped for an unscaled painter: drawStaticText reuses the glyphs under any translation.
-    shape.prepare(QTransform(), font);
-    m_shapes.insert(key, shape);
-    return shape;
+    return *m_shapes.insert(key, shapedText(text, font));
 }
 
 void ValueAxes::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
