@@ -1,6 +1,7 @@
 // `headroom estimate` in-process (SPEC §5): bad bytes, bad queries, bad catalogs, every catalog id, result fields.
 #include "Catalog.h"
 #include "EstimateCommand.h"
+#include "Estimator.h"
 #include "QueryJson.h"
 
 #include <QDir>
@@ -142,6 +143,35 @@ private Q_SLOTS:
                                                 embeddedCatalog());
         QVERIFY2(run.fatalError.isEmpty(), qPrintable(run.fatalError));
         QCOMPARE(resultsOf(run).size(), 3);
+    }
+
+    void slicedBatchesKeepOrder_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::newRow("one slice") << 3;
+        QTest::newRow("a slice per processor") << 9001; // large batches are written in parallel slices
+    }
+
+    // However the results are written, the output is each result in query order, joined as one document.
+    void slicedBatchesKeepOrder()
+    {
+        QFETCH(int, count);
+        const QStringList hardware{QStringLiteral("m3-ultra"), QStringLiteral("rtx-5090"), QStringLiteral("h100-sxm")};
+        QByteArray input = "{\"queries\":[";
+        for (int i = 0; i < count; ++i) {
+            input += (i ? "," : "") + QStringLiteral(R"({"id":%1,"hardware":"%2","model":"llama-3.1-8b","concurrency":%3})")
+                                          .arg(i).arg(hardware.at(i % hardware.size())).arg(1 + i % 7).toUtf8();
+        }
+        input += "]}";
+        const EstimateRun run = estimateQueries(input, embeddedCatalog());
+        QVERIFY(run.fatalError.isEmpty());
+        const ParsedBatch batch = parseQueries(input, embeddedCatalog());
+        QByteArray expected = "{\"results\":[";
+        for (int i = 0; i < count; ++i)
+            expected += (i ? ",\n" : "\n") + serializeResult(batch.queries.at(i), estimate(batch.queries.at(i).input));
+        expected += "\n]}\n";
+        QCOMPARE(run.output.size(), expected.size());
+        QVERIFY(run.output == expected);
     }
 
     void emptyBatch()
