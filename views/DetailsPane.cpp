@@ -10,7 +10,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QTextDocument>
 #include <QTextDocumentFragment>
 #include <QUrl>
 #include <QVBoxLayout>

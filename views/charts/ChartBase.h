@@ -95,8 +95,8 @@ protected:
     virtual void prepareContent() {}
 
     void styleAxis(QAbstractAxis *axis) const;
-    // The grid lines of the axes registered with it (ValueAxes::addAxis); subclasses lay it out
-    // with their annotations.
+    // The value axes the chart draws itself (ValueAxes::addAxis): grid, axis lines, tick labels
+    // and titles; subclasses lay it out with their annotations.
     ValueAxes *valueAxes() const { return m_valueAxes; }
     // Whether a value axis now showing [0, shownMaximum] keeps that range for data needing
     // `neededMaximum`: only while dragging or in a burst of updates, and while the data fills

@@ -285,7 +285,6 @@ void ConcurrencyChart::restyle()
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_usersAxis), static_cast<QAbstractAxis *>(m_perUserAxis),
                                 static_cast<QAbstractAxis *>(m_totalAxis)})
         styleAxis(axis);
-    m_totalAxis->setGridLineVisible(false); // its ticks do not line up with the left axis
     m_styledFamilies.clear();
     setEstimates(estimates());
 }

@@ -141,6 +141,11 @@ ValueAxes::ValueAxes(QChart *chart)
     , m_chart(chart)
     , m_baseMargins(chart->margins())
 {
+    if (QGraphicsLayout *legendLayout = chart->legend()->layout()) {
+        qreal left = 0, top = 0, right = 0, bottom = 0;
+        legendLayout->getContentsMargins(&left, &top, &right, &bottom);
+        m_legendBase = QMarginsF(left, top, right, bottom);
+    }
     setZValue(GridZValue);
     setAcceptedMouseButtons(Qt::NoButton);
 }
@@ -201,21 +206,24 @@ void ValueAxes::layout()
     const QList<QLineF> oldLines = m_lines;
     const QList<QLineF> oldAxisLines = m_axisLines;
     const QList<QLineF> oldMinorLines = m_minorLines;
-    QList<QList<Label>> oldLabels;
-    QList<Label> oldTitles;
-    for (const Axis &axis : std::as_const(m_axes)) {
-        oldLabels.append(axis.labels);
-        oldTitles.append(axis.title);
-    }
-    layoutLines(plot);
+    m_lines.clear();
+    m_minorLines.clear();
+    m_axisLines.clear();
     bool textMoved = false;
-    for (qsizetype i = 0; i < m_axes.size(); ++i) {
-        Axis &axis = m_axes[i];
-        layoutLabels(axis, plot);
+    for (Axis &axis : m_axes) {
+        const QList<Label> oldLabels = axis.labels;
+        const Label oldTitle = axis.title;
+        axis.labels.clear();
+        axis.title = Label{};
+        axis.labelExtent = 0;
+        if (inUse(axis.axis, axis.series)) {
+            const QList<Tick> ticks = placedTicks(axis, tickValues(axis.axis), plot);
+            layoutLines(axis, ticks, plot);
+            layoutLabels(axis, ticks, plot);
+        }
         const auto sameLabel = [](const Label &a, const Label &b) { return a.text == b.text && a.topLeft == b.topLeft; };
-        textMoved = textMoved || !std::equal(axis.labels.begin(), axis.labels.end(), oldLabels.at(i).begin(),
-                                             oldLabels.at(i).end(), sameLabel)
-            || !sameLabel(axis.title, oldTitles.at(i));
+        textMoved = textMoved || !std::equal(axis.labels.cbegin(), axis.labels.cend(), oldLabels.cbegin(), oldLabels.cend(), sameLabel)
+            || !sameLabel(axis.title, oldTitle);
     }
     reserveRoom();
     if (!textMoved && m_lines == oldLines && m_axisLines == oldAxisLines && m_minorLines == oldMinorLines)
@@ -231,58 +239,59 @@ void ValueAxes::layout()
     update();
 }
 
-void ValueAxes::layoutLines(const QRectF &plot)
+QList<ValueAxes::Tick> ValueAxes::placedTicks(const Axis &axis, const QList<double> &values, const QRectF &plot) const
 {
-    m_lines.clear();
-    m_minorLines.clear();
-    m_axisLines.clear();
+    QList<Tick> ticks;
     if (plot.isEmpty())
-        return;
-    for (const Axis &axis : std::as_const(m_axes)) {
-        if (!inUse(axis.axis, axis.series))
-            continue;
-        const Qt::Alignment side = axis.axis->alignment();
-        if (side == Qt::AlignBottom || side == Qt::AlignTop) {
-            const qreal y = onPixel(side == Qt::AlignBottom ? plot.bottom() : plot.top());
-            m_axisLines.append(QLineF(plot.left(), y, plot.right(), y));
-        } else {
-            const qreal x = onPixel(side == Qt::AlignLeft ? plot.left() : plot.right());
-            m_axisLines.append(QLineF(x, plot.top(), x, plot.bottom()));
-        }
-        if (axis.lines == Lines::AxisOnly)
-            continue;
-        const bool horizontal = axis.axis->orientation() == Qt::Horizontal;
-        const double across = valueAcross(axis.axis, axis.series); // only this axis' coordinate is read
-        const auto gridLine = [&](double value, QList<QLineF> &lines) {
-            const QPointF at = m_chart->mapToPosition(horizontal ? QPointF(value, across) : QPointF(across, value), axis.series);
-            if (horizontal) {
-                if (at.x() >= plot.left() - 1 && at.x() <= plot.right() + 1)
-                    lines.append(QLineF(onPixel(at.x()), plot.top(), onPixel(at.x()), plot.bottom()));
-            } else if (at.y() >= plot.top() - 1 && at.y() <= plot.bottom() + 1) {
-                lines.append(QLineF(plot.left(), onPixel(at.y()), plot.right(), onPixel(at.y())));
-            }
-        };
-        for (double value : tickValues(axis.axis))
-            gridLine(value, m_lines);
-        for (double value : minorTickValues(axis.axis))
-            gridLine(value, m_minorLines);
+        return ticks;
+    const bool horizontal = axis.axis->orientation() == Qt::Horizontal;
+    const double across = valueAcross(axis.axis, axis.series); // only this axis' coordinate is read
+    ticks.reserve(values.size());
+    for (double value : values) {
+        const QPointF at = m_chart->mapToPosition(horizontal ? QPointF(value, across) : QPointF(across, value), axis.series);
+        const qreal position = horizontal ? at.x() : at.y();
+        const bool onPlot = horizontal ? position >= plot.left() - 1 && position <= plot.right() + 1
+                                       : position >= plot.top() - 1 && position <= plot.bottom() + 1;
+        if (onPlot)
+            ticks.append(Tick{value, position});
     }
+    return ticks;
 }
 
-void ValueAxes::layoutLabels(Axis &axis, const QRectF &plot)
+void ValueAxes::layoutLines(const Axis &axis, const QList<Tick> &ticks, const QRectF &plot)
+{
+    if (plot.isEmpty())
+        return;
+    const Qt::Alignment side = axis.axis->alignment();
+    const bool horizontal = !isVertical(side);
+    if (horizontal) {
+        const qreal y = onPixel(side == Qt::AlignBottom ? plot.bottom() : plot.top());
+        m_axisLines.append(QLineF(plot.left(), y, plot.right(), y));
+    } else {
+        const qreal x = onPixel(side == Qt::AlignLeft ? plot.left() : plot.right());
+        m_axisLines.append(QLineF(x, plot.top(), x, plot.bottom()));
+    }
+    if (axis.lines == Lines::AxisOnly)
+        return;
+    const auto across = [&](qreal position) {
+        return horizontal ? QLineF(onPixel(position), plot.top(), onPixel(position), plot.bottom())
+                          : QLineF(plot.left(), onPixel(position), plot.right(), onPixel(position));
+    };
+    for (const Tick &tick : ticks)
+        m_lines.append(across(tick.position));
+    for (const Tick &tick : placedTicks(axis, minorTickValues(axis.axis), plot))
+        m_minorLines.append(across(tick.position));
+}
+
+void ValueAxes::layoutLabels(Axis &axis, const QList<Tick> &ticks, const QRectF &plot)
 {
     QAbstractAxis *qtAxis = axis.axis;
     axis.labelFont = qtAxis->labelsFont();
     axis.titleFont = qtAxis->titleFont();
     axis.labelColor = qtAxis->labelsBrush().color();
     axis.titleColor = qtAxis->titleBrush().color();
-    axis.labels.clear();
-    axis.title = Label{};
-    axis.labelExtent = 0;
     const Qt::Alignment side = qtAxis->alignment();
     const bool vertical = isVertical(side);
-    if (!inUse(qtAxis, axis.series))
-        return;
     if (!vertical)
         axis.labelExtent = QFontMetricsF(axis.labelFont).height();
     if (plot.isEmpty())
@@ -293,28 +302,23 @@ void ValueAxes::layoutLabels(Axis &axis, const QRectF &plot)
         format = linear->labelFormat();
     else if (const auto *log = qobject_cast<const QLogValueAxis *>(qtAxis))
         format = log->labelFormat();
-    const double across = valueAcross(qtAxis, axis.series);
-    for (double value : tickValues(qtAxis)) {
-        const QPointF at = m_chart->mapToPosition(vertical ? QPointF(across, value) : QPointF(value, across), axis.series);
-        if (vertical ? (at.y() < plot.top() - 1 || at.y() > plot.bottom() + 1)
-                     : (at.x() < plot.left() - 1 || at.x() > plot.right() + 1))
-            continue;
+    for (const Tick &tick : ticks) {
         Label label;
-        label.text = axisLabelText(format, value);
+        label.text = axisLabelText(format, tick.value);
         label.shaped = shaped(label.text, axis.labelFont);
         const QSizeF size = label.shaped.size();
         switch (side) {
         case Qt::AlignLeft:
-            label.topLeft = QPointF(plot.left() - LabelGap - size.width(), at.y() - size.height() / 2);
+            label.topLeft = QPointF(plot.left() - LabelGap - size.width(), tick.position - size.height() / 2);
             break;
         case Qt::AlignRight:
-            label.topLeft = QPointF(plot.right() + LabelGap, at.y() - size.height() / 2);
+            label.topLeft = QPointF(plot.right() + LabelGap, tick.position - size.height() / 2);
             break;
         case Qt::AlignTop:
-            label.topLeft = QPointF(at.x() - size.width() / 2, plot.top() - LabelGap - size.height());
+            label.topLeft = QPointF(tick.position - size.width() / 2, plot.top() - LabelGap - size.height());
             break;
         default:
-            label.topLeft = QPointF(at.x() - size.width() / 2, plot.bottom() + LabelGap);
+            label.topLeft = QPointF(tick.position - size.width() / 2, plot.bottom() + LabelGap);
             break;
         }
         label.topLeft = QPointF(std::round(label.topLeft.x()), std::round(label.topLeft.y()));
@@ -383,12 +387,6 @@ void ValueAxes::reserveRoom()
     QGraphicsLayout *legendLayout = legend ? legend->layout() : nullptr;
     const bool legendBeside = legendLayout && legend->isAttachedToChart() && legend->isVisible();
     const Qt::Alignment legendSide = legendBeside ? legend->alignment() : Qt::Alignment();
-    if (legendLayout && !m_legendBaseSet) {
-        qreal left = 0, top = 0, right = 0, bottom = 0;
-        legendLayout->getContentsMargins(&left, &top, &right, &bottom);
-        m_legendBase = QMarginsF(left, top, right, bottom);
-        m_legendBaseSet = true;
-    }
     QMarginsF padding = m_legendBase;
     QMargins margins = m_chart->margins();
     const auto place = [&](Qt::Alignment side, qreal needed, int base, void (QMargins::*setMargin)(int),

@@ -74,8 +74,15 @@ private:
         QColor titleColor;
         qreal labelExtent = 0; // widest label of a vertical axis, tallest of a horizontal one
     };
-    void layoutLines(const QRectF &plot);
-    void layoutLabels(Axis &axis, const QRectF &plot);
+    struct Tick {
+        double value;
+        qreal position; // pixels along the axis, in chart coordinates
+    };
+    // Where `values` fall along `axis`, those on the plot; each tick is placed once per layout
+    // for its grid line and its label.
+    QList<Tick> placedTicks(const Axis &axis, const QList<double> &values, const QRectF &plot) const;
+    void layoutLines(const Axis &axis, const QList<Tick> &ticks, const QRectF &plot);
+    void layoutLabels(Axis &axis, const QList<Tick> &ticks, const QRectF &plot);
     void reserveRoom();
     QStaticText shaped(const QString &text, const QFont &font);
 
@@ -89,8 +96,7 @@ private:
     QPen m_axisPen;
     QPen m_minorPen;
     QMargins m_baseMargins;  // the chart's margins before any room was reserved
-    QMarginsF m_legendBase;  // the legend's own padding, read before the first change
-    bool m_legendBaseSet = false;
+    QMarginsF m_legendBase;  // the legend's own padding, before any room was reserved
     QHash<QString, QStaticText> m_shapes; // by font key and text: labels come back as ranges move
 };
 

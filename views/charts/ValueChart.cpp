@@ -256,8 +256,7 @@ void ValueChart::usePriceAxis(bool logScale)
         if (!s->attachedAxes().contains(wanted))
             s->attachAxis(wanted);
     }
-    m_logScale = logScale; // ValueAxes draws the axis the series are attached to
-    valueAxes()->layout();
+    m_logScale = logScale; // ValueAxes draws the axis the series are attached to, at the next layout
 }
 
 void ValueChart::updateRanges()
