@@ -25,7 +25,7 @@ int runAdvise(const Options &options, QTextStream &err)
         return 2;
     const AdviseRun run = adviseRequest(*input, *catalog);
     if (!run.error.isEmpty()) {
-        err << "headroom advise: " << describePath(options.input, true) << ": " << run.error << Qt::endl;
+        err << "headroom advise: " << describePath(options.input, true) << ": " << printableLine(run.error) << Qt::endl;
         return 2;
     }
     if (!writeCommandOutput(options.output, run.output, command, err))

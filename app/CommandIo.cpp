@@ -1,9 +1,7 @@
 #include "CommandIo.h"
 
-#include <QFile>
-#include <QSaveFile>
-
-#include <cstdio>
+#include "FileLimits.h"
+#include "SafeFile.h"
 
 namespace headroom {
 
@@ -16,39 +14,30 @@ QString describePath(const QString &path, bool input)
 
 std::optional<QByteArray> readCommandInput(const QString &path, const QString &command, QTextStream &err)
 {
-    QFile file;
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened) {
-        err << "headroom " << command << ": " << describePath(path, true) << ": cannot read: " << file.errorString()
-            << Qt::endl;
+    BytesOrProblem read = readLimitedFile(path, limits::kMaxCommandInputBytes, QStringLiteral("a command's input"));
+    if (const auto *problem = std::get_if<QString>(&read)) {
+        err << "headroom " << command << ": " << describePath(path, true) << ": " << *problem << Qt::endl;
         return std::nullopt;
     }
-    QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        err << "headroom " << command << ": " << describePath(path, true) << ": read failed: " << file.errorString()
-            << Qt::endl;
-        return std::nullopt;
-    }
-    return bytes;
+    return std::get<QByteArray>(std::move(read));
 }
 
 bool writeCommandOutput(const QString &path, const QByteArray &bytes, const QString &command, QTextStream &err)
 {
-    if (path == QLatin1String("-")) {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
-            err << "headroom " << command << ": standard output: write failed" << Qt::endl;
-            return false;
-        }
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        err << "headroom " << command << ": " << path << ": cannot write: " << file.errorString() << Qt::endl;
+    const QString problem = writeFileSafely(path, bytes);
+    if (!problem.isEmpty()) {
+        err << "headroom " << command << ": " << describePath(path, false) << ": " << problem << Qt::endl;
         return false;
     }
     return true;
+}
+
+void reportDiagnostics(const Diagnostics &diagnostics, const QString &command, QTextStream &err)
+{
+    const QString prefix = QStringLiteral("headroom ") + command + QStringLiteral(": ");
+    for (const QString &line : toString(diagnostics).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        err << prefix << line << '\n';
+    err.flush();
 }
 
 std::optional<Catalog> loadCommandCatalog(const QString &userCatalogPath, const QString &command, QTextStream &err)
@@ -59,8 +48,7 @@ std::optional<Catalog> loadCommandCatalog(const QString &userCatalogPath, const 
     if (const auto *diagnostics = std::get_if<Diagnostics>(&loaded)) {
         if (diagnostics->isEmpty())
             err << "headroom " << command << ": " << userCatalogPath << ": invalid catalog" << Qt::endl;
-        for (const Diagnostic &diagnostic : *diagnostics)
-            err << "headroom " << command << ": " << diagnostic.toString() << Qt::endl;
+        reportDiagnostics(*diagnostics, command, err);
         return std::nullopt;
     }
     return std::get<Catalog>(std::move(loaded));

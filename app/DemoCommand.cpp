@@ -21,8 +21,7 @@ int listTours(const Catalog &catalog, QTextStream &out, QTextStream &err)
     for (const QString &name : names) {
         const TourOrDiagnostics tour = loadTour(name, catalog);
         if (const auto *diagnostics = std::get_if<Diagnostics>(&tour)) {
-            for (const Diagnostic &diagnostic : *diagnostics)
-                err << "headroom demo: " << diagnostic.toString() << Qt::endl;
+            reportDiagnostics(*diagnostics, QStringLiteral("demo"), err);
             status = DemoFailed;
             continue;
         }
@@ -53,8 +52,7 @@ int runDemo(const Options &options, QTextStream &out, QTextStream &err)
     }
     const TourOrDiagnostics tour = loadTour(options.tour, *catalog);
     if (const auto *diagnostics = std::get_if<Diagnostics>(&tour)) {
-        for (const Diagnostic &diagnostic : *diagnostics)
-            err << "headroom demo: " << diagnostic.toString() << Qt::endl;
+        reportDiagnostics(*diagnostics, QStringLiteral("demo"), err);
         return DemoFailed;
     }
     const DeckResult result = exportDeck(std::get<Tour>(tour), options.output, *catalog);

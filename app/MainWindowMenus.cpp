@@ -6,6 +6,7 @@
 #include "ImportedModelsDialog.h"
 #include "ModelImportController.h"
 #include "ResultsTable.h"
+#include "SafeFile.h"
 #include "ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
@@ -18,7 +19,6 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -147,10 +147,8 @@ void MainWindow::exportTableCsv()
         tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    const QByteArray csv = m_table->toCsv().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
-        return showProblem(tr("Cannot export table"), path % QStringLiteral(": ") % file.errorString());
+    if (const QString problem = writeFileSafely(path, m_table->toCsv().toUtf8()); !problem.isEmpty())
+        return showProblem(tr("Cannot export table"), path % QStringLiteral(": ") % problem);
     statusBar()->showMessage(tr("Exported table to %1").arg(path));
 }
 

@@ -1,5 +1,7 @@
 #include "RunsOnCommand.h"
 
+#include "CardCount.h"
+
 #include "CommandIo.h"
 #include "RunsOn.h"
 
@@ -45,6 +47,8 @@ std::variant<RunsOnReport, QString> computeRunsOn(const Options &options, const 
     }
 
     Configuration configuration;
+    if (const QString problem = cardCountProblem(*device, options.count); !problem.isEmpty())
+        return QStringLiteral("--count: ") % problem;
     configuration.deviceId = device->id;
     configuration.count = options.count;
     configuration.memoryGB = memoryGB;

@@ -8,6 +8,7 @@
 #include "ExportCommand.h"
 #include "HeadlessApplication.h"
 #include "ImportModelCommand.h"
+#include "PrintableStderr.h"
 #include "RunsOnCommand.h"
 #include "TableCommand.h"
 #include "ValidateCommand.h"
@@ -16,6 +17,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
 
 namespace {
@@ -31,13 +33,34 @@ QStringList argumentList(int argc, char **argv)
     return arguments;
 }
 
+// A command's result is only delivered once standard output took it: `headroom table > /dev/full` fails.
+int deliverStandardOutput(int status, QTextStream &out, QTextStream &err)
+{
+    out.flush();
+    const bool failed = out.status() != QTextStream::Ok || std::fflush(stdout) != 0 || std::ferror(stdout);
+    if (!failed)
+        return status;
+    err << "headroom: standard output: write failed: " << qt_error_string(errno) << Qt::endl;
+    return usageExitCode;
+}
+
+int dispatch(int argc, char **argv, QTextStream &out, QTextStream &err);
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    using namespace headroom;
     QTextStream out(stdout);
-    QTextStream err(stderr);
+    headroom::PrintableStderr printableStderr;
+    QTextStream err(&printableStderr);
+    return deliverStandardOutput(dispatch(argc, argv, out, err), out, err);
+}
+
+namespace {
+
+int dispatch(int argc, char **argv, QTextStream &out, QTextStream &err)
+{
+    using namespace headroom;
     const ParsedCommandLine parsed = parseCommandLine(argumentList(argc, argv));
     if (const auto *problem = std::get_if<CommandLineError>(&parsed)) {
         err << "headroom: " << problem->message << "; see headroom --help" << Qt::endl;
@@ -98,3 +121,5 @@ int main(int argc, char **argv)
     }
     return usageExitCode;
 }
+
+} // namespace

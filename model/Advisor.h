@@ -63,7 +63,10 @@ enum class Requirement { Platform, Fit, Users, Speed, Ttft, PriceUnknown, Budget
 
 // Dollars per million output tokens and months to break even against a cloud price.
 struct CostPerToken {
-    double usdPerMillionTokens = 0;   // amortised price + electricity, over the tokens produced
+    // Amortised price + electricity, over the tokens produced; nullopt when the price or the power is
+    // unknown (a cost counting only part of what is paid would look cheaper than it is), or nothing is produced.
+    std::optional<double> usdPerMillionTokens;
+    QString unknownBecause;           // why usdPerMillionTokens is unknown: "price unknown", "power unknown", ...
     double amortizedUsdPerYear = 0;   // price / years
     double electricityUsdPerYear = 0; // power x utilisation x hours x price per kWh
     double tokensPerYear = 0;         // output tokens per second (all users) x utilisation x seconds per year

@@ -31,10 +31,18 @@ CostPerToken costPerToken(std::optional<double> priceUsd, double powerW, double 
     cost.electricityUsdPerYear = powerW / wattsPerKilowatt * hoursPerYear * assumptions.utilization
         * assumptions.electricityUsdPerKwh;
     const double millionsPerYear = cost.tokensPerYear / tokensPerMillion;
-    cost.usdPerMillionTokens = millionsPerYear > 0
-        ? (cost.amortizedUsdPerYear + cost.electricityUsdPerYear) / millionsPerYear
-        : std::numeric_limits<double>::infinity(); // nothing produced: no finite cost per token
-    if (priceUsd && assumptions.cloudUsdPerMillionTokens) {
+    QStringList unknown;
+    if (!priceUsd)
+        unknown << QStringLiteral("price");
+    if (!(powerW > 0))
+        unknown << QStringLiteral("power");
+    if (!unknown.isEmpty())
+        cost.unknownBecause = unknown.join(QStringLiteral(" and ")) + QStringLiteral(" unknown");
+    else if (!(millionsPerYear > 0))
+        cost.unknownBecause = QStringLiteral("no tokens produced");
+    else
+        cost.usdPerMillionTokens = (cost.amortizedUsdPerYear + cost.electricityUsdPerYear) / millionsPerYear;
+    if (priceUsd && powerW > 0 && assumptions.cloudUsdPerMillionTokens) {
         const double cloudUsdPerMonth = millionsPerYear / monthsPerYear * *assumptions.cloudUsdPerMillionTokens;
         const double savingsUsdPerMonth = cloudUsdPerMonth - cost.electricityUsdPerYear / monthsPerYear;
         if (savingsUsdPerMonth > 0)
@@ -50,7 +58,7 @@ QString explainCost(const AdvisorCandidate &candidate, const CostAssumptions &as
                                            assumptions);
     QStringList lines;
     lines << QStringLiteral("Cost per million output tokens for ") + candidate.label + QLatin1Char(':');
-    QString price = QStringLiteral("price unknown (only electricity is counted)");
+    QString price = QStringLiteral("unknown");
     if (candidate.priceUsd) {
         price = dollars(*candidate.priceUsd);
         if (candidate.systemId.isEmpty() && candidate.platform != Platform::Apple)
@@ -62,7 +70,7 @@ QString explainCost(const AdvisorCandidate &candidate, const CostAssumptions &as
     }
     lines << QStringLiteral("  price = ") + price;
     lines << QStringLiteral("  power = ")
-            + (candidate.powerW > 0 ? grouped(candidate.powerW, 0) + QStringLiteral(" W") : QStringLiteral("unknown (0 W counted)"));
+            + (candidate.powerW > 0 ? grouped(candidate.powerW, 0) + QStringLiteral(" W") : QStringLiteral("unknown"));
     lines << QStringLiteral("  tokens per year = output t/s (all users) x utilisation x seconds per year = ")
             + plain(candidate.estimate.outputTpsTotal, 3) + QStringLiteral(" x ") + plain(assumptions.utilization)
             + QStringLiteral(" x ") + grouped(secondsPerYear, 0) + QStringLiteral(" = ") + grouped(cost.tokensPerYear, 0);
@@ -73,8 +81,9 @@ QString explainCost(const AdvisorCandidate &candidate, const CostAssumptions &as
             + plain(candidate.powerW, 1) + QStringLiteral(" / 1000 x ") + grouped(hoursPerYear, 0) + QStringLiteral(" x ")
             + plain(assumptions.utilization) + QStringLiteral(" x ") + plain(assumptions.electricityUsdPerKwh, 4)
             + QStringLiteral(" = $") + grouped(cost.electricityUsdPerYear, 2);
-    lines << QStringLiteral("  $ per million tokens = (amortised + electricity) / (tokens per year / 1,000,000) = $")
-            + grouped(cost.usdPerMillionTokens, 4);
+    lines << QStringLiteral("  $ per million tokens = (amortised + electricity) / (tokens per year / 1,000,000) = ")
+            + (cost.usdPerMillionTokens ? QString(QStringLiteral("$") + grouped(*cost.usdPerMillionTokens, 4))
+                                        : QString(QStringLiteral("unknown (") + cost.unknownBecause + QLatin1Char(')')));
     if (!assumptions.cloudUsdPerMillionTokens) {
         lines << QStringLiteral("  break-even: no cloud price given");
     } else if (!cost.breakevenMonths) {

@@ -1,6 +1,8 @@
 // Reading an `advise` request and writing its answer (SPEC §5). Untrusted input: nesting is bounded
 // before nlohmann sees the bytes, every field is type- and range-checked, nothing escapes as an exception.
 #include "AdvisorJson.h"
+
+#include "RequirementRanges.h"
 #include "JsonNesting.h"
 #include "QueryJson.h"
 
@@ -60,19 +62,22 @@ const Json *find(const Json &object, std::string_view field)
     return it == object.end() || it->is_null() ? nullptr : &*it;
 }
 
-// A number > 0 (or >= 0 with allowZero), or nullopt when absent or null.
-std::optional<double> readPositive(const Json &request, std::string_view field, bool allowZero = false)
+QString rangeText(const ranges::Range &range)
+{
+    return QStringLiteral("must be a number from %1 to %2").arg(range.lowest).arg(range.highest);
+}
+
+// A number within `range`, or nullopt when absent or null.
+std::optional<double> readInRange(const Json &request, std::string_view field, const ranges::Range &range)
 {
     const Json *value = find(request, field);
     if (!value)
         return std::nullopt;
-    const QString expected = allowZero ? QStringLiteral("must be a number of at least 0")
-                                       : QStringLiteral("must be a number greater than 0");
     if (!value->is_number())
-        fail(field, expected);
+        fail(field, rangeText(range));
     const double number = value->get<double>();
-    if (!std::isfinite(number) || number < 0 || (!allowZero && number == 0))
-        fail(field, expected + QStringLiteral(", got ") + printableJsonText(value->dump()));
+    if (!std::isfinite(number) || !ranges::contains(range, number))
+        fail(field, rangeText(range) + QStringLiteral(", got ") + printableJsonText(value->dump()));
     return number;
 }
 
@@ -153,8 +158,10 @@ void readQuotes(const Json &request, QMap<QString, double> &quotes)
         const QString where = QStringLiteral("quotes_usd.") + printableJsonText(item.key());
         if (id.isEmpty())
             fail(field, QStringLiteral("a quote needs an id"));
-        if (!item.value().is_number() || !std::isfinite(item.value().get<double>()) || item.value().get<double>() <= 0)
-            throw RequestError{where + QStringLiteral(": must be a price greater than 0, got ")
+        if (!item.value().is_number() || !std::isfinite(item.value().get<double>())
+            || !ranges::contains(ranges::kPriceUsd, item.value().get<double>()))
+            throw RequestError{where + QStringLiteral(": must be a price from $%1 to $%2, got ")
+                                          .arg(ranges::kPriceUsd.lowest).arg(ranges::kPriceUsd.highest)
                                + printableJsonText(item.value().dump())};
         quotes.insert(id, item.value().get<double>());
     }
@@ -162,10 +169,10 @@ void readQuotes(const Json &request, QMap<QString, double> &quotes)
 
 void readRequirements(const Json &request, AdvisorRequirements &requirements)
 {
-    requirements.minDecodeTpsPerUser = readPositive(request, "min_decode_tps_per_user");
-    requirements.maxTtftSeconds = readPositive(request, "max_ttft_s");
-    requirements.budgetUsd = readPositive(request, "budget_usd");
-    requirements.maxPowerW = readPositive(request, "max_power_w");
+    requirements.minDecodeTpsPerUser = readInRange(request, "min_decode_tps_per_user", ranges::kMinDecodeTps);
+    requirements.maxTtftSeconds = readInRange(request, "max_ttft_s", ranges::kMaxTtftSeconds);
+    requirements.budgetUsd = readInRange(request, "budget_usd", ranges::kBudgetUsd);
+    requirements.maxPowerW = readInRange(request, "max_power_w", ranges::kPowerW);
     requirements.platforms = readPlatforms(request);
     readRuntimes(request, requirements);
     if (const Json *value = find(request, "rank_by")) {
@@ -186,14 +193,12 @@ void readRequirements(const Json &request, AdvisorRequirements &requirements)
         requirements.limit = int(limit);
     }
     CostAssumptions &cost = requirements.cost;
-    cost.amortizationYears = readPositive(request, "amortization_years").value_or(cost.amortizationYears);
-    if (const std::optional<double> utilization = readPositive(request, "utilization")) {
-        if (*utilization > 1)
-            fail("utilization", QStringLiteral("must be greater than 0 and at most 1, got ") + QString::number(*utilization));
-        cost.utilization = *utilization;
-    }
-    cost.electricityUsdPerKwh = readPositive(request, "electricity_usd_per_kwh", true).value_or(cost.electricityUsdPerKwh);
-    cost.cloudUsdPerMillionTokens = readPositive(request, "cloud_usd_per_million_tokens");
+    cost.amortizationYears = readInRange(request, "amortization_years", ranges::kAmortizationYears)
+                                 .value_or(cost.amortizationYears);
+    cost.utilization = readInRange(request, "utilization", ranges::kUtilization).value_or(cost.utilization);
+    cost.electricityUsdPerKwh = readInRange(request, "electricity_usd_per_kwh", ranges::kElectricityUsdPerKwh)
+                                    .value_or(cost.electricityUsdPerKwh);
+    cost.cloudUsdPerMillionTokens = readInRange(request, "cloud_usd_per_million_tokens", ranges::kCloudUsdPerMillionTokens);
     readQuotes(request, requirements.quotesUsd);
 }
 
@@ -271,6 +276,8 @@ OrderedJson shortlistEntry(const AdvisorCandidate &candidate, int rank)
     entry["power_w"] = numberOrNull(candidate.powerW > 0 ? std::optional<double>(candidate.powerW) : std::nullopt, 1);
     entry["usd_per_million_tokens"] = numberOrNull(candidate.cost.usdPerMillionTokens, usdPerMillionDecimals);
     entry["breakeven_months"] = numberOrNull(candidate.cost.breakevenMonths, monthsDecimals);
+    entry["cost_unknown_because"] = candidate.cost.unknownBecause.isEmpty()
+        ? OrderedJson(nullptr) : OrderedJson(candidate.cost.unknownBecause.toStdString());
     const ParsedQuery query{QString(), QByteArray(), candidate.input, QString()};
     entry["estimate"] = OrderedJson::parse(serializeResult(query, candidate.estimate).toStdString());
     return entry;

@@ -1,6 +1,8 @@
 // The scenario file's "advisor" object <-> AdvisorRequirements (names as in SPEC §5 `advise`).
 #include "AdvisorRequirementsJson.h"
 
+#include "RequirementRanges.h"
+
 #include "ScenarioJsonReader.h"
 
 #include <QJsonArray>
@@ -8,15 +10,7 @@
 namespace headroom {
 namespace {
 
-// Bounds that reject absurd values from a hand-edited or corrupted file; none limits a real search.
-constexpr double MaxTokensPerSecond = 1'000'000;
-constexpr double MaxTtftSeconds = 86'400; // a day
-constexpr double MaxBudgetUsd = 1e12;
-constexpr double MaxPowerW = 1e9;
 constexpr int MaxLimit = 10'000;
-constexpr double MaxAmortizationYears = 100;
-constexpr double MaxElectricityUsdPerKwh = 100;
-constexpr double MaxCloudUsdPerMillionTokens = 1'000'000;
 
 const QString MinSpeedKey = QStringLiteral("min_decode_tps_per_user");
 const QString MaxTtftKey = QStringLiteral("max_ttft_s");
@@ -35,28 +29,21 @@ const QString QuotesKey = QStringLiteral("quotes_usd");
 
 const QString RuntimeNames = QStringLiteral("auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang");
 
-// A number in (0, maximum]: a requirement of zero or less means nothing and is refused.
-// null reads as "not set", as `advise` writes it.
+// A number within `range` (ranges::, shared with `advise`). null reads as "not set", as `advise` writes it.
 std::optional<double> readPositive(ScenarioJsonReader &reader, const QJsonObject &object, const QString &key,
-                                   const QString &parent, double maximum, bool &present)
+                                   const QString &parent, const ranges::Range &range, bool &present)
 {
     present = object.contains(key) && !object.value(key).isNull();
     if (!present)
         return std::nullopt;
-    const QString path = jsonPath(parent, key);
-    const std::optional<double> number = reader.number(object, key, path, 0, maximum);
-    if (number && *number <= 0) {
-        reader.problem(path, QStringLiteral("must be greater than 0, found %1").arg(*number));
-        return std::nullopt;
-    }
-    return number;
+    return reader.number(object, key, jsonPath(parent, key), range.lowest, range.highest);
 }
 
 void readOptionalLimit(ScenarioJsonReader &reader, const QJsonObject &object, const QString &key,
-                       const QString &parent, double maximum, std::optional<double> &target)
+                       const QString &parent, const ranges::Range &range, std::optional<double> &target)
 {
     bool present = false;
-    const std::optional<double> number = readPositive(reader, object, key, parent, maximum, present);
+    const std::optional<double> number = readPositive(reader, object, key, parent, range, present);
     if (!present)
         target.reset();
     else if (number)
@@ -155,7 +142,7 @@ void readQuotes(ScenarioJsonReader &reader, const QJsonObject &object, const QSt
             reader.problem(path, QStringLiteral("a quote needs an id"));
             continue;
         }
-        if (const auto price = readPositive(reader, entries, it.key(), path, MaxBudgetUsd, present))
+        if (const auto price = readPositive(reader, entries, it.key(), path, ranges::kPriceUsd, present))
             read.insert(it.key(), *price);
     }
     quotes = read;
@@ -164,14 +151,14 @@ void readQuotes(ScenarioJsonReader &reader, const QJsonObject &object, const QSt
 void readCost(ScenarioJsonReader &reader, const QJsonObject &object, const QString &parent, CostAssumptions &cost)
 {
     bool present = false;
-    if (const auto years = readPositive(reader, object, YearsKey, parent, MaxAmortizationYears, present))
+    if (const auto years = readPositive(reader, object, YearsKey, parent, ranges::kAmortizationYears, present))
         cost.amortizationYears = *years;
-    if (const auto utilization = readPositive(reader, object, UtilizationKey, parent, 1, present))
+    if (const auto utilization = readPositive(reader, object, UtilizationKey, parent, ranges::kUtilization, present))
         cost.utilization = *utilization;
-    if (const auto price = reader.number(object, ElectricityKey, jsonPath(parent, ElectricityKey), 0,
-                                         MaxElectricityUsdPerKwh))
+    if (const auto price = reader.number(object, ElectricityKey, jsonPath(parent, ElectricityKey),
+                                         ranges::kElectricityUsdPerKwh.lowest, ranges::kElectricityUsdPerKwh.highest))
         cost.electricityUsdPerKwh = *price;
-    readOptionalLimit(reader, object, CloudKey, parent, MaxCloudUsdPerMillionTokens, cost.cloudUsdPerMillionTokens);
+    readOptionalLimit(reader, object, CloudKey, parent, ranges::kCloudUsdPerMillionTokens, cost.cloudUsdPerMillionTokens);
 }
 
 } // namespace
@@ -220,10 +207,10 @@ void readAdvisorRequirements(ScenarioJsonReader &reader, const QJsonValue &value
     const QJsonObject object = value.toObject();
     if (const auto autoQuant = reader.boolean(object, AutoQuantKey, jsonPath(path, AutoQuantKey)))
         requirements.autoQuant = *autoQuant;
-    readOptionalLimit(reader, object, MinSpeedKey, path, MaxTokensPerSecond, requirements.minDecodeTpsPerUser);
-    readOptionalLimit(reader, object, MaxTtftKey, path, MaxTtftSeconds, requirements.maxTtftSeconds);
-    readOptionalLimit(reader, object, BudgetKey, path, MaxBudgetUsd, requirements.budgetUsd);
-    readOptionalLimit(reader, object, MaxPowerKey, path, MaxPowerW, requirements.maxPowerW);
+    readOptionalLimit(reader, object, MinSpeedKey, path, ranges::kMinDecodeTps, requirements.minDecodeTpsPerUser);
+    readOptionalLimit(reader, object, MaxTtftKey, path, ranges::kMaxTtftSeconds, requirements.maxTtftSeconds);
+    readOptionalLimit(reader, object, BudgetKey, path, ranges::kBudgetUsd, requirements.budgetUsd);
+    readOptionalLimit(reader, object, MaxPowerKey, path, ranges::kPowerW, requirements.maxPowerW);
     readPlatforms(reader, object, path, requirements.platforms);
     readRuntimes(reader, object, path, requirements);
     readQuotes(reader, object, path, requirements.quotesUsd);

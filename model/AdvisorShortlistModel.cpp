@@ -79,7 +79,9 @@ QVariant AdvisorShortlistModel::displayData(int row, int column) const
     case PriceColumn: return priceText(c.priceUsd);
     case PowerColumn: return c.powerW > 0 ? QString::number(std::lround(c.powerW)) : tr("unknown");
     case CostPerTokenColumn:
-        return dollars(c.cost.usdPerMillionTokens, c.cost.usdPerMillionTokens < CentsBelowUsd ? 2 : 0);
+        if (!c.cost.usdPerMillionTokens)
+            return NoValue;
+        return dollars(*c.cost.usdPerMillionTokens, *c.cost.usdPerMillionTokens < CentsBelowUsd ? 2 : 0);
     case BreakevenColumn:
         return c.cost.breakevenMonths ? QString::number(*c.cost.breakevenMonths, 'f', 1) : NoValue;
     default: return {};
@@ -99,7 +101,7 @@ QVariant AdvisorShortlistModel::sortData(int row, int column) const
     case TtftColumn: return c.estimate.ttftSeconds;
     case PriceColumn: return c.priceUsd.value_or(UnknownSortsLast);
     case PowerColumn: return c.powerW > 0 ? c.powerW : UnknownSortsLast;
-    case CostPerTokenColumn: return c.cost.usdPerMillionTokens;
+    case CostPerTokenColumn: return c.cost.usdPerMillionTokens.value_or(UnknownSortsLast);
     case BreakevenColumn: return c.cost.breakevenMonths.value_or(UnknownSortsLast);
     default: return {};
     }

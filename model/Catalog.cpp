@@ -3,10 +3,13 @@
 
 #include "CatalogLimits.h"
 #include "CatalogReferences.h"
+#include "FileLimits.h"
+#include "SafeFile.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSet>
 
 Q_LOGGING_CATEGORY(lcCatalog, "headroom.catalog")
 
@@ -35,20 +38,68 @@ const Entry *find(const QList<Entry> &entries, const QHash<QString, qsizetype> &
 const QString kEmbeddedOrigin = QStringLiteral("embedded catalog");
 const QString kEmbeddedResource = QStringLiteral(":/catalog.json");
 
+const QByteArray &embeddedBytes()
+{
+    static const QByteArray bytes = [] {
+        QFile file(kEmbeddedResource);
+        if (!file.open(QIODevice::ReadOnly))
+            qCCritical(lcCatalog) << "cannot open" << kEmbeddedResource << file.errorString();
+        return file.readAll();
+    }();
+    return bytes;
+}
+
 Catalog loadEmbedded()
 {
-    QFile file(kEmbeddedResource);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qCCritical(lcCatalog) << "cannot open" << kEmbeddedResource << file.errorString();
-        return {};
-    }
-    CatalogOrDiagnostics loaded = loadCatalog(file.readAll(), kEmbeddedOrigin);
+    CatalogOrDiagnostics loaded = loadCatalog(embeddedBytes(), kEmbeddedOrigin);
     if (auto *diagnostics = std::get_if<Diagnostics>(&loaded)) {
         // Guarded by tst_catalog_data; an empty catalog keeps the app alive if it ever slips through.
         qCCritical(lcCatalog).noquote() << toString(*diagnostics);
         return {};
     }
     return std::get<Catalog>(std::move(loaded));
+}
+
+// "systems[bizon-x5500-g2]" -> "bizon-x5500-g2"; empty for labels of other sections.
+QString systemIdOf(const QString &entry)
+{
+    const QLatin1String prefix("systems[");
+    return entry.startsWith(prefix) && entry.endsWith(QLatin1Char(']')) ? entry.mid(prefix.size(), entry.size() - prefix.size() - 1)
+                                                                         : QString();
+}
+
+bool isUserEntry(const Catalog &user, const QString &entry)
+{
+    const qsizetype open = entry.indexOf(QLatin1Char('['));
+    if (open < 0 || !entry.endsWith(QLatin1Char(']')))
+        return true; // not an entry label: a problem of the file itself
+    const QString section = entry.left(open);
+    const QString id = entry.mid(open + 1, entry.size() - open - 2);
+    if (section == QLatin1String("devices"))
+        return user.device(id) != nullptr;
+    if (section == QLatin1String("models"))
+        return user.model(id) != nullptr;
+    if (section == QLatin1String("quantizations"))
+        return user.quantization(id) != nullptr;
+    if (section == QLatin1String("systems"))
+        return user.system(id) != nullptr;
+    return true;
+}
+
+Catalog withoutSystems(const Catalog &catalog, const QSet<QString> &systemIds)
+{
+    Catalog result;
+    for (const Device &device : catalog.devices())
+        result.addDevice(device);
+    for (const LanguageModel &model : catalog.models())
+        result.addModel(model);
+    for (const Quantization &quant : catalog.quantizations())
+        result.addQuantization(quant);
+    for (const NamedSystem &system : catalog.systems()) {
+        if (!systemIds.contains(system.id))
+            result.addSystem(system);
+    }
+    return result;
 }
 
 } // namespace
@@ -101,28 +152,34 @@ const Catalog &embeddedCatalog()
 CatalogOrDiagnostics loadUserCatalog(const QString &path)
 {
     const auto failure = [&](const QString &problem) { return Diagnostics{Diagnostic{path, QString(), QString(), problem}}; };
-    const QFileInfo info(path);
-    if (!info.exists())
+    if (!QFileInfo::exists(path))
         return failure(QStringLiteral("cannot read file: it does not exist"));
-    if (info.isDir())
-        return failure(QStringLiteral("cannot read file: it is a directory"));
-    if (info.size() > catalog::kMaxCatalogBytes)
-        return failure(QStringLiteral("cannot read file: %1 bytes is larger than the %2-byte limit for a catalog")
-                           .arg(info.size())
-                           .arg(catalog::kMaxCatalogBytes));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read file: %1").arg(file.errorString()));
-    const QByteArray bytes = file.read(catalog::kMaxCatalogBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return failure(QStringLiteral("cannot read file: %1").arg(file.errorString()));
+    const BytesOrProblem read = readLimitedFile(path, limits::kMaxCatalogBytes, QStringLiteral("a catalog"));
+    if (const auto *problem = std::get_if<QString>(&read))
+        return failure(QStringLiteral("cannot read file: %1").arg(*problem));
+    const QByteArray &bytes = std::get<QByteArray>(read);
 
-    CatalogOrDiagnostics user = loadCatalog(bytes, path, true);
-    if (std::holds_alternative<Diagnostics>(user))
-        return user;
-    Catalog merged = embeddedCatalog().overlaidWith(std::get<Catalog>(user));
-    if (Diagnostics problems = catalog::checkReferences(merged, path); !problems.isEmpty())
-        return problems;
+    CatalogOrDiagnostics loaded = loadCatalogOver(bytes, path, embeddedBytes());
+    if (std::holds_alternative<Diagnostics>(loaded))
+        return loaded;
+    const Catalog &user = std::get<Catalog>(loaded);
+    Catalog merged = embeddedCatalog().overlaidWith(user);
+    // Only the user's own entries are blamed. A built-in system that the user's changes make impossible (a
+    // device's max_count lowered below the system's card count) is left out, with a note in the log.
+    Diagnostics own;
+    QSet<QString> dropped;
+    for (const Diagnostic &problem : catalog::checkReferences(merged, path)) {
+        if (isUserEntry(user, problem.entry))
+            own << problem;
+        else if (const QString id = systemIdOf(problem.entry); !id.isEmpty())
+            dropped.insert(id);
+    }
+    if (!own.isEmpty())
+        return own;
+    if (!dropped.isEmpty()) {
+        qCInfo(lcCatalog) << path << "leaves out built-in systems its changes make impossible:" << dropped.values();
+        merged = withoutSystems(merged, dropped);
+    }
     return merged;
 }
 

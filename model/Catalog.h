@@ -57,6 +57,10 @@ using CatalogOrDiagnostics = std::variant<Catalog, Diagnostics>;
 // Never throws, whatever the bytes.
 CatalogOrDiagnostics loadCatalog(const QByteArray &json, const QString &origin, bool partial = false);
 
+// A partial catalog whose entries override those of `baseJson` (a complete catalog) field by field: an entry
+// with a base entry's id takes that entry's value for every field it leaves out, instead of the defaults.
+CatalogOrDiagnostics loadCatalogOver(const QByteArray &json, const QString &origin, const QByteArray &baseJson);
+
 // The catalog compiled into the binary (":/catalog.json"). Always valid (guarded by a test).
 const Catalog &embeddedCatalog();
 

@@ -46,9 +46,10 @@ void readInterconnect(EntryReader &reader, const ReadContext &context, Device &d
     const std::optional<double> bandwidth = linkReader.number("bandwidth_gbs", Presence::Required, kInterconnectGBsLimits);
     if (name && !isKnownInterconnect(*name))
         linkReader.report(QStringLiteral("name"), EntryReader::mustBeOneOf(kInterconnectList, *name));
-    else if (name && bandwidth && *name != QLatin1String("none") && *bandwidth <= 0)
+    else if (name && bandwidth && *name != QLatin1String("none") && *bandwidth < kMinLinkGBs)
         linkReader.report(QStringLiteral("bandwidth_gbs"),
-                          QStringLiteral("must be a positive number for a \"%1\" link, got 0").arg(*name));
+                          QStringLiteral("must be at least %1 for a \"%2\" link, got %3")
+                              .arg(formatNumber(kMinLinkGBs), *name, formatNumber(*bandwidth)));
     if (name && bandwidth)
         device.interconnect = Interconnect{*name, *bandwidth};
 }

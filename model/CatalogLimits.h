@@ -14,21 +14,25 @@ inline constexpr const char *kFormatName = "headroom-catalog";
 inline constexpr int kFormatVersion = 1;
 
 // Nesting deeper than this is refused before parsing (a catalog needs 5 levels), so hostile input
-// cannot exhaust the stack. Catalog files larger than this many bytes are refused unread.
+// cannot exhaust the stack. The file size limit is limits::kMaxCatalogBytes (FileLimits.h).
 inline constexpr int kMaxNestingDepth = 64;
-inline constexpr qint64 kMaxCatalogBytes = 64 * 1024 * 1024;
 
-// Devices.
-inline constexpr NumberLimits kMemoryGBLimits{0, true, 10'000};          // HBM giants: 288 GB per card
-inline constexpr NumberLimits kBandwidthGBsLimits{0, true, 100'000};     // B200: 8,000 GB/s
-inline constexpr NumberLimits kTflopsLimits{0, true, 100'000};           // B200: 2,250 dense FP16
-inline constexpr NumberLimits kInterconnectGBsLimits{0, false, 100'000}; // NVLink 5: 900 GB/s per direction
-inline constexpr NumberLimits kPowerWLimits{0, false, 100'000};          // 0 = unknown; 8-GPU servers ~14 kW
-inline constexpr NumberLimits kPriceUsdLimits{0, true, 100'000'000};
+// Devices. The lower limits are as far below the smallest device anyone runs a model on (a 4 GB card with
+// 100 GB/s and a few TFLOPS) as the upper ones are above the largest: a value under them is a unit mistake
+// (TB/s for GB/s) and would give "fits" at 0 t/s.
+inline constexpr NumberLimits kMemoryGBLimits{0.5, false, 10'000};         // HBM giants: 288 GB per card
+inline constexpr NumberLimits kBandwidthGBsLimits{1, false, 100'000};      // B200: 8,000 GB/s
+inline constexpr NumberLimits kTflopsLimits{0.01, false, 100'000};         // B200: 2,250 dense FP16
+inline constexpr NumberLimits kInterconnectGBsLimits{0, false, 100'000};   // NVLink 5: 900 GB/s per direction
+inline constexpr double kMinLinkGBs = 0.1; // a link other than "none": 1 GbE is 0.125 GB/s
+inline constexpr NumberLimits kPowerWLimits{0, false, 100'000};            // 0 = unknown; 8-GPU servers ~14 kW
+inline constexpr NumberLimits kPriceUsdLimits{1, false, 100'000'000};
 inline constexpr int kMaxDevicesPerChassis = 64;
 
 // Models.
-inline constexpr NumberLimits kParamsBLimits{0, true, 100'000}; // largest open models: ~1,000 B
+// At least ten thousand parameters (the smallest language models are ~10 M; test models a few tens of
+// thousands); largest open models: ~1,000 B.
+inline constexpr NumberLimits kParamsBLimits{0.00001, false, 100'000};
 inline constexpr int kMaxLayers = 1'000;
 inline constexpr int kMaxHidden = 1'000'000;
 inline constexpr int kMaxHeads = 10'000;

@@ -16,6 +16,9 @@
 #include <exception>
 #include <functional>
 #include <limits>
+#include <map>
+#include <string>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcCatalogLoader, "headroom.catalog.loader")
 
@@ -27,21 +30,6 @@ using catalog::Json;
 Diagnostics single(const QString &file, const QString &problem)
 {
     return Diagnostics{Diagnostic{file, QString(), QString(), problem}};
-}
-
-// "[json.exception.parse_error.101] parse error at line 1, column 3: syntax error ..." -> "line 1, column 3: ..."
-QString parseErrorReason(const char *what)
-{
-    QString reason = QString::fromUtf8(what);
-    if (reason.startsWith(QLatin1String("[json.exception.")))
-        reason = reason.mid(reason.indexOf(QLatin1String("] ")) + 2);
-    if (reason.startsWith(QLatin1String("parse error at ")))
-        reason = reason.mid(int(qstrlen("parse error at ")));
-    for (QChar &c : reason) {
-        if (c.category() == QChar::Other_Control || c == QChar::ReplacementCharacter)
-            c = QLatin1Char('?');
-    }
-    return reason;
 }
 
 bool isBlank(const QByteArray &bytes)
@@ -66,9 +54,9 @@ std::optional<Json> parse(const QByteArray &bytes, const QString &file, Diagnost
     } catch (const Json::parse_error &error) {
         diagnostics = single(file, QStringLiteral("not valid JSON at byte %1: %2")
                                        .arg(error.byte)
-                                       .arg(parseErrorReason(error.what())));
+                                       .arg(jsonErrorReason(error.what())));
     } catch (const Json::out_of_range &error) { // a number beyond a double's range
-        diagnostics = single(file, QStringLiteral("not valid JSON: %1").arg(parseErrorReason(error.what())));
+        diagnostics = single(file, QStringLiteral("not valid JSON: %1").arg(jsonErrorReason(error.what())));
     }
     return std::nullopt;
 }
@@ -172,7 +160,60 @@ CatalogOrDiagnostics readDocument(const Json &document, const QString &file, boo
     return result;
 }
 
+// The sections and the field that identifies an entry in each.
+constexpr std::pair<const char *, const char *> kSectionIds[] = {
+    {"devices", "id"}, {"models", "id"}, {"quantizations", "name"}, {"systems", "id"}};
+
+// Every entry of `document` that shares its id with an entry of `base` takes the base entry's fields for the
+// ones it leaves out, so overriding one field of a device keeps all its others.
+void fillFromBase(Json &document, const Json &base)
+{
+    if (!document.is_object() || !base.is_object())
+        return;
+    for (const auto &[section, idField] : kSectionIds) {
+        const auto entries = document.find(section);
+        const auto baseEntries = base.find(section);
+        if (entries == document.end() || !entries->is_array() || baseEntries == base.end() || !baseEntries->is_array())
+            continue;
+        std::map<std::string, const Json *> baseById;
+        for (const Json &entry : *baseEntries) {
+            if (const auto id = entry.find(idField); id != entry.end() && id->is_string())
+                baseById.emplace(id->get<std::string>(), &entry);
+        }
+        for (Json &entry : *entries) {
+            const auto id = entry.is_object() ? entry.find(idField) : entry.end();
+            if (!entry.is_object() || id == entry.end() || !id->is_string())
+                continue;
+            const auto found = baseById.find(id->get<std::string>());
+            if (found == baseById.end())
+                continue;
+            Json merged = *found->second;
+            for (const auto &field : entry.items())
+                merged[field.key()] = field.value();
+            entry = std::move(merged);
+        }
+    }
+}
+
 } // namespace
+
+CatalogOrDiagnostics loadCatalogOver(const QByteArray &json, const QString &origin, const QByteArray &baseJson)
+{
+    try {
+        Diagnostics diagnostics;
+        std::optional<Json> document = parse(json, origin, diagnostics);
+        if (!document)
+            return diagnostics;
+        Diagnostics baseProblems;
+        if (const std::optional<Json> base = parse(baseJson, origin, baseProblems))
+            fillFromBase(*document, *base);
+        return readDocument(*document, origin, true);
+    } catch (const std::exception &error) {
+        return single(origin, QStringLiteral("cannot be read: %1").arg(QString::fromUtf8(error.what())));
+    } catch (...) {
+        return single(origin, QStringLiteral("cannot be read: unexpected error"));
+    }
+}
 
 CatalogOrDiagnostics loadCatalog(const QByteArray &json, const QString &origin, bool partial)
 {

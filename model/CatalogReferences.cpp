@@ -1,5 +1,7 @@
 #include "CatalogReferences.h"
 
+#include "CardCount.h"
+
 #include "CatalogFieldReader.h"
 
 #include <algorithm>
@@ -42,12 +44,8 @@ void checkSystem(const Catalog &catalog, const NamedSystem &system, const QStrin
                                 QStringLiteral("%1 is not a memory option of \"%2\" (%3)")
                                     .arg(formatNumber(configuration.memoryGB), device->id,
                                          joinedNumbers(device->memoryOptionsGB))});
-        if (configuration.count > device->maxCount)
-            diagnostics.append({file, entry, QStringLiteral("count"),
-                                QStringLiteral("%1 exceeds the max_count (%2) of \"%3\"")
-                                    .arg(configuration.count)
-                                    .arg(device->maxCount)
-                                    .arg(device->id)});
+        if (const QString problem = cardCountProblem(*device, configuration.count); !problem.isEmpty())
+            diagnostics.append({file, entry, QStringLiteral("count"), problem});
     }
     for (qsizetype i = 0; i < system.compatibleDeviceIds.size(); ++i) {
         const QString &id = system.compatibleDeviceIds.at(i);

@@ -19,6 +19,14 @@ struct Diagnostic {
 
 using Diagnostics = QList<Diagnostic>;
 
-QString toString(const Diagnostics &diagnostics); // one line per diagnostic
+// Messages show at most this many diagnostics, then "...and N more".
+inline constexpr qsizetype kMaxDiagnosticLines = 50;
+
+// One line per diagnostic, at most kMaxDiagnosticLines of them.
+QString toString(const Diagnostics &diagnostics);
+
+// `text` as one printable line: every control character (newline, ESC, BEL ...) becomes "?", so text from
+// an input file can neither break a message into lines nor drive the terminal.
+QString printableLine(const QString &text);
 
 } // namespace headroom

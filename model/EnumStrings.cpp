@@ -8,6 +8,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -73,14 +74,26 @@ QString Diagnostic::toString() const
     if (!field.isEmpty())
         parts << field;
     parts << problem;
-    return parts.join(QStringLiteral(": "));
+    return printableLine(parts.join(QStringLiteral(": ")));
+}
+
+QString printableLine(const QString &text)
+{
+    QString line = text;
+    for (QChar &c : line) {
+        if (!c.isPrint() || c == QChar::ReplacementCharacter)
+            c = QLatin1Char('?');
+    }
+    return line;
 }
 
 QString toString(const Diagnostics &diagnostics)
 {
     QStringList lines;
-    for (const Diagnostic &diagnostic : diagnostics)
-        lines << diagnostic.toString();
+    for (qsizetype i = 0; i < std::min(diagnostics.size(), kMaxDiagnosticLines); ++i)
+        lines << diagnostics.at(i).toString();
+    if (diagnostics.size() > kMaxDiagnosticLines)
+        lines << QStringLiteral("...and %L1 more").arg(diagnostics.size() - kMaxDiagnosticLines);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -2,6 +2,8 @@
 // checked configuration (plus the concurrency sweep), for the table, details and charts to share.
 #include "EstimateSet.h"
 
+#include "CardCount.h"
+
 #include "Estimator.h"
 
 #include <QStringList>
@@ -110,6 +112,10 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
         const Device *device = catalog.device(entry.configuration.deviceId);
         if (!device) {
             problems << QStringLiteral("unknown hardware \"%1\"").arg(entry.configuration.deviceId);
+            continue;
+        }
+        if (const QString count = cardCountProblem(*device, entry.configuration.count); !count.isEmpty()) {
+            problems << QStringLiteral("hardware \"%1\": count %2").arg(device->id, count);
             continue;
         }
         const std::optional<double> memoryGB = resolveMemoryGB(*device, entry.configuration.memoryGB);

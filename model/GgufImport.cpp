@@ -1,5 +1,6 @@
 // importGgufHeader: a model and its quantization from a GGUF header (metadata keys of
 // ggml/docs/gguf.md and llama.cpp's src/llama-arch.cpp; exact sizes from the tensor descriptions).
+#include "CatalogLimits.h"
 #include "GgufReader.h"
 #include "ModelImport.h"
 
@@ -25,6 +26,9 @@ const QLatin1String kMxfp4("MXFP4");
 // Layers per full-attention layer of architectures whose GGUF does not store the sliding pattern:
 // llama.cpp hard-codes it (src/llama-model.cpp: gemma2 alternates, gemma3 5 local : 1 global,
 // gpt-oss alternates, cohere2 3 : 1).
+// The context window of a GGUF that does not state its own: the catalog's default.
+constexpr int kDefaultImportedContext = catalog::kDefaultMaxContext;
+
 struct SlidingPattern {
     const char *architecture;
     int period;
@@ -220,7 +224,13 @@ ImportResult importGgufHeader(QIODevice &device, const QString &origin)
         return Diagnostic{origin, QString(), fields.missing().join(QStringLiteral(", ")),
                           QStringLiteral("missing (architecture %1); fill it in by hand").arg(imported.architecture)};
     model.headDim = fields.integer("attention.key_length", "head_dim").value_or(std::max(1, model.hidden / model.attentionHeads));
-    model.maxContext = fields.integer("context_length", "max_context").value_or(0);
+    if (const std::optional<int> context = fields.integer("context_length", "max_context")) {
+        model.maxContext = *context;
+    } else {
+        model.maxContext = kDefaultImportedContext;
+        provenance.append({QStringLiteral("max_context"),
+                           QStringLiteral("not in the file: %1 tokens, the catalog's default").arg(kDefaultImportedContext)});
+    }
     model.experts = fields.integer("expert_count", "experts").value_or(0);
     model.expertsPerToken = model.experts > 0 ? fields.integer("expert_used_count", "experts_per_token").value_or(0) : 0;
     readAttention(fields, imported.architecture, model, provenance);

@@ -2,6 +2,7 @@
 #include "GgufReader.h"
 
 #include <QIODevice>
+#include <QSet>
 #include <QtEndian>
 
 #include <algorithm>
@@ -256,6 +257,7 @@ bool readMetadata(Cursor &cursor, std::uint64_t count, GgufHeader &header)
         if (!ok)
             return false;
         header.metadata.insert(*key, value);
+        header.metadataValueOffsets.insert(*key, typeAt);
     }
     return true;
 }
@@ -314,7 +316,8 @@ std::optional<std::uint64_t> alignmentOf(const GgufHeader &header, Cursor &curso
         return kDefaultAlignment;
     const std::optional<std::uint64_t> alignment = value->toUnsigned();
     if (!alignment || *alignment == 0 || (*alignment & (*alignment - 1)) != 0 || *alignment > std::uint64_t(kChunkBytes)) {
-        cursor.fail(QStringLiteral("general.alignment must be a power of two, got %1").arg(alignment.value_or(0)), 0);
+        cursor.fail(QStringLiteral("general.alignment must be a power of two, got %1").arg(alignment.value_or(0)),
+                    header.metadataValueOffsets.value(QStringLiteral("general.alignment"), 0));
         return std::nullopt;
     }
     return alignment;
@@ -400,10 +403,15 @@ std::variant<GgufHeader, GgufError> readGgufHeader(QIODevice &device)
         return GgufError{tensorCountAt, QStringLiteral("tensor count %1 cannot fit in the %2 bytes left after the metadata")
                                             .arg(*tensorCount).arg(cursor.remaining())};
     // Appended one by one, so a lying count costs nothing before the bytes run out.
+    QSet<QString> names;
     for (std::uint64_t i = 0; i < *tensorCount; ++i) {
+        const qint64 tensorAt = cursor.offset();
         TensorInfo tensor;
         if (!readTensorInfo(cursor, tensor))
             return cursor.error();
+        if (names.contains(tensor.name))
+            return GgufError{tensorAt, QStringLiteral("tensor name \"%1\" repeats (ggml refuses such files)").arg(tensor.name)};
+        names.insert(tensor.name);
         header.tensors.append(std::move(tensor));
     }
     const std::optional<std::uint64_t> alignment = alignmentOf(header, cursor);

@@ -54,6 +54,7 @@ struct TensorInfo {
 struct GgufHeader {
     std::uint32_t version = 0;
     QHash<QString, MetadataValue> metadata;
+    QHash<QString, qint64> metadataValueOffsets; // byte offset of each key's value type, for messages
     QList<TensorInfo> tensors;
     std::uint64_t alignment = 0;
     std::uint64_t dataOffset = 0;      // where the tensor data starts

@@ -301,9 +301,17 @@ ImportResult importHfConfig(const QByteArray &json, const QString &origin)
 {
     if (const qsizetype at = jsonNestingExceededAt(json); at >= 0)
         return Diagnostic{origin, QStringLiteral("at byte %1").arg(at), QString(), QStringLiteral("JSON nested deeper than %1 levels").arg(MaxJsonNestingDepth)};
-    const Json root = Json::parse(json.constData(), json.constData() + json.size(), nullptr, false);
-    if (root.is_discarded())
-        return Diagnostic{origin, QString(), QString(), QStringLiteral("not valid JSON (nor a GGUF file)")};
+    Json root;
+    try {
+        root = Json::parse(json.constData(), json.constData() + json.size());
+    } catch (const Json::parse_error &error) {
+        return Diagnostic{origin, QString(), QString(),
+                          QStringLiteral("not valid JSON (nor a GGUF file) at byte %1: %2")
+                              .arg(error.byte).arg(jsonErrorReason(error.what()))};
+    } catch (const Json::exception &error) {
+        return Diagnostic{origin, QString(), QString(),
+                          QStringLiteral("not valid JSON (nor a GGUF file): %1").arg(jsonErrorReason(error.what()))};
+    }
     if (!root.is_object())
         return Diagnostic{origin, QString(), QString(), QStringLiteral("must be a JSON object, a Hugging Face config.json")};
 

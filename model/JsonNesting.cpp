@@ -28,6 +28,16 @@ qsizetype jsonNestingExceededAt(const QByteArray &bytes, int maxDepth)
     return -1;
 }
 
+QString jsonErrorReason(const char *what)
+{
+    QString reason = QString::fromUtf8(what);
+    if (reason.startsWith(QLatin1String("[json.exception.")))
+        reason = reason.mid(reason.indexOf(QLatin1String("] ")) + 2);
+    if (reason.startsWith(QLatin1String("parse error at ")))
+        reason = reason.mid(int(qstrlen("parse error at ")));
+    return printableJsonText(reason.toStdString());
+}
+
 QString printableJsonText(const std::string &text)
 {
     QString result = QString::fromUtf8(text.data(), qsizetype(text.size()));

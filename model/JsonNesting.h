@@ -19,4 +19,8 @@ qsizetype jsonNestingExceededAt(const QByteArray &bytes, int maxDepth = MaxJsonN
 // anything not printable becomes '?', whatever bytes the input held.
 QString printableJsonText(const std::string &text);
 
+// nlohmann's exception text made a message: "[json.exception.parse_error.101] parse error at line 1, column 3:
+// syntax error ..." -> "line 1, column 3: syntax error ...".
+QString jsonErrorReason(const char *what);
+
 } // namespace headroom

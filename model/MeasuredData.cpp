@@ -1,6 +1,10 @@
 // measured.csv reader: RFC 4180 fields, typed columns, diagnostics naming line and column.
 #include "MeasuredData.h"
 
+#include "CatalogLimits.h"
+#include "FileLimits.h"
+#include "SafeFile.h"
+
 #include <QFile>
 #include <QHash>
 #include <QLoggingCategory>
@@ -14,6 +18,17 @@ namespace headroom {
 namespace {
 
 Q_LOGGING_CATEGORY(lcMeasured, "headroom.measured")
+
+// The plausible range of each measured value: the catalog's own limits (CatalogLimits.h), so a row the
+// catalog would refuse as a device or model is refused here too.
+constexpr double kMinParamsB = catalog::kParamsBLimits.lowest;
+constexpr double kMaxParamsB = catalog::kParamsBLimits.highest;
+constexpr double kMinBandwidthGBs = catalog::kBandwidthGBsLimits.lowest;
+constexpr double kMaxBandwidthGBs = catalog::kBandwidthGBsLimits.highest;
+constexpr int kMaxDevices = catalog::kMaxDevicesPerChassis;
+constexpr int kMaxContext = catalog::kMaxContextTokens;
+constexpr int kMaxConcurrency = 100'000;
+constexpr double kMaxTokensPerSecond = 10'000'000;
 
 constexpr std::array metricNames{std::pair{MeasuredMetric::Tg, "tg"}, std::pair{MeasuredMetric::TgPerUser, "tg_per_user"},
                                  std::pair{MeasuredMetric::TgTotal, "tg_total"}, std::pair{MeasuredMetric::Pp, "pp"}};
@@ -105,7 +120,7 @@ public:
         return index >= 0 && index < m_fields.size() ? m_fields.at(index).trimmed() : QString();
     }
 
-    std::optional<double> optionalNumber(const QString &name, double minimum)
+    std::optional<double> optionalNumber(const QString &name, double minimum, double maximum = 1e9)
     {
         const QString value = text(name);
         if (value.isEmpty())
@@ -120,29 +135,33 @@ public:
             fail(name, QStringLiteral("%1 is below the minimum %2").arg(value).arg(minimum));
             return std::nullopt;
         }
+        if (number > maximum) {
+            fail(name, QStringLiteral("%1 is above the maximum %2").arg(value).arg(maximum));
+            return std::nullopt;
+        }
         return number;
     }
 
-    double number(const QString &name, double minimum)
+    double number(const QString &name, double minimum, double maximum = 1e9)
     {
         if (text(name).isEmpty()) {
             fail(name, QStringLiteral("is required"));
             return minimum;
         }
-        return optionalNumber(name, minimum).value_or(minimum);
+        return optionalNumber(name, minimum, maximum).value_or(minimum);
     }
 
-    int integer(const QString &name, int minimum)
+    int integer(const QString &name, int minimum, int maximum)
     {
-        const double value = number(name, minimum);
-        if (value != std::floor(value) || value > 1e9) {
+        const double value = number(name, minimum, maximum);
+        if (value != std::floor(value)) {
             fail(name, QStringLiteral("'%1' must be a whole number").arg(text(name)));
             return minimum;
         }
         return int(value);
     }
 
-    double positive(const QString &name)
+    double positive(const QString &name, double maximum)
     {
         const QString value = text(name);
         bool ok = false;
@@ -153,6 +172,8 @@ public:
             fail(name, QStringLiteral("'%1' is not a number").arg(value));
         else if (number <= 0)
             fail(name, QStringLiteral("%1 must be positive").arg(value));
+        else if (number > maximum)
+            fail(name, QStringLiteral("%1 is above the maximum %2").arg(value).arg(maximum));
         else
             return number;
         return 0;
@@ -189,7 +210,7 @@ MeasuredRow readRow(RowReader &reader, int line)
     row.url = reader.text(QStringLiteral("url"));
     row.hardware = reader.text(QStringLiteral("hardware"));
     row.hardwareId = reader.required(QStringLiteral("hardware_id"));
-    row.deviceCount = reader.integer(QStringLiteral("device_count"), 1);
+    row.deviceCount = reader.integer(QStringLiteral("device_count"), 1, kMaxDevices);
     row.split = reader.required(QStringLiteral("split")).toLower();
     if (!row.split.isEmpty() && row.split != QLatin1String("none") && row.split != QLatin1String("layer")
         && row.split != QLatin1String("tensor"))
@@ -197,22 +218,22 @@ MeasuredRow readRow(RowReader &reader, int line)
     row.backend = reader.required(QStringLiteral("backend"));
     row.model = reader.text(QStringLiteral("model"));
     row.modelId = reader.required(QStringLiteral("model_id"));
-    row.paramsB = reader.number(QStringLiteral("params_b"), 0);
-    row.activeParamsB = reader.number(QStringLiteral("active_params_b"), 0);
+    row.paramsB = reader.number(QStringLiteral("params_b"), kMinParamsB, kMaxParamsB);
+    row.activeParamsB = reader.number(QStringLiteral("active_params_b"), kMinParamsB, kMaxParamsB);
     if (row.activeParamsB > row.paramsB)
         reader.fail(QStringLiteral("active_params_b"), QStringLiteral("exceeds params_b"));
     row.quant = reader.required(QStringLiteral("quant"));
     row.modelSizeGB = reader.optionalNumber(QStringLiteral("model_size_gb"), 0);
     row.memoryGBPerDevice = reader.optionalNumber(QStringLiteral("memory_gb_per_device"), 0);
-    row.bandwidthGBsPerDevice = reader.positive(QStringLiteral("bandwidth_gbs_per_device"));
-    row.context = reader.integer(QStringLiteral("context"), 0);
-    row.concurrency = reader.integer(QStringLiteral("concurrency"), 1);
+    row.bandwidthGBsPerDevice = reader.number(QStringLiteral("bandwidth_gbs_per_device"), kMinBandwidthGBs, kMaxBandwidthGBs);
+    row.context = reader.integer(QStringLiteral("context"), 0, kMaxContext);
+    row.concurrency = reader.integer(QStringLiteral("concurrency"), 1, kMaxConcurrency);
     const QString metric = reader.required(QStringLiteral("metric"));
     if (const auto parsed = measuredMetricFromString(metric))
         row.metric = *parsed;
     else if (!metric.isEmpty())
         reader.fail(QStringLiteral("metric"), QStringLiteral("'%1' is not tg, tg_per_user, tg_total or pp").arg(metric));
-    row.tokensPerSecond = reader.positive(QStringLiteral("tps"));
+    row.tokensPerSecond = reader.positive(QStringLiteral("tps"), kMaxTokensPerSecond);
     row.notes = reader.text(QStringLiteral("notes"));
     return row;
 }
@@ -286,10 +307,10 @@ MeasuredRowsOrDiagnostics parseMeasuredCsv(const QByteArray &csv, const QString 
 
 MeasuredRowsOrDiagnostics loadMeasuredCsv(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Diagnostics{Diagnostic{path, QString(), QString(), QStringLiteral("cannot read: %1").arg(file.errorString())}};
-    return parseMeasuredCsv(file.readAll(), path);
+    const BytesOrProblem read = readLimitedFile(path, limits::kMaxMeasuredCsvBytes, QStringLiteral("a measurements CSV"));
+    if (const auto *problem = std::get_if<QString>(&read))
+        return Diagnostics{Diagnostic{path, QString(), QString(), *problem}};
+    return parseMeasuredCsv(std::get<QByteArray>(read), path);
 }
 
 const MeasuredRows &embeddedMeasuredRows()

@@ -1,6 +1,10 @@
 // Entry points of model import: file dispatch on content, ids, and the SPEC §5 JSON of an imported model.
 #include "ModelImport.h"
 
+#include "Catalog.h"
+#include "FileLimits.h"
+#include "SafeFile.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -13,8 +17,6 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-// A config.json is a few kilobytes; anything this large is not one, and is refused unread.
-constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
 constexpr char kGgufMagic[] = "GGUF";
 constexpr int kGgufMagicBytes = 4;
 
@@ -30,6 +32,14 @@ double rounded(double value, int decimals)
     return std::round(value * scale) / scale;
 }
 
+// Billions of parameters to 2 decimals, or to 3 significant digits below 1 B, so a 5 M model is 0.005, not 0.
+double roundedParams(double paramsB)
+{
+    if (!(paramsB > 0) || paramsB >= 1)
+        return rounded(paramsB, kParamsDecimals);
+    return rounded(paramsB, kParamsDecimals - int(std::floor(std::log10(paramsB))));
+}
+
 std::string utf8(const QString &text)
 {
     return text.toStdString();
@@ -40,8 +50,8 @@ OrderedJson modelEntry(const LanguageModel &model)
     OrderedJson entry;
     entry["id"] = utf8(model.id);
     entry["name"] = utf8(model.name);
-    entry["params_b"] = rounded(model.paramsB, kParamsDecimals);
-    entry["active_params_b"] = rounded(model.activeParamsB, kParamsDecimals);
+    entry["params_b"] = roundedParams(model.paramsB);
+    entry["active_params_b"] = roundedParams(model.activeParamsB);
     entry["layers"] = model.layers;
     entry["hidden"] = model.hidden;
     entry["attention_heads"] = model.attentionHeads;
@@ -77,22 +87,36 @@ Diagnostic fileProblem(const QString &path, const QString &problem)
 
 ImportResult importModelFile(const QString &path, const QString &idOverride)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fileProblem(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
+    QFile file;
+    if (const QString problem = openRegularFile(path, file); !problem.isEmpty())
+        return fileProblem(path, problem);
     const QByteArray head = file.peek(kGgufMagicBytes);
     ImportResult result = [&]() -> ImportResult {
         if (head == QByteArray(kGgufMagic, kGgufMagicBytes))
             return importGgufHeader(file, path);
-        if (file.size() > kMaxConfigBytes)
+        if (file.size() > limits::kMaxModelConfigBytes)
             return fileProblem(path, QStringLiteral("neither a GGUF file (no \"GGUF\" magic at byte 0) nor a "
                                                     "config.json (%1 bytes is too large for one)")
                                          .arg(file.size()));
         return importHfConfig(file.readAll(), path);
     }();
-    if (auto *imported = std::get_if<ImportedModel>(&result); imported && !idOverride.isEmpty()) {
+    auto *imported = std::get_if<ImportedModel>(&result);
+    if (!imported)
+        return result;
+    if (!idOverride.isEmpty()) {
         imported->model.id = idOverride;
         imported->provenance.append({QStringLiteral("id"), QStringLiteral("--id")});
+    }
+    // What import writes must load: the entry goes through the catalog's own validation.
+    OrderedJson check;
+    check["models"] = OrderedJson::array({modelEntry(imported->model)});
+    const CatalogOrDiagnostics loaded = loadCatalog(QByteArray::fromStdString(check.dump()), path, true);
+    if (const auto *problems = std::get_if<Diagnostics>(&loaded); problems && !problems->isEmpty()) {
+        Diagnostic refused = problems->first();
+        refused.problem = QStringLiteral("the catalog would refuse the imported model: ") + refused.problem;
+        if (problems->size() > 1)
+            refused.problem += QStringLiteral(" (and %1 more problems)").arg(problems->size() - 1);
+        return refused;
     }
     return result;
 }

@@ -2,6 +2,8 @@
 // Untrusted input: nesting is bounded before nlohmann sees the bytes, every field is type- and
 // range-checked, and nothing escapes as an exception.
 #include "QueryJson.h"
+
+#include "CardCount.h"
 #include "JsonNesting.h"
 
 #include <nlohmann/json.hpp>
@@ -102,6 +104,8 @@ private:
         input.device = readDevice(query);
         input.configuration.deviceId = input.device.id;
         input.configuration.count = readInt(query, "count", defaultCount, 1, maxCardCount);
+        if (const QString problem = cardCountProblem(input.device, input.configuration.count); !problem.isEmpty())
+            fail("count", problem);
         input.configuration.memoryGB = readMemory(query, input.device);
         input.configuration.split = readEnum(query, "split", Split::Auto, splitFromString,
                                              QStringLiteral("auto, layer, tensor"));

@@ -19,7 +19,7 @@ ScenarioOrDiagnostics parseScenario(const QByteArray &json, const QString &origi
 QByteArray serializeScenario(const Scenario &scenario);
 
 ScenarioOrDiagnostics readScenarioFile(const QString &path);
-// Atomic (QSaveFile). Returns an empty string on success, else the error message naming the file.
+// Atomic, checked to the disk (writeFileSafely). Returns an empty string on success, else the error message naming the file.
 QString writeScenarioFile(const QString &path, const Scenario &scenario);
 
 } // namespace headroom

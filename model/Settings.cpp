@@ -1,6 +1,8 @@
 #include "Settings.h"
 
+#include <QFile>
 #include <QLoggingCategory>
+#include <QStringDecoder>
 #include <QSettings>
 
 namespace headroom {
@@ -15,6 +17,7 @@ const QString StateKey = QStringLiteral("window/state");
 const QString LastScenarioKey = QStringLiteral("files/lastScenario");
 const QString RecentKey = QStringLiteral("files/recent");
 const QString ThemeKey = QStringLiteral("appearance/theme");
+constexpr qint64 MaxInspectedBytes = 1024 * 1024;
 
 QByteArray bytesOrEmpty(const QVariant &value)
 {
@@ -65,9 +68,29 @@ Settings::Settings(const QString &iniPath)
 
 Settings::~Settings() = default;
 
+namespace {
+
+// A store that is not text (random bytes, a binary file put in its place) is unreadable even where the INI
+// parser finds "keys" in it: it must be neither trusted nor written over.
+bool isTextStore(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists() || !file.open(QIODevice::ReadOnly))
+        return true; // nothing there yet, or unreadable: QSettings reports the latter itself
+    const QByteArray bytes = file.read(MaxInspectedBytes);
+    if (bytes.contains('\0'))
+        return false;
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(bytes);
+    Q_UNUSED(text);
+    return !decoder.hasError() || bytes.size() == MaxInspectedBytes; // a cut may split a character
+}
+
+} // namespace
+
 void Settings::migrate()
 {
-    if (m_store->status() != QSettings::NoError) {
+    if (m_store->status() != QSettings::NoError || !isTextStore(m_store->fileName())) {
         // Unreadable store: run on defaults and do not write over it (the user may want to inspect it).
         qCWarning(lcSettings) << "settings store" << m_store->fileName() << "is unreadable; using defaults";
         m_corrupt = true;

@@ -54,7 +54,7 @@ TourOrDiagnostics readTourFile(const QString &path, const Catalog &catalog);
 
 // The document of `tour` (steps written from their patches). parseTour(serializeTour(t)) == t, origin aside.
 QByteArray serializeTour(const Tour &tour);
-// Atomic (QSaveFile). Returns an empty string on success, else the error message naming the file.
+// Atomic, checked to the disk (writeFileSafely). Returns an empty string on success, else the error message naming the file.
 QString writeTourFile(const QString &path, const Tour &tour);
 
 // Names of the tours compiled into the binary (":/demos/NAME.json"), sorted.

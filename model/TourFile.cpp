@@ -3,45 +3,32 @@
 
 #include "TourStepScenario.h"
 
+#include "FileLimits.h"
+#include "SafeFile.h"
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace headroom {
 namespace {
-
-// A tour is tens of kilobytes; anything far larger is not one, and is not read into memory.
-constexpr qint64 MaxTourFileBytes = 16 * 1024 * 1024;
 
 const QString BuiltInDirectory = QStringLiteral(":/demos");
 const QString TourSuffix = QStringLiteral("json");
 
 std::variant<QByteArray, Diagnostics> readBytes(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Diagnostics{Diagnostic{path, QString(), QString(), QStringLiteral("cannot open: ") % file.errorString()}};
-    if (file.size() > MaxTourFileBytes) {
-        return Diagnostics{Diagnostic{path, QString(), QString(),
-                                      QStringLiteral("is %1 bytes, too large for a tour (limit %2)")
-                                          .arg(file.size()).arg(MaxTourFileBytes)}};
-    }
-    return file.readAll();
+    BytesOrProblem read = readLimitedFile(path, limits::kMaxTourBytes, QStringLiteral("a tour"));
+    if (const auto *problem = std::get_if<QString>(&read))
+        return Diagnostics{Diagnostic{path, QString(), QString(), *problem}};
+    return std::get<QByteArray>(std::move(read));
 }
 
 QString saveBytes(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return path % QStringLiteral(": cannot write: ") % file.errorString();
-    if (file.write(bytes) != bytes.size())
-        return path % QStringLiteral(": cannot write: ") % file.errorString();
-    if (!file.commit())
-        return path % QStringLiteral(": cannot save: ") % file.errorString();
-    return {};
+    const QString problem = writeFileSafely(path, bytes);
+    return problem.isEmpty() ? QString() : path % QStringLiteral(": ") % problem;
 }
 
 Diagnostics oneProblem(const QString &file, const QString &problem)

@@ -2,6 +2,8 @@
 // the scenario parser, then check every id against the catalog.
 #include "TourStepScenario.h"
 
+#include "CardCount.h"
+
 #include "ScenarioJsonReader.h"
 
 #include <QJsonArray>
@@ -66,6 +68,8 @@ void checkAgainstCatalog(const Scenario &scenario, const Catalog &catalog, const
         if (!device) {
             problem(jsonPath(path, QStringLiteral("hardware")),
                     QStringLiteral("unknown device \"%1\" (not in the catalog)").arg(entry.configuration.deviceId));
+        } else if (const QString count = cardCountProblem(*device, entry.configuration.count); !count.isEmpty()) {
+            problem(jsonPath(path, QStringLiteral("count")), count);
         } else if (entry.configuration.memoryGB != 0
                    && !device->memoryOptionsGB.contains(entry.configuration.memoryGB)) {
             problem(jsonPath(path, QStringLiteral("memory_gb")),

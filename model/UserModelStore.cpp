@@ -1,6 +1,8 @@
 #include "UserModelStore.h"
 
+#include "FileLimits.h"
 #include "InlineModelJson.h"
+#include "SafeFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -23,9 +24,6 @@ Q_LOGGING_CATEGORY(lcUserModels, "headroom.usermodels")
 constexpr const char *CatalogFormat = "headroom-catalog";
 constexpr int CatalogVersion = 1;
 constexpr const char *FileName = "models.json";
-// Larger files are refused unread, as the catalog loader refuses larger catalogs (a dozen imported
-// models take a few kilobytes).
-constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
 constexpr const char *BrokenSuffix = ".broken";
 
 // Catalog model fields whose 0 means "not used" but that the catalog reader wants positive when present.
@@ -111,13 +109,10 @@ Diagnostics UserModelStore::load()
         m_broken = true;
         return Diagnostics{Diagnostic{m_path, QString(), QString(), problem}};
     };
-    QFile file(m_path);
-    if (QFileInfo(m_path).size() > MaxFileBytes)
-        return failure(QStringLiteral("cannot read file: larger than the %1-byte limit for a catalog")
-                           .arg(MaxFileBytes));
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read file: %1").arg(file.errorString()));
-    const CatalogOrDiagnostics loaded = loadCatalog(file.readAll(), m_path, true);
+    const BytesOrProblem read = readLimitedFile(m_path, limits::kMaxCatalogBytes, QStringLiteral("a catalog"));
+    if (const auto *problem = std::get_if<QString>(&read))
+        return failure(QStringLiteral("cannot read file: %1").arg(*problem));
+    const CatalogOrDiagnostics loaded = loadCatalog(std::get<QByteArray>(read), m_path, true);
     if (const auto *problems = std::get_if<Diagnostics>(&loaded)) {
         m_broken = true;
         return *problems;
@@ -198,10 +193,8 @@ Diagnostics UserModelStore::save()
             return failure(QStringLiteral("cannot move the unreadable file aside to %1").arg(brokenPath()));
         qCWarning(lcUserModels) << "moved the unreadable" << m_path << "to" << brokenPath();
     }
-    QSaveFile file(m_path);
-    const QByteArray json = toJson();
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return failure(QStringLiteral("cannot write file: %1").arg(file.errorString()));
+    if (const QString problem = writeFileSafely(m_path, toJson()); !problem.isEmpty())
+        return failure(problem);
     m_broken = false;
     return {};
 }

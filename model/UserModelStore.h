@@ -45,7 +45,7 @@ public:
     // False when no imported model has `id`. Drops quantizations no remaining model uses.
     bool remove(const QString &id);
 
-    // Writes the file atomically (QSaveFile), creating its folder. Empty on success, else one
+    // Writes the file atomically (writeFileSafely), creating its folder. Empty on success, else one
     // diagnostic naming the file. A no-op for an in-memory store.
     Diagnostics save();
 

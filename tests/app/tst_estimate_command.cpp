@@ -449,7 +449,7 @@ private Q_SLOTS:
         QTest::newRow("missing user catalog") << QStringLiteral("valid-batch.json") << QStringLiteral("no-such-catalog.json")
                                               << 2 << -1 << QStringList{QStringLiteral("no-such-catalog.json")};
         QTest::newRow("missing input") << QStringLiteral("no-such-input.json") << QString() << 2 << -1
-                                       << QStringList{QStringLiteral("no-such-input.json"), QStringLiteral("cannot read")};
+                                       << QStringList{QStringLiteral("no-such-input.json"), QStringLiteral("cannot open: No such file")};
         QTest::newRow("input not JSON") << QStringLiteral("article-table-seed.md") << QString() << 2 << -1
                                         << QStringList{QStringLiteral("article-table-seed.md"), QStringLiteral("byte")};
     }

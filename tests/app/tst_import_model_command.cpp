@@ -148,7 +148,9 @@ void TestImportModelCommand::badInputExitsTwo_data()
     wrongVersion[4] = 7;
     QTest::newRow("gguf version") << "v7.gguf" << wrongVersion << "at byte 4: GGUF version 7 is not supported (versions 2 and 3 are)";
     QTest::newRow("truncated gguf") << "cut.gguf" << smallGguf().left(30) << "at byte 8: tensor count 2 cannot fit in the 6 bytes left in the file";
-    QTest::newRow("not json") << "config.json" << QByteArray("{\"model_type\": ") << "not valid JSON (nor a GGUF file)";
+    QTest::newRow("not json") << "config.json" << QByteArray("{\"model_type\": ")
+                              << "not valid JSON (nor a GGUF file) at byte 16: line 1, column 16: syntax error while parsing "
+                                 "value - unexpected end of input; expected '[', '{', or a literal";
     QTest::newRow("missing field") << "partial.json" << QByteArray(R"({"architectures": ["NewForCausalLM"], "hidden_size": 8, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 16})")
                                    << "vocab_size: missing (architecture NewForCausalLM); fill it in by hand";
 }

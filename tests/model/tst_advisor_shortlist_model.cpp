@@ -9,6 +9,8 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include <limits>
+
 #include <cmath>
 
 using namespace headroom;
@@ -122,7 +124,7 @@ private Q_SLOTS:
             QCOMPARE(model.index(row, AdvisorShortlistModel::DecodePerUserColumn).data(AdvisorShortlistModel::SortRole).toDouble(),
                      c.estimate.decodeTpsPerUser);
             QCOMPARE(model.index(row, AdvisorShortlistModel::CostPerTokenColumn).data(AdvisorShortlistModel::SortRole).toDouble(),
-                     c.cost.usdPerMillionTokens);
+                     c.cost.usdPerMillionTokens.value_or(std::numeric_limits<double>::infinity()));
             QCOMPARE(model.index(row, 0).data(AdvisorShortlistModel::PlatformRole).toInt(),
                      static_cast<int>(c.platform));
             QCOMPARE(model.index(row, 0).data(AdvisorShortlistModel::PriceKnownRole).toBool(), c.priceUsd.has_value());

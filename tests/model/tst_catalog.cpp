@@ -151,7 +151,50 @@ private Q_SLOTS:
     void userCatalogOverlaysEmbedded();
     void userCatalogProblems_data();
     void userCatalogProblems();
+    void userOverrideKeepsTheFieldsItLeavesOut();
+    void userOverrideBlamesOnlyTheUsersEntries();
 };
+
+QString problemsOf(const CatalogOrDiagnostics &result)
+{
+    const auto *problems = std::get_if<Diagnostics>(&result);
+    return problems ? toString(*problems) : QString();
+}
+
+// A device overridden with only its required fields keeps its price, power, segment and max_count, so the
+// built-in systems that use it stay valid.
+void TestCatalog::userOverrideKeepsTheFieldsItLeavesOut()
+{
+    const CatalogOrDiagnostics result = loadUserCatalog(dataPath("user-breaks-embedded.json"));
+    QVERIFY2(std::holds_alternative<Catalog>(result), qPrintable(problemsOf(result)));
+    const Catalog &merged = std::get<Catalog>(result);
+    const Device *embedded = embeddedCatalog().device(QStringLiteral("rtx-5090"));
+    const Device *overridden = merged.device(QStringLiteral("rtx-5090"));
+    QVERIFY(embedded && overridden);
+    QCOMPARE(overridden->name, QStringLiteral("RTX 5090 (my overclocked card)"));
+    QCOMPARE(overridden->bandwidthGBs, 1900.0);
+    QCOMPARE(overridden->maxCount, embedded->maxCount);
+    QCOMPARE(overridden->priceUsd, embedded->priceUsd);
+    QCOMPARE(overridden->powerW, embedded->powerW);
+    QVERIFY(merged.system(QStringLiteral("bizon-x5500-g2")));
+}
+
+// A user who lowers max_count below a built-in system's card count is not blamed for that system: it is left
+// out of the merged catalog instead.
+void TestCatalog::userOverrideBlamesOnlyTheUsersEntries()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("one-card.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"devices":[{"id":"rtx-5090","max_count":1}]})");
+    file.close();
+    const CatalogOrDiagnostics result = loadUserCatalog(path);
+    QVERIFY2(std::holds_alternative<Catalog>(result), qPrintable(problemsOf(result)));
+    const Catalog &merged = std::get<Catalog>(result);
+    QCOMPARE(merged.device(QStringLiteral("rtx-5090"))->maxCount, 1);
+    QVERIFY(!merged.system(QStringLiteral("bizon-x5500-g2")));
+}
 
 void TestCatalog::badInput_data()
 {
@@ -231,9 +274,9 @@ void TestCatalog::badInput_data()
 
     // Negative, zero and absurd numbers.
     row("bandwidth negative (file)", readData("absurd-numbers.json"), true, "devices[rtx-5090]", "bandwidth_gbs",
-        "must be a positive number, got -5");
+        "must be at least 1, got -5");
     row("fp16 zero (file)", readData("absurd-numbers.json"), true, "devices[rtx-5090]", "fp16_tflops",
-        "must be a positive number, got 0");
+        "must be at least 0.01, got 0");
     row("memory in MB (file)", readData("absurd-numbers.json"), true, "devices[rtx-5090]", "memory_options_gb[0]",
         "is absurd: must be at most 10000, got 32768");
     row("max count 65 (file)", readData("absurd-numbers.json"), true, "devices[rtx-5090]", "max_count",
@@ -243,7 +286,16 @@ void TestCatalog::badInput_data()
     row("layers absurd (file)", readData("absurd-numbers.json"), true, "models[huge]", "layers",
         "is absurd: must be at most 1000, got 1001");
     row("bandwidth zero", device(with(minimalDevice(), "bandwidth_gbs", 0)), true, "devices[gpu]", "bandwidth_gbs",
-        "must be a positive number, got 0");
+        "must be at least 1, got 0");
+    // Tiny positive values are unit mistakes that would give "fits" at 0 t/s.
+    row("bandwidth tiny", device(with(minimalDevice(), "bandwidth_gbs", 1e-300)), true, "devices[gpu]", "bandwidth_gbs",
+        "must be at least 1, got 1e-300");
+    row("fp16 tiny", device(with(minimalDevice(), "fp16_tflops", 1e-300)), true, "devices[gpu]", "fp16_tflops",
+        "must be at least 0.01, got 1e-300");
+    row("memory tiny", device(with(minimalDevice(), "memory_options_gb", QJsonArray{1e-300})), true, "devices[gpu]",
+        "memory_options_gb[0]", "must be at least 0.5, got 1e-300");
+    row("params tiny", model(with(minimalModel(), "params_b", 1e-300)), true, "models[m]", "params_b",
+        "must be at least 1e-05, got 1e-300");
     row("bandwidth absurd", device(with(minimalDevice(), "bandwidth_gbs", 200000)), true, "devices[gpu]", "bandwidth_gbs",
         "is absurd");
     row("fp16 absurd", device(with(minimalDevice(), "fp16_tflops", 1e6)), true, "devices[gpu]", "fp16_tflops", "is absurd");
@@ -254,7 +306,7 @@ void TestCatalog::badInput_data()
     row("number too large for a double", QByteArrayLiteral("{\"devices\": [{\"id\": \"gpu\", \"bandwidth_gbs\": 1e400}]}"), true,
         "", "", "not valid JSON: number overflow parsing '1e400'");
     row("params zero", model(with(minimalModel(), "params_b", 0)), true, "models[m]", "params_b",
-        "must be a positive number, got 0");
+        "must be at least 1e-05, got 0");
     row("active above total", model(with(minimalModel(), "active_params_b", 9)), true, "models[m]", "active_params_b",
         "must not exceed params_b (8), got 9");
     row("kv heads above heads", model(with(with(minimalModel(), "attention_heads", 8), "kv_heads", 16)), true, "models[m]",
@@ -576,9 +628,6 @@ void TestCatalog::userCatalogProblems_data()
     QTest::newRow("memory not an option of an embedded device")
         << dataPath("user-bad-reference.json") << QStringLiteral("systems[odd-studio]") << QStringLiteral("memory_gb")
         << QStringLiteral("300 is not a memory option of \"m3-ultra\" (96, 256, 512)");
-    QTest::newRow("override breaks an embedded system")
-        << dataPath("user-breaks-embedded.json") << QStringLiteral("systems[bizon-x5500-g2]") << QStringLiteral("count")
-        << QStringLiteral("2 exceeds the max_count (1) of \"rtx-5090\"");
     QTest::newRow("wrong types") << dataPath("wrong-types.json") << QStringLiteral("devices[typo-gpu]")
                                  << QStringLiteral("bandwidth_gbs") << QStringLiteral("must be a number");
     QTest::newRow("binary") << dataPath("binary.json") << QString() << QString() << QStringLiteral("not valid JSON at byte");

@@ -10,8 +10,12 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace headroom;
 using headroom::test::GgufTestWriter;
@@ -422,7 +426,12 @@ void TestGgufReader::jsonOutput()
     const QByteArray json = importedModelJson(imported(tinyLlama()));
     QVERIFY(json.contains("\"id\": \"tiny-llama-3\""));
     QVERIFY(json.contains("\"quant\": {\n    \"name\": \"Q4_K_M\",\n    \"bits_per_weight\": 7.865,\n    \"file_size_gb\": 0.0"));
-    QVERIFY(json.contains("\"params_b\": 0.0"));
+    // Under a billion parameters the count keeps three significant digits: never rounded to 0.
+    QVERIFY(!json.contains("\"params_b\": 0.0,"));
+    const double paramsB = QJsonDocument::fromJson(json).object().value(QStringLiteral("model")).toObject()
+                               .value(QStringLiteral("params_b")).toDouble();
+    const double exact = imported(tinyLlama()).model.paramsB;
+    QVERIFY2(std::abs(paramsB - exact) <= exact * 0.005, qPrintable(QStringLiteral("%1 vs %2").arg(paramsB).arg(exact)));
 }
 
 // The committed seeds of tests/fuzz/seeds/gguf are exactly what the writer makes; set

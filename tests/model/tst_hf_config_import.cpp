@@ -259,7 +259,9 @@ void TestHfConfigImport::badInput_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("expected"); // the one-line message
-    QTest::newRow("not json") << QByteArray("{\"hidden_size\": ") << "config.json: not valid JSON (nor a GGUF file)";
+    QTest::newRow("not json") << QByteArray("{\"hidden_size\": ")
+                              << "config.json: not valid JSON (nor a GGUF file) at byte 17: line 1, column 17: syntax error while "
+                                 "parsing value - unexpected end of input; expected '[', '{', or a literal";
     QTest::newRow("array") << QByteArray("[1, 2]") << "config.json: must be a JSON object, a Hugging Face config.json";
     QTest::newRow("unknown architecture, missing fields")
         << QByteArray(R"({"architectures": ["MyNewForCausalLM"], "model_type": "mynew", "hidden_size": 4096})")

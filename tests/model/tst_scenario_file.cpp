@@ -217,17 +217,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("problem");
         QTest::newRow("not an object") << QByteArray("[]") << QStringLiteral("advisor") << QStringLiteral("must be an object");
         QTest::newRow("negative budget") << QByteArray(R"({"budget_usd":-5})") << QStringLiteral("advisor.budget_usd")
-                                         << QStringLiteral("between 0 and");
+                                         << QStringLiteral("between 1 and 1e+12, found -5");
         QTest::newRow("zero budget") << QByteArray(R"({"budget_usd":0})") << QStringLiteral("advisor.budget_usd")
-                                     << QStringLiteral("greater than 0");
+                                     << QStringLiteral("between 1 and 1e+12, found 0");
         QTest::newRow("budget string") << QByteArray(R"({"budget_usd":"20k"})") << QStringLiteral("advisor.budget_usd")
                                        << QStringLiteral("must be a number");
         QTest::newRow("zero speed") << QByteArray(R"({"min_decode_tps_per_user":0})")
-                                    << QStringLiteral("advisor.min_decode_tps_per_user") << QStringLiteral("greater than 0");
+                                    << QStringLiteral("advisor.min_decode_tps_per_user") << QStringLiteral("between 0.01 and");
         QTest::newRow("negative ttft") << QByteArray(R"({"max_ttft_s":-1})") << QStringLiteral("advisor.max_ttft_s")
-                                       << QStringLiteral("between 0 and");
+                                       << QStringLiteral("between 0.001 and 86400");
         QTest::newRow("zero power") << QByteArray(R"({"max_power_w":0})") << QStringLiteral("advisor.max_power_w")
-                                    << QStringLiteral("greater than 0");
+                                    << QStringLiteral("between 1 and");
         QTest::newRow("platforms string") << QByteArray(R"({"platforms":"apple"})") << QStringLiteral("advisor.platforms")
                                           << QStringLiteral("must be an array");
         QTest::newRow("unknown platform") << QByteArray(R"({"platforms":["apple","amd"]})")
@@ -243,13 +243,15 @@ private Q_SLOTS:
         QTest::newRow("fractional limit") << QByteArray(R"({"limit":2.5})") << QStringLiteral("advisor.limit")
                                           << QStringLiteral("whole number");
         QTest::newRow("zero years") << QByteArray(R"({"amortization_years":0})") << QStringLiteral("advisor.amortization_years")
-                                    << QStringLiteral("greater than 0");
+                                    << QStringLiteral("between 0.1 and 100");
+        QTest::newRow("tiny utilization") << QByteArray(R"({"utilization":1e-300})") << QStringLiteral("advisor.utilization")
+                                          << QStringLiteral("between 0.001 and 1");
         QTest::newRow("utilization above one") << QByteArray(R"({"utilization":1.5})") << QStringLiteral("advisor.utilization")
-                                               << QStringLiteral("between 0 and 1");
+                                               << QStringLiteral("between 0.001 and 1");
         QTest::newRow("negative electricity") << QByteArray(R"({"electricity_usd_per_kwh":-0.1})")
                                               << QStringLiteral("advisor.electricity_usd_per_kwh") << QStringLiteral("between 0 and");
         QTest::newRow("zero cloud price") << QByteArray(R"({"cloud_usd_per_million_tokens":0})")
-                                          << QStringLiteral("advisor.cloud_usd_per_million_tokens") << QStringLiteral("greater than 0");
+                                          << QStringLiteral("advisor.cloud_usd_per_million_tokens") << QStringLiteral("between 0.0001 and");
         QTest::newRow("auto quant string") << QByteArray(R"({"auto_quant":"yes"})") << QStringLiteral("advisor.auto_quant")
                                            << QStringLiteral("true or false");
         QTest::newRow("runtimes array") << QByteArray(R"({"runtimes":["mlx"]})") << QStringLiteral("advisor.runtimes")
@@ -259,7 +261,7 @@ private Q_SLOTS:
         QTest::newRow("quotes array") << QByteArray(R"({"quotes_usd":[1]})") << QStringLiteral("advisor.quotes_usd")
                                       << QStringLiteral("must be an object");
         QTest::newRow("zero quote") << QByteArray(R"({"quotes_usd":{"rtx-5090":0}})")
-                                    << QStringLiteral("advisor.quotes_usd.rtx-5090") << QStringLiteral("greater than 0");
+                                    << QStringLiteral("advisor.quotes_usd.rtx-5090") << QStringLiteral("between 1 and");
         QTest::newRow("quote as text") << QByteArray(R"({"quotes_usd":{"rtx-5090":"cheap"}})")
                                        << QStringLiteral("advisor.quotes_usd.rtx-5090") << QStringLiteral("must be a number");
         QTest::newRow("unknown runtime") << QByteArray(R"({"runtimes":{"apple":"metal"}})")

@@ -2,6 +2,7 @@
 
 #include "ChartAnnotation.h"
 #include "ChartFormat.h"
+#include "SafeFile.h"
 #include "Estimator.h"
 #include "ValueAxes.h"
 
@@ -19,7 +20,6 @@
 #include <QLegend>
 #include <QLoggingCategory>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolTip>
 
@@ -131,17 +131,8 @@ QString checkSize(const QString &path, QSize size, qreal scale)
 // Writes `bytes` atomically, so a failed export never leaves half a file behind.
 QString saveBytes(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return writeError(path, file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        const QString problem = file.errorString();
-        file.cancelWriting();
-        return writeError(path, problem);
-    }
-    if (!file.commit())
-        return writeError(path, file.errorString());
-    return {};
+    const QString problem = writeFileSafely(path, bytes);
+    return problem.isEmpty() ? QString() : writeError(path, problem);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "ChartBase.h"
 #include "EstimateSet.h"
+#include "SafeFile.h"
 #include "ValueChart.h"
 
 #include <QBuffer>
@@ -13,7 +14,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -138,12 +138,10 @@ QString writeProblem(const QString &path, const QString &problem)
 DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catalog, const DeckOptions &options)
 {
     DeckResult result;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        result.error = writeProblem(path, file.errorString());
-        return result;
-    }
-    QPdfWriter writer(&file);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
     writer.setTitle(tour.title);
     writer.setCreator(QStringLiteral("Headroom"));
     writer.setResolution(PdfResolutionDpi);
@@ -151,7 +149,6 @@ DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catal
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     QPainter painter(&writer);
     if (!painter.isActive()) {
-        file.cancelWriting();
         result.error = writeProblem(path, QStringLiteral("cannot start the PDF writer"));
         return result;
     }
@@ -161,7 +158,6 @@ DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catal
     for (int i = 0; i < tour.steps.size(); ++i) {
         if (i > 0 && !writer.newPage()) {
             painter.end();
-            file.cancelWriting();
             result.error = writeProblem(path, QStringLiteral("cannot add page %1").arg(i + 1));
             return result;
         }
@@ -169,8 +165,8 @@ DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catal
         ++result.pages;
     }
     painter.end();
-    if (!file.commit()) {
-        result.error = writeProblem(path, file.errorString());
+    if (const QString problem = writeFileSafely(path, bytes); !problem.isEmpty()) {
+        result.error = writeProblem(path, problem);
         result.pages = 0;
         return result;
     }
@@ -186,18 +182,20 @@ QString savePng(const QImage &image, const QString &path)
     QImageWriter writer(&buffer, "png");
     if (!writer.write(image))
         return writeProblem(path, writer.errorString());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return writeProblem(path, file.errorString());
-    return {};
+    const QString problem = writeFileSafely(path, bytes);
+    return problem.isEmpty() ? QString() : writeProblem(path, problem);
 }
 
 DeckResult exportFrames(const Tour &tour, const QString &directory, const Catalog &catalog,
                         const DeckOptions &options)
 {
     DeckResult result;
-    if (!QDir().mkpath(directory)) {
-        result.error = writeProblem(directory, QStringLiteral("cannot create the directory"));
+    // The frames' own folder may be new; its parent must exist (a typo never creates a tree of folders).
+    if (!QFileInfo(directory).isDir() && !QDir().mkdir(directory)) {
+        const QString parent = QFileInfo(QDir::cleanPath(directory)).absolutePath();
+        result.error = writeProblem(directory, QFileInfo(parent).isDir()
+                                                   ? QStringLiteral("cannot create the directory")
+                                                   : QStringLiteral("the folder %1 does not exist").arg(parent));
         return result;
     }
     const QDir dir(directory);
