@@ -1,4 +1,7 @@
 #include "CatalogFieldReader.h"
+#include "FileLimits.h"
+
+#include <cstring>
 
 #include <QSet>
 
@@ -100,7 +103,13 @@ std::optional<QString> EntryReader::anyText(const char *field, Presence presence
         report(fieldName(field), QStringLiteral("must be a string, got %1").arg(describe(*value)));
         return std::nullopt;
     }
-    return QString::fromStdString(value->get_ref<const std::string &>());
+    QString text = QString::fromStdString(value->get_ref<const std::string &>());
+    const int maxLength = std::strcmp(field, "name") == 0 ? limits::kMaxNameLength : limits::kMaxTextLength;
+    if (text.size() > maxLength) {
+        report(fieldName(field), QStringLiteral("is %1 characters long; at most %2").arg(text.size()).arg(maxLength));
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<QString> EntryReader::text(const char *field, Presence presence)

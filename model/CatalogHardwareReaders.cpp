@@ -1,5 +1,6 @@
 // Readers for the "devices", "quantizations" and "systems" sections of a catalog.
 #include "CatalogEntryReaders.h"
+#include "FileLimits.h"
 #include "CatalogLimits.h"
 
 #include <array>
@@ -80,6 +81,11 @@ std::optional<Device> readDevice(const Json &json, const ReadContext &context, c
                                    "apple, consumer, workstation, datacenter, other")
                          .value_or(defaultSegment(device));
     device.memoryOptionsGB = reader.numberList("memory_options_gb", Presence::Required, kMemoryGBLimits).value_or(QList<double>());
+    if (device.memoryOptionsGB.size() > limits::kMaxMemoryOptions) {
+        reader.report(QStringLiteral("memory_options_gb"), QStringLiteral("lists %1 options; at most %2")
+                                                               .arg(device.memoryOptionsGB.size()).arg(limits::kMaxMemoryOptions));
+        device.memoryOptionsGB.clear();
+    }
     device.bandwidthGBs = reader.number("bandwidth_gbs", Presence::Required, kBandwidthGBsLimits).value_or(0);
     device.fp16Tflops = reader.number("fp16_tflops", Presence::Required, kTflopsLimits).value_or(0);
     device.interconnect = defaultInterconnect(device.kind);

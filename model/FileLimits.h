@@ -17,4 +17,13 @@ inline constexpr qint64 kMaxCommandInputBytes = 64 * kMiB; // estimate queries, 
 inline constexpr qint64 kMaxMeasuredCsvBytes = 32 * kMiB; // validate --data, the Accuracy tab's CSV
 inline constexpr qint64 kMaxModelConfigBytes = 16 * kMiB; // a Hugging Face config.json
 
+// Counts and lengths inside those files. Each bounds the work one small file can ask for (a 400 KB scenario
+// of 10,000 configurations took a minute to draw; a 1,000-step tour a 355 MB deck) far above real use.
+inline constexpr int kMaxQueriesPerBatch = 100'000;      // estimate: 20,000 queries take 0.4 s
+inline constexpr int kMaxScenarioConfigurations = 256;   // the article compares 7, the bench 30
+inline constexpr int kMaxTourSteps = 200;                // a story told in front of people has tens
+inline constexpr int kMaxMemoryOptions = 32;             // Apple sells at most 4 per chip
+inline constexpr int kMaxNameLength = 200;               // device, model, system names, labels
+inline constexpr int kMaxTextLength = 4'000;             // any other text field (sources, notes)
+
 } // namespace headroom::limits

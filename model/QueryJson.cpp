@@ -4,6 +4,7 @@
 #include "QueryJson.h"
 
 #include "CardCount.h"
+#include "FileLimits.h"
 #include "JsonNesting.h"
 
 #include <nlohmann/json.hpp>
@@ -340,6 +341,12 @@ ParsedBatch parseQueries(const QByteArray &json, const Catalog &catalog)
         }
         if (!queries->is_array()) {
             batch.fatalError = QStringLiteral("\"queries\" must be an array");
+            return batch;
+        }
+        if (queries->size() > std::size_t(limits::kMaxQueriesPerBatch)) {
+            batch.fatalError = QStringLiteral("\"queries\" holds %1 queries; at most %2 are answered in one batch "
+                                              "(split it into several)")
+                                   .arg(queries->size()).arg(limits::kMaxQueriesPerBatch);
             return batch;
         }
         const QueryReader reader(catalog);

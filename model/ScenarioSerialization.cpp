@@ -1,5 +1,6 @@
 // parseScenario / serializeScenario: the `headroom-scenario` JSON document (SPEC §6).
 #include "AdvisorRequirementsJson.h"
+#include "FileLimits.h"
 #include "InlineModelJson.h"
 #include "ScenarioFile.h"
 #include "ScenarioJsonReader.h"
@@ -70,6 +71,11 @@ ScenarioConfiguration readConfiguration(ScenarioJsonReader &reader, const QJsonO
              "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang");
     entry.checked = reader.boolean(object, QStringLiteral("checked"), jsonPath(path, QStringLiteral("checked"))).value_or(true);
     entry.label = reader.string(object, QStringLiteral("label"), jsonPath(path, QStringLiteral("label"))).value_or(QString());
+    if (entry.label.size() > limits::kMaxNameLength) {
+        reader.problem(jsonPath(path, QStringLiteral("label")),
+                       QStringLiteral("is %1 characters long; at most %2").arg(entry.label.size()).arg(limits::kMaxNameLength));
+        entry.label.clear();
+    }
     entry.systemId = reader.string(object, QStringLiteral("system"), jsonPath(path, QStringLiteral("system"))).value_or(QString());
     return entry;
 }
@@ -85,6 +91,11 @@ void readConfigurations(ScenarioJsonReader &reader, const QJsonObject &root, Sce
         return;
     }
     const QJsonArray array = value.toArray();
+    if (array.size() > limits::kMaxScenarioConfigurations) {
+        reader.problem(key, QStringLiteral("holds %1 configurations; at most %2 are compared at once")
+                                .arg(array.size()).arg(limits::kMaxScenarioConfigurations));
+        return;
+    }
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString path = key % QStringLiteral("[%1]").arg(i);
         if (!array.at(i).isObject()) {

@@ -1,5 +1,6 @@
 // parseTour / serializeTour: the `headroom-tour` document.
 #include "Tour.h"
+#include "FileLimits.h"
 
 #include "ScenarioJsonReader.h"
 #include "TourStepScenario.h"
@@ -19,8 +20,7 @@ const QString StepsKey = QStringLiteral("steps");
 const QString ScenarioKey = QStringLiteral("scenario");
 const QString DurationKey = QStringLiteral("duration_s");
 
-// A story told in front of people has tens of steps; thousands means the file is not a tour.
-constexpr qsizetype MaxTourSteps = 1000;
+constexpr qsizetype MaxTourSteps = limits::kMaxTourSteps;
 
 const QSet<QString> &stepKeys()
 {

@@ -323,6 +323,62 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains("config.json"), result.err.constData());
     }
 
+    // Small files may not ask for unbounded work: each count has a documented limit (FileLimits.h).
+    void countsAndLengthsHaveLimits_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("message");
+        QByteArray manyQueries = "{\"queries\":[{}";
+        for (int i = 0; i < 100'000; ++i)
+            manyQueries += ",{}";
+        manyQueries += "]}";
+        QTest::newRow("queries per batch") << QStringList{QStringLiteral("estimate")} << manyQueries
+                                           << QByteArray("holds 100001 queries; at most 100000");
+        const QByteArray longName = QByteArray(300, 'x');
+        QTest::newRow("device name") << QStringList{QStringLiteral("estimate")}
+                                     << QByteArray(R"({"queries":[{"hardware":{"id":"x","name":")" + longName
+                                                   + R"(","vendor":"Acme","kind":"discrete","memory_options_gb":[24],"bandwidth_gbs":900,"fp16_tflops":50},"model":"llama-3.1-8b"}]})")
+                                     << QByteArray("name: is 300 characters long; at most 200");
+        QByteArray options = "[1";
+        for (int i = 2; i <= 40; ++i)
+            options += ',' + QByteArray::number(i);
+        options += ']';
+        QTest::newRow("memory options") << QStringList{QStringLiteral("estimate")}
+                                        << QByteArray(R"({"queries":[{"hardware":{"id":"x","name":"X","vendor":"Acme","kind":"discrete","memory_options_gb":)"
+                                                      + options + R"(,"bandwidth_gbs":900,"fp16_tflops":50},"model":"llama-3.1-8b"}]})")
+                                        << QByteArray("lists 40 options; at most 32");
+    }
+
+    void countsAndLengthsHaveLimits()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, message);
+        Setup setup;
+        setup.input = input;
+        const Run result = run(arguments, setup);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message) || result.out.contains(message), result.err.constData());
+    }
+
+    void aScenarioComparesAtMost256Configurations()
+    {
+        QJsonArray configurations;
+        for (int i = 0; i < 257; ++i)
+            configurations.append(QJsonObject{{QStringLiteral("hardware"), QStringLiteral("rtx-5090")}});
+        const QJsonObject scenario{{QStringLiteral("format"), QStringLiteral("headroom-scenario")},
+                                   {QStringLiteral("version"), 1},
+                                   {QStringLiteral("configurations"), configurations}};
+        const QString path = m_dir.filePath(QStringLiteral("many.headroom.json"));
+        QVERIFY(writeFile(path, QJsonDocument(scenario).toJson()));
+        const Run result = run({QStringLiteral("export"), QStringLiteral("--scenario"), path, QStringLiteral("--chart"),
+                                QStringLiteral("speed"), QStringLiteral("--output"), m_dir.filePath(QStringLiteral("many.png"))});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("holds 257 configurations; at most 256"), result.err.constData());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("many.png"))));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_fifo;
