@@ -5,6 +5,7 @@
 #include "Estimator.h"
 #include "Validation.h"
 
+#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -171,11 +172,12 @@ RuntimeProfile fitOne(RuntimeProfile start, const QList<const PreparedRow *> &ro
     return profile;
 }
 
-QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QString &excludedDevice)
+QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStringList &excludedDevices)
 {
+    const QSet<QString> excluded(excludedDevices.cbegin(), excludedDevices.cend());
     QList<const PreparedRow *> all;
     for (const PreparedRow &row : prepared) {
-        if (row.row.hardwareId != excludedDevice)
+        if (!excluded.contains(row.row.hardwareId))
             all << &row;
     }
     const RuntimeProfile pooled = fitOne(startingProfile(PlatformClass::Other), all);
@@ -209,9 +211,12 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
 QStringList devicesInOrder(const MeasuredRows &rows)
 {
     QStringList devices;
+    QSet<QString> seen;
     for (const MeasuredRow &row : rows) {
-        if (!devices.contains(row.hardwareId))
+        if (!seen.contains(row.hardwareId)) {
+            seen.insert(row.hardwareId);
             devices << row.hardwareId;
+        }
     }
     return devices;
 }
@@ -243,15 +248,18 @@ QString platformEnumName(PlatformClass platform)
 
 QList<RuntimeProfile> fitProfiles(const MeasuredRows &rows, const Catalog &catalog)
 {
-    return fitPrepared(prepare(rows, catalog), QString());
+    return fitPrepared(prepare(rows, catalog), QStringList());
 }
 
 QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog)
 {
     const QList<PreparedRow> prepared = prepare(rows, catalog);
-    QList<HoldOutFold> folds;
-    for (const QString &device : devicesInOrder(rows))
-        folds << HoldOutFold{device, fitPrepared(prepared, device)};
+    const QStringList devices = devicesInOrder(rows);
+    QList<HoldOutFold> folds(std::min<qsizetype>(devices.size(), kMaxHoldOutFolds));
+    for (qsizetype i = 0; i < devices.size(); ++i)
+        folds[i % kMaxHoldOutFolds].hardwareIds << devices.at(i);
+    for (HoldOutFold &fold : folds)
+        fold.profiles = fitPrepared(prepared, fold.hardwareIds);
     return folds;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace headroom {
 
@@ -18,9 +19,12 @@ namespace headroom {
 // with too few rows take the fit over all rows.
 QList<RuntimeProfile> fitProfiles(const MeasuredRows &rows, const Catalog &catalog);
 
-// Profiles fitted without the rows of one device, for leave-one-device-out cross-validation.
+// Profiles fitted without the rows of some devices, for cross-validation by device: leave-one-device-out up
+// to kMaxHoldOutFolds devices; beyond that, devices share folds (round robin in order of appearance), so the
+// cost stays kMaxHoldOutFolds refits whatever the number of devices.
+inline constexpr int kMaxHoldOutFolds = 24;
 struct HoldOutFold {
-    QString hardwareId;
+    QStringList hardwareIds;        // the devices whose rows this fold leaves out
     QList<RuntimeProfile> profiles; // fitted llama.cpp profiles (complete them with calibration::completeProfiles)
 };
 QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog);

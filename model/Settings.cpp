@@ -207,7 +207,8 @@ ThemeSetting Settings::theme() const
 
 void Settings::setTheme(ThemeSetting theme)
 {
-    if (!m_corrupt)
+    // Unchanged: keep what is stored, which may be a theme a newer Headroom wrote and this one reads as light.
+    if (!m_corrupt && theme != this->theme())
         m_store->setValue(ThemeKey, toString(theme));
 }
 

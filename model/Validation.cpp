@@ -165,8 +165,11 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
     ValidationReport report;
     QHash<QString, Calibration> foldCalibrations;
     if (holdOut) {
-        for (const HoldOutFold &fold : holdOutFolds(rows, catalog))
-            foldCalibrations.insert(fold.hardwareId, calibrationFrom(fold.profiles));
+        for (const HoldOutFold &fold : holdOutFolds(rows, catalog)) {
+            const Calibration calibration = calibrationFrom(fold.profiles);
+            for (const QString &device : fold.hardwareIds)
+                foldCalibrations.insert(device, calibration);
+        }
     }
 
     for (const MeasuredRow &row : rows) {

@@ -136,6 +136,39 @@ private Q_SLOTS:
         QCOMPARE(Settings(path).loadedSchemaVersion(), Settings::SchemaVersion);
     }
 
+    // Random bytes in the store's place: neither trusted nor written over.
+    void randomBytesAreNotRewritten()
+    {
+        QByteArray bytes(4096, '\0');
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 7919 + 13) % 256);
+        const QString path = writeStore(bytes);
+        {
+            Settings settings(path);
+            QVERIFY(settings.isCorrupt());
+            settings.setTheme(ThemeSetting::Dark);
+            settings.addRecentFile(QStringLiteral("/x.headroom.json"));
+            settings.sync();
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);
+    }
+
+    // A theme this version does not know (written by a newer one) survives a session that did not change it.
+    void anUnknownThemeIsKept()
+    {
+        const QString path = writeStore("schemaVersion=99\n[appearance]\ntheme=high-contrast\n");
+        {
+            Settings settings(path);
+            QCOMPARE(toString(settings.theme()), toString(ThemeSetting::Light));
+            settings.setTheme(settings.theme());
+            settings.sync();
+        }
+        QSettings raw(path, QSettings::IniFormat);
+        QCOMPARE(raw.value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("high-contrast"));
+    }
+
     void newerSchemaIsReadNotRewritten()
     {
         const QString path = writeStore("schemaVersion=99\n[appearance]\ntheme=dark\n[future]\nthing=1\n");

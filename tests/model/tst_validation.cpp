@@ -1,6 +1,7 @@
 // Validation: the roofline beats the article's rule on public measurements, within the targets,
 // under leave-one-device-out hold-out; bad CSV is rejected with line and column.
 #include "Calibration.h"
+#include "CalibrationFit.h"
 #include "Catalog.h"
 #include "MeasuredData.h"
 #include "Validation.h"
@@ -29,6 +30,26 @@ class TestValidation final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A CSV naming a thousand devices must not cost a thousand refits: folds are shared beyond
+    // kMaxHoldOutFolds devices, every device is held out exactly once, and each fold is fitted once.
+    void holdOutFoldsAreBounded()
+    {
+        MeasuredRows rows = embeddedMeasuredRows();
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            rows[i].hardwareId = QStringLiteral("device-%1").arg(i % 50);
+        const QList<HoldOutFold> folds = holdOutFolds(rows, embeddedCatalog());
+        QCOMPARE(folds.size(), qsizetype(kMaxHoldOutFolds));
+        QStringList heldOut;
+        for (const HoldOutFold &fold : folds) {
+            QVERIFY(!fold.hardwareIds.isEmpty());
+            QVERIFY(!fold.profiles.isEmpty());
+            heldOut << fold.hardwareIds;
+        }
+        QCOMPARE(heldOut.size(), 50);
+        heldOut.removeDuplicates();
+        QCOMPARE(heldOut.size(), 50);
+    }
+
     void initTestCase()
     {
         QVERIFY(!embeddedMeasuredRows().isEmpty());
