@@ -1,7 +1,7 @@
 #include "AdviseCommand.h"
 
-#include "Advisor.h"
-#include "AdvisorJson.h"
+#include "advisor/Advisor.h"
+#include "protocol/AdvisorJson.h"
 #include "CommandIo.h"
 
 namespace headroom {

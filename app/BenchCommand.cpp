@@ -4,7 +4,7 @@
 #include "BenchProcess.h"
 #include "BenchSliderDriver.h"
 #include "BenchWorkload.h"
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "MainWindow.h"
 #include "Settings.h"
 

@@ -1,6 +1,6 @@
 #include "BenchSliderDriver.h"
 
-#include "CatalogModel.h"
+#include "itemmodels/CatalogModel.h"
 #include "ChartBase.h"
 #include "ChartTabs.h"
 #include "DetailsPane.h"

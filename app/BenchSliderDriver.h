@@ -2,7 +2,7 @@
 
 #include "BenchPaintWitness.h"
 #include "BenchReport.h"
-#include "Scenario.h"
+#include "scenario/Scenario.h"
 
 #include <QElapsedTimer>
 #include <QList>

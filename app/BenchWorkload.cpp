@@ -3,8 +3,8 @@
 
 #include <QElapsedTimer>
 
-#include "EstimateSet.h"
-#include "Estimator.h"
+#include "scenario/EstimateSet.h"
+#include "engine/Estimator.h"
 
 #include <QSet>
 

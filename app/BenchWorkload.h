@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Advisor.h"
-#include "Catalog.h"
-#include "Estimate.h"
-#include "Scenario.h"
+#include "advisor/Advisor.h"
+#include "catalog/Catalog.h"
+#include "core/Estimate.h"
+#include "scenario/Scenario.h"
 
 #include <QList>
 

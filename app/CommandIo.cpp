@@ -1,7 +1,7 @@
 #include "CommandIo.h"
 
-#include "FileLimits.h"
-#include "SafeFile.h"
+#include "core/FileLimits.h"
+#include "core/SafeFile.h"
 
 namespace headroom {
 

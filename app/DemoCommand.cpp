@@ -3,7 +3,7 @@
 
 #include "CommandIo.h"
 #include "DeckExporter.h"
-#include "Tour.h"
+#include "scenario/Tour.h"
 
 namespace headroom {
 namespace {

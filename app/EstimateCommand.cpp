@@ -1,8 +1,8 @@
 #include "EstimateCommand.h"
 
 #include "CommandIo.h"
-#include "Estimator.h"
-#include "QueryJson.h"
+#include "engine/Estimator.h"
+#include "protocol/QueryJson.h"
 
 namespace headroom {
 

@@ -2,11 +2,11 @@
 // window shows -> PNG or SVG. Every failure is one line on `err` and exit status 2.
 #include "ExportCommand.h"
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "ChartBase.h"
-#include "EstimateSet.h"
-#include "Scenario.h"
-#include "ScenarioFile.h"
+#include "scenario/EstimateSet.h"
+#include "scenario/Scenario.h"
+#include "scenario/ScenarioFile.h"
 #include "ValueChart.h"
 
 #include <QFileInfo>

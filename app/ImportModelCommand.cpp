@@ -1,7 +1,7 @@
 #include "ImportModelCommand.h"
 
 #include "CommandIo.h"
-#include "ModelImport.h"
+#include "import/ModelImport.h"
 
 namespace headroom {
 

@@ -2,7 +2,7 @@
 #include "PresentModeActions.h"
 
 #include "AppTheme.h"
-#include "CatalogStore.h"
+#include "catalog/CatalogStore.h"
 #include "AdvisorPanel.h"
 #include "AdvisorService.h"
 #include "DetailsPane.h"

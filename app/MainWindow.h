@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "ChartBase.h"
 #include "ChartTabs.h"
-#include "Scenario.h"
+#include "scenario/Scenario.h"
 
 #include <QMainWindow>
 

@@ -2,11 +2,11 @@
 #include "MainWindow.h"
 #include "PresentModeActions.h"
 
-#include "CatalogStore.h"
+#include "catalog/CatalogStore.h"
 #include "ImportedModelsDialog.h"
 #include "ModelImportController.h"
 #include "ResultsTable.h"
-#include "SafeFile.h"
+#include "core/SafeFile.h"
 #include "ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"

@@ -1,9 +1,9 @@
 #include "RunsOnCommand.h"
 
-#include "CardCount.h"
+#include "core/CardCount.h"
 
 #include "CommandIo.h"
-#include "RunsOn.h"
+#include "engine/RunsOn.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "CommandLine.h"
-#include "Estimate.h"
-#include "RunsOn.h"
+#include "core/Estimate.h"
+#include "engine/RunsOn.h"
 
 #include <QByteArray>
 #include <QList>

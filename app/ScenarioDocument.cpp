@@ -1,9 +1,9 @@
 #include "ScenarioDocument.h"
 
-#include "CatalogStore.h"
+#include "catalog/CatalogStore.h"
 #include "ScenarioController.h"
-#include "ScenarioFile.h"
-#include "ScenarioPortability.h"
+#include "scenario/ScenarioFile.h"
+#include "scenario/ScenarioPortability.h"
 #include "Settings.h"
 
 #include <QFileDialog>

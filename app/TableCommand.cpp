@@ -1,10 +1,10 @@
 // `headroom table`: the seed article's table (seven models x seven configurations) recomputed by either
-// method from the catalog. Only the layout (titles, order) comes from model/ArticleLineup.h.
+// method from the catalog. Only the layout (titles, order) comes from model/scenario/ArticleLineup.h.
 #include "TableCommand.h"
 
-#include "ArticleLineup.h"
+#include "scenario/ArticleLineup.h"
 #include "CommandIo.h"
-#include "Estimator.h"
+#include "engine/Estimator.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "CommandLine.h"
-#include "Estimate.h"
+#include "core/Estimate.h"
 
 #include <QByteArray>
 #include <QList>
@@ -46,7 +46,7 @@ struct ArticleTable {
     bool operator==(const ArticleTable &) const = default;
 };
 
-// The article's seven models on its seven configurations (model/ArticleLineup.h), estimated by `method`
+// The article's seven models on its seven configurations (model/scenario/ArticleLineup.h), estimated by `method`
 // against `catalog`. A lineup id missing from the catalog gives a one-line error.
 std::variant<ArticleTable, QString> computeArticleTable(Method method, const Catalog &catalog);
 

@@ -1,10 +1,10 @@
 // `headroom validate`: both methods against measured speeds, as a text table or JSON.
 #include "ValidateCommand.h"
 
-#include "Calibration.h"
-#include "Catalog.h"
-#include "MeasuredData.h"
-#include "Validation.h"
+#include "engine/Calibration.h"
+#include "catalog/Catalog.h"
+#include "measured/MeasuredData.h"
+#include "measured/Validation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

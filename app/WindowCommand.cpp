@@ -1,14 +1,14 @@
 // `headroom` without a command: the main window.
 #include "WindowCommand.h"
 
-#include "Catalog.h"
-#include "CatalogStore.h"
+#include "catalog/Catalog.h"
+#include "catalog/CatalogStore.h"
 #include "MainWindow.h"
 #include "ScenarioController.h"
 #include "ScenarioDocument.h"
-#include "ScenarioFile.h"
+#include "scenario/ScenarioFile.h"
 #include "Settings.h"
-#include "UserModelStore.h"
+#include "catalog/UserModelStore.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -3,9 +3,9 @@
 // gives it. The window's bench
 // (`headroom bench`) times the same work for every view together; this isolates each chart.
 #include "BenchWorkload.h"
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "ChartBase.h"
-#include "EstimateSet.h"
+#include "scenario/EstimateSet.h"
 
 #include <QApplication>
 #include <QPixmap>

@@ -1,6 +1,6 @@
 // Estimates per second of the two methods (target: >= 1,000,000 per second, one thread, Release).
-#include "Calibration.h"
-#include "Estimator.h"
+#include "engine/Calibration.h"
+#include "engine/Estimator.h"
 
 #include <QTest>
 

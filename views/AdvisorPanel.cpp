@@ -2,11 +2,11 @@
 
 #include "AdvisorRequirementsForm.h"
 #include "AdvisorService.h"
-#include "AdvisorShortlistModel.h"
+#include "itemmodels/AdvisorShortlistModel.h"
 #include "CompactTable.h"
-#include "QuoteTableModel.h"
+#include "itemmodels/QuoteTableModel.h"
 #include "QuotesDialog.h"
-#include "ScenarioAdvisor.h"
+#include "scenario/ScenarioAdvisor.h"
 #include "ScenarioController.h"
 
 #include <QHBoxLayout>

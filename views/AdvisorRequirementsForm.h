@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Advisor.h"
+#include "advisor/Advisor.h"
 
 #include <QWidget>
 

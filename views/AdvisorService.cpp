@@ -1,6 +1,6 @@
 #include "AdvisorService.h"
 
-#include "ScenarioAdvisor.h"
+#include "scenario/ScenarioAdvisor.h"
 #include "ScenarioController.h"
 
 #include <QLoggingCategory>

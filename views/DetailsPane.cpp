@@ -1,9 +1,9 @@
 #include "DetailsPane.h"
 
-#include "EstimateTableModel.h"
-#include "Estimator.h"
+#include "itemmodels/EstimateTableModel.h"
+#include "engine/Estimator.h"
 #include "FormulaView.h"
-#include "MeasuredLookup.h"
+#include "measured/MeasuredLookup.h"
 #include "StableLabel.h"
 
 #include <QFontDatabase>

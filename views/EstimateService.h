@@ -1,6 +1,6 @@
 #pragma once
 
-#include "EstimateSet.h"
+#include "scenario/EstimateSet.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #include "HardwareDelegate.h"
 
-#include "HardwareListModel.h"
+#include "itemmodels/HardwareListModel.h"
 
 #include <QComboBox>
 #include <QSpinBox>

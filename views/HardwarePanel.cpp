@@ -1,7 +1,7 @@
 #include "HardwarePanel.h"
 
 #include "HardwareDelegate.h"
-#include "HardwareListModel.h"
+#include "itemmodels/HardwareListModel.h"
 #include "ScenarioController.h"
 
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #include "ImportSummaryDialog.h"
 
-#include "InlineModelJson.h"
+#include "catalog/InlineModelJson.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

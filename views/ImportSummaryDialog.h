@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ModelImport.h"
+#include "import/ModelImport.h"
 
 #include <QDialog>
 

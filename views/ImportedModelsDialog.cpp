@@ -1,6 +1,6 @@
 #include "ImportedModelsDialog.h"
 
-#include "CatalogStore.h"
+#include "catalog/CatalogStore.h"
 #include "ModelImportController.h"
 
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
 #include "ModelImportController.h"
 
-#include "CatalogStore.h"
+#include "catalog/CatalogStore.h"
 #include "ImportSummaryDialog.h"
-#include "ModelImport.h"
+#include "import/ModelImport.h"
 #include "ScenarioController.h"
 
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 #include "PickerPanel.h"
 
-#include "CatalogModel.h"
-#include "ScaledModel.h"
+#include "itemmodels/CatalogModel.h"
+#include "engine/ScaledModel.h"
 #include "ScenarioController.h"
 #include "SteppedSlider.h"
 

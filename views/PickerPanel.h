@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Catalog.h"
-#include "Scenario.h"
+#include "catalog/Catalog.h"
+#include "scenario/Scenario.h"
 
 #include <QWidget>
 

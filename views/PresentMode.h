@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ChartPalette.h"
-#include "Scenario.h"
-#include "Tour.h"
+#include "scenario/Scenario.h"
+#include "scenario/Tour.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "ChartPalette.h"
-#include "Tour.h"
+#include "scenario/Tour.h"
 
 #include <QList>
 #include <QObject>

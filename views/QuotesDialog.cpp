@@ -1,7 +1,7 @@
 #include "QuotesDialog.h"
 
 #include "CompactTable.h"
-#include "QuoteTableModel.h"
+#include "itemmodels/QuoteTableModel.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

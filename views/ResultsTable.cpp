@@ -1,7 +1,7 @@
 #include "ResultsTable.h"
 
 #include "CompactTable.h"
-#include "EstimateTableModel.h"
+#include "itemmodels/EstimateTableModel.h"
 #include "StaticTextDelegate.h"
 
 #include <QAction>

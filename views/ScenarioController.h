@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Scenario.h"
+#include "scenario/Scenario.h"
 
 #include <QElapsedTimer>
 #include <QObject>

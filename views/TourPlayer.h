@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Tour.h"
+#include "scenario/Tour.h"
 
 #include <QObject>
 #include <QTimer>

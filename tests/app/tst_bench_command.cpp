@@ -5,7 +5,7 @@
 #include "BenchReport.h"
 #include "BenchSliderDriver.h"
 #include "BenchWorkload.h"
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // `headroom demo`: listing tours, exporting decks, and exit status 2 with a clear line for bad input.
 #include "DemoCommand.h"
-#include "Tour.h"
+#include "scenario/Tour.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // `headroom estimate` in-process (SPEC §5): bad bytes, bad queries, bad catalogs, every catalog id, result fields.
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "EstimateCommand.h"
-#include "Estimator.h"
-#include "QueryJson.h"
+#include "engine/Estimator.h"
+#include "protocol/QueryJson.h"
 
 #include <QDir>
 #include <QFile>

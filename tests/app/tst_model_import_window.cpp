@@ -1,8 +1,8 @@
 // The assembled window, offscreen: a model file dropped on it lands in the pickers, is selected and
 // drives the estimates; it is saved for the next start; bad files and a broken models.json are
 // reported and lose nothing; a dropped scenario opens.
-#include "CatalogModel.h"
-#include "CatalogStore.h"
+#include "itemmodels/CatalogModel.h"
+#include "catalog/CatalogStore.h"
 #include "EstimateService.h"
 #include "ImportSummaryDialog.h"
 #include "MainWindow.h"

@@ -1,7 +1,7 @@
 // `headroom table` and `headroom runs-on` in-process: the article's table cell for cell by the seed method,
 // a sane roofline table, the CSV/JSON forms, and the runs-on listing with its best quantization.
-#include "ArticleLineup.h"
-#include "Catalog.h"
+#include "scenario/ArticleLineup.h"
+#include "catalog/Catalog.h"
 #include "RunsOnCommand.h"
 #include "TableCommand.h"
 

@@ -1,8 +1,8 @@
 // Fuzzes the `advise` request reader (SPEC §5): parseAdviseRequest must accept or explain any bytes, in one
 // printable line, so a hostile request can neither crash the command nor drive the terminal.
 
-#include "AdvisorJson.h"
-#include "Diagnostic.h"
+#include "protocol/AdvisorJson.h"
+#include "core/Diagnostic.h"
 #include "FuzzSupport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

@@ -1,7 +1,7 @@
 // Fuzzes the catalog loader (SPEC §4): any bytes, full or partial (user catalog) mode, must give either a
 // Catalog or diagnostics that name the problem; never a crash. A catalog that loads must overlay the embedded one.
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "FuzzSupport.h"
 
 #include <variant>

@@ -2,8 +2,8 @@
 // naming a byte offset inside the input; never a crash, a giant allocation or a hang.
 
 #include "FuzzSupport.h"
-#include "GgufReader.h"
-#include "ModelImport.h"
+#include "import/GgufReader.h"
+#include "import/ModelImport.h"
 
 #include <QBuffer>
 

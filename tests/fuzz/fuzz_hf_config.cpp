@@ -2,7 +2,7 @@
 // problem; an imported model has consistent counts and serializes.
 
 #include "FuzzSupport.h"
-#include "ModelImport.h"
+#include "import/ModelImport.h"
 
 #include <variant>
 

@@ -2,7 +2,7 @@
 // explain any bytes, each problem in one printable line naming its row and column.
 
 #include "FuzzSupport.h"
-#include "MeasuredData.h"
+#include "measured/MeasuredData.h"
 
 #include <variant>
 

@@ -2,10 +2,10 @@
 // query through the estimator and the result writer. Whatever the input: no crash, an invalid batch has a
 // one-line message, and every valid query gets an estimate.
 
-#include "Catalog.h"
-#include "Estimator.h"
+#include "catalog/Catalog.h"
+#include "engine/Estimator.h"
 #include "FuzzSupport.h"
-#include "QueryJson.h"
+#include "protocol/QueryJson.h"
 
 #include <QList>
 

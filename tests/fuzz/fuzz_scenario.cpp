@@ -2,7 +2,7 @@
 // loads must survive a save/open round trip, because the window saves exactly what it opened.
 
 #include "FuzzSupport.h"
-#include "ScenarioFile.h"
+#include "scenario/ScenarioFile.h"
 
 #include <variant>
 

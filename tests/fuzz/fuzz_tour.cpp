@@ -2,7 +2,7 @@
 // open again once saved, because recording appends to exactly what was opened.
 
 #include "FuzzSupport.h"
-#include "Tour.h"
+#include "scenario/Tour.h"
 
 #include <variant>
 

@@ -3,7 +3,7 @@
 // Test helper: writes GGUF files byte by byte (ggml/docs/gguf.md): valid ones with chosen metadata and
 // tensors, and, through the overrides, each corrupt case the reader must refuse. Header-only.
 
-#include "GgmlTypes.h"
+#include "import/GgmlTypes.h"
 
 #include <QByteArray>
 #include <QList>

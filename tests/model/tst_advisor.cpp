@@ -1,9 +1,9 @@
-// The advisor's search (model/Advisor.h): every shortlisted configuration meets every requirement when
+// The advisor's search (model/advisor/Advisor.h): every shortlisted configuration meets every requirement when
 // estimated alone, rankings hold, caps remove exactly what is over them, auto quantization picks the
 // highest-bits quantization that qualifies, and rejections name the first requirement failed.
-#include "Advisor.h"
-#include "AdvisorRanking.h"
-#include "Estimator.h"
+#include "advisor/Advisor.h"
+#include "advisor/AdvisorRanking.h"
+#include "engine/Estimator.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,5 +1,5 @@
-// Cost per million output tokens and break-even months (model/AdvisorCost.cpp) against hand calculations.
-#include "Advisor.h"
+// Cost per million output tokens and break-even months (model/advisor/AdvisorCost.cpp) against hand calculations.
+#include "advisor/Advisor.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
-// The `advise` request and answer (model/AdvisorJson.h, SPEC §5): fields and types of the contract,
+// The `advise` request and answer (model/protocol/AdvisorJson.h, SPEC §5): fields and types of the contract,
 // "estimate" identical to what `estimate` answers for the same configuration, and bad requests
 // refused with one line naming the field.
-#include "Advisor.h"
-#include "AdvisorJson.h"
-#include "Estimator.h"
-#include "QueryJson.h"
+#include "advisor/Advisor.h"
+#include "protocol/AdvisorJson.h"
+#include "engine/Estimator.h"
+#include "protocol/QueryJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // The advisor's shortlist table: watched by QAbstractItemModelTester through resets and in-place
 // updates; display text, sort keys and the tooltips that explain each cell.
 #include "../support/AdvisorCandidates.h"
-#include "AdvisorShortlistModel.h"
-#include "Estimator.h"
+#include "itemmodels/AdvisorShortlistModel.h"
+#include "engine/Estimator.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // The compiled-in calibration is exactly what the fitting procedure produces from the shipped data.
-#include "Calibration.h"
-#include "CalibrationConstants.h"
-#include "CalibrationFit.h"
-#include "Catalog.h"
-#include "MeasuredData.h"
+#include "engine/Calibration.h"
+#include "engine/CalibrationConstants.h"
+#include "measured/CalibrationFit.h"
+#include "catalog/Catalog.h"
+#include "measured/MeasuredData.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,6 +1,6 @@
 // The catalog loader: every kind of bad input is refused with file, entry, field and problem;
 // partial (user) catalogs take their documented defaults and overlay the embedded one by id.
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

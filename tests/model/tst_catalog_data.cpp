@@ -1,6 +1,6 @@
 // The embedded catalog: it loads cleanly, holds every id SPEC §4 names, cites a source for every device and
 // model, and carries the article's and the calibration set's figures exactly.
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 
 #include <QFile>
 #include <QSet>

@@ -1,5 +1,5 @@
 // The window's catalog: base catalog plus imported models, updated in place and announced.
-#include "CatalogStore.h"
+#include "catalog/CatalogStore.h"
 
 #include <QFile>
 #include <QSignalSpy>

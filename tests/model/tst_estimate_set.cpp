@@ -1,8 +1,8 @@
 // computeEstimates: resolution of a scenario against the catalog, the sweep, labels and problems.
-#include "ArticleLineup.h"
-#include "Catalog.h"
-#include "EstimateSet.h"
-#include "ScaledModel.h"
+#include "scenario/ArticleLineup.h"
+#include "catalog/Catalog.h"
+#include "scenario/EstimateSet.h"
+#include "engine/ScaledModel.h"
 
 #include <QTest>
 

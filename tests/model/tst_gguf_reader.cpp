@@ -2,9 +2,9 @@
 // tensor bytes, bits per weight, quantization names, architecture fields), every corrupt case gives a
 // one-line diagnostic with its byte offset, the fuzz seeds stay in step with the writer, and a
 // 400 GB file's header imports without touching the data.
-#include "GgufReader.h"
+#include "import/GgufReader.h"
 #include "GgufTestWriter.h"
-#include "ModelImport.h"
+#include "import/ModelImport.h"
 
 #include <QBuffer>
 #include <QDir>

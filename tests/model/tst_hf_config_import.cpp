@@ -1,9 +1,9 @@
 // config.json import (issue #11): parameter counts against the model cards, the fields the estimator
 // needs for every architecture, KV bytes per token per attention kind, clear messages for bad input,
 // and agreement with the catalog entries made from the same files.
-#include "Catalog.h"
-#include "Estimator.h"
-#include "ModelImport.h"
+#include "catalog/Catalog.h"
+#include "engine/Estimator.h"
+#include "import/ModelImport.h"
 
 #include <QFile>
 #include <QTest>

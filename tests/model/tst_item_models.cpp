@@ -1,8 +1,8 @@
 // The item models, each watched by QAbstractItemModelTester through resets and edits.
-#include "ArticleLineup.h"
-#include "CatalogModel.h"
-#include "EstimateTableModel.h"
-#include "HardwareListModel.h"
+#include "scenario/ArticleLineup.h"
+#include "itemmodels/CatalogModel.h"
+#include "itemmodels/EstimateTableModel.h"
+#include "itemmodels/HardwareListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>

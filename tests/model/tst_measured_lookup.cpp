@@ -1,10 +1,10 @@
 // MeasuredLookup: which shipped measurements stand for a configuration (the speed chart's
 // overlay) and which back an estimate's error band (the details pane).
-#include "Calibration.h"
-#include "Catalog.h"
-#include "MeasuredData.h"
-#include "MeasuredLookup.h"
-#include "Validation.h"
+#include "engine/Calibration.h"
+#include "catalog/Catalog.h"
+#include "measured/MeasuredData.h"
+#include "measured/MeasuredLookup.h"
+#include "measured/Validation.h"
 
 #include <QTest>
 

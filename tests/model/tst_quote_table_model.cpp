@@ -1,7 +1,7 @@
 // The Advisor's price table: every named system and every non-Apple card with its list price and
 // the user's quote; editing the quote column changes the quotes, and nothing else.
-#include "Catalog.h"
-#include "QuoteTableModel.h"
+#include "catalog/Catalog.h"
+#include "itemmodels/QuoteTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 // Physics of the roofline method on inline hardware and models (no catalog needed).
-#include "Estimator.h"
+#include "engine/Estimator.h"
 
 #include <QTest>
 

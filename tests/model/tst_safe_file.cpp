@@ -1,5 +1,5 @@
 // SafeFile: readers that never block or run away, writers that never lose the old file (SPEC §"Files").
-#include "SafeFile.h"
+#include "core/SafeFile.h"
 
 #include <QDir>
 #include <QElapsedTimer>

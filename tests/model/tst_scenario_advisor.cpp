@@ -1,7 +1,7 @@
 // The window's advisor question from a scenario, and the shortlist put back into the scenario.
-#include "EstimateSet.h"
-#include "ScaledModel.h"
-#include "ScenarioAdvisor.h"
+#include "scenario/EstimateSet.h"
+#include "engine/ScaledModel.h"
+#include "scenario/ScenarioAdvisor.h"
 
 #include <QTest>
 

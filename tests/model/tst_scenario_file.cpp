@@ -1,6 +1,6 @@
 // Scenario files: round trips, refused files with their diagnostics, unknown fields kept.
-#include "ScaledModel.h"
-#include "ScenarioFile.h"
+#include "engine/ScaledModel.h"
+#include "scenario/ScenarioFile.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

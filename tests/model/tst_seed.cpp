@@ -1,8 +1,8 @@
 // The seed method reproduces the article's table cell for cell, with its ** and * marks.
-#include "ArticleLineup.h"
-#include "Catalog.h"
-#include "Estimator.h"
-#include "Scenario.h"
+#include "scenario/ArticleLineup.h"
+#include "catalog/Catalog.h"
+#include "engine/Estimator.h"
+#include "scenario/Scenario.h"
 
 #include <QTest>
 

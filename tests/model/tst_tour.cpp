@@ -1,5 +1,5 @@
 // Tours: valid and refused documents with their diagnostics, cumulative steps, built-in tours, recording.
-#include "Tour.h"
+#include "scenario/Tour.h"
 
 #include <QFile>
 #include <QTemporaryDir>

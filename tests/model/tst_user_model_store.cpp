@@ -1,7 +1,7 @@
 // The user's imported models: saved atomically as a partial catalog, read back identically,
 // an unreadable file reported and kept until the next save moves it aside.
-#include "Catalog.h"
-#include "UserModelStore.h"
+#include "catalog/Catalog.h"
+#include "catalog/UserModelStore.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 // Validation: the roofline beats the article's rule on public measurements, within the targets,
 // under leave-one-device-out hold-out; bad CSV is rejected with line and column.
-#include "Calibration.h"
-#include "CalibrationFit.h"
-#include "Catalog.h"
-#include "MeasuredData.h"
-#include "Validation.h"
+#include "engine/Calibration.h"
+#include "measured/CalibrationFit.h"
+#include "catalog/Catalog.h"
+#include "measured/MeasuredData.h"
+#include "measured/Validation.h"
 
 #include <QTest>
 

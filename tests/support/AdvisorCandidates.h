@@ -3,9 +3,9 @@
 // Hand-made advisor candidates for the tests of the views of an AdvisorResult (shortlist model,
 // value chart): a catalog device x count running Llama 3.3 70B Q4_K_M, estimated for real.
 
-#include "Advisor.h"
-#include "Catalog.h"
-#include "Estimator.h"
+#include "advisor/Advisor.h"
+#include "catalog/Catalog.h"
+#include "engine/Estimator.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
 // ChartTabs: the chart on screen follows every new set of estimates; a hidden chart takes the
 // latest set when its tab is shown, before it is painted, and an unchanged set is not re-sent.
-#include "ArticleLineup.h"
-#include "Catalog.h"
+#include "scenario/ArticleLineup.h"
+#include "catalog/Catalog.h"
 #include "ChartBase.h"
 #include "ChartTabs.h"
 

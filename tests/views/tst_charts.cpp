@@ -7,7 +7,7 @@
 #include "ValueAxes.h"
 #include "ConcurrencyChart.h"
 #include "MemoryChart.h"
-#include "ShippedValidation.h"
+#include "measured/ShippedValidation.h"
 #include "SpeedChart.h"
 
 #include <QBarCategoryAxis>
@@ -373,14 +373,14 @@ void TestCharts::uniqueLabels()
 
 void TestCharts::vendorFamilies()
 {
-    QVERIFY(vendorFamily(device(QStringLiteral("apple"), QStringLiteral("M3 Ultra"))) == VendorFamily::Apple);
-    QVERIFY(vendorFamily(device(QStringLiteral("nvidia"), QStringLiteral("RTX 5090"))) == VendorFamily::Nvidia);
-    QVERIFY(vendorFamily(device(QStringLiteral("amd"), QStringLiteral("MI300X"))) == VendorFamily::Other);
-    QCOMPARE(toString(VendorFamily::Nvidia), QStringLiteral("NVIDIA"));
+    QVERIFY(platformOf(device(QStringLiteral("apple"), QStringLiteral("M3 Ultra"))) == Platform::Apple);
+    QVERIFY(platformOf(device(QStringLiteral("nvidia"), QStringLiteral("RTX 5090"))) == Platform::Nvidia);
+    QVERIFY(platformOf(device(QStringLiteral("amd"), QStringLiteral("MI300X"))) == Platform::Other);
+    QCOMPARE(displayName(Platform::Nvidia), QStringLiteral("NVIDIA"));
     const ChartPalette light = ChartPalette::forTheme(Theme::Light);
-    QVERIFY(light.familyColor(VendorFamily::Apple) != light.familyColor(VendorFamily::Nvidia));
-    QVERIFY(light.familyColor(VendorFamily::Nvidia, 0, 3) != light.familyColor(VendorFamily::Nvidia, 2, 3));
-    QVERIFY(light.tightColor(VendorFamily::Nvidia) != light.familyColor(VendorFamily::Nvidia));
+    QVERIFY(light.familyColor(Platform::Apple) != light.familyColor(Platform::Nvidia));
+    QVERIFY(light.familyColor(Platform::Nvidia, 0, 3) != light.familyColor(Platform::Nvidia, 2, 3));
+    QVERIFY(light.tightColor(Platform::Nvidia) != light.familyColor(Platform::Nvidia));
 }
 
 void TestCharts::speedValues()

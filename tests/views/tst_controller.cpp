@@ -1,6 +1,6 @@
 // ScenarioController: undoable edits, merging, coalesced notifications, dirty state and file path.
-#include "ArticleLineup.h"
-#include "Catalog.h"
+#include "scenario/ArticleLineup.h"
+#include "catalog/Catalog.h"
 #include "EstimateService.h"
 #include "ScenarioController.h"
 

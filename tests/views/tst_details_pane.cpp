@@ -1,10 +1,10 @@
 // DetailsPane's "Backed by" section: the measurements of the selected configuration and the class
 // of measurements behind its likely range.
-#include "Calibration.h"
-#include "Catalog.h"
+#include "engine/Calibration.h"
+#include "catalog/Catalog.h"
 #include "DetailsPane.h"
-#include "EstimateSet.h"
-#include "MeasuredLookup.h"
+#include "scenario/EstimateSet.h"
+#include "measured/MeasuredLookup.h"
 
 #include <QtTest>
 

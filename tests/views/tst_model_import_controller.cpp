@@ -2,11 +2,11 @@
 // bad files reported through `problem` with nothing changed.
 #include "../model/GgufTestWriter.h"
 
-#include "CatalogModel.h"
-#include "CatalogStore.h"
+#include "itemmodels/CatalogModel.h"
+#include "catalog/CatalogStore.h"
 #include "ImportSummaryDialog.h"
 #include "ImportedModelsDialog.h"
-#include "ModelImport.h"
+#include "import/ModelImport.h"
 #include "ModelImportController.h"
 #include "PickerPanel.h"
 #include "ScenarioController.h"

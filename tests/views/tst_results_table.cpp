@@ -1,7 +1,7 @@
 // ResultsTable keeps every column wide enough for its values as they change, by the measure its
 // delegate draws with, so no value is ever elided.
-#include "Catalog.h"
-#include "EstimateSet.h"
+#include "catalog/Catalog.h"
+#include "scenario/EstimateSet.h"
 #include "ResultsTable.h"
 #include "StaticTextDelegate.h"
 

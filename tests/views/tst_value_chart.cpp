@@ -1,8 +1,8 @@
 // The value chart: one point per priced shortlisted configuration, the Pareto front, the budget and
 // speed lines, the note for unpriced configurations, the price axis scale; rendered to PNG.
 #include "../support/AdvisorCandidates.h"
-#include "Estimator.h"
-#include "ScenarioAdvisor.h"
+#include "engine/Estimator.h"
+#include "scenario/ScenarioAdvisor.h"
 #include "ValueAxes.h"
 #include "ValueChart.h"
 

@@ -1,8 +1,8 @@
 #include "AccuracyChart.h"
 
 #include "ChartAnnotation.h"
-#include "MeasuredLookup.h"
-#include "ShippedValidation.h"
+#include "measured/MeasuredLookup.h"
+#include "measured/ShippedValidation.h"
 
 #include <QApplication>
 #include <QChart>
@@ -48,13 +48,13 @@ QString methodName(Method method)
 QColor platformColor(const ChartPalette &palette, PlatformClass platform)
 {
     switch (platform) {
-    case PlatformClass::Apple: return palette.familyColor(VendorFamily::Apple);
-    case PlatformClass::NvidiaConsumer: return palette.familyColor(VendorFamily::Nvidia);
+    case PlatformClass::Apple: return palette.familyColor(Platform::Apple);
+    case PlatformClass::NvidiaConsumer: return palette.familyColor(Platform::Nvidia);
     case PlatformClass::NvidiaDatacenter:
         return palette.theme == Theme::Light ? QColor(0x00, 0x7c, 0x89) : QColor(0x4d, 0xd0, 0xe1);
     case PlatformClass::Other: break;
     }
-    return palette.familyColor(VendorFamily::Other);
+    return palette.familyColor(Platform::Other);
 }
 
 void styleMarker(QScatterSeries *series, Method method, const QColor &color, const ChartPalette &palette)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Calibration.h"
+#include "engine/Calibration.h"
 #include "ChartBase.h"
-#include "Estimate.h"
+#include "core/Estimate.h"
 
 #include <QList>
 

@@ -2,8 +2,8 @@
 
 #include "ChartAnnotation.h"
 #include "ChartFormat.h"
-#include "SafeFile.h"
-#include "Estimator.h"
+#include "core/SafeFile.h"
+#include "engine/Estimator.h"
 #include "ValueAxes.h"
 
 #include <QAbstractAxis>

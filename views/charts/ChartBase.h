@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ChartPalette.h"
-#include "EstimateSet.h"
-#include "Scenario.h"
+#include "scenario/EstimateSet.h"
+#include "scenario/Scenario.h"
 
 #include <QChartView>
 #include <QElapsedTimer>

@@ -17,28 +17,6 @@ constexpr int TokensPerK = 1024;
 constexpr double NiceSteps[] = {1.0, 2.0, 2.5, 5.0, 10.0};
 } // namespace
 
-VendorFamily vendorFamily(const Device &device)
-{
-    if (device.isApple() || device.segment == Segment::Apple)
-        return VendorFamily::Apple;
-    if (device.vendor.compare(QLatin1String("nvidia"), Qt::CaseInsensitive) == 0)
-        return VendorFamily::Nvidia;
-    return VendorFamily::Other;
-}
-
-QString toString(VendorFamily family)
-{
-    switch (family) {
-    case VendorFamily::Apple:
-        return QStringLiteral("Apple");
-    case VendorFamily::Nvidia:
-        return QStringLiteral("NVIDIA");
-    case VendorFamily::Other:
-        break;
-    }
-    return QStringLiteral("Other");
-}
-
 QString formatTokensPerSecond(double tokensPerSecond)
 {
     const int decimals = std::abs(tokensPerSecond) < OneDecimalBelowTokensPerSecond ? 1 : 0;

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "Hardware.h"
+#include "core/Hardware.h"
+#include "core/Platform.h"
 
 #include <QString>
 #include <QStringList>
@@ -17,10 +18,7 @@ namespace headroom {
 // the article calls 10-11 t/s "a comfortable reading pace for interactive chat".
 constexpr double ReadingSpeedTokensPerSecond = 10.0;
 
-// The three colour families every chart uses to tell platforms apart.
-enum class VendorFamily { Apple, Nvidia, Other };
-VendorFamily vendorFamily(const Device &device);
-QString toString(VendorFamily family); // "Apple", "NVIDIA", "Other"
+// Every chart tells platforms apart by colour family: Platform and platformOf (Platform.h).
 
 // "55 t/s", "5.4 t/s": one decimal below 10, whole numbers above.
 QString formatTokensPerSecond(double tokensPerSecond);

@@ -12,17 +12,17 @@ struct Ramp {
 };
 
 // Colour ramps per family and theme; in the dark theme the ramps start light so bars stand out.
-Ramp rampFor(VendorFamily family, Theme theme)
+Ramp rampFor(Platform family, Theme theme)
 {
     const bool light = theme == Theme::Light;
     switch (family) {
-    case VendorFamily::Apple:
+    case Platform::Apple:
         return light ? Ramp{QColor(0x3e, 0x55, 0x74), QColor(0x9a, 0xae, 0xc6)}
                      : Ramp{QColor(0xb8, 0xc8, 0xdc), QColor(0x6a, 0x82, 0xa2)};
-    case VendorFamily::Nvidia:
+    case Platform::Nvidia:
         return light ? Ramp{QColor(0x3d, 0x7a, 0x00), QColor(0x9c, 0xcf, 0x4a)}
                      : Ramp{QColor(0x9a, 0xd4, 0x3a), QColor(0x4f, 0x8f, 0x12)};
-    case VendorFamily::Other:
+    case Platform::Other:
         break;
     }
     return light ? Ramp{QColor(0x6a, 0x3d, 0x9a), QColor(0xb9, 0x9c, 0xd8)}
@@ -42,7 +42,7 @@ constexpr double TightWash = 0.5;
 
 } // namespace
 
-QColor ChartPalette::familyColor(VendorFamily family, int index, int count) const
+QColor ChartPalette::familyColor(Platform family, int index, int count) const
 {
     const Ramp ramp = rampFor(family, theme);
     if (count <= 1)
@@ -51,7 +51,7 @@ QColor ChartPalette::familyColor(VendorFamily family, int index, int count) cons
     return mix(ramp.first, ramp.last, position);
 }
 
-QColor ChartPalette::tightColor(VendorFamily family) const
+QColor ChartPalette::tightColor(Platform family) const
 {
     return mix(familyColor(family), background, TightWash);
 }

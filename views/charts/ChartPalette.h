@@ -26,9 +26,9 @@ struct ChartPalette {
     QColor overhead;
 
     // Shade `index` of `count` configurations of `family` (darkest first in light theme).
-    QColor familyColor(VendorFamily family, int index = 0, int count = 1) const;
+    QColor familyColor(Platform family, int index = 0, int count = 1) const;
     // The family colour washed toward the background, for tight fits.
-    QColor tightColor(VendorFamily family) const;
+    QColor tightColor(Platform family) const;
 
     static ChartPalette forTheme(Theme theme);
     Theme theme = Theme::Light;

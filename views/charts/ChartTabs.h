@@ -1,7 +1,7 @@
 #pragma once
 
-#include "EstimateSet.h"
-#include "Scenario.h"
+#include "scenario/EstimateSet.h"
+#include "scenario/Scenario.h"
 
 #include <QList>
 #include <QTabWidget>

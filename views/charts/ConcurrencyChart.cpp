@@ -157,9 +157,9 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
         if (m_total.at(row)->name() != totalName)
             m_total.at(row)->setName(totalName);
     }
-    QList<VendorFamily> families;
+    QList<Platform> families;
     for (const EstimateRow &row : rows)
-        families.append(vendorFamily(row.input.device));
+        families.append(platformOf(row.input.device));
     // std::equal, not QList::operator==: Qt 6.4 passes null to memcmp for two empty lists (UBSan).
     if (families.size() != m_styledFamilies.size()
         || !std::equal(families.cbegin(), families.cend(), m_styledFamilies.cbegin())) {
@@ -226,7 +226,7 @@ void ConcurrencyChart::styleRows()
 {
     const ChartPalette &palette = chartPalette();
     int familyTotals[3] = {0, 0, 0};
-    for (VendorFamily family : std::as_const(m_styledFamilies))
+    for (Platform family : std::as_const(m_styledFamilies))
         ++familyTotals[static_cast<int>(family)];
     int familySeen[3] = {0, 0, 0};
     for (int row = 0; row < m_styledFamilies.size() && row < m_perUser.size(); ++row) {

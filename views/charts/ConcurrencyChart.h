@@ -62,7 +62,7 @@ private:
     QLogValueAxis *m_usersAxis = nullptr;
     QValueAxis *m_perUserAxis = nullptr;
     QValueAxis *m_totalAxis = nullptr;
-    QList<VendorFamily> m_styledFamilies; // families the current colours were assigned for
+    QList<Platform> m_styledFamilies; // families the current colours were assigned for
     ChartAnnotation *m_note = nullptr;
     QString m_noteText; // in full (the note is elided to the plot's width)
 };

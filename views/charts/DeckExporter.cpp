@@ -1,8 +1,8 @@
 #include "DeckExporter.h"
 
 #include "ChartBase.h"
-#include "EstimateSet.h"
-#include "SafeFile.h"
+#include "scenario/EstimateSet.h"
+#include "core/SafeFile.h"
 #include "ValueChart.h"
 
 #include <QBuffer>

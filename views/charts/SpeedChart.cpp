@@ -3,7 +3,7 @@
 #include "CategoryLabels.h"
 #include "ChartAnnotation.h"
 #include "ValueAxes.h"
-#include "MeasuredLookup.h"
+#include "measured/MeasuredLookup.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -49,14 +49,14 @@ QString formatMeasuredTps(double tokensPerSecond)
     return QString::number(tokensPerSecond, 'f', tokensPerSecond < MeasuredWholeNumbersFrom ? 1 : 0);
 }
 
-VendorFamily familyAt(int index)
+Platform familyAt(int index)
 {
-    return static_cast<VendorFamily>(index);
+    return static_cast<Platform>(index);
 }
 
 } // namespace
 
-int SpeedChart::setIndex(VendorFamily family, BarStyle style)
+int SpeedChart::setIndex(Platform family, BarStyle style)
 {
     return static_cast<int>(family) * BarStyleCount + static_cast<int>(style);
 }
@@ -69,7 +69,7 @@ SpeedChart::SpeedChart(QWidget *parent)
     m_bars->setLabelsVisible(false); // our own labels carry fit state and never overlap whiskers
     for (int family = 0; family < FamilyCount; ++family) {
         for (int style = 0; style < BarStyleCount; ++style) {
-            auto *set = new QBarSet(toString(familyAt(family)));
+            auto *set = new QBarSet(displayName(familyAt(family)));
             m_sets.append(set);
             m_bars->append(set);
         }
@@ -148,7 +148,7 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
             const BarStyle style = e.fit == Fit::Tight ? BarStyle::Tight
                 : e.fit == Fit::Offload                ? BarStyle::Offload
                                                        : BarStyle::Fits;
-            target = setIndex(vendorFamily(rows.at(row).input.device), style);
+            target = setIndex(platformOf(rows.at(row).input.device), style);
         }
         const int category = categoryIndex(row, rowCount);
         for (int s = 0; s < m_sets.size(); ++s) {
@@ -291,7 +291,7 @@ void SpeedChart::updateLegend()
 {
     bool present[FamilyCount] = {false, false, false};
     for (const EstimateRow &row : estimates().rows)
-        present[static_cast<int>(vendorFamily(row.input.device))] = true;
+        present[static_cast<int>(platformOf(row.input.device))] = true;
     const QList<QLegendMarker *> markers = chart()->legend()->markers(m_bars);
     for (int s = 0; s < markers.size(); ++s) {
         // One legend entry per family present; fit states are spelled out on the bars.
@@ -397,7 +397,7 @@ void SpeedChart::restyle()
 {
     const ChartPalette &palette = chartPalette();
     for (int family = 0; family < FamilyCount; ++family) {
-        const VendorFamily f = familyAt(family);
+        const Platform f = familyAt(family);
         const QColor color = palette.familyColor(f);
         m_sets.at(setIndex(f, BarStyle::Fits))->setBrush(color);
         m_sets.at(setIndex(f, BarStyle::Tight))->setBrush(palette.tightColor(f));

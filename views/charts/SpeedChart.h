@@ -4,7 +4,7 @@
 
 #include "CategoryLabels.h"
 #include "ChartBase.h"
-#include "MeasuredData.h"
+#include "measured/MeasuredData.h"
 
 #include <QList>
 #include <QStringList>
@@ -68,7 +68,7 @@ private:
     enum class BarStyle { Fits, Tight, Offload };
     static constexpr int BarStyleCount = 3;
     static constexpr int FamilyCount = 3;
-    static int setIndex(VendorFamily family, BarStyle style);
+    static int setIndex(Platform family, BarStyle style);
 
     void resizeSets(int rowCount);
     void updateLabels();

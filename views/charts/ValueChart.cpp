@@ -1,9 +1,9 @@
 #include "ValueChart.h"
 
-#include "AdvisorShortlistModel.h"
+#include "itemmodels/AdvisorShortlistModel.h"
 #include "ChartAnnotation.h"
-#include "Estimator.h"
-#include "ScenarioAdvisor.h"
+#include "engine/Estimator.h"
+#include "scenario/ScenarioAdvisor.h"
 #include "ValueAxes.h"
 
 #include <QChart>
@@ -39,15 +39,6 @@ constexpr int NoteNamesShown = 3;        // unpriced configurations named in the
 constexpr int PlatformCount = 3;
 constexpr Platform Platforms[PlatformCount] = {Platform::Apple, Platform::Nvidia, Platform::Other};
 
-VendorFamily familyOf(Platform platform)
-{
-    switch (platform) {
-    case Platform::Apple: return VendorFamily::Apple;
-    case Platform::Nvidia: return VendorFamily::Nvidia;
-    case Platform::Other: break;
-    }
-    return VendorFamily::Other;
-}
 
 QPointF plotted(const AdvisorCandidate &candidate)
 {
@@ -93,7 +84,7 @@ ValueChart::ValueChart(QWidget *parent)
     m_speedLine->setName(QStringLiteral("Speed required"));
     for (Platform platform : Platforms) {
         auto *series = new QScatterSeries(this);
-        series->setName(toString(familyOf(platform)));
+        series->setName(displayName(platform));
         m_platformSeries << series;
     }
     m_rejected = new QScatterSeries(this);
@@ -471,7 +462,7 @@ void ValueChart::restyle()
         QScatterSeries *series = m_platformSeries.at(p);
         series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         series->setMarkerSize(MarkerPixels);
-        series->setColor(palette.familyColor(familyOf(Platforms[p])));
+        series->setColor(palette.familyColor(Platforms[p]));
         QPen edge(palette.background, 1);
         edge.setCosmetic(true);
         series->setPen(edge);

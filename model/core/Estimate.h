@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/Hardware.h"
+#include "core/LanguageModel.h"
+
+#include <QString>
+
+#include <cmath>
+#include <optional>
+
+namespace headroom {
+
+enum class Method { Roofline, Seed };
+
+// What the users ask of a configuration.
+struct Workload {
+    int contextTokens = 4096; // KV depth per user
+    int promptTokens = 512;
+    int outputTokens = 256;
+    int users = 1; // concurrent sequences
+    KvCacheType kvCache = KvCacheType::F16;
+    bool operator==(const Workload &) const = default;
+};
+
+// Everything an estimator needs, already resolved against the catalog: no ids left to look up.
+struct EstimateInput {
+    Device device;
+    Configuration configuration; // configuration.memoryGB already resolved to an option of the device
+    LanguageModel model;
+    Quantization quant;
+    Workload workload;
+    Method method = Method::Roofline;
+    double seedEfficiency = 0.65;     // seed method only, in (0, 1]
+    double appleUsableFraction = 0.75; // share of unified memory the GPU may wire
+    bool operator==(const EstimateInput &) const = default;
+};
+
+enum class Fit { Fits, Tight, Offload, DoesNotFit };
+enum class Bottleneck { Bandwidth, Compute, Interconnect, Capacity };
+
+struct MemoryBreakdown {
+    double weightsGB = 0;
+    double kvCacheGB = 0;
+    double overheadGB = 0;
+    double totalGB = 0;  // weights + kv + overhead
+    double usableGB = 0; // what the configuration can give the model
+    bool operator==(const MemoryBreakdown &) const = default;
+};
+
+// The terms of the formula, kept so every number can be explained after the fact
+// (the explanation text itself is built lazily by explain(), off the hot path).
+struct FormulaTerms {
+    double bytesPerTokenGB = 0;      // weights + KV read per decode step, whole configuration
+    double weightBytesPerTokenGB = 0;
+    double kvBytesPerTokenGB = 0;
+    double flopsPerToken = 0;        // per user
+    double effectiveBandwidthGBs = 0; // bandwidth x efficiency, as used
+    double effectiveTflops = 0;       // compute x efficiency, as used
+    double bandwidthEfficiency = 0;
+    double computeEfficiency = 0;
+    double memoryTimeMs = 0;   // per decode step
+    double computeTimeMs = 0;  // per decode step
+    double overheadMs = 0;     // fixed per-step overhead
+    double interconnectMs = 0; // per decode step
+    double expertCoverage = 1; // share of routed experts read per step (MoE)
+    int devicesSharingBytes = 1; // cards that read weights in parallel for one token
+    Runtime runtime = Runtime::Auto; // resolved
+    Split split = Split::Auto;       // resolved
+    bool operator==(const FormulaTerms &) const = default;
+};
+
+struct Estimate {
+    Method method = Method::Roofline;
+    Fit fit = Fit::DoesNotFit;
+    MemoryBreakdown memory;
+    // Speeds are 0 when the model does not fit (written as null: check runs()).
+    double decodeTpsPerUser = 0;
+    double decodeTpsTotal = 0;
+    double outputTpsTotal = 0;
+    double prefillTps = 0;
+    double ttftSeconds = 0;
+    // Uncertainty band for decodeTpsPerUser, from the measured error of this class.
+    double decodeTpsLow = 0;
+    double decodeTpsHigh = 0;
+    Bottleneck bottleneck = Bottleneck::Capacity;
+    int maxContext = 0; // largest context per user that fits with the requested users
+    int maxUsers = 0;   // largest user count that fits at the requested context
+    FormulaTerms terms;
+
+    bool runs() const { return fit != Fit::DoesNotFit; }
+    bool operator==(const Estimate &) const = default;
+};
+
+QString toString(Method method);
+QString toString(Fit fit);
+QString toString(Bottleneck bottleneck);
+std::optional<Method> methodFromString(const QString &text);
+
+} // namespace headroom

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/Diagnostic.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+#include <variant>
+
+namespace headroom {
+
+// Typed field access on a JSON object that records a diagnostic (file, field path, problem)
+// for every missing or mistyped value instead of throwing. Used by the scenario reader.
+class ScenarioJsonReader final
+{
+public:
+    explicit ScenarioJsonReader(QString origin) : m_origin(std::move(origin)) { }
+
+    // Each returns nullopt when the key is absent (and `required` is false) or on a problem,
+    // in which case a diagnostic naming `path` is added.
+    std::optional<QString> string(const QJsonObject &object, const QString &key, const QString &path,
+                                  bool required = false);
+    std::optional<int> integer(const QJsonObject &object, const QString &key, const QString &path,
+                               int minimum, int maximum, bool required = false);
+    std::optional<double> number(const QJsonObject &object, const QString &key, const QString &path,
+                                 double minimum, double maximum, bool required = false);
+    std::optional<bool> boolean(const QJsonObject &object, const QString &key, const QString &path);
+
+    void problem(const QString &path, const QString &text);
+    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    bool ok() const { return m_diagnostics.isEmpty(); }
+
+private:
+    bool present(const QJsonObject &object, const QString &key, const QString &path, bool required);
+
+    QString m_origin;
+    Diagnostics m_diagnostics;
+};
+
+// Parses a document whose top level must be an object. Never throws; QJsonDocument refuses documents
+// nested deeper than its own limit. A problem comes back as one diagnostic naming `origin`.
+std::variant<QJsonObject, Diagnostics> parseJsonObject(const QByteArray &json, const QString &origin);
+
+// "workload" + "context" -> "workload.context"; "" + "model" -> "model".
+QString jsonPath(const QString &parent, const QString &key);
+
+// A JSON value's type for messages: "a string", "an array", ...
+QString jsonTypeName(const QJsonValue &value);
+
+} // namespace headroom

@@ -1,0 +1,105 @@
+// Text explanation of an estimate: every number with its formula, inputs and units.
+// Built on demand, off the estimator's hot path.
+#include "engine/Estimator.h"
+#include "engine/SeedMethod.h"
+
+#include <QStringList>
+
+#include <cmath>
+
+namespace headroom {
+namespace {
+
+// Up to `decimals` decimals, trailing zeros dropped: 3584, 42.5, 0.65, 54.8.
+QString number(double value, int decimals = 1)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("n/a");
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
+}
+
+QString explainSeed(const EstimateInput &input, const Estimate &estimate)
+{
+    QStringList lines;
+    const int cards = seed::cardsSharingBandwidth(input);
+    const double bandwidth = input.device.bandwidthGBs * cards;
+    const double size = estimate.memory.weightsGB;
+    lines << QStringLiteral("seed method (the article's rule): t/s = bandwidth / model size x efficiency");
+    if (estimate.runs()) {
+        lines << QStringLiteral("t/s = %1 GB/s / %2 GB x %3 = %4 \u2192 %5")
+                     .arg(number(bandwidth), number(size, 2), number(input.seedEfficiency, 2),
+                          number(seed::unroundedTokensPerSecond(input)), number(estimate.decodeTpsPerUser, 0));
+    }
+    if (input.configuration.count > 1 && cards == 1)
+        lines << QStringLiteral("a model of at most %1 GB stays on one card: the other cards add no bandwidth")
+                     .arg(number(seed::kSingleCardMaxModelGB));
+    lines << QStringLiteral("memory: weights %1 GB of %2 GB -> %3 (tight above %4% of memory)")
+                 .arg(number(size, 2), number(estimate.memory.usableGB), toString(estimate.fit),
+                      number(seed::kTightShareOfMemory * 100, 0));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
+{
+    const FormulaTerms &terms = estimate.terms;
+    const MemoryBreakdown &memory = estimate.memory;
+    QStringList lines;
+    lines << QStringLiteral("roofline method, %1 on %2x %3, %4 split")
+                 .arg(toString(terms.runtime), QString::number(std::max(1, input.configuration.count)),
+                      input.device.name.isEmpty() ? input.device.id : input.device.name, toString(terms.split));
+    lines << QStringLiteral("memory: weights %1 GB + KV cache %2 GB (%3 users x %4 tokens, %5) + runtime %6 GB = %7 GB of %8 GB usable -> %9")
+                 .arg(number(memory.weightsGB, 2), number(memory.kvCacheGB, 2),
+                      QString::number(input.workload.users), QString::number(input.workload.contextTokens),
+                      toString(input.workload.kvCache), number(memory.overheadGB, 2), number(memory.totalGB, 2),
+                      number(memory.usableGB, 2))
+                 .arg(toString(estimate.fit));
+    lines << QStringLiteral("largest context per user that fits: %1 tokens; largest user count: %2")
+                 .arg(estimate.maxContext).arg(estimate.maxUsers);
+    lines << QStringLiteral("bytes per decode step: weights %1 GB + KV %2 GB = %3 GB%4")
+                 .arg(number(terms.weightBytesPerTokenGB, 3), number(terms.kvBytesPerTokenGB, 3),
+                      number(terms.bytesPerTokenGB, 3),
+                      input.model.isMoe() ? QStringLiteral(" (experts touched: %1%)").arg(number(terms.expertCoverage * 100))
+                                          : QString());
+    lines << QStringLiteral("memory time = %1 GB / (%2 GB/s x %3 efficiency%4) = %5 ms")
+                 .arg(number(terms.bytesPerTokenGB, 3), number(input.device.bandwidthGBs),
+                      number(terms.bandwidthEfficiency, 3),
+                      terms.devicesSharingBytes > 1 ? QStringLiteral(", %1 cards in parallel").arg(terms.devicesSharingBytes)
+                                                    : QString(),
+                      number(terms.memoryTimeMs, 3));
+    lines << QStringLiteral("compute time = %1 GFLOP per token x %2 users (+ dequantization) / (%3 TFLOPS x %4) = %5 ms")
+                 .arg(number(terms.flopsPerToken / 1e9), QString::number(input.workload.users),
+                      number(input.device.fp16Tflops), number(terms.computeEfficiency, 3), number(terms.computeTimeMs, 3));
+    lines << QStringLiteral("step = max(%1, %2) + overhead %3 + interconnect %4 = %5 ms")
+                 .arg(number(terms.memoryTimeMs, 3), number(terms.computeTimeMs, 3), number(terms.overheadMs, 3),
+                      number(terms.interconnectMs, 3),
+                      number(std::max(terms.memoryTimeMs, terms.computeTimeMs) + terms.overheadMs + terms.interconnectMs, 3));
+    if (!estimate.runs()) {
+        lines << QStringLiteral("does not fit: no speed");
+        return lines.join(QLatin1Char('\n'));
+    }
+    lines << QStringLiteral("decode: %1 t/s per user (range %2-%3 from the measured error), %4 t/s in total; bottleneck: %5")
+                 .arg(number(estimate.decodeTpsPerUser), number(estimate.decodeTpsLow), number(estimate.decodeTpsHigh),
+                      number(estimate.decodeTpsTotal), toString(estimate.bottleneck));
+    lines << QStringLiteral("prefill: %1 t/s; time to first token %2 s for %3 prompt tokens x %4 users")
+                 .arg(number(estimate.prefillTps), number(estimate.ttftSeconds, 2),
+                      QString::number(input.workload.promptTokens), QString::number(input.workload.users));
+    lines << QStringLiteral("end to end: %1 output t/s in total (%2 output tokens per request)")
+                 .arg(number(estimate.outputTpsTotal), QString::number(input.workload.outputTokens));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+QString explain(const EstimateInput &input, const Estimate &estimate)
+{
+    return estimate.method == Method::Seed ? explainSeed(input, estimate) : explainRoofline(input, estimate);
+}
+
+} // namespace headroom

@@ -1,0 +1,79 @@
+// Memory side of the roofline: weights + KV cache + runtime overhead against usable capacity,
+// the fit verdict and the largest user count and context that fit.
+#include "engine/Estimator.h"
+#include "engine/RooflineConstants.h"
+#include "engine/RooflineMemory.h"
+#include "engine/RooflineShape.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom::roofline {
+namespace {
+
+bool isUnified(const Device &device)
+{
+    return device.kind == MemoryKind::Unified;
+}
+
+double runtimeOverheadGB(const EstimateInput &input)
+{
+    if (isUnified(input.device))
+        return kMetalRuntimeOverheadGB;
+    return std::max(1, input.configuration.count) * kCudaRuntimeOverheadGBPerDevice;
+}
+
+} // namespace
+
+double configuredMemoryGB(const EstimateInput &input)
+{
+    return input.configuration.memoryGB > 0 ? input.configuration.memoryGB : input.device.largestMemoryGB();
+}
+
+double usableMemoryGB(const EstimateInput &input)
+{
+    const double perDeviceGB = std::max(0.0, configuredMemoryGB(input)) * kMarketingGBToGB;
+    if (isUnified(input.device))
+        return perDeviceGB * std::clamp(input.appleUsableFraction, 0.0, 1.0);
+    const int count = std::max(1, input.configuration.count);
+    return count * std::max(0.0, perDeviceGB - kReservedGBPerDiscreteDevice);
+}
+
+MemoryPlan planMemory(const EstimateInput &input)
+{
+    MemoryPlan plan;
+    const int users = std::max(1, input.workload.users);
+    const int context = std::max(0, input.workload.contextTokens);
+    const double kvPerUserGB = kvCacheBytes(input.model, input.workload.kvCache, context) / kBytesPerGB;
+
+    MemoryBreakdown &memory = plan.memory;
+    memory.weightsGB = weightSizeGB(input.model, input.quant);
+    memory.kvCacheGB = users * kvPerUserGB;
+    memory.overheadGB = runtimeOverheadGB(input);
+    memory.totalGB = memory.weightsGB + memory.kvCacheGB + memory.overheadGB;
+    memory.usableGB = usableMemoryGB(input);
+
+    if (memory.totalGB <= memory.usableGB * kTightShareOfUsable)
+        plan.fit = Fit::Fits;
+    else if (memory.totalGB <= memory.usableGB)
+        plan.fit = Fit::Tight;
+    else if (!isUnified(input.device) && memory.totalGB <= memory.usableGB + kHostMemoryGB)
+        plan.fit = Fit::Offload;
+    else
+        plan.fit = Fit::DoesNotFit;
+    if (plan.fit == Fit::Offload)
+        plan.offloadedGB = std::min(memory.weightsGB, memory.totalGB - memory.usableGB);
+
+    const double budgetGB = memory.usableGB - memory.weightsGB - memory.overheadGB;
+    if (budgetGB > 0) {
+        const double fittingUsers = kvPerUserGB > 0 ? std::floor(budgetGB / kvPerUserGB) : double(kMaxUsersReported);
+        plan.maxUsers = int(std::min(fittingUsers, double(kMaxUsersReported)));
+        const int cap = input.model.maxContext > 0 ? std::min(input.model.maxContext, kMaxContextSearched)
+                                                   : kMaxContextSearched;
+        const KvLayout layout = kvLayout(input.model, input.workload.kvCache);
+        plan.maxContext = int(layout.largestTokensWithin(budgetGB / users * kBytesPerGB, cap));
+    }
+    return plan;
+}
+
+} // namespace headroom::roofline

@@ -1,0 +1,231 @@
+// The roofline method: bytes and FLOPs of one decode step against bandwidth and compute,
+// with KV cache, MoE expert coverage, multi-GPU split, concurrency, prefill and fit.
+#include "engine/Estimator.h"
+#include "engine/RooflineConstants.h"
+#include "engine/RooflineMemory.h"
+#include "engine/RooflineShape.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom {
+namespace {
+
+using namespace roofline;
+
+Split resolveSplit(Split split, Runtime runtime, int count)
+{
+    if (count <= 1)
+        return Split::Layer;
+    if (split != Split::Auto)
+        return split;
+    switch (runtime) {
+    case Runtime::Vllm:
+    case Runtime::Sglang:
+    case Runtime::TensorRtLlm:
+        return Split::Tensor;
+    default:
+        return Split::Layer;
+    }
+}
+
+double safeRatio(double numerator, double denominator)
+{
+    return denominator > 0 && std::isfinite(denominator) ? numerator / denominator : 0.0;
+}
+
+// Weight-streaming rate of one device: spec bandwidth x efficiency, softly capped by the kernels.
+double streamingGBs(const Device &device, const RuntimeProfile &profile)
+{
+    const double bandwidth = std::max(0.0, device.bandwidthGBs) * profile.bandwidthEfficiency;
+    if (profile.kernelCeilingGBs <= 0 || bandwidth <= 0)
+        return bandwidth;
+    const double ratio = bandwidth / profile.kernelCeilingGBs;
+    const double ratioSquared = ratio * ratio;
+    return bandwidth / std::sqrt(std::sqrt(1.0 + ratioSquared * ratioSquared));
+}
+
+struct DecodeTiming {
+    double memoryMs = 0;
+    double computeMs = 0;
+    double overheadMs = 0;
+    double interconnectMs = 0;
+    double weightGB = 0;
+    double kvGB = 0;
+    double flopsPerToken = 0;
+    double coverage = 1;
+    int parallelDevices = 1;
+};
+
+DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &profile, Split split,
+                          const MemoryPlan &plan)
+{
+    const Device &device = input.device;
+    const LanguageModel &model = input.model;
+    const int count = std::max(1, input.configuration.count);
+    const int users = std::max(1, input.workload.users);
+    const int depth = std::max(0, input.workload.contextTokens);
+    const ModelShape shape = resolvedShape(model);
+
+    const double weightsGB = plan.memory.weightsGB;
+    const double bytesPerParam = model.paramsB > 0 ? weightsGB / model.paramsB : input.quant.bitsPerWeight / 8.0;
+    const double oneUserParamsB = paramsReadPerStepB(model, 1);
+    const double batchParamsB = paramsReadPerStepB(model, users);
+    // A runtime that batches imperfectly re-reads part of the weights for every extra sequence.
+    const double rereadShare = std::clamp(1.0 - profile.batchEfficiency, 0.0, 1.0);
+    const double weightReadGB = (batchParamsB + (users - 1) * rereadShare * oneUserParamsB) * bytesPerParam;
+    const double kvReadGB = users * kvCacheBytes(model, input.workload.kvCache, depth) / kBytesPerGB;
+
+    const double activeB = model.activeParamsB > 0 ? std::min(model.activeParamsB, model.paramsB) : model.paramsB;
+    const double attentionFlops =
+        4.0 * shape.layers * double(shape.attentionHeads) * shape.headDim * double(depth);
+    const double flopsPerToken = 2.0 * activeB * 1e9 + attentionFlops;
+    const double dequantOps = input.quant.bitsPerWeight < kUnquantizedBitsPerWeight
+        ? kDequantOpsPerQuantizedWeight * batchParamsB * 1e9
+        : 0.0;
+
+    DecodeTiming timing;
+    timing.weightGB = weightReadGB;
+    timing.kvGB = kvReadGB;
+    timing.flopsPerToken = flopsPerToken;
+    timing.coverage = expertCoverage(model, users);
+
+    const double bandwidth = streamingGBs(device, profile);
+    const double flopsPerSecond = std::max(0.0, device.fp16Tflops) * 1e12 * profile.computeEfficiency;
+    const double stepFlops = users * flopsPerToken + dequantOps;
+
+    if (split == Split::Tensor && count > 1) {
+        // Every card reads 1/n of every layer and computes 1/n of every matmul.
+        timing.parallelDevices = count;
+        timing.memoryMs = safeRatio(weightReadGB + kvReadGB, bandwidth * count) * kMsPerSecond;
+        timing.computeMs = safeRatio(stepFlops, flopsPerSecond * count) * kMsPerSecond;
+        const double linkGBs = device.interconnect.bandwidthGBs > 0 ? device.interconnect.bandwidthGBs
+                                                                    : kDefaultInterconnectGBs;
+        const double allReduceGB = users * double(shape.hidden) * kActivationBytesPerElement / kBytesPerGB;
+        const bool nvlink = device.interconnect.name.startsWith(QLatin1String("nvlink"), Qt::CaseInsensitive);
+        const double latencyUs = (nvlink ? kNvlinkAllReduceLatencyUs : kPcieAllReduceLatencyUs) + profile.tensorSyncUs;
+        const double perAllReduceMs = latencyUs / 1000.0 + allReduceGB / linkGBs * kMsPerSecond;
+        timing.interconnectMs = kAllReducesPerLayer * shape.layers * perAllReduceMs;
+    } else {
+        // Layer split: cards hold consecutive layers and run one after the other. With several
+        // sequences llama.cpp pipelines micro-batches, keeping min(users, cards) cards busy: each
+        // micro-batch re-reads the weights (no gain there) while KV traffic and FLOPs spread out.
+        const int busy = std::min(users, count);
+        timing.parallelDevices = busy;
+        timing.memoryMs = (safeRatio(weightReadGB, bandwidth) + safeRatio(kvReadGB, bandwidth * busy)) * kMsPerSecond;
+        timing.computeMs = safeRatio(stepFlops, flopsPerSecond * busy) * kMsPerSecond;
+        timing.interconnectMs = (count - 1) * profile.layerSplitOverheadMs;
+    }
+
+    if (plan.fit == Fit::Offload) {
+        // Layers that do not fit stay in host RAM and stream over the host memory bus every step.
+        const double offloadedShare = std::clamp(safeRatio(plan.offloadedGB, weightsGB), 0.0, 1.0);
+        const double hostMs = safeRatio(weightReadGB * offloadedShare, kHostBandwidthGBs * profile.bandwidthEfficiency)
+            * kMsPerSecond;
+        timing.memoryMs = timing.memoryMs * (1.0 - offloadedShare) + hostMs;
+    }
+    timing.overheadMs = std::max(0.0, profile.perTokenOverheadMs) * shape.layers / kOverheadReferenceLayers;
+    return timing;
+}
+
+// Prompt processing: compute-bound, with a memory floor of one weight read per micro-batch.
+double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, Split split,
+                              const MemoryPlan &plan)
+{
+    const LanguageModel &model = input.model;
+    const ModelShape shape = resolvedShape(model);
+    const double prompt = std::max(1, input.workload.promptTokens);
+    // Tensor split shares every matmul among the cards. Layer split runs the cards one after the
+    // other; llama.cpp's micro-batch pipelining overlaps them a little (XD measures 1.0-1.3x on
+    // 2-8 cards), which the fitted efficiency absorbs rather than a per-card gain.
+    const int parallel = split == Split::Tensor ? std::max(1, input.configuration.count) : 1;
+
+    const double activeB = model.activeParamsB > 0 ? std::min(model.activeParamsB, model.paramsB) : model.paramsB;
+    const double flopsPerToken = 2.0 * activeB * 1e9
+        + 4.0 * shape.layers * double(shape.attentionHeads) * shape.headDim * (prompt / 2.0);
+    const double flopsPerSecond = std::max(0.0, input.device.fp16Tflops) * 1e12 * profile.prefillEfficiency * parallel;
+    const double bandwidth = streamingGBs(input.device, profile) * parallel;
+    const double computeSeconds = safeRatio(flopsPerToken, flopsPerSecond);
+    const double memorySeconds = safeRatio(plan.memory.weightsGB, bandwidth * kPrefillMicroBatchTokens);
+    const double secondsPerToken = std::max(computeSeconds, memorySeconds);
+    return secondsPerToken > 0 ? 1.0 / secondsPerToken : 0.0;
+}
+
+} // namespace
+
+Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibration)
+{
+    Estimate estimate;
+    estimate.method = Method::Roofline;
+
+    const Runtime runtime = resolveRuntime(input.configuration.runtime, input.device);
+    const int count = std::max(1, input.configuration.count);
+    const Split split = resolveSplit(input.configuration.split, runtime, count);
+    const PlatformClass platform = platformClassOf(input.device);
+    const RuntimeProfile &profile = calibration.profile(runtime, platform);
+
+    const MemoryPlan plan = planMemory(input);
+    estimate.fit = plan.fit;
+    estimate.memory = plan.memory;
+    estimate.maxUsers = plan.maxUsers;
+    estimate.maxContext = plan.maxContext;
+
+    const DecodeTiming timing = decodeTiming(input, profile, split, plan);
+    FormulaTerms &terms = estimate.terms;
+    terms.weightBytesPerTokenGB = timing.weightGB;
+    terms.kvBytesPerTokenGB = timing.kvGB;
+    terms.bytesPerTokenGB = timing.weightGB + timing.kvGB;
+    terms.flopsPerToken = timing.flopsPerToken;
+    terms.bandwidthEfficiency = profile.bandwidthEfficiency;
+    terms.computeEfficiency = profile.computeEfficiency;
+    terms.effectiveBandwidthGBs = streamingGBs(input.device, profile);
+    terms.effectiveTflops = std::max(0.0, input.device.fp16Tflops) * profile.computeEfficiency;
+    terms.memoryTimeMs = timing.memoryMs;
+    terms.computeTimeMs = timing.computeMs;
+    terms.overheadMs = timing.overheadMs;
+    terms.interconnectMs = timing.interconnectMs;
+    terms.expertCoverage = timing.coverage;
+    terms.devicesSharingBytes = timing.parallelDevices;
+    terms.runtime = runtime;
+    terms.split = split;
+
+    if (!estimate.runs()) {
+        estimate.bottleneck = Bottleneck::Capacity;
+        return estimate;
+    }
+
+    const double stepMs = std::max(timing.memoryMs, timing.computeMs) + timing.overheadMs + timing.interconnectMs;
+    const int users = std::max(1, input.workload.users);
+    if (stepMs > 0 && std::isfinite(stepMs)) {
+        estimate.decodeTpsPerUser = kMsPerSecond / stepMs;
+        estimate.decodeTpsTotal = estimate.decodeTpsPerUser * users;
+    }
+
+    if (timing.interconnectMs > std::max(timing.memoryMs, timing.computeMs))
+        estimate.bottleneck = Bottleneck::Interconnect;
+    else if (timing.computeMs > timing.memoryMs)
+        estimate.bottleneck = Bottleneck::Compute;
+    else
+        estimate.bottleneck = Bottleneck::Bandwidth;
+
+    estimate.prefillTps = prefillTokensPerSecond(input, profile, split, plan);
+    const double prompt = std::max(0, input.workload.promptTokens);
+    const double output = std::max(0, input.workload.outputTokens);
+    // Batched prompts: the last user waits for every prompt of the batch.
+    estimate.ttftSeconds = estimate.prefillTps > 0 ? users * prompt / estimate.prefillTps : 0.0;
+    const double decodeSeconds = estimate.decodeTpsPerUser > 0 ? output / estimate.decodeTpsPerUser : 0.0;
+    const double requestSeconds = estimate.ttftSeconds + decodeSeconds;
+    estimate.outputTpsTotal = requestSeconds > 0 ? users * output / requestSeconds : 0.0;
+
+    const double band = std::clamp(calibration.errorBand(platform).mape, 0.0, 1.0);
+    estimate.decodeTpsLow = estimate.decodeTpsPerUser * (1.0 - band);
+    estimate.decodeTpsHigh = estimate.decodeTpsPerUser * (1.0 + band);
+    return estimate;
+}
+
+Estimate estimate(const EstimateInput &input, const Calibration &calibration)
+{
+    return input.method == Method::Seed ? seedEstimate(input) : rooflineEstimate(input, calibration);
+}
+
+} // namespace headroom

@@ -1,0 +1,121 @@
+// Model architecture arithmetic shared by the estimators: shapes, expert split, weight and KV sizes.
+#include "engine/Estimator.h"
+#include "engine/RooflineConstants.h"
+#include "engine/RooflineShape.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom {
+namespace roofline {
+
+ModelShape resolvedShape(const LanguageModel &model)
+{
+    ModelShape shape{model.layers, model.hidden, model.attentionHeads, model.kvHeads, model.headDim};
+    const double params = std::max(model.paramsB, 0.0) * 1e9;
+    if (shape.hidden <= 0) {
+        const double hidden = std::cbrt(params / kLlamaLikeParamsPerHiddenCube);
+        shape.hidden = std::max(kLlamaLikeHiddenPerLayer, int(std::lround(hidden)));
+    }
+    if (shape.layers <= 0)
+        shape.layers = std::max(1, shape.hidden / kLlamaLikeHiddenPerLayer);
+    if (shape.headDim <= 0)
+        shape.headDim = shape.attentionHeads > 0 ? std::max(1, shape.hidden / shape.attentionHeads)
+                                                 : kLlamaLikeHeadDim;
+    if (shape.attentionHeads <= 0)
+        shape.attentionHeads = std::max(1, shape.hidden / shape.headDim);
+    if (shape.kvHeads <= 0)
+        shape.kvHeads = std::min(kLlamaLikeKvHeads, shape.attentionHeads);
+    return shape;
+}
+
+ExpertSplit expertSplit(const LanguageModel &model)
+{
+    const double total = std::max(model.paramsB, 0.0);
+    const double active = model.activeParamsB > 0 ? std::min(model.activeParamsB, total) : total;
+    if (!model.isMoe() || model.experts <= model.expertsPerToken)
+        return {total, 0.0};
+    const double perExpert = (total - active) / double(model.experts - model.expertsPerToken);
+    const double shared = std::max(0.0, active - model.expertsPerToken * perExpert);
+    return {shared, perExpert};
+}
+
+double expertCoverage(const LanguageModel &model, int users)
+{
+    if (!model.isMoe() || model.experts <= 0)
+        return 1.0;
+    const double chosen = std::clamp(double(model.expertsPerToken) / model.experts, 0.0, 1.0);
+    if (users <= 1)
+        return chosen;
+    return 1.0 - std::pow(1.0 - chosen, users);
+}
+
+double paramsReadPerStepB(const LanguageModel &model, int users)
+{
+    const ExpertSplit split = expertSplit(model);
+    if (split.perExpertParamsB <= 0)
+        return split.sharedParamsB;
+    const double routed = expertCoverage(model, users) * model.experts * split.perExpertParamsB;
+    return std::min(std::max(model.paramsB, 0.0), split.sharedParamsB + routed);
+}
+
+KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
+{
+    const ModelShape shape = resolvedShape(model);
+    const double bytes = bytesPerElement(type);
+    KvLayout layout;
+    if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0) {
+        layout.growingBytesPerToken = double(shape.layers) * model.mlaLatentDim * bytes;
+        return layout;
+    }
+    int linear = std::clamp(model.linearLayers, 0, shape.layers);
+    if (model.attention == AttentionKind::Linear && linear == 0)
+        linear = shape.layers;
+    int sliding = model.slidingWindow > 0 ? std::clamp(model.slidingLayers, 0, shape.layers - linear) : 0;
+    if (model.attention == AttentionKind::SlidingWindow && sliding == 0 && model.slidingWindow > 0)
+        sliding = shape.layers - linear;
+    const int full = shape.layers - linear - sliding;
+
+    const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;
+    layout.growingBytesPerToken = perLayerPerToken * full;
+    layout.windowedBytesPerToken = perLayerPerToken * sliding;
+    layout.window = sliding > 0 ? model.slidingWindow : 0;
+    return layout;
+}
+
+double KvLayout::bytes(double tokens) const
+{
+    return growingBytesPerToken * tokens + windowedBytesPerToken * std::min(tokens, window);
+}
+
+double KvLayout::largestTokensWithin(double budgetBytes, double cap) const
+{
+    if (budgetBytes <= 0 || cap <= 0)
+        return 0;
+    double tokens = cap;
+    const double perTokenInWindow = growingBytesPerToken + windowedBytesPerToken;
+    if (perTokenInWindow > 0 && budgetBytes < perTokenInWindow * window)
+        tokens = budgetBytes / perTokenInWindow;
+    else if (growingBytesPerToken > 0)
+        tokens = (budgetBytes - windowedBytesPerToken * window) / growingBytesPerToken;
+    tokens = std::clamp(std::floor(tokens), 0.0, cap);
+    if (tokens > 0 && bytes(tokens) > budgetBytes) // rounding of the division
+        tokens -= 1;
+    return tokens;
+}
+
+} // namespace roofline
+
+double weightSizeGB(const LanguageModel &model, const Quantization &quant)
+{
+    if (const auto published = model.publishedSizeGB(quant.name); published && *published > 0)
+        return *published;
+    return std::max(model.paramsB, 0.0) * std::max(quant.bitsPerWeight, 0.0) / 8.0;
+}
+
+double kvCacheBytes(const LanguageModel &model, KvCacheType type, int contextTokens)
+{
+    return roofline::kvLayout(model, type).bytes(std::max(0, contextTokens));
+}
+
+} // namespace headroom

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/LanguageModel.h"
+
+namespace headroom::roofline {
+
+// Architecture numbers the roofline needs, with the documented Llama-like estimate
+// (RooflineConstants.h) filling whatever the catalog leaves at 0.
+struct ModelShape {
+    int layers = 0;
+    int hidden = 0;
+    int attentionHeads = 0;
+    int kvHeads = 0;
+    int headDim = 0;
+};
+
+ModelShape resolvedShape(const LanguageModel &model);
+
+// Parameters (billions) always read per token and the size of one routed expert (billions).
+// Dense models: shared = active params, perExpert = 0.
+struct ExpertSplit {
+    double sharedParamsB = 0;
+    double perExpertParamsB = 0;
+};
+
+ExpertSplit expertSplit(const LanguageModel &model);
+
+// Share of a layer's routed experts touched by `users` sequences decoding together:
+// 1 - (1 - k/E)^users; 1 for dense models.
+double expertCoverage(const LanguageModel &model, int users);
+
+// Parameters (billions) whose weights one decode step reads for `users` sequences.
+double paramsReadPerStepB(const LanguageModel &model, int users);
+
+// KV cache growth of one sequence: bytes(C) = growingBytesPerToken x C + windowedBytesPerToken x min(C, window).
+struct KvLayout {
+    double growingBytesPerToken = 0;  // full-attention (or MLA) layers
+    double windowedBytesPerToken = 0; // sliding-window layers, until the window is full
+    double window = 0;                // tokens
+
+    double bytes(double tokens) const;
+    // Largest token count whose bytes stay within `budgetBytes` (closed form), at most `cap`.
+    double largestTokensWithin(double budgetBytes, double cap) const;
+};
+
+KvLayout kvLayout(const LanguageModel &model, KvCacheType type);
+
+} // namespace headroom::roofline

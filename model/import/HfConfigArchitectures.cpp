@@ -1,0 +1,105 @@
+// Architecture defaults from transformers' configuration classes (src/transformers/models/*/configuration_*.py,
+// https://github.com/huggingface/transformers) and the parameter count of a decoder from its shapes.
+#include "import/HfConfigArchitectures.h"
+
+#include <array>
+
+namespace headroom::hfconfig {
+namespace {
+
+constexpr int kGemmaVocab = 256'000;      // Gemma2Config.vocab_size
+constexpr int kGemma3Vocab = 262'208;     // Gemma3TextConfig.vocab_size
+constexpr int kGemma2Context = 8'192;     // Gemma2Config.max_position_embeddings
+constexpr int kGemma3Context = 131'072;   // Gemma3TextConfig.max_position_embeddings
+constexpr int kGemma2SlidingPeriod = 2;   // local and global layers alternate
+constexpr int kGemma3SlidingPeriod = 6;   // Gemma3TextConfig.sliding_window_pattern: 5 local : 1 global
+constexpr int kLlama4Vocab = 202'048;     // Llama4TextConfig.vocab_size
+constexpr int kLlama4Context = 131'072;   // Llama4TextConfig.max_position_embeddings (4096 x 32)
+constexpr int kGatedMlpMatrices = 3;      // gate, up and down projections
+
+constexpr std::array kArchitectures{
+    ArchitectureDefaults{"llama"},
+    ArchitectureDefaults{"mistral"},
+    ArchitectureDefaults{"mixtral"},
+    ArchitectureDefaults{"qwen2"},
+    ArchitectureDefaults{"qwen3"},
+    ArchitectureDefaults{"qwen2_moe", false, 0, 0, 0, false, SharedExperts::Sized},
+    ArchitectureDefaults{"qwen3_moe"},
+    ArchitectureDefaults{"qwen3_next", false, 0, 0, 0, true, SharedExperts::Sized},
+    ArchitectureDefaults{"qwen3_5_text", false, 0, 0, 0, true, SharedExperts::Sized},
+    ArchitectureDefaults{"qwen3_5_moe_text", false, 0, 0, 0, true, SharedExperts::Sized},
+    ArchitectureDefaults{"gemma", true, kGemmaVocab, kGemma2Context},
+    ArchitectureDefaults{"gemma2", true, kGemmaVocab, kGemma2Context, kGemma2SlidingPeriod},
+    ArchitectureDefaults{"gemma3_text", true, kGemma3Vocab, kGemma3Context, kGemma3SlidingPeriod},
+    ArchitectureDefaults{"gpt_oss"},
+    ArchitectureDefaults{"deepseek_v2"},
+    ArchitectureDefaults{"deepseek_v3"},
+    ArchitectureDefaults{"kimi_k2"},
+    ArchitectureDefaults{"glm4_moe"},
+    ArchitectureDefaults{"llama4_text", false, kLlama4Vocab, kLlama4Context, 0, false, SharedExperts::OneOfMoe},
+};
+
+double gatedMlp(double hidden, double intermediate)
+{
+    return kGatedMlpMatrices * hidden * intermediate;
+}
+
+double attentionParams(const Shape &s)
+{
+    if (s.kvLoraRank > 0) {
+        const double qHeadDim = s.qkNopeDim + s.qkRopeDim;
+        const double query = s.qLoraRank > 0 ? s.hidden * s.qLoraRank + s.qLoraRank + s.qLoraRank * s.heads * qHeadDim
+                                             : s.hidden * s.heads * qHeadDim;
+        const double latent = s.hidden * (s.kvLoraRank + s.qkRopeDim) + s.kvLoraRank
+                              + s.kvLoraRank * s.heads * (s.qkNopeDim + s.vHeadDim);
+        return query + latent + s.heads * s.vHeadDim * s.hidden;
+    }
+    const double queryWidth = s.heads * s.headDim * (s.gatedQuery ? 2 : 1);
+    const double kvWidth = s.kvHeads * s.headDim;
+    double params = s.hidden * queryWidth + 2 * s.hidden * kvWidth + s.heads * s.headDim * s.hidden;
+    if (s.attentionBias)
+        params += queryWidth + 2 * kvWidth;
+    return params;
+}
+
+// Gated DeltaNet (Qwen3-Next): q, k, v, z and b, a input projections, a causal convolution over q, k, v,
+// per-head decay and step, a gated norm and the output projection.
+double linearAttentionParams(const Shape &s)
+{
+    const double keyWidth = s.linearKeyHeads * s.linearKeyDim;
+    const double valueWidth = s.linearValueHeads * s.linearValueDim;
+    const double inputs = s.hidden * (2 * keyWidth + 2 * valueWidth) + s.hidden * 2 * s.linearValueHeads;
+    const double convolution = (2 * keyWidth + valueWidth) * s.linearConvKernel;
+    return inputs + convolution + 2 * s.linearValueHeads + s.linearValueDim + valueWidth * s.hidden;
+}
+
+} // namespace
+
+const ArchitectureDefaults *findArchitecture(const std::string &modelType)
+{
+    for (const ArchitectureDefaults &architecture : kArchitectures) {
+        if (modelType == architecture.modelType)
+            return &architecture;
+    }
+    return nullptr;
+}
+
+ParamCount countParams(const Shape &s)
+{
+    const double embeddings = s.vocab * s.hidden * (s.tiedEmbeddings ? 1 : 2);
+    const double fullLayers = s.layers - s.linearLayers;
+    const double attention = fullLayers * attentionParams(s) + s.linearLayers * linearAttentionParams(s);
+    const double norms = 2 * s.hidden * s.layers + s.hidden;
+    const double dense = s.denseLayers * gatedMlp(s.hidden, s.denseIntermediate);
+    const double expert = gatedMlp(s.hidden, s.expertIntermediate);
+    const double router = s.hidden * s.experts;
+    const double moeAlways = s.moeLayers * (s.sharedExpertParams + router);
+
+    ParamCount count;
+    const double common = embeddings + attention + norms + dense + moeAlways;
+    count.total = common + s.moeLayers * s.experts * expert;
+    count.active = common + s.moeLayers * s.expertsPerToken * expert;
+    return count;
+}
+
+} // namespace headroom::hfconfig

@@ -1,0 +1,231 @@
+#include "itemmodels/EstimateTableModel.h"
+
+#include "engine/Estimator.h"
+
+#include <QStringList>
+
+#include <algorithm>
+#include <utility>
+
+namespace headroom {
+namespace {
+
+// Shown in speed cells when the model does not fit.
+const QString NoSpeed = QStringLiteral("—");
+
+QString speedText(const Estimate &estimate, double tokensPerSecond)
+{
+    if (!estimate.runs())
+        return NoSpeed;
+    return QString::number(tokensPerSecond, 'f', tokensPerSecond < 10 ? 1 : 0);
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') % quoted % QLatin1Char('"');
+}
+
+QString csvNumber(const Estimate &estimate, double value)
+{
+    return estimate.runs() ? QString::number(value, 'g', 6) : QString();
+}
+
+} // namespace
+
+EstimateTableModel::EstimateTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+QString EstimateTableModel::fitText(Fit fit)
+{
+    switch (fit) {
+    case Fit::Fits: return tr("Fits");
+    case Fit::Tight: return tr("Tight");
+    case Fit::Offload: return tr("Offload");
+    case Fit::DoesNotFit: break;
+    }
+    return tr("Does not fit");
+}
+
+QString EstimateTableModel::bottleneckText(Bottleneck bottleneck)
+{
+    switch (bottleneck) {
+    case Bottleneck::Bandwidth: return tr("Bandwidth");
+    case Bottleneck::Compute: return tr("Compute");
+    case Bottleneck::Interconnect: return tr("Interconnect");
+    case Bottleneck::Capacity: break;
+    }
+    return tr("Capacity");
+}
+
+void EstimateTableModel::setEstimates(const EstimateSet &estimates)
+{
+    // The same configurations with new numbers (a slider move): change the cells in place, so
+    // views keep their selection, sort and column widths. Anything else is a new table.
+    const bool sameRows = estimates.rows.size() == m_estimates.rows.size()
+        && std::equal(estimates.rows.cbegin(), estimates.rows.cend(), m_estimates.rows.cbegin(),
+                      [](const EstimateRow &a, const EstimateRow &b) {
+                          return a.scenarioIndex == b.scenarioIndex && a.label == b.label;
+                      });
+    if (!sameRows || m_estimates.rows.isEmpty()) {
+        beginResetModel();
+        m_estimates = estimates;
+        endResetModel();
+        return;
+    }
+    const EstimateSet before = std::exchange(m_estimates, estimates);
+    for (int row = 0; row < m_estimates.rows.size(); ++row)
+        announceRowChange(row, before.rows.at(row), m_estimates.rows.at(row));
+}
+
+void EstimateTableModel::announceRowChange(int row, const EstimateRow &before, const EstimateRow &after)
+{
+    if (before == after)
+        return;
+    // Only the cells whose text or sort key changed: a view repaints what is announced, and a
+    // slider move usually changes a few columns (efficiency moves no memory figure).
+    if (before.estimate.fit != after.estimate.fit) { // FitRole is every cell's
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    bool announced = false;
+    int runStart = -1; // first column of the current run of changed cells
+    for (int column = 0; column <= ColumnCount; ++column) {
+        const bool changed = column < ColumnCount
+            && (displayData(before, column) != displayData(after, column) || sortData(before, column) != sortData(after, column));
+        if (changed && runStart < 0)
+            runStart = column;
+        if (!changed && runStart >= 0) {
+            Q_EMIT dataChanged(index(row, runStart), index(row, column - 1));
+            runStart = -1;
+            announced = true;
+        }
+    }
+    if (!announced) // the same figures, from a different computation: only the tooltip's formula
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::ToolTipRole});
+}
+
+int EstimateTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_estimates.rows.size());
+}
+
+int EstimateTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EstimateTableModel::displayData(const EstimateRow &row, int column) const
+{
+    const Estimate &estimate = row.estimate;
+    switch (column) {
+    case ConfigurationColumn: return row.label;
+    case FitColumn: return fitText(estimate.fit);
+    case DecodePerUserColumn: return speedText(estimate, estimate.decodeTpsPerUser);
+    case DecodeTotalColumn: return speedText(estimate, estimate.decodeTpsTotal);
+    case PrefillColumn: return speedText(estimate, estimate.prefillTps);
+    case TtftColumn: return estimate.runs() ? QString::number(estimate.ttftSeconds, 'f', 2) : NoSpeed;
+    case MemoryColumn:
+        return QString(QString::number(estimate.memory.totalGB, 'f', 1) % QStringLiteral(" / ")
+                       % QString::number(estimate.memory.usableGB, 'f', 1));
+    case BottleneckColumn: return bottleneckText(estimate.bottleneck);
+    default: return {};
+    }
+}
+
+QVariant EstimateTableModel::sortData(const EstimateRow &row, int column) const
+{
+    const Estimate &estimate = row.estimate;
+    const auto speed = [&estimate](double value) { return estimate.runs() ? value : 0.0; };
+    switch (column) {
+    case ConfigurationColumn: return row.label;
+    case FitColumn: return static_cast<int>(estimate.fit);
+    case DecodePerUserColumn: return speed(estimate.decodeTpsPerUser);
+    case DecodeTotalColumn: return speed(estimate.decodeTpsTotal);
+    case PrefillColumn: return speed(estimate.prefillTps);
+    case TtftColumn: return speed(estimate.ttftSeconds);
+    case MemoryColumn: return estimate.memory.totalGB;
+    case BottleneckColumn: return bottleneckText(estimate.bottleneck);
+    default: return {};
+    }
+}
+
+QVariant EstimateTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EstimateRow &row = m_estimates.rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return displayData(row, index.column());
+    case SortRole: return sortData(row, index.column());
+    case Qt::ToolTipRole: return explain(row.input, row.estimate);
+    case Qt::TextAlignmentRole:
+        return index.column() == ConfigurationColumn || index.column() == FitColumn
+                || index.column() == BottleneckColumn
+            ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+            : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case FitRole: return static_cast<int>(row.estimate.fit);
+    case ScenarioIndexRole: return row.scenarioIndex;
+    case RowIndexRole: return index.row();
+    default: return {};
+    }
+}
+
+QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case ConfigurationColumn: return tr("Configuration");
+        case FitColumn: return tr("Fit");
+        case DecodePerUserColumn: return tr("t/s per user");
+        case DecodeTotalColumn: return tr("Total t/s");
+        case PrefillColumn: return tr("Prefill t/s");
+        case TtftColumn: return tr("TTFT s");
+        case MemoryColumn: return tr("Used / usable GB");
+        case BottleneckColumn: return tr("Bottleneck");
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case DecodePerUserColumn: return tr("Decode speed each user sees, tokens per second");
+        case DecodeTotalColumn: return tr("Decode speed summed over all concurrent users");
+        case PrefillColumn: return tr("Prompt processing speed, tokens per second");
+        case TtftColumn: return tr("Time to first token for the prompt, seconds");
+        case MemoryColumn: return tr("Weights + KV cache + overhead against the memory the model may use (GB = 10^9 bytes)");
+        case BottleneckColumn: return tr("What limits the decode speed");
+        default: return {};
+        }
+    }
+    return {};
+}
+
+QString EstimateTableModel::toCsv() const
+{
+    QStringList lines;
+    lines << QStringLiteral("configuration,fit,decode_tps_per_user,decode_tps_total,prefill_tps,ttft_s,"
+                            "memory_used_gb,memory_usable_gb,bottleneck");
+    for (const EstimateRow &row : m_estimates.rows) {
+        const Estimate &estimate = row.estimate;
+        lines << QStringList{csvField(row.label),
+                             toString(estimate.fit),
+                             csvNumber(estimate, estimate.decodeTpsPerUser),
+                             csvNumber(estimate, estimate.decodeTpsTotal),
+                             csvNumber(estimate, estimate.prefillTps),
+                             csvNumber(estimate, estimate.ttftSeconds),
+                             QString::number(estimate.memory.totalGB, 'g', 6),
+                             QString::number(estimate.memory.usableGB, 'g', 6),
+                             toString(estimate.bottleneck)}
+                     .join(QLatin1Char(','));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace headroom

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/Diagnostic.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <variant>
+
+namespace headroom {
+
+// What a measured row reports (see /work/shared/calibration/README.md).
+enum class MeasuredMetric {
+    Tg,        // single-stream decode t/s
+    TgPerUser, // decode t/s of each of `concurrency` sequences
+    TgTotal,   // decode t/s summed over all sequences
+    Pp         // prompt processing t/s
+};
+
+QString toString(MeasuredMetric metric);
+std::optional<MeasuredMetric> measuredMetricFromString(const QString &text);
+
+// One public measurement of inference speed (a row of measured.csv).
+struct MeasuredRow {
+    int line = 0; // 1-based line in the file, for messages
+    QString sourceId;
+    QString url;
+    QString hardware;
+    QString hardwareId;
+    int deviceCount = 1;
+    QString split; // none, layer, tensor
+    QString backend;
+    QString model;
+    QString modelId;
+    double paramsB = 0;
+    double activeParamsB = 0;
+    QString quant;
+    std::optional<double> modelSizeGB;
+    std::optional<double> memoryGBPerDevice;
+    double bandwidthGBsPerDevice = 0;
+    int context = 0;
+    int concurrency = 1;
+    MeasuredMetric metric = MeasuredMetric::Tg;
+    double tokensPerSecond = 0;
+    QString notes;
+    bool operator==(const MeasuredRow &) const = default;
+};
+
+using MeasuredRows = QList<MeasuredRow>;
+using MeasuredRowsOrDiagnostics = std::variant<MeasuredRows, Diagnostics>;
+
+// Parses measured.csv (RFC 4180 quoting). Every problem is reported with its line and column;
+// rows are returned only when there is none. Never throws, whatever the bytes.
+MeasuredRowsOrDiagnostics parseMeasuredCsv(const QByteArray &csv, const QString &origin);
+
+// Reads a file (":/measured.csv" is the shipped set).
+MeasuredRowsOrDiagnostics loadMeasuredCsv(const QString &path);
+
+// The shipped calibration set compiled into the binary (always valid: guarded by tst_validation).
+const MeasuredRows &embeddedMeasuredRows();
+
+} // namespace headroom

@@ -1,0 +1,15 @@
+// The validation report of the shipped data, computed once per process.
+#include "measured/ShippedValidation.h"
+
+#include "catalog/Catalog.h"
+#include "measured/MeasuredData.h"
+
+namespace headroom {
+
+const ValidationReport &shippedValidationReport()
+{
+    static const ValidationReport report = validate(embeddedMeasuredRows(), embeddedCatalog());
+    return report;
+}
+
+} // namespace headroom

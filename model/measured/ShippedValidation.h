@@ -1,0 +1,12 @@
+#pragma once
+
+#include "measured/Validation.h"
+
+namespace headroom {
+
+// The shipped measurements (measured.csv) scored against the embedded catalog with the built-in
+// calibration, hold-out included: what the window's Accuracy view plots. Computed on first use
+// (the leave-one-device-out refits take a moment) and kept for the life of the process.
+const ValidationReport &shippedValidationReport();
+
+} // namespace headroom

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "catalog/Catalog.h"
+#include "core/Estimate.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <variant>
+
+namespace headroom {
+
+// One query of `headroom estimate` (SPEC §5) after parsing: either a resolved input or an error.
+struct ParsedQuery {
+    QString id;            // echoed back; may be empty
+    QByteArray idJson;     // the id exactly as given (string or number), serialised
+    EstimateInput input;
+    QString error;         // non-empty = invalid query
+};
+
+struct ParsedBatch {
+    QList<ParsedQuery> queries;
+    QString fatalError; // non-empty = not JSON / no "queries" array; one line with position and problem
+};
+
+// Never throws and never crashes, whatever the bytes (fuzzed by tests/fuzz/fuzz_query).
+ParsedBatch parseQueries(const QByteArray &json, const Catalog &catalog);
+
+// {"results":[...]} in the order of the queries; speeds null when the model does not fit.
+QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates);
+
+// One element of "results" exactly as serializeResults writes it (the `advise` shortlist embeds it as "estimate").
+QByteArray serializeResult(const ParsedQuery &query, const Estimate &estimate);
+
+} // namespace headroom
