@@ -144,8 +144,6 @@ const QList<CommandRule> &commandRules()
          {pathOption(QStringLiteral("--tour"), &Options::tour),
           pathOption(QStringLiteral("--output"), &Options::output),
           pathOption(QStringLiteral("--catalog"), &Options::catalogPath)}},
-        {Command::Bench, QStringLiteral("bench"),
-         {choiceOption(QStringLiteral("--format"), &Options::format, {QStringLiteral("json"), QStringLiteral("text")})}},
     };
     return rules;
 }
@@ -192,10 +190,6 @@ ParsedCommandLine finish(Options options, const QString &commandName)
     case Command::ImportModel:
         if (options.modelFile.isEmpty())
             return error(commandName % QStringLiteral(": missing FILE (a config.json or a .gguf file)"));
-        break;
-    case Command::Bench:
-        if (options.format.isEmpty())
-            options.format = QStringLiteral("json");
         break;
     case Command::Demo:
         if (!options.listTours && options.tour.isEmpty())
@@ -336,8 +330,6 @@ QString helpText()
         "  demo --list | demo --tour NAME|FILE --output deck.pdf|DIR/ [--catalog FILE]\n"
         "      Lists the built-in tours, or writes a tour as a PDF deck (one page per step)\n"
         "      or as PNG frames into DIR/.\n"
-        "  bench [--format json|text]\n"
-        "      Times slider updates of the real window offscreen, start-up, the engine and memory.\n"
         "\n"
         "Options:\n"
         "  --help, -h     Show this help.\n"

@@ -1,7 +1,6 @@
 // headroom: parses the command line (CommandLine.h) and dispatches. Headless commands create only
 // the application object they need; the window is WindowCommand's business.
 #include "AdviseCommand.h"
-#include "BenchCommand.h"
 #include "CommandLine.h"
 #include "DemoCommand.h"
 #include "EstimateCommand.h"
@@ -108,8 +107,6 @@ int dispatch(int argc, char **argv, QTextStream &out, QTextStream &err)
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Gui);
         return runDemo(options, out, err);
     }
-    case Command::Bench:
-        return runBench(argc, argv, options);
     case Command::Advise: {
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
         return runAdvise(options, err);

@@ -1,4 +1,4 @@
-// `headroom bench`: the window's slider latency, startup, engine throughput and peak memory.
+// `headroom-bench`: the window's slider latency, startup, engine throughput and peak memory.
 #include "BenchCommand.h"
 
 #include "BenchProcess.h"
@@ -67,19 +67,19 @@ std::variant<BenchReport, QString> runBenchmarks(const BenchPlan &plan)
     return report;
 }
 
-int runBench(const Options &options, QTextStream &out, QTextStream &err)
+int runBench(const QString &format, QTextStream &out, QTextStream &err)
 {
-    if (!isKnownFormat(options.format)) {
-        err << "headroom bench: unknown format '" << options.format << "' (expected json or text)" << Qt::endl;
+    if (!isKnownFormat(format)) {
+        err << "headroom-bench: unknown format '" << format << "' (expected json or text)" << Qt::endl;
         return UsageError;
     }
     const std::variant<BenchReport, QString> result = runBenchmarks();
     if (const auto *problem = std::get_if<QString>(&result)) {
-        err << "headroom bench: " << *problem << Qt::endl;
+        err << "headroom-bench: " << *problem << Qt::endl;
         return MeasurementFailed;
     }
     const BenchReport &report = std::get<BenchReport>(result);
-    if (options.format == QLatin1String("text"))
+    if (format == QLatin1String("text"))
         out << benchReportText(report);
     else
         out << QString::fromUtf8(benchReportJson(report));
@@ -87,7 +87,7 @@ int runBench(const Options &options, QTextStream &out, QTextStream &err)
     return 0;
 }
 
-int runBench(int &argc, char **argv, const Options &options)
+int runBench(int &argc, char **argv, const QString &format)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
@@ -96,7 +96,7 @@ int runBench(int &argc, char **argv, const Options &options)
     QApplication::setApplicationVersion(QStringLiteral(HEADROOM_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return runBench(options, out, err);
+    return runBench(format, out, err);
 }
 
 } // namespace headroom

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "BenchReport.h"
-#include "CommandLine.h"
 
 #include <QString>
 #include <QTextStream>
@@ -26,12 +25,12 @@ struct BenchPlan {
 // not react to a move.
 std::variant<BenchReport, QString> runBenchmarks(const BenchPlan &plan = {});
 
-// `headroom bench [--format json|text]` inside an existing QApplication: prints the report on
-// `out` (json when options.format is empty). Returns 0, 1 when a measurement failed, 2 for a bad format.
-int runBench(const Options &options, QTextStream &out, QTextStream &err);
+// `headroom-bench [--format json|text]` inside an existing QApplication: prints the report on `out` (json
+// when `format` is empty). Returns 0, 1 when a measurement failed, 2 for a bad format.
+int runBench(const QString &format, QTextStream &out, QTextStream &err);
 
-// The whole command: creates the QApplication on the offscreen platform (unless QT_QPA_PLATFORM
-// names another), then runBench() on standard output and error. `argc` must outlive the call.
-int runBench(int &argc, char **argv, const Options &options);
+// The whole program: creates the QApplication on the offscreen platform (unless QT_QPA_PLATFORM names
+// another), then runBench() on standard output and error. `argc` must outlive the call.
+int runBench(int &argc, char **argv, const QString &format);
 
 } // namespace headroom

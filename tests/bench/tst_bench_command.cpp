@@ -251,14 +251,11 @@ private Q_SLOTS:
 
     void unknownFormat()
     {
-        Options options;
-        options.command = Command::Bench;
-        options.format = QStringLiteral("xml");
         QString outText;
         QString errText;
         QTextStream out(&outText);
         QTextStream err(&errText);
-        QCOMPARE(runBench(options, out, err), 2);
+        QCOMPARE(runBench(QStringLiteral("xml"), out, err), 2);
         QVERIFY(outText.isEmpty());
         QVERIFY2(errText.contains(QStringLiteral("unknown format 'xml'")), qPrintable(errText));
     }
