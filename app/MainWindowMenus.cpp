@@ -7,7 +7,7 @@
 #include "ModelImportController.h"
 #include "ResultsTable.h"
 #include "core/SafeFile.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
 

@@ -1,7 +1,7 @@
 #include "ScenarioDocument.h"
 
 #include "catalog/CatalogStore.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "scenario/ScenarioFile.h"
 #include "scenario/ScenarioPortability.h"
 #include "Settings.h"

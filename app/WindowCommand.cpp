@@ -4,7 +4,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/CatalogStore.h"
 #include "MainWindow.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "scenario/ScenarioFile.h"
 #include "Settings.h"

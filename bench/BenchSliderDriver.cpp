@@ -5,10 +5,10 @@
 #include "ChartTabs.h"
 #include "DetailsPane.h"
 #include "ResultsTable.h"
-#include "EstimateService.h"
+#include "session/EstimateService.h"
 #include "MainWindow.h"
 #include "PickerPanel.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "SteppedSlider.h"
 
 #include <QAbstractScrollArea>

@@ -1,13 +1,13 @@
 #include "AdvisorPanel.h"
 
 #include "AdvisorRequirementsForm.h"
-#include "AdvisorService.h"
+#include "session/AdvisorService.h"
 #include "itemmodels/AdvisorShortlistModel.h"
 #include "CompactTable.h"
 #include "itemmodels/QuoteTableModel.h"
 #include "QuotesDialog.h"
 #include "scenario/ScenarioAdvisor.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

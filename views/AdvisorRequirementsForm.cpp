@@ -1,6 +1,6 @@
 #include "AdvisorRequirementsForm.h"
 
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "SteppedSlider.h"
 
 #include <QCheckBox>

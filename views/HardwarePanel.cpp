@@ -2,7 +2,7 @@
 
 #include "HardwareDelegate.h"
 #include "itemmodels/HardwareListModel.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -3,7 +3,7 @@
 #include "catalog/CatalogStore.h"
 #include "ImportSummaryDialog.h"
 #include "import/ModelImport.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 
 #include "itemmodels/CatalogModel.h"
 #include "engine/ScaledModel.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "SteppedSlider.h"
 
 #include <QComboBox>

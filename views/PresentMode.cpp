@@ -1,10 +1,10 @@
 #include "PresentMode.h"
 
 #include "ChartBase.h"
-#include "EstimateService.h"
+#include "session/EstimateService.h"
 #include "PresentModeControls.h"
-#include "ScenarioController.h"
-#include "TourPlayer.h"
+#include "session/ScenarioController.h"
+#include "session/TourPlayer.h"
 #include "ValueChart.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "PresentModeControls.h"
 
 #include "ChartFormat.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "SteppedSlider.h"
 
 #include <QHBoxLayout>

@@ -3,13 +3,13 @@
 // reported and lose nothing; a dropped scenario opens.
 #include "itemmodels/CatalogModel.h"
 #include "catalog/CatalogStore.h"
-#include "EstimateService.h"
+#include "session/EstimateService.h"
 #include "ImportSummaryDialog.h"
 #include "MainWindow.h"
 #include "ModelImportController.h"
 #include "PickerPanel.h"
 #include "ScenarioDocument.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "Settings.h"
 
 #include <QAction>

@@ -1,7 +1,8 @@
 // The layers and folders hold: every source includes only what its folder may include.
 // - model/<folder>: itself and the model folders its CMakeLists.txt links (target_link_libraries), and of Qt
 //   only QtCore headers;
-// - model/ never includes views/ or app/; views/ never includes app/; Qt Charts only under views/charts/.
+// - model/ never includes session/, views/ or app/; session/ never views/ or app/ and no widget; views/ never
+//   app/; Qt Charts only under views/charts/.
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -119,7 +120,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("layer");
         QTest::addColumn<QStringList>("forbidden");
-        QTest::newRow("model") << QStringLiteral("model") << QStringList{QStringLiteral("views/"), QStringLiteral("app/")};
+        QTest::newRow("model") << QStringLiteral("model")
+                               << QStringList{QStringLiteral("session/"), QStringLiteral("views/"), QStringLiteral("app/")};
+        QTest::newRow("session") << QStringLiteral("session") << QStringList{QStringLiteral("views/"), QStringLiteral("app/")};
         QTest::newRow("views") << QStringLiteral("views") << QStringList{QStringLiteral("app/")};
     }
 
@@ -137,9 +140,22 @@ private Q_SLOTS:
         }
     }
 
+    // The session layer computes for the views and shows nothing: QtGui at most, no widget.
+    void sessionHasNoWidgets()
+    {
+        QVERIFY(!sourcesUnder(QStringLiteral("session")).isEmpty());
+        for (const QString &path : sourcesUnder(QStringLiteral("session"))) {
+            for (const QString &include : angleIncludes(path)) {
+                if (isQtHeader(include))
+                    QVERIFY2(!isQtModuleHeader(QStringLiteral("QtWidgets"), include),
+                             qPrintable(QStringLiteral("%1 includes <%2>: the session layer has no widgets").arg(path, include)));
+            }
+        }
+    }
+
     void qtChartsOnlyUnderViewsCharts()
     {
-        const QStringList layers{QStringLiteral("model"), QStringLiteral("views"), QStringLiteral("app")};
+        const QStringList layers{QStringLiteral("model"), QStringLiteral("session"), QStringLiteral("views"), QStringLiteral("app")};
         for (const QString &folder : layers) {
             for (const QString &path : sourcesUnder(folder)) {
                 if (path.contains(QStringLiteral("/views/charts/")))

@@ -3,12 +3,12 @@
 // then match the shortlist; the service searches only while active and only when the question changed.
 #include "AdvisorPanel.h"
 #include "AdvisorRequirementsForm.h"
-#include "AdvisorService.h"
+#include "session/AdvisorService.h"
 #include "itemmodels/AdvisorShortlistModel.h"
 #include "scenario/EstimateSet.h"
 #include "itemmodels/QuoteTableModel.h"
 #include "QuotesDialog.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "SteppedSlider.h"
 
 #include <QCheckBox>

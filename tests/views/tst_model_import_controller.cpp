@@ -9,7 +9,7 @@
 #include "import/ModelImport.h"
 #include "ModelImportController.h"
 #include "PickerPanel.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

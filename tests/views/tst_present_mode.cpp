@@ -1,13 +1,13 @@
 // Present mode, offscreen: keys drive the tour through the window's controller, each step's scenario is
 // restored exactly, autoplay advances, steps are recorded, bad tours are refused.
 #include "ChartBase.h"
-#include "EstimateService.h"
+#include "session/EstimateService.h"
 #include "PresentMode.h"
 #include "PresentModeActions.h"
 #include "PresentModeControls.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 #include "SteppedSlider.h"
-#include "TourPlayer.h"
+#include "session/TourPlayer.h"
 
 #include <QFile>
 #include <QLabel>

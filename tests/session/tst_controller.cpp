@@ -1,8 +1,8 @@
 // ScenarioController: undoable edits, merging, coalesced notifications, dirty state and file path.
 #include "scenario/ArticleLineup.h"
 #include "catalog/Catalog.h"
-#include "EstimateService.h"
-#include "ScenarioController.h"
+#include "session/EstimateService.h"
+#include "session/ScenarioController.h"
 
 #include <QSignalSpy>
 #include <QTest>

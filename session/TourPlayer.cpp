@@ -1,6 +1,6 @@
-#include "TourPlayer.h"
+#include "session/TourPlayer.h"
 
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 #include <QLoggingCategory>
 

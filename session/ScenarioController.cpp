@@ -1,4 +1,4 @@
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 #include <QUndoCommand>
 

@@ -1,6 +1,6 @@
-#include "EstimateService.h"
+#include "session/EstimateService.h"
 
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 namespace headroom {
 

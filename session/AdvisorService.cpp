@@ -1,7 +1,7 @@
-#include "AdvisorService.h"
+#include "session/AdvisorService.h"
 
 #include "scenario/ScenarioAdvisor.h"
-#include "ScenarioController.h"
+#include "session/ScenarioController.h"
 
 #include <QLoggingCategory>
 
