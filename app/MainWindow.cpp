@@ -182,6 +182,7 @@ void MainWindow::connectFlow()
 {
     connect(m_service, &EstimateService::estimatesChanged, this, &MainWindow::showEstimates);
     connect(m_controller, &ScenarioController::scenarioChanged, this, &MainWindow::showChartChoice);
+    connect(m_controller, &ScenarioController::chartChanged, this, &MainWindow::showChartChoice);
     connect(m_controller, &ScenarioController::dirtyChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &ScenarioController::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_table, &ResultsTable::selectedRowChanged, m_details, &DetailsPane::setSelectedRow);
@@ -252,9 +253,7 @@ void MainWindow::showChartChoice()
 
 void MainWindow::chooseChart(int tab)
 {
-    Scenario scenario = m_controller->scenario();
-    scenario.chart = TabCharts.at(std::size_t(tab));
-    m_controller->edit(scenario, tr("Show %1 chart").arg(chartTitle(scenario.chart).toLower()));
+    m_controller->setChart(TabCharts.at(std::size_t(tab)));
 }
 
 void MainWindow::setChartAnimations(bool enabled)

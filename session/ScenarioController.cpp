@@ -57,9 +57,18 @@ ScenarioController::~ScenarioController()
 
 void ScenarioController::edit(const Scenario &scenario, const QString &description)
 {
+    setChart(scenario.chart); // view state: never an undo step of its own, never undone
     if (scenario == m_scenario)
         return;
     m_undoStack.push(new ScenarioEditCommand(this, m_scenario, scenario, description));
+}
+
+void ScenarioController::setChart(ChartKind chart)
+{
+    if (chart == m_scenario.chart)
+        return;
+    m_scenario.chart = chart;
+    Q_EMIT chartChanged(chart);
 }
 
 void ScenarioController::reset(const Scenario &scenario, const QString &filePath)
@@ -86,7 +95,9 @@ void ScenarioController::markSaved(const QString &filePath)
 
 void ScenarioController::apply(const Scenario &scenario)
 {
+    const ChartKind shown = m_scenario.chart;
     m_scenario = scenario;
+    m_scenario.chart = shown; // undo and redo change the scenario, not the chart being looked at
     scheduleChanged();
 }
 

@@ -30,6 +30,8 @@ public:
     // An undoable change; consecutive edits with the same description merge into one undo step
     // (a slider drag is one step). No-op when nothing changes.
     void edit(const Scenario &scenario, const QString &description);
+    // The chart on screen: view state, saved with the scenario but never undoable and never a modification.
+    void setChart(ChartKind chart);
     // Replaces the scenario without undo history (New, Open): clean, bound to `filePath`.
     void reset(const Scenario &scenario, const QString &filePath = {});
     // The scenario was written to `filePath`: it becomes the clean state.
@@ -42,6 +44,7 @@ Q_SIGNALS:
     void scenarioChanged();
     void dirtyChanged(bool dirty);
     void filePathChanged(const QString &filePath);
+    void chartChanged(headroom::ChartKind chart);
 
 private:
     friend class ScenarioEditCommand;

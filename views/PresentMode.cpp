@@ -108,6 +108,7 @@ PresentMode::PresentMode(ScenarioController *controller, EstimateService *servic
     connect(m_controls, &PresentModeControls::presenterEdited, m_player, &TourPlayer::restartStepTimer);
     connect(controller, &ScenarioController::scenarioChanged, this,
             [this] { ensureChart(m_controller->scenario().chart); });
+    connect(controller, &ScenarioController::chartChanged, this, &PresentMode::ensureChart);
     connect(service, &EstimateService::estimatesChanged, this, &PresentMode::showEstimates);
 
     ensureChart(controller->scenario().chart);

@@ -269,6 +269,22 @@ private Q_SLOTS:
         QVERIFY(window().controller()->undoStack()->canUndo());
     }
 
+    // Looking at another chart is not an edit: no undo step, no "modified", and Undo leaves the tab alone.
+    void choosingAChartIsNotAnEdit()
+    {
+        ScenarioController *controller = window().controller();
+        const int steps = controller->undoStack()->count();
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Memory));
+        settle();
+        QCOMPARE(controller->undoStack()->count(), steps);
+        QVERIFY(!controller->isDirty());
+        QVERIFY(controller->scenario().chart == ChartKind::Memory);
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Concurrency));
+        settle();
+        QCOMPARE(controller->undoStack()->count(), steps);
+        QVERIFY(window().chartTabs()->currentWidget() == window().chart(ChartKind::Concurrency));
+    }
+
     void themeSwitches()
     {
         window().setTheme(Theme::Dark);

@@ -71,6 +71,39 @@ private Q_SLOTS:
         QVERIFY(!controller.isDirty());
     }
 
+    // The chart on screen is view state: choosing one is no undo step and no modification, and undoing an
+    // edit changes the scenario without switching the chart back.
+    void chartIsViewState()
+    {
+        ScenarioController controller;
+        controller.reset(articleLineupScenario());
+        controller.flush();
+        QSignalSpy chartChanges(&controller, &ScenarioController::chartChanged);
+        QSignalSpy scenarioChanges(&controller, &ScenarioController::scenarioChanged);
+        controller.setChart(ChartKind::Memory);
+        QVERIFY(controller.scenario().chart == ChartKind::Memory);
+        QCOMPARE(controller.undoStack()->count(), 0);
+        QVERIFY(!controller.isDirty());
+        QCOMPARE(chartChanges.size(), 1);
+        controller.flush();
+        QCOMPARE(scenarioChanges.size(), 0); // nothing to recompute
+
+        controller.edit(withContext(8192), QStringLiteral("Change context"));
+        controller.setChart(ChartKind::Concurrency);
+        controller.undoStack()->undo();
+        QCOMPARE(controller.scenario().workload.contextTokens, articleLineupScenario().workload.contextTokens);
+        QVERIFY(controller.scenario().chart == ChartKind::Concurrency);
+        QVERIFY(!controller.isDirty());
+
+        // An edit that brings its own chart (a tour step) shows it, without an undo step for the chart alone.
+        Scenario step = controller.scenario();
+        step.chart = ChartKind::Speed;
+        controller.edit(step, QStringLiteral("Tour step"));
+        QVERIFY(controller.scenario().chart == ChartKind::Speed);
+        QCOMPARE(controller.undoStack()->count(), 1); // the context edit, now undone, is still on the stack
+        QVERIFY(!controller.isDirty());
+    }
+
     void noOpEditIsIgnored()
     {
         ScenarioController controller;
