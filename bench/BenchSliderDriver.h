@@ -70,8 +70,8 @@ private:
     std::variant<QList<double>, QString> measureEfficiency(int moves);
     // The chart tabs whose content a slider move changes, in tab order.
     QList<ChartBase *> chartsMovesChange() const;
-    // Shows `chart`'s tab; its milliseconds until the window is painted, nullopt when the switch
-    // led to no estimates.
+    // Shows `chart`'s tab; its milliseconds until the window is painted, nullopt when the tab could not
+    // be shown.
     std::optional<double> showChart(ChartBase *chart);
     // Makes `change`, waits for its estimates and paints the window (not timed).
     bool changeAndSettle(const std::function<void()> &change);
