@@ -7,6 +7,7 @@
 #include "scenario/EstimateSet.h"
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioFile.h"
+#include "session/ScenarioAdvice.h"
 #include "ValueChart.h"
 
 #include <QFileInfo>
@@ -100,11 +101,13 @@ int runExport(const Options &options, QTextStream &err)
     chart->setEstimates(estimates);
     if (auto *value = qobject_cast<ValueChart *>(chart.get())) {
         // The value chart plots the advisor's answer to the scenario's question, not its configurations.
-        if (const QString problem = value->adviseScenario(scenario, *catalog); !problem.isEmpty()) {
+        const ScenarioAdvice advice = adviceFor(scenario, *catalog);
+        if (!advice.result) {
             const QString origin = options.scenarioPath.isEmpty() ? QStringLiteral("article lineup") : options.scenarioPath;
-            err << "headroom export: " << origin << ": " << problem << Qt::endl;
+            err << "headroom export: " << origin << ": " << advice.problem << Qt::endl;
             return ExportFailed;
         }
+        value->setAdvice(*advice.result, advice.requirements);
     }
     const QSize size(options.width, options.height);
     const QString problem = suffix == QLatin1String("svg") ? chart->exportSvg(options.output, size)

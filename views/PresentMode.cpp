@@ -2,6 +2,7 @@
 
 #include "ChartBase.h"
 #include "session/EstimateService.h"
+#include "session/ScenarioAdvice.h"
 #include "PresentModeControls.h"
 #include "session/ScenarioController.h"
 #include "session/TourPlayer.h"
@@ -155,8 +156,16 @@ void PresentMode::showEstimates(const EstimateSet &estimates)
     if (!m_chart)
         return;
     m_chart->setEstimates(estimates);
-    if (auto *value = qobject_cast<ValueChart *>(m_chart))
-        value->adviseScenario(m_controller->scenario(), m_catalog); // a tour step may show the advisor's answer
+    showAdvice(m_chart); // a tour step may show the advisor's answer
+}
+
+void PresentMode::showAdvice(ChartBase *chart)
+{
+    auto *value = qobject_cast<ValueChart *>(chart);
+    if (!value)
+        return;
+    if (const ScenarioAdvice advice = adviceFor(m_controller->scenario(), m_catalog); advice.result)
+        value->setAdvice(*advice.result, advice.requirements);
 }
 
 void PresentMode::ensureChart(ChartKind kind)
@@ -169,8 +178,7 @@ void PresentMode::ensureChart(ChartKind kind)
     chart->setTheme(m_theme);
     chart->setAnimationsEnabled(true);
     chart->setEstimates(m_service->estimates());
-    if (auto *value = qobject_cast<ValueChart *>(chart))
-        value->adviseScenario(m_controller->scenario(), m_catalog);
+    showAdvice(chart);
     if (m_chart) {
         m_contentLayout->removeWidget(m_chart);
         delete m_chart; // not deleteLater: no event of the old chart is on the stack here

@@ -72,6 +72,7 @@ private:
     void showAutoplay();
     void showEstimates(const EstimateSet &estimates);
     void ensureChart(ChartKind kind);
+    void showAdvice(ChartBase *chart);
     void startTransition();
     void applyFonts();
     void applyTheme();

@@ -5,6 +5,8 @@
 #include "scenario/ScenarioAdvisor.h"
 #include "ValueAxes.h"
 #include "ValueChart.h"
+#include "advisor/ParetoFront.h"
+#include "session/ScenarioAdvice.h"
 
 #include <QDir>
 #include <QGraphicsScene>
@@ -104,7 +106,7 @@ private Q_SLOTS:
     {
         QFETCH(QList<QPointF>, points);
         QFETCH(QList<int>, front);
-        QCOMPARE(ValueChart::paretoFront(points), front);
+        QCOMPARE(headroom::paretoFront(points), front);
     }
 
     void plotsPricedConfigurations()
@@ -135,7 +137,7 @@ private Q_SLOTS:
         QList<QPointF> qualifying;
         for (int i = 0; i < 2; ++i)
             qualifying << QPointF(*result.shortlist.at(i).priceUsd / 1000, result.shortlist.at(i).estimate.decodeTpsPerUser);
-        QCOMPARE(chart.frontPoints(), ValueChart::paretoFront(qualifying)); // points 0 and 1 are the qualifying ones
+        QCOMPARE(chart.frontPoints(), headroom::paretoFront(qualifying)); // points 0 and 1 are the qualifying ones
         QVERIFY(!chart.frontPoints().contains(2));                          // the grey one never
         const QList<QPointF> line = chart.frontLine()->points();
         QVERIFY(!line.isEmpty());
@@ -255,11 +257,16 @@ private Q_SLOTS:
         ValueChart chart;
         Scenario scenario = articleLineupScenario();
         scenario.modelId = QStringLiteral("no-such-model");
-        QCOMPARE(chart.adviseScenario(scenario, embeddedCatalog()), QStringLiteral("unknown model \"no-such-model\""));
+        const ScenarioAdvice unknown = adviceFor(scenario, embeddedCatalog());
+        QCOMPARE(unknown.problem, QStringLiteral("unknown model \"no-such-model\""));
+        QVERIFY(!unknown.result);
         QVERIFY(!chart.hasAdvice());
         scenario = articleLineupScenario();
         scenario.advisor.budgetUsd = 12000;
-        QCOMPARE(chart.adviseScenario(scenario, embeddedCatalog()), QString());
+        const ScenarioAdvice advice = adviceFor(scenario, embeddedCatalog());
+        QCOMPARE(advice.problem, QString());
+        QVERIFY(advice.result);
+        chart.setAdvice(*advice.result, advice.requirements);
         QVERIFY(chart.hasAdvice());
         QCOMPARE(chart.budgetLine()->points().first().x(), 12.0);
     }

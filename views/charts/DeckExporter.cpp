@@ -3,6 +3,7 @@
 #include "ChartBase.h"
 #include "scenario/EstimateSet.h"
 #include "core/SafeFile.h"
+#include "session/ScenarioAdvice.h"
 #include "ValueChart.h"
 
 #include <QBuffer>
@@ -68,8 +69,11 @@ QImage renderChart(const Scenario &scenario, const Catalog &catalog, QSize size,
     chart->setTheme(theme);
     chart->setPresentationMode(true);
     chart->setEstimates(estimates);
-    if (auto *value = qobject_cast<ValueChart *>(chart.get()))
-        value->adviseScenario(scenario, catalog); // an unresolvable scenario is named on the chart itself
+    if (auto *value = qobject_cast<ValueChart *>(chart.get())) {
+        // An unresolvable scenario leaves the chart without advice; its title names the scenario.
+        if (const ScenarioAdvice advice = adviceFor(scenario, catalog); advice.result)
+            value->setAdvice(*advice.result, advice.requirements);
+    }
     return chart->renderImage(size, ChartRenderScale);
 }
 

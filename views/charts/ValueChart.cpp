@@ -3,7 +3,7 @@
 #include "itemmodels/AdvisorShortlistModel.h"
 #include "ChartAnnotation.h"
 #include "engine/Estimator.h"
-#include "scenario/ScenarioAdvisor.h"
+#include "advisor/ParetoFront.h"
 #include "ValueAxes.h"
 
 #include <QChart>
@@ -130,27 +130,6 @@ QScatterSeries *ValueChart::seriesFor(Platform platform) const
     return m_platformSeries.at(static_cast<int>(platform));
 }
 
-QList<int> ValueChart::paretoFront(const QList<QPointF> &pricesAndSpeeds)
-{
-    QList<int> order(pricesAndSpeeds.size());
-    std::iota(order.begin(), order.end(), 0);
-    // Cheapest first; at one price the fastest first, so a slower twin never joins the front.
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const QPointF &pa = pricesAndSpeeds.at(a);
-        const QPointF &pb = pricesAndSpeeds.at(b);
-        return pa.x() != pb.x() ? pa.x() < pb.x() : pa.y() > pb.y();
-    });
-    QList<int> front;
-    double fastest = -std::numeric_limits<double>::infinity();
-    for (int index : order) {
-        if (pricesAndSpeeds.at(index).y() > fastest) {
-            front << index;
-            fastest = pricesAndSpeeds.at(index).y();
-        }
-    }
-    return front;
-}
-
 void ValueChart::setEstimates(const EstimateSet &estimates)
 {
     storeEstimates(estimates); // the advisor's configurations, not the scenario's, are plotted
@@ -196,16 +175,6 @@ void ValueChart::setAdvice(const AdvisorResult &result, const AdvisorRequirement
     updateTitleAndNote(result);
     updateFrontLabels();
     layoutAnnotations();
-}
-
-QString ValueChart::adviseScenario(const Scenario &scenario, const Catalog &catalog)
-{
-    const AdvisorRequestOrProblem request = advisorRequestFor(scenario, catalog);
-    if (const auto *problem = std::get_if<QString>(&request))
-        return *problem;
-    const AdvisorRequest &question = std::get<AdvisorRequest>(request);
-    setAdvice(advise(question, catalog), question.requirements);
-    return {};
 }
 
 void ValueChart::updateSeries()

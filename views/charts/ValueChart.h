@@ -43,14 +43,7 @@ public:
     ChartKind kind() const override { return ChartKind::Value; }
     void setEstimates(const EstimateSet &estimates) override;
     void setAdvice(const AdvisorResult &result, const AdvisorRequirements &requirements);
-    // Runs the advisor for `scenario` (advisorRequestFor + advise) and plots the answer: for renders
-    // without an AdvisorService (export, decks). Returns why it cannot (unknown model), else empty.
-    QString adviseScenario(const Scenario &scenario, const Catalog &catalog);
     bool hasAdvice() const { return m_hasAdvice; }
-
-    // Indexes into `pricesAndSpeeds` (x = price, y = speed) of the Pareto front, cheapest first:
-    // the points no cheaper-or-equal point matches or beats in speed.
-    static QList<int> paretoFront(const QList<QPointF> &pricesAndSpeeds);
 
     // Inspection, for tests and accessibility.
     const QList<Point> &points() const { return m_points; }
