@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <utility>
 
@@ -109,6 +110,24 @@ double Device::largestMemoryGB() const
     for (double option : memoryOptionsGB)
         largest = std::max(largest, option);
     return largest;
+}
+
+int LanguageModel::routedExperts() const
+{
+    if (expertCountsGiven())
+        return experts;
+    return isMoe() ? kDefaultExperts : 0;
+}
+
+int LanguageModel::routedExpertsPerToken() const
+{
+    if (expertCountsGiven())
+        return expertsPerToken;
+    if (!isMoe())
+        return 0;
+    // At most the share of the experts that the active parameters could hold with no shared weights.
+    const int fitting = int(std::floor(double(kDefaultExperts) * activeParamsB / paramsB));
+    return std::clamp(fitting, 1, kDefaultExpertsPerToken);
 }
 
 std::optional<double> LanguageModel::publishedSizeGB(const QString &quant) const

@@ -24,7 +24,9 @@ struct PublishedSize {
 };
 
 // A large language model's architecture: what the estimator needs to count bytes and FLOPs.
-// Dense models leave experts at 0 and activeParamsB equal to paramsB.
+// Dense models leave experts at 0 and activeParamsB equal to paramsB. A mixture of experts is known either
+// by its expert counts or only by its total and active parameters ("120B-A12B"): active below total is
+// enough, and the expert counts then take the documented defaults below.
 struct LanguageModel {
     QString id;
     QString name;
@@ -46,7 +48,19 @@ struct LanguageModel {
     QList<PublishedSize> publishedSizes;
     QString source;
 
-    bool isMoe() const { return experts > 0 && expertsPerToken > 0; }
+    // Expert counts of a MoE given only by its parameter counts: 128 routed experts, 8 per token (Qwen3,
+    // Qwen3.5/3.6, Qwen3-Next, GLM-4.5; gpt-oss has 128 and 4, DeepSeek V3 256 and 8), fewer per token when
+    // the active share is below 8/128, so that the shared weights never come out negative.
+    static constexpr int kDefaultExperts = 128;
+    static constexpr int kDefaultExpertsPerToken = 8;
+
+    bool isMoe() const
+    {
+        return (experts > 0 && expertsPerToken > 0) || (activeParamsB > 0 && activeParamsB < paramsB);
+    }
+    bool expertCountsGiven() const { return experts > 0 && expertsPerToken > 0; }
+    int routedExperts() const;         // experts, or the default for a MoE known by its parameter counts
+    int routedExpertsPerToken() const; // expertsPerToken, or the default (see above)
     std::optional<double> publishedSizeGB(const QString &quant) const;
     bool operator==(const LanguageModel &) const = default;
 };

@@ -33,18 +33,20 @@ ExpertSplit expertSplit(const LanguageModel &model)
 {
     const double total = std::max(model.paramsB, 0.0);
     const double active = model.activeParamsB > 0 ? std::min(model.activeParamsB, total) : total;
-    if (!model.isMoe() || model.experts <= model.expertsPerToken)
+    const int experts = model.routedExperts();
+    const int perToken = model.routedExpertsPerToken();
+    if (!model.isMoe() || experts <= perToken)
         return {total, 0.0};
-    const double perExpert = (total - active) / double(model.experts - model.expertsPerToken);
-    const double shared = std::max(0.0, active - model.expertsPerToken * perExpert);
+    const double perExpert = (total - active) / double(experts - perToken);
+    const double shared = std::max(0.0, active - perToken * perExpert);
     return {shared, perExpert};
 }
 
 double expertCoverage(const LanguageModel &model, int users)
 {
-    if (!model.isMoe() || model.experts <= 0)
+    if (!model.isMoe() || model.routedExperts() <= 0)
         return 1.0;
-    const double chosen = std::clamp(double(model.expertsPerToken) / model.experts, 0.0, 1.0);
+    const double chosen = std::clamp(double(model.routedExpertsPerToken()) / model.routedExperts(), 0.0, 1.0);
     if (users <= 1)
         return chosen;
     return 1.0 - std::pow(1.0 - chosen, users);
@@ -55,7 +57,7 @@ double paramsReadPerStepB(const LanguageModel &model, int users)
     const ExpertSplit split = expertSplit(model);
     if (split.perExpertParamsB <= 0)
         return split.sharedParamsB;
-    const double routed = expertCoverage(model, users) * model.experts * split.perExpertParamsB;
+    const double routed = expertCoverage(model, users) * model.routedExperts() * split.perExpertParamsB;
     return std::min(std::max(model.paramsB, 0.0), split.sharedParamsB + routed);
 }
 

@@ -6,9 +6,11 @@ namespace {
 QString modelToolTip(const LanguageModel &model)
 {
     QString text = QObject::tr("%1: %2 B parameters").arg(model.name).arg(model.paramsB);
-    if (model.isMoe())
+    if (model.expertCountsGiven())
         text += QObject::tr(", %1 B active (%2 of %3 experts)")
                     .arg(model.activeParamsB).arg(model.expertsPerToken).arg(model.experts);
+    else if (model.isMoe())
+        text += QObject::tr(", %1 B active (mixture of experts)").arg(model.activeParamsB);
     if (model.maxContext > 0)
         text += QObject::tr(", up to %1 tokens of context").arg(model.maxContext);
     return text;

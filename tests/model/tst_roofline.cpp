@@ -100,6 +100,37 @@ class TestRoofline final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // "116.8B-A5.1B" is how most people know a MoE: active below total is enough to read active weights per
+    // token, and the documented default expert counts give the growth of experts touched with users.
+    void aMoeKnownByItsParameterCountsIsAMoe_data()
+    {
+        QTest::addColumn<int>("users");
+        QTest::addColumn<double>("tolerance"); // relative, against the same model with its expert counts
+        QTest::newRow("one user") << 1 << 0.01;
+        QTest::newRow("eight users") << 8 << 0.15;
+    }
+    void aMoeKnownByItsParameterCountsIsAMoe()
+    {
+        QFETCH(int, users);
+        QFETCH(double, tolerance);
+        LanguageModel counts = dense(116.8, 36, 2880, 64, 8, 64);
+        counts.activeParamsB = 5.1;
+        QVERIFY(counts.isMoe());
+        QVERIFY(!counts.expertCountsGiven());
+        QCOMPARE(counts.routedExperts(), LanguageModel::kDefaultExperts);
+        QCOMPARE(counts.routedExpertsPerToken(), 5); // 128 x 5.1 / 116.8 = 5.6: no more experts than the active share holds
+        LanguageModel explicitExperts = counts;
+        explicitExperts.experts = 128;
+        explicitExperts.expertsPerToken = 4;
+        const Device spark = mac(273, 128, 100);
+        const Estimate fromCounts = rooflineEstimate(input(spark, counts, 1, users));
+        const Estimate fromExperts = rooflineEstimate(input(spark, explicitExperts, 1, users));
+        const Estimate asDense = rooflineEstimate(input(spark, dense(116.8, 36, 2880, 64, 8, 64), 1, users));
+        QVERIFY2(std::abs(fromCounts.decodeTpsPerUser / fromExperts.decodeTpsPerUser - 1) < tolerance,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(fromCounts.decodeTpsPerUser).arg(fromExperts.decodeTpsPerUser)));
+        QVERIFY(fromCounts.decodeTpsPerUser > 3 * asDense.decodeTpsPerUser);
+    }
+
     void speedFallsWithContext()
     {
         double previous = 1e12;
