@@ -41,7 +41,7 @@ QString sectionTitle(ScoreSection section)
 void writeText(const ValidationReport &report, int rowCount, const QString &origin, QTextStream &out)
 {
     out << "Mean absolute percentage error against " << rowCount << " measured rows (" << origin << ")\n";
-    out << "roofline = built-in calibration; hold-out = refitted without the row's device (leave-one-device-out)\n";
+    out << "roofline = built-in calibration; hold-out = refitted without the row's device (leave-one-device-out; beyond 24 devices, 24 folds of devices)\n";
     for (ScoreSection section : kSections) {
         bool any = false;
         for (const ScoreGroup &group : report.groups)
@@ -112,15 +112,14 @@ int runValidate(const QString &dataPath, const QString &format, QTextStream &out
         return 2;
     }
     const QString origin = dataPath.isEmpty() ? QStringLiteral("shipped measured.csv") : dataPath;
-    const MeasuredRowsOrDiagnostics loaded =
-        dataPath.isEmpty() ? MeasuredRowsOrDiagnostics(embeddedMeasuredRows()) : loadMeasuredCsv(dataPath);
-    if (const auto *diagnostics = std::get_if<Diagnostics>(&loaded)) {
-        err << toString(*diagnostics) << '\n';
-        return 2;
-    }
-    const MeasuredRows &rows = std::get<MeasuredRows>(loaded);
+    // A user's file: every good row is scored, every refused one named; any refusal makes the exit status 2.
+    const MeasuredCsv loaded = dataPath.isEmpty() ? MeasuredCsv{embeddedMeasuredRows(), {}, false} : loadMeasuredCsvRows(dataPath);
+    if (!loaded.problems.isEmpty())
+        err << toString(loaded.problems) << '\n';
+    const MeasuredRows &rows = loaded.rows;
     if (rows.isEmpty()) {
-        err << origin << ": no measured rows\n";
+        if (!loaded.fileRefused)
+            err << origin << ": no measured rows\n";
         return 2;
     }
     const ValidationReport report = validate(rows, embeddedCatalog(), Calibration::builtIn(), true);
@@ -129,7 +128,7 @@ int runValidate(const QString &dataPath, const QString &format, QTextStream &out
     else
         writeText(report, int(rows.size()), origin, out);
     out.flush();
-    return 0;
+    return loaded.problems.isEmpty() ? 0 : 2;
 }
 
 } // namespace headroom

@@ -258,20 +258,25 @@ std::optional<MeasuredMetric> measuredMetricFromString(const QString &text)
     return std::nullopt;
 }
 
-MeasuredRowsOrDiagnostics parseMeasuredCsv(const QByteArray &csv, const QString &origin)
+MeasuredCsv readMeasuredCsv(const QByteArray &csv, const QString &origin)
 {
-    Diagnostics diagnostics;
+    MeasuredCsv result;
+    Diagnostics &diagnostics = result.problems;
     QList<QStringList> records;
     QList<int> lines;
     int badLine = 0;
-    if (!splitRecords(QString::fromUtf8(csv), records, lines, badLine)) {
+    QString text = QString::fromUtf8(csv);
+    if (text.startsWith(QChar(0xFEFF))) // a byte order mark, as spreadsheets write
+        text.remove(0, 1);
+    result.fileRefused = true;
+    if (!splitRecords(text, records, lines, badLine)) {
         diagnostics << Diagnostic{origin, QStringLiteral("line %1").arg(badLine), QString(),
                                   QStringLiteral("quoted field is never closed")};
-        return diagnostics;
+        return result;
     }
     if (records.isEmpty()) {
         diagnostics << Diagnostic{origin, QStringLiteral("line 1"), QString(), QStringLiteral("no header row")};
-        return diagnostics;
+        return result;
     }
 
     QHash<QString, int> columns;
@@ -284,9 +289,10 @@ MeasuredRowsOrDiagnostics parseMeasuredCsv(const QByteArray &csv, const QString 
                                       QStringLiteral("required column is missing from the header")};
     }
     if (!diagnostics.isEmpty())
-        return diagnostics;
+        return result;
+    result.fileRefused = false;
 
-    MeasuredRows rows;
+    MeasuredRows &rows = result.rows;
     for (qsizetype r = 1; r < records.size(); ++r) {
         const QStringList &fields = records.at(r);
         const int line = lines.at(r);
@@ -297,12 +303,29 @@ MeasuredRowsOrDiagnostics parseMeasuredCsv(const QByteArray &csv, const QString 
                                           .arg(fields.size()).arg(header.size())};
             continue;
         }
+        const qsizetype problemsBefore = diagnostics.size();
         RowReader reader(origin, line, fields, columns, diagnostics);
-        rows << readRow(reader, line);
+        const MeasuredRow row = readRow(reader, line);
+        if (diagnostics.size() == problemsBefore)
+            rows << row;
     }
-    if (!diagnostics.isEmpty())
-        return diagnostics;
-    return rows;
+    return result;
+}
+
+MeasuredRowsOrDiagnostics parseMeasuredCsv(const QByteArray &csv, const QString &origin)
+{
+    MeasuredCsv read = readMeasuredCsv(csv, origin);
+    if (!read.problems.isEmpty())
+        return read.problems;
+    return read.rows;
+}
+
+MeasuredCsv loadMeasuredCsvRows(const QString &path)
+{
+    const BytesOrProblem read = readLimitedFile(path, limits::kMaxMeasuredCsvBytes, QStringLiteral("a measurements CSV"));
+    if (const auto *problem = std::get_if<QString>(&read))
+        return MeasuredCsv{{}, Diagnostics{Diagnostic{path, QString(), QString(), *problem}}, true};
+    return readMeasuredCsv(std::get<QByteArray>(read), path);
 }
 
 MeasuredRowsOrDiagnostics loadMeasuredCsv(const QString &path)

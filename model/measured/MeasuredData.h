@@ -58,6 +58,17 @@ MeasuredRowsOrDiagnostics parseMeasuredCsv(const QByteArray &csv, const QString 
 // Reads a file (":/measured.csv" is the shipped set).
 MeasuredRowsOrDiagnostics loadMeasuredCsv(const QString &path);
 
+// A user's measurements: the good rows, and a problem for each row refused (line and column) or for the file
+// itself (no header, a required column missing, unreadable), in which case `fileRefused` and no rows. A byte
+// order mark and CRLF line ends are read as any spreadsheet writes them.
+struct MeasuredCsv {
+    MeasuredRows rows;
+    Diagnostics problems;
+    bool fileRefused = false;
+};
+MeasuredCsv readMeasuredCsv(const QByteArray &csv, const QString &origin);
+MeasuredCsv loadMeasuredCsvRows(const QString &path);
+
 // The shipped calibration set compiled into the binary (always valid: guarded by tst_validation).
 const MeasuredRows &embeddedMeasuredRows();
 

@@ -379,6 +379,23 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("many.png"))));
     }
 
+    // validate scores the good rows of a user's CSV, names each refused one and exits 2.
+    void validateScoresTheGoodRows()
+    {
+        QFile shipped(QStringLiteral(HEADROOM_SOURCE_DIR "/resources/measured.csv"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = shipped.readAll().split('\n');
+        QVERIFY(lines.size() > 10);
+        lines[3] = lines[3].replace(",tg,", ",tokens,");
+        const QString path = m_dir.filePath(QStringLiteral("mine.csv"));
+        QVERIFY(writeFile(path, "\xEF\xBB\xBF" + lines.join("\r\n")));
+        const Run result = run({QStringLiteral("validate"), QStringLiteral("--data"), path});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("mine.csv: line 4: column 18 (metric)"), result.err.constData());
+        QCOMPARE(result.err.count('\n'), 1);
+        QVERIFY2(result.out.contains("Mean absolute percentage error"), result.out.constData());
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_fifo;

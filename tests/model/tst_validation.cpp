@@ -112,6 +112,35 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).modelSizeGB.value_or(0), 4.92);
     }
 
+    // A user's file: good rows are scored and each refused row is named; a byte order mark and CRLF line ends
+    // are read as spreadsheets write them.
+    void refusedRowsLeaveTheGoodOnes_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<QString>("problem");
+        QByteArray badNumber = kGoodRow;
+        badNumber.replace(",111.74,", ",fast,");
+        QByteArray crlf = kHeader + kGoodRow;
+        crlf.replace("\n", "\r\n");
+        QTest::newRow("one bad row") << kHeader + kGoodRow + badNumber + kGoodRow << 2
+                                     << QStringLiteral("line 3: column 19 (tps): 'fast' is not a number");
+        QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF") + kHeader + kGoodRow << 1 << QString();
+        QTest::newRow("CRLF") << crlf << 1 << QString();
+    }
+    void refusedRowsLeaveTheGoodOnes()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(int, rows);
+        QFETCH(QString, problem);
+        const MeasuredCsv read = readMeasuredCsv(csv, QStringLiteral("mine.csv"));
+        QVERIFY(!read.fileRefused);
+        QCOMPARE(read.rows.size(), qsizetype(rows));
+        QCOMPARE(read.problems.isEmpty(), problem.isEmpty());
+        if (!problem.isEmpty())
+            QVERIFY2(read.problems.first().toString().contains(problem), qPrintable(read.problems.first().toString()));
+    }
+
     void badCsvRejected_data()
     {
         QTest::addColumn<QByteArray>("csv");
