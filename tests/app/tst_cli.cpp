@@ -3,50 +3,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/HeadroomProcess.h"
+
+using namespace headroom::test;
+
 namespace {
-
-constexpr int processTimeoutMs = 60'000;
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 QString dataPath(const QString &name)
 {
     return QStringLiteral(HEADROOM_TEST_DATA "/queries/") + name;
-}
-
-Run run(const QStringList &arguments, const QByteArray &input = QByteArray())
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // Headless commands must not need a display.
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
-    process.start(qEnvironmentVariable("HEADROOM_BINARY"), arguments);
-    if (!process.waitForStarted(processTimeoutMs))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(processTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    Run result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
 }
 
 QByteArray fileBytes(const QString &path)

@@ -7,76 +7,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-#include <sys/resource.h>
+#include "../support/HeadroomProcess.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
+using namespace headroom::test;
+
 namespace {
 
-// Generous: each refusal below is expected within a fraction of a second; a hang shows as a timeout.
-constexpr int processTimeoutMs = 30'000;
-
 const QByteArray OneQuery = R"({"queries":[{"hardware":"m3-ultra","model":"llama-3.3-70b","quant":"Q4_K_M"}]})";
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-struct Setup {
-    QByteArray input;
-    QString standardInputFile;
-    QString standardOutputFile;
-    rlim_t fileSizeLimit = RLIM_INFINITY;
-};
-
-Run run(const QStringList &arguments, const Setup &setup = {})
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    process.setProcessEnvironment(environment);
-    if (!setup.standardInputFile.isEmpty())
-        process.setStandardInputFile(setup.standardInputFile);
-    if (!setup.standardOutputFile.isEmpty())
-        process.setStandardOutputFile(setup.standardOutputFile);
-    const rlim_t limit = setup.fileSizeLimit;
-    if (limit != RLIM_INFINITY) {
-        // A full disk without root: files cannot grow past `limit` bytes in the child.
-        process.setChildProcessModifier([limit] {
-            std::signal(SIGXFSZ, SIG_IGN);
-            rlimit fileSize{};
-            ::getrlimit(RLIMIT_FSIZE, &fileSize);
-            fileSize.rlim_cur = limit;
-            ::setrlimit(RLIMIT_FSIZE, &fileSize);
-        });
-    }
-    process.start(qEnvironmentVariable("HEADROOM_BINARY"), arguments);
-    if (!process.waitForStarted(processTimeoutMs))
-        return {};
-    if (setup.standardInputFile.isEmpty()) {
-        process.write(setup.input);
-        process.closeWriteChannel();
-    }
-    if (!process.waitForFinished(processTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    Run result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 QByteArray fileBytes(const QString &path)
 {
