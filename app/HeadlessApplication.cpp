@@ -1,6 +1,12 @@
 #include "HeadlessApplication.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace headroom {
 
@@ -9,6 +15,23 @@ namespace {
 bool hasDisplay()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// Without XDG_RUNTIME_DIR, Qt falls back to a private folder of its own and says so on standard error, where a
+// headless command's output is read. Naming that same folder (created private, as Qt would) keeps it quiet.
+void provideRuntimeDirectory()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QByteArray path = QFile::encodeName(QDir::tempPath()) + "/runtime-" + QByteArray::number(::getuid());
+    if (::mkdir(path.constData(), 0700) != 0 && errno != EEXIST)
+        return;
+    struct stat status {};
+    if (::lstat(path.constData(), &status) == 0 && S_ISDIR(status.st_mode) && status.st_uid == ::getuid()
+        && (status.st_mode & 0777) == 0700)
+        qputenv("XDG_RUNTIME_DIR", path);
+#endif
 }
 
 } // namespace
@@ -31,6 +54,7 @@ void selectOffscreenPlatformWithoutDisplay()
 std::unique_ptr<QCoreApplication> createHeadlessApplication(int &argc, char **argv, HeadlessKind kind)
 {
     std::unique_ptr<QCoreApplication> application;
+    provideRuntimeDirectory();
     if (kind == HeadlessKind::Gui) {
         selectOffscreenPlatformWithoutDisplay();
         application = std::make_unique<QApplication>(argc, argv);

@@ -339,6 +339,25 @@ private Q_SLOTS:
         QVERIFY2(result.out.contains("Mean absolute percentage error"), result.out.constData());
     }
 
+    // Headless commands say nothing on standard error when all goes well, even without XDG_RUNTIME_DIR.
+    void headlessCommandsAreQuiet_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("export") << QStringList{QStringLiteral("export"), QStringLiteral("--chart"), QStringLiteral("speed"),
+                                               QStringLiteral("--output"), m_dir.filePath(QStringLiteral("quiet.png"))};
+        QTest::newRow("estimate") << QStringList{QStringLiteral("estimate"), QStringLiteral("--input"), m_query};
+    }
+
+    void headlessCommandsAreQuiet()
+    {
+        QFETCH(QStringList, arguments);
+        Setup setup;
+        setup.unsetVariables = {QStringLiteral("XDG_RUNTIME_DIR")};
+        const Run result = run(arguments, setup);
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.err, QByteArray());
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_fifo;

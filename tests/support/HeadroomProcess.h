@@ -29,6 +29,7 @@ struct Setup {
     QString standardInputFile;
     QString standardOutputFile;
     rlim_t fileSizeLimit = RLIM_INFINITY;
+    QStringList unsetVariables; // environment variables the command runs without
 };
 
 inline Run run(const QStringList &arguments, const Setup &setup = {})
@@ -38,6 +39,8 @@ inline Run run(const QStringList &arguments, const Setup &setup = {})
     environment.remove(QStringLiteral("DISPLAY"));
     environment.remove(QStringLiteral("WAYLAND_DISPLAY")); // headless commands must not need a display
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (const QString &name : setup.unsetVariables)
+        environment.remove(name);
     process.setProcessEnvironment(environment);
     if (!setup.standardInputFile.isEmpty())
         process.setStandardInputFile(setup.standardInputFile);
