@@ -166,7 +166,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("output");
         QTest::addColumn<QString>("problem");
         QTest::newRow("unknown kind") << "deck.pptx" << "give a .pdf file";
-        QTest::newRow("unwritable pdf") << "/proc/headroom-deck.pdf" << "cannot write '/proc/headroom-deck.pdf'";
+        QTest::newRow("unwritable pdf") << "/proc/headroom-deck.pdf" << "/proc/headroom-deck.pdf: cannot write";
         QTest::newRow("unwritable directory") << "/proc/headroom-frames/" << "cannot write '/proc/headroom-frames/'";
     }
 

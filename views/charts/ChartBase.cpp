@@ -131,8 +131,8 @@ QString checkSize(const QString &path, QSize size, qreal scale)
 // Writes `bytes` atomically, so a failed export never leaves half a file behind.
 QString saveBytes(const QString &path, const QByteArray &bytes)
 {
-    const QString problem = writeFileSafely(path, bytes);
-    return problem.isEmpty() ? QString() : writeError(path, problem);
+    const QString problem = writeFileSafely(path, bytes); // "cannot write: <the system's reason>"
+    return problem.isEmpty() ? QString() : QStringLiteral("%1: %2").arg(path, problem);
 }
 
 } // namespace

@@ -170,7 +170,7 @@ DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catal
     }
     painter.end();
     if (const QString problem = writeFileSafely(path, bytes); !problem.isEmpty()) {
-        result.error = writeProblem(path, problem);
+        result.error = QStringLiteral("%1: %2").arg(path, problem); // "cannot write: <the system's reason>"
         result.pages = 0;
         return result;
     }
@@ -187,7 +187,7 @@ QString savePng(const QImage &image, const QString &path)
     if (!writer.write(image))
         return writeProblem(path, writer.errorString());
     const QString problem = writeFileSafely(path, bytes);
-    return problem.isEmpty() ? QString() : writeProblem(path, problem);
+    return problem.isEmpty() ? QString() : QStringLiteral("%1: %2").arg(path, problem);
 }
 
 DeckResult exportFrames(const Tour &tour, const QString &directory, const Catalog &catalog,
