@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QStringList>
 
 Q_LOGGING_CATEGORY(lcCatalog, "headroom.catalog")
 
@@ -177,7 +178,10 @@ CatalogOrDiagnostics loadUserCatalog(const QString &path)
     if (!own.isEmpty())
         return own;
     if (!dropped.isEmpty()) {
-        qCInfo(lcCatalog) << path << "leaves out built-in systems its changes make impossible:" << dropped.values();
+        QStringList ids = dropped.values();
+        ids.sort();
+        qCInfo(lcCatalog).noquote() << QStringLiteral("%1: the built-in systems %2 are left out: the catalog's changes make them impossible")
+                                           .arg(path, ids.join(QStringLiteral(", ")));
         merged = withoutSystems(merged, dropped);
     }
     return merged;

@@ -361,6 +361,26 @@ void TestGgufReader::corruptHeaders_data()
     QTest::newRow("data missing") << headerOnly
                                   << QStringLiteral("model.gguf: at byte %1: tensor \"token_embd.weight\" data (288 bytes at data offset 0) extends "
                                                     "past the end of the file (%1 bytes): truncated download?").arg(headerOnly.size());
+    {
+        // ggml refuses a file whose tensors share a name; so does the reader, at the repeated tensor.
+        GgufTestWriter writer;
+        writer.addString(QStringLiteral("general.architecture"), QStringLiteral("llama"));
+        writer.addRawTensor(rawTensor("w", {32}, F32));
+        writer.addRawTensor(rawTensor("w", {32}, F32));
+        QTest::newRow("repeated tensor name") << writer.file()
+                                              << QStringLiteral("model.gguf: at byte %1: tensor name \"w\" repeats (ggml refuses such files)")
+                                                     .arg(tensorAt + rawTensor("w", {32}, F32).size());
+    }
+    {
+        // The alignment's problem is reported where its value is, not at byte 0: after the architecture
+        // entry (69 bytes), the key "general.alignment" (8 + 17); its type sits there.
+        GgufTestWriter writer;
+        writer.addString(QStringLiteral("general.architecture"), QStringLiteral("llama"));
+        writer.addUInt32(QStringLiteral("general.alignment"), 3);
+        QTest::newRow("alignment not a power of two") << writer.file()
+                                                      << QStringLiteral("model.gguf: at byte %1: general.alignment must be a power of two, got 3")
+                                                             .arg(tensorAt + 8 + 17);
+    }
     QByteArray overlapping;
     {
         GgufTestWriter writer;
