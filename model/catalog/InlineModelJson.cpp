@@ -1,12 +1,16 @@
 #include "catalog/InlineModelJson.h"
 
+#include "catalog/CatalogLimits.h"
+
 #include <QJsonArray>
 
 namespace headroom {
 namespace {
 
 // Bounds that reject absurd values from a hand-edited file; well above any published model.
-constexpr double MaxParamsB = 100'000;
+// The catalog's own range (CatalogLimits.h): a model a scenario carries is held to what the catalog accepts.
+constexpr double MinParamsB = catalog::kParamsBLimits.lowest;
+constexpr double MaxParamsB = catalog::kParamsBLimits.highest;
 constexpr int MaxShapeValue = 10'000'000;
 constexpr double MaxSizeGB = 1'000'000;
 
@@ -63,12 +67,10 @@ std::optional<LanguageModel> inlineModelFromJson(const QJsonObject &object, cons
     model.name = reader.string(object, QStringLiteral("name"), jsonPath(path, QStringLiteral("name")), true)
                      .value_or(QString());
     model.paramsB = reader.number(object, QStringLiteral("params_b"), jsonPath(path, QStringLiteral("params_b")),
-                                  0, MaxParamsB, true)
+                                  MinParamsB, MaxParamsB, true)
                         .value_or(0);
-    if (reader.diagnostics().size() == problemsBefore && model.paramsB <= 0)
-        reader.problem(jsonPath(path, QStringLiteral("params_b")), QStringLiteral("must be positive"));
     model.activeParamsB = reader.number(object, QStringLiteral("active_params_b"),
-                                        jsonPath(path, QStringLiteral("active_params_b")), 0, MaxParamsB)
+                                        jsonPath(path, QStringLiteral("active_params_b")), MinParamsB, MaxParamsB)
                               .value_or(model.paramsB);
     for (const IntField &field : intFields) {
         const QString key = QLatin1String(field.key);

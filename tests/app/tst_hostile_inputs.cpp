@@ -358,6 +358,22 @@ private Q_SLOTS:
         QCOMPARE(result.err, QByteArray());
     }
 
+    // A model a scenario carries is held to the catalog's range, as every other path that builds one.
+    void aScenarioModelOfNoSizeIsRefused()
+    {
+        const QJsonObject scenario{{QStringLiteral("format"), QStringLiteral("headroom-scenario")},
+                                   {QStringLiteral("version"), 1},
+                                   {QStringLiteral("model"), QJsonObject{{QStringLiteral("id"), QStringLiteral("tiny")},
+                                                                         {QStringLiteral("name"), QStringLiteral("Tiny")},
+                                                                         {QStringLiteral("params_b"), 1e-300}}}};
+        const QString path = m_dir.filePath(QStringLiteral("tiny.headroom.json"));
+        QVERIFY(writeFile(path, QJsonDocument(scenario).toJson()));
+        const Run result = run({QStringLiteral("export"), QStringLiteral("--scenario"), path, QStringLiteral("--chart"),
+                                QStringLiteral("speed"), QStringLiteral("--output"), m_dir.filePath(QStringLiteral("tiny.png"))});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("model.params_b: must be between 1e-05 and 100000"), result.err.constData());
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_fifo;
