@@ -17,13 +17,10 @@ AdviseRun adviseRequest(const QByteArray &input, const Catalog &catalog)
 int runAdvise(const Options &options, QTextStream &err)
 {
     const QString command = QStringLiteral("advise");
-    const std::optional<Catalog> catalog = loadCommandCatalog(options.catalogPath, command, err);
-    if (!catalog)
+    const std::optional<JsonCommandStart> start = startJsonCommand(options.catalogPath, options.input, command, err);
+    if (!start)
         return 2;
-    const std::optional<QByteArray> input = readCommandInput(options.input, command, err);
-    if (!input)
-        return 2;
-    const AdviseRun run = adviseRequest(*input, *catalog);
+    const AdviseRun run = adviseRequest(start->input, start->catalog);
     if (!run.error.isEmpty()) {
         err << "headroom advise: " << describePath(options.input, true) << ": " << printableLine(run.error) << Qt::endl;
         return 2;

@@ -3,6 +3,8 @@
 #include "core/FileLimits.h"
 #include "core/SafeFile.h"
 
+#include <utility>
+
 namespace headroom {
 
 QString describePath(const QString &path, bool input)
@@ -30,6 +32,18 @@ bool writeCommandOutput(const QString &path, const QByteArray &bytes, const QStr
         return false;
     }
     return true;
+}
+
+std::optional<JsonCommandStart> startJsonCommand(const QString &catalogPath, const QString &inputPath,
+                                                 const QString &command, QTextStream &err)
+{
+    std::optional<Catalog> catalog = loadCommandCatalog(catalogPath, command, err);
+    if (!catalog)
+        return std::nullopt;
+    std::optional<QByteArray> input = readCommandInput(inputPath, command, err);
+    if (!input)
+        return std::nullopt;
+    return JsonCommandStart{std::move(*catalog), std::move(*input)};
 }
 
 void reportDiagnostics(const Diagnostics &diagnostics, const QString &command, QTextStream &err)

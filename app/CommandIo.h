@@ -28,6 +28,15 @@ std::optional<Catalog> loadCommandCatalog(const QString &userCatalogPath, const 
 // Writes `diagnostics` to `err`, one "headroom COMMAND: ..." line each, at most kMaxDiagnosticLines of them.
 void reportDiagnostics(const Diagnostics &diagnostics, const QString &command, QTextStream &err);
 
+// What every JSON-in, JSON-out command starts from: its catalog (the embedded one, overlaid with --catalog)
+// and its input (--input FILE, or standard input). nullopt after a message.
+struct JsonCommandStart {
+    Catalog catalog;
+    QByteArray input;
+};
+std::optional<JsonCommandStart> startJsonCommand(const QString &catalogPath, const QString &inputPath,
+                                                 const QString &command, QTextStream &err);
+
 // Display name of an input or output path in messages ("standard input" for "-").
 QString describePath(const QString &path, bool input);
 

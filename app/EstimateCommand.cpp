@@ -30,13 +30,10 @@ EstimateRun estimateQueries(const QByteArray &input, const Catalog &catalog)
 int runEstimate(const Options &options, QTextStream &err)
 {
     const QString command = QStringLiteral("estimate");
-    const std::optional<Catalog> catalog = loadCommandCatalog(options.catalogPath, command, err);
-    if (!catalog)
+    const std::optional<JsonCommandStart> start = startJsonCommand(options.catalogPath, options.input, command, err);
+    if (!start)
         return 2;
-    const std::optional<QByteArray> input = readCommandInput(options.input, command, err);
-    if (!input)
-        return 2;
-    const EstimateRun run = estimateQueries(*input, *catalog);
+    const EstimateRun run = estimateQueries(start->input, start->catalog);
     if (!run.fatalError.isEmpty()) {
         err << "headroom estimate: " << describePath(options.input, true) << ": " << run.fatalError << Qt::endl;
         return 2;
