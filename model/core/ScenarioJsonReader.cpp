@@ -4,6 +4,7 @@
 #include <QJsonParseError>
 
 #include <cmath>
+#include <limits>
 
 namespace headroom {
 
@@ -72,6 +73,19 @@ std::optional<double> ScenarioJsonReader::number(const QJsonObject &object, cons
         return std::nullopt;
     }
     return number;
+}
+
+bool ScenarioJsonReader::header(const QJsonObject &root, const QString &formatName, int newestVersion)
+{
+    const auto format = string(root, QStringLiteral("format"), QStringLiteral("format"), true);
+    if (format && *format != formatName)
+        problem(QStringLiteral("format"), QStringLiteral("is \"%1\", expected \"%2\"").arg(*format, formatName));
+    const auto version = integer(root, QStringLiteral("version"), QStringLiteral("version"), 1,
+                                 std::numeric_limits<int>::max(), true);
+    if (version && *version > newestVersion)
+        problem(QStringLiteral("version"), QStringLiteral("%1 is newer than this Headroom reads (%2); update Headroom to open it")
+                                               .arg(*version).arg(newestVersion));
+    return ok();
 }
 
 std::optional<int> ScenarioJsonReader::integer(const QJsonObject &object, const QString &key,

@@ -27,6 +27,9 @@ public:
                                int minimum, int maximum, bool required = false);
     std::optional<double> number(const QJsonObject &object, const QString &key, const QString &path,
                                  double minimum, double maximum, bool required = false);
+    // The document header {"format": formatName, "version": 1 ... newestVersion}: a problem for another format
+    // or a newer version. Returns ok().
+    bool header(const QJsonObject &root, const QString &formatName, int newestVersion);
     std::optional<bool> boolean(const QJsonObject &object, const QString &key, const QString &path);
 
     void problem(const QString &path, const QString &text);

@@ -87,16 +87,7 @@ TourOrDiagnostics parseTour(const QByteArray &json, const QString &origin, const
     const QJsonObject root = std::get<QJsonObject>(std::move(parsed));
 
     ScenarioJsonReader reader(origin);
-    const auto format = reader.string(root, QStringLiteral("format"), QStringLiteral("format"), true);
-    if (format && *format != FormatName)
-        reader.problem(QStringLiteral("format"), QStringLiteral("is \"%1\", expected \"%2\"").arg(*format, FormatName));
-    const auto version = reader.integer(root, QStringLiteral("version"), QStringLiteral("version"), 1,
-                                        std::numeric_limits<int>::max(), true);
-    if (version && *version > TourFormatVersion)
-        reader.problem(QStringLiteral("version"),
-                       QStringLiteral("%1 is newer than this Headroom reads (%2); update Headroom to open it")
-                           .arg(*version).arg(TourFormatVersion));
-    if (!reader.ok())
+    if (!reader.header(root, FormatName, TourFormatVersion))
         return reader.diagnostics(); // the rest of an unknown document is not worth reading
 
     Tour tour;
