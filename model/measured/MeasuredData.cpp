@@ -330,10 +330,10 @@ MeasuredCsv loadMeasuredCsvRows(const QString &path)
 
 MeasuredRowsOrDiagnostics loadMeasuredCsv(const QString &path)
 {
-    const BytesOrProblem read = readLimitedFile(path, limits::kMaxMeasuredCsvBytes, QStringLiteral("a measurements CSV"));
-    if (const auto *problem = std::get_if<QString>(&read))
-        return Diagnostics{Diagnostic{path, QString(), QString(), *problem}};
-    return parseMeasuredCsv(std::get<QByteArray>(read), path);
+    MeasuredCsv read = loadMeasuredCsvRows(path);
+    if (!read.problems.isEmpty())
+        return read.problems;
+    return read.rows;
 }
 
 const MeasuredRows &embeddedMeasuredRows()
