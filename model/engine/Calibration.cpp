@@ -2,60 +2,115 @@
 #include "engine/Calibration.h"
 #include "engine/CalibrationConstants.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace headroom {
 namespace {
 
 // Ollama wraps llama.cpp behind an HTTP server: the same kernels plus a small per-token cost
-// (request streaming, JSON encoding). An assumption, not a measurement: no Ollama rows yet.
+// (request streaming, JSON encoding). Used where no Ollama rows were fitted.
 constexpr double kOllamaExtraOverheadMs = 0.3;
-
-// Continuous-batching servers (vLLM, SGLang, TensorRT-LLM) share one weight read among all
-// running sequences (PagedAttention / in-flight batching).
-constexpr double kContinuousBatchingEfficiency = 1.0;
 
 const RuntimeProfile &neutralProfile()
 {
-    static const RuntimeProfile profile{Runtime::LlamaCpp, PlatformClass::Other, 0.65, 0.5, 0.5, 0, 0, 0, 1, 0,
-                                        QStringLiteral("neutral default: no calibration loaded")};
+    static const RuntimeProfile profile = [] {
+        RuntimeProfile neutral;
+        neutral.provenance = QStringLiteral("neutral default: no calibration loaded");
+        return neutral;
+    }();
     return profile;
 }
 
-RuntimeProfile derivedFrom(const RuntimeProfile &base, Runtime runtime, const QString &how)
+bool has(const QList<RuntimeProfile> &profiles, Runtime runtime, PlatformClass platform)
+{
+    return std::any_of(profiles.cbegin(), profiles.cend(), [&](const RuntimeProfile &profile) {
+        return profile.runtime == runtime && profile.platform == platform;
+    });
+}
+
+const RuntimeProfile *find(const QList<RuntimeProfile> &profiles, Runtime runtime, PlatformClass platform)
+{
+    for (const RuntimeProfile &profile : profiles) {
+        if (profile.runtime == runtime && profile.platform == platform)
+            return &profile;
+    }
+    return nullptr;
+}
+
+RuntimeProfile derivedFrom(const RuntimeProfile &base, Runtime runtime, PlatformClass platform, const QString &how)
 {
     RuntimeProfile profile = base;
     profile.runtime = runtime;
+    profile.platform = platform;
     profile.rowsFitted = 0;
     profile.provenance = how;
     return profile;
 }
 
+constexpr PlatformClass kPlatforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
+                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other};
+
+// Where a runtime has no rows on a platform, the closest platform it was measured on.
+QList<PlatformClass> neighboursOf(PlatformClass platform)
+{
+    switch (platform) {
+    case PlatformClass::NvidiaConsumer: return {PlatformClass::NvidiaDatacenter, PlatformClass::Other, PlatformClass::Apple};
+    case PlatformClass::NvidiaDatacenter: return {PlatformClass::NvidiaConsumer, PlatformClass::Other, PlatformClass::Apple};
+    case PlatformClass::Other: return {PlatformClass::NvidiaConsumer, PlatformClass::NvidiaDatacenter, PlatformClass::Apple};
+    case PlatformClass::Apple: return {PlatformClass::Other, PlatformClass::NvidiaConsumer, PlatformClass::NvidiaDatacenter};
+    }
+    return {};
+}
+
 } // namespace
+
+QString toString(SpeedClass speed)
+{
+    switch (speed) {
+    case SpeedClass::Decode: return QStringLiteral("decode");
+    case SpeedClass::Concurrency: return QStringLiteral("concurrency");
+    case SpeedClass::Prefill: return QStringLiteral("prefill");
+    }
+    return {};
+}
 
 namespace calibration {
 
 QList<RuntimeProfile> completeProfiles(const QList<RuntimeProfile> &fitted)
 {
     QList<RuntimeProfile> profiles = fitted;
-    for (const RuntimeProfile &base : fitted) {
-        if (base.runtime != Runtime::LlamaCpp)
+    for (PlatformClass platform : kPlatforms) {
+        const RuntimeProfile *llama = find(fitted, Runtime::LlamaCpp, platform);
+        if (!llama)
             continue;
-        const QString platform = toString(base.platform);
-        RuntimeProfile ollama = derivedFrom(base, Runtime::Ollama,
-            QStringLiteral("not fitted (no Ollama rows): llama.cpp %1 + %2 ms per token for the server")
-                .arg(platform).arg(kOllamaExtraOverheadMs));
-        ollama.perTokenOverheadMs += kOllamaExtraOverheadMs;
-        profiles << ollama;
-        if (base.platform == PlatformClass::Apple) {
-            profiles << derivedFrom(base, Runtime::Mlx,
-                QStringLiteral("not fitted (no MLX rows): llama.cpp Metal constants"));
-            continue;
+        const QString platformName = toString(platform);
+        if (!has(profiles, Runtime::Ollama, platform)) {
+            RuntimeProfile ollama = derivedFrom(*llama, Runtime::Ollama, platform,
+                QStringLiteral("not fitted (no Ollama rows on %1): llama.cpp's constants + %2 ms per token for the server")
+                    .arg(platformName).arg(kOllamaExtraOverheadMs));
+            ollama.perTokenOverheadMs += kOllamaExtraOverheadMs;
+            profiles << ollama;
         }
-        for (Runtime server : {Runtime::Vllm, Runtime::Sglang, Runtime::TensorRtLlm}) {
-            RuntimeProfile profile = derivedFrom(base, server,
-                QStringLiteral("not fitted (no %1 rows): llama.cpp %2 constants with continuous batching")
-                    .arg(toString(server), platform));
-            profile.batchEfficiency = kContinuousBatchingEfficiency;
-            profiles << profile;
+        // MLX runs only on Apple silicon; vLLM, SGLang and TensorRT-LLM on CUDA (and ROCm) GPUs.
+        const QList<Runtime> others = platform == PlatformClass::Apple
+            ? QList<Runtime>{Runtime::Mlx}
+            : QList<Runtime>{Runtime::Vllm, Runtime::Sglang, Runtime::TensorRtLlm};
+        for (Runtime runtime : others) {
+            if (has(profiles, runtime, platform))
+                continue;
+            const RuntimeProfile *closest = nullptr;
+            for (PlatformClass neighbour : neighboursOf(platform)) {
+                if ((closest = find(fitted, runtime, neighbour)))
+                    break;
+            }
+            if (closest)
+                profiles << derivedFrom(*closest, runtime, platform,
+                    QStringLiteral("not fitted (no %1 rows on %2): its constants on %3")
+                        .arg(toString(runtime), platformName, toString(closest->platform)));
+            else
+                profiles << derivedFrom(*llama, runtime, platform,
+                    QStringLiteral("not fitted (no %1 rows): llama.cpp's constants on %2").arg(toString(runtime), platformName));
         }
     }
     return profiles;
@@ -101,16 +156,32 @@ const RuntimeProfile &Calibration::profile(Runtime runtime, PlatformClass platfo
     return m_profiles.isEmpty() ? neutralProfile() : m_profiles.constFirst();
 }
 
-ErrorBand Calibration::errorBand(PlatformClass platform) const
+ErrorBand Calibration::errorBand(SpeedClass speed, Runtime runtime, PlatformClass platform) const
 {
-    for (const ErrorBand &band : m_bands) {
-        if (band.platform == platform)
-            return band;
+    const Runtime wanted = runtime == Runtime::Auto ? Runtime::LlamaCpp : runtime;
+    const auto matching = [&](Runtime bandRuntime, std::optional<PlatformClass> bandPlatform) -> const ErrorBand * {
+        for (const ErrorBand &band : m_bands) {
+            if (band.speed == speed && band.runtime == bandRuntime
+                && (bandPlatform ? !band.anyPlatform && band.platform == *bandPlatform : band.anyPlatform))
+                return &band;
+        }
+        return nullptr;
+    };
+    for (const ErrorBand *band : {matching(wanted, platform), matching(wanted, std::nullopt),
+                                  matching(Runtime::Auto, platform), matching(Runtime::Auto, std::nullopt)}) {
+        if (band)
+            return *band;
     }
+    // Nothing measured for this speed: the widest band known, never narrower than the default.
     ErrorBand fallback;
+    fallback.speed = speed;
+    fallback.runtime = wanted;
     fallback.platform = platform;
-    for (const ErrorBand &band : m_bands)
-        fallback.mape = std::max(fallback.mape, band.mape); // unmeasured class: the widest band we know
+    for (const ErrorBand &band : m_bands) {
+        fallback.lowRatio = std::min(fallback.lowRatio, band.lowRatio);
+        fallback.highRatio = std::max(fallback.highRatio, band.highRatio);
+        fallback.mape = std::max(fallback.mape, band.mape);
+    }
     return fallback;
 }
 

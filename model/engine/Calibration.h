@@ -8,14 +8,14 @@
 
 namespace headroom {
 
-// Calibrated behaviour of one runtime on one platform family. Every constant is fitted by
-// tools/fit-calibration from resources/measured.csv and guarded by tst_calibration.
+// Calibrated behaviour of one runtime on one platform family. Every fitted constant comes from
+// fitCalibration() (model/measured/CalibrationFit.h) over resources/measured.csv and is guarded by tst_calibration.
 struct RuntimeProfile {
     Runtime runtime = Runtime::LlamaCpp;
     PlatformClass platform = PlatformClass::Other;
     double bandwidthEfficiency = 0.65;   // share of spec bandwidth reached while decoding
-    double computeEfficiency = 0.5;      // share of spec FLOPs reached while decoding
-    double prefillEfficiency = 0.5;      // share of spec FLOPs reached in prompt processing
+    double computeEfficiency = 0.5;      // share of spec FLOPs reached by batched decode matmuls
+    double prefillEfficiency = 0.5;      // share of spec FLOPs reached by prompt-processing matmuls
     double perTokenOverheadMs = 0;       // fixed cost per decode step (kernel launches, sampling) of a 32-layer model; scales with layers
     double layerSplitOverheadMs = 0;     // extra per decode step for each additional card, layer split
     double tensorSyncUs = 0;             // per layer all-reduce latency, tensor split
@@ -26,13 +26,35 @@ struct RuntimeProfile {
     // fast the memory: keeping HBM busy needs more loads in flight than these kernels issue.
     // 0 = no ceiling. Combined with the device bandwidth as a smooth minimum (RooflineConstants.h).
     double kernelCeilingGBs = 0;
+    // Share of spec FLOPs the prompt's attention reaches (flash-attention kernels differ by platform far
+    // more than matmuls do): what makes a 64K-token prompt slow.
+    double attentionEfficiency = 0.5;
+    // Arithmetic a decode kernel spends unpacking each quantized weight (shift, mask, scale, convert)
+    // on top of the multiply-add; it runs on the shader ALUs at computeEfficiency.
+    double dequantOpsPerWeight = 8;
+    // Scheduler and sampling cost per running sequence per decode step (continuous batching), ms.
+    double perSequenceOverheadMs = 0;
+    // Prompt tokens processed per forward pass: llama.cpp's -ub, MLX's prefill step, vLLM's chunked
+    // prefill budget. Weights are read once per micro-batch; a MoE's experts see ubatch x k / E tokens each.
+    double prefillMicroBatchTokens = 512;
     bool operator==(const RuntimeProfile &) const = default;
 };
 
-// Measured relative error of one class of estimates, for the uncertainty band.
+// The three kinds of speed the estimator predicts, each with its own measured error.
+enum class SpeedClass { Decode, Concurrency, Prefill };
+QString toString(SpeedClass speed);
+
+// What the held-out measurements of one class say about the estimator's error: measured / predicted lies
+// between lowRatio and highRatio for about 80% of the measurements left out of the fit (leave-one-source-out).
+// runtime Auto = any runtime; anyPlatform = every platform class.
 struct ErrorBand {
+    SpeedClass speed = SpeedClass::Decode;
+    Runtime runtime = Runtime::Auto;
     PlatformClass platform = PlatformClass::Other;
-    double mape = 0.25; // hold-out mean absolute percentage error, as a fraction
+    bool anyPlatform = true;
+    double lowRatio = 0.6;
+    double highRatio = 1.5;
+    double mape = 0.3; // held-out mean absolute percentage error, as a fraction
     int rows = 0;
     bool operator==(const ErrorBand &) const = default;
 };
@@ -45,7 +67,10 @@ public:
 
     // Exact (runtime, platform) match, else the runtime's closest family, else a neutral default.
     const RuntimeProfile &profile(Runtime runtime, PlatformClass platform) const;
-    ErrorBand errorBand(PlatformClass platform) const;
+    // The narrowest class that was measured: runtime and platform, then the runtime, then the platform, then
+    // the whole speed class; a wide default where nothing was.
+    ErrorBand errorBand(SpeedClass speed, Runtime runtime, PlatformClass platform) const;
+    const QList<ErrorBand> &errorBands() const { return m_bands; }
 
     const QList<RuntimeProfile> &profiles() const { return m_profiles; }
     void setProfiles(const QList<RuntimeProfile> &profiles);

@@ -33,14 +33,13 @@ inline constexpr int kLlamaLikeHiddenPerLayer = 128;
 inline constexpr int kLlamaLikeKvHeads = 8;
 inline constexpr int kLlamaLikeHeadDim = 128;
 
-// llama.cpp's quantized mat-vec kernels unpack every weight (shift, mask, scale, convert) before
-// the multiply-add: about this many arithmetic operations per weight on top of the 2 FLOPs of the FMA.
-inline constexpr double kDequantOpsPerQuantizedWeight = 8.0;
 // Weights with at least this many bits are read as plain floats (no unpacking).
 inline constexpr double kUnquantizedBitsPerWeight = 16.0;
 
-// Prefill reads the weights once per micro-batch of this many prompt tokens (llama.cpp -ub 512).
-inline constexpr double kPrefillMicroBatchTokens = 512.0;
+// A MoE's grouped expert matmuls: an expert that sees m tokens of a prompt micro-batch reaches
+// m / (m + this) of the dense matmul rate (too few rows to fill the tensor-core tiles; 64 is the
+// usual tile height of the grouped-GEMM kernels in llama.cpp, vLLM and MLX).
+inline constexpr double kExpertTokensAtHalfRate = 64.0;
 
 // Tensor split: two all-reduces per layer (after attention and after the MLP).
 inline constexpr double kAllReducesPerLayer = 2.0;

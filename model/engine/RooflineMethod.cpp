@@ -34,6 +34,11 @@ double safeRatio(double numerator, double denominator)
     return denominator > 0 && std::isfinite(denominator) ? numerator / denominator : 0.0;
 }
 
+double activeParamsB(const LanguageModel &model)
+{
+    return model.activeParamsB > 0 ? std::min(model.activeParamsB, model.paramsB) : model.paramsB;
+}
+
 // Weight-streaming rate of one device: spec bandwidth x efficiency, softly capped by the kernels.
 double streamingGBs(const Device &device, const RuntimeProfile &profile)
 {
@@ -76,12 +81,9 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     const double weightReadGB = (batchParamsB + (users - 1) * rereadShare * oneUserParamsB) * bytesPerParam;
     const double kvReadGB = users * kvCacheBytes(model, input.workload.kvCache, depth) / kBytesPerGB;
 
-    const double activeB = model.activeParamsB > 0 ? std::min(model.activeParamsB, model.paramsB) : model.paramsB;
-    const double attentionFlops =
-        4.0 * shape.layers * double(shape.attentionHeads) * shape.headDim * double(depth);
-    const double flopsPerToken = 2.0 * activeB * 1e9 + attentionFlops;
+    const double flopsPerToken = 2.0 * activeParamsB(model) * 1e9 + attentionFlopsPerToken(model, depth);
     const double dequantOps = input.quant.bitsPerWeight < kUnquantizedBitsPerWeight
-        ? kDequantOpsPerQuantizedWeight * batchParamsB * 1e9
+        ? std::max(0.0, profile.dequantOpsPerWeight) * batchParamsB * 1e9
         : 0.0;
 
     DecodeTiming timing;
@@ -124,31 +126,67 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
             * kMsPerSecond;
         timing.memoryMs = timing.memoryMs * (1.0 - offloadedShare) + hostMs;
     }
-    timing.overheadMs = std::max(0.0, profile.perTokenOverheadMs) * shape.layers / kOverheadReferenceLayers;
+    timing.overheadMs = std::max(0.0, profile.perTokenOverheadMs) * shape.layers / kOverheadReferenceLayers
+        + std::max(0.0, profile.perSequenceOverheadMs) * users;
     return timing;
 }
 
-// Prompt processing: compute-bound, with a memory floor of one weight read per micro-batch.
+// Prompt processing, per token: the matmuls at the prefill rate (a MoE's experts slower, each seeing only
+// micro-batch x k / E tokens), attention over the prompt so far at the attention rate, and a memory floor of
+// one read of all the weights per micro-batch (a long prompt touches every expert).
 double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, Split split,
                               const MemoryPlan &plan)
 {
     const LanguageModel &model = input.model;
-    const ModelShape shape = resolvedShape(model);
     const double prompt = std::max(1, input.workload.promptTokens);
-    // Tensor split shares every matmul among the cards. Layer split runs the cards one after the
-    // other; llama.cpp's micro-batch pipelining overlaps them a little (XD measures 1.0-1.3x on
-    // 2-8 cards), which the fitted efficiency absorbs rather than a per-card gain.
-    const int parallel = split == Split::Tensor ? std::max(1, input.configuration.count) : 1;
+    const double microBatch = std::clamp(prompt, 1.0, std::max(1.0, profile.prefillMicroBatchTokens));
+    // Tensor split shares every matmul among the n cards. Layer split pipelines the prompt's m micro-batches
+    // through the cards, each holding 1/n of the layers: m x n / (m + n - 1) cards' worth of work at once.
+    const double cards = std::max(1, input.configuration.count);
+    const double microBatches = std::ceil(prompt / microBatch);
+    const double parallel = split == Split::Tensor ? cards : microBatches * cards / (microBatches + cards - 1.0);
 
-    const double activeB = model.activeParamsB > 0 ? std::min(model.activeParamsB, model.paramsB) : model.paramsB;
-    const double flopsPerToken = 2.0 * activeB * 1e9
-        + 4.0 * shape.layers * double(shape.attentionHeads) * shape.headDim * (prompt / 2.0);
-    const double flopsPerSecond = std::max(0.0, input.device.fp16Tflops) * 1e12 * profile.prefillEfficiency * parallel;
+    const double activeB = activeParamsB(model);
+    const ExpertSplit experts = expertSplit(model);
+    const double routedB = experts.perExpertParamsB > 0 ? std::max(0.0, activeB - experts.sharedParamsB) : 0.0;
+    double expertRate = 1.0;
+    if (routedB > 0 && model.routedExperts() > 0) {
+        const double tokensPerExpert = microBatch * model.routedExpertsPerToken() / double(model.routedExperts());
+        expertRate = tokensPerExpert / (tokensPerExpert + kExpertTokensAtHalfRate);
+    }
+    const double peakFlops = std::max(0.0, input.device.fp16Tflops) * 1e12 * parallel;
+    const double matmulSeconds = safeRatio(2e9 * (activeB - routedB + routedB / expertRate),
+                                           peakFlops * profile.prefillEfficiency);
+    // A fresh prompt: its tokens attend on average to half of it.
+    const double attentionSeconds = safeRatio(attentionFlopsPerToken(model, prompt / 2.0),
+                                              peakFlops * profile.attentionEfficiency);
     const double bandwidth = streamingGBs(input.device, profile) * parallel;
-    const double computeSeconds = safeRatio(flopsPerToken, flopsPerSecond);
-    const double memorySeconds = safeRatio(plan.memory.weightsGB, bandwidth * kPrefillMicroBatchTokens);
-    const double secondsPerToken = std::max(computeSeconds, memorySeconds);
+    const double memorySeconds = safeRatio(plan.memory.weightsGB, bandwidth * microBatch);
+    const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds);
     return secondsPerToken > 0 ? 1.0 / secondsPerToken : 0.0;
+}
+
+// Every speed and time within the measured error of its class: measured / predicted lay between the band's
+// ratios for about 80% of the measurements the fit did not see.
+void setLikelyRanges(Estimate &estimate, const EstimateInput &input, const ErrorBand &decode, const ErrorBand &prefill)
+{
+    estimate.decodeTpsLow = estimate.decodeTpsPerUser * decode.lowRatio;
+    estimate.decodeTpsHigh = estimate.decodeTpsPerUser * decode.highRatio;
+    estimate.decodeTpsTotalLow = estimate.decodeTpsTotal * decode.lowRatio;
+    estimate.decodeTpsTotalHigh = estimate.decodeTpsTotal * decode.highRatio;
+    estimate.prefillTpsLow = estimate.prefillTps * prefill.lowRatio;
+    estimate.prefillTpsHigh = estimate.prefillTps * prefill.highRatio;
+    const double users = std::max(1, input.workload.users);
+    const double prompt = std::max(0, input.workload.promptTokens);
+    const double output = std::max(0, input.workload.outputTokens);
+    estimate.ttftSecondsLow = safeRatio(users * prompt, estimate.prefillTpsHigh);
+    estimate.ttftSecondsHigh = safeRatio(users * prompt, estimate.prefillTpsLow);
+    const auto throughput = [&](double ttft, double decodeTps) {
+        const double seconds = ttft + safeRatio(output, decodeTps);
+        return safeRatio(users * output, seconds);
+    };
+    estimate.outputTpsTotalLow = throughput(estimate.ttftSecondsHigh, estimate.decodeTpsLow);
+    estimate.outputTpsTotalHigh = throughput(estimate.ttftSecondsLow, estimate.decodeTpsHigh);
 }
 
 } // namespace
@@ -217,9 +255,9 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     const double requestSeconds = estimate.ttftSeconds + decodeSeconds;
     estimate.outputTpsTotal = requestSeconds > 0 ? users * output / requestSeconds : 0.0;
 
-    const double band = std::clamp(calibration.errorBand(platform).mape, 0.0, 1.0);
-    estimate.decodeTpsLow = estimate.decodeTpsPerUser * (1.0 - band);
-    estimate.decodeTpsHigh = estimate.decodeTpsPerUser * (1.0 + band);
+    setLikelyRanges(estimate, input, calibration.errorBand(users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
+                                                           runtime, platform),
+                    calibration.errorBand(SpeedClass::Prefill, runtime, platform));
     return estimate;
 }
 

@@ -8,6 +8,26 @@
 
 namespace headroom {
 namespace roofline {
+namespace {
+
+struct AttendingLayers {
+    int full = 0;    // attend to the whole context
+    int sliding = 0; // attend to the last slidingWindow tokens
+};
+
+// Layers whose attention grows with the context; linear-attention layers keep a fixed state.
+AttendingLayers attendingLayers(const LanguageModel &model, const ModelShape &shape)
+{
+    int linear = std::clamp(model.linearLayers, 0, shape.layers);
+    if (model.attention == AttentionKind::Linear && linear == 0)
+        linear = shape.layers;
+    int sliding = model.slidingWindow > 0 ? std::clamp(model.slidingLayers, 0, shape.layers - linear) : 0;
+    if (model.attention == AttentionKind::SlidingWindow && sliding == 0 && model.slidingWindow > 0)
+        sliding = shape.layers - linear;
+    return {shape.layers - linear - sliding, sliding};
+}
+
+} // namespace
 
 ModelShape resolvedShape(const LanguageModel &model)
 {
@@ -70,19 +90,24 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
         layout.growingBytesPerToken = double(shape.layers) * model.mlaLatentDim * bytes;
         return layout;
     }
-    int linear = std::clamp(model.linearLayers, 0, shape.layers);
-    if (model.attention == AttentionKind::Linear && linear == 0)
-        linear = shape.layers;
-    int sliding = model.slidingWindow > 0 ? std::clamp(model.slidingLayers, 0, shape.layers - linear) : 0;
-    if (model.attention == AttentionKind::SlidingWindow && sliding == 0 && model.slidingWindow > 0)
-        sliding = shape.layers - linear;
-    const int full = shape.layers - linear - sliding;
+    const auto [full, sliding] = attendingLayers(model, shape);
 
     const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;
     layout.growingBytesPerToken = perLayerPerToken * full;
     layout.windowedBytesPerToken = perLayerPerToken * sliding;
     layout.window = sliding > 0 ? model.slidingWindow : 0;
     return layout;
+}
+
+double attentionFlopsPerToken(const LanguageModel &model, double depth)
+{
+    const ModelShape shape = resolvedShape(model);
+    const double tokens = std::max(0.0, depth);
+    if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0)
+        return 4.0 * shape.layers * double(shape.attentionHeads) * model.mlaLatentDim * tokens;
+    const auto [full, sliding] = attendingLayers(model, shape);
+    const double perLayerPerToken = 4.0 * double(shape.attentionHeads) * shape.headDim;
+    return perLayerPerToken * (full * tokens + sliding * std::min(tokens, double(model.slidingWindow)));
 }
 
 double KvLayout::bytes(double tokens) const

@@ -45,4 +45,9 @@ struct KvLayout {
 
 KvLayout kvLayout(const LanguageModel &model, KvCacheType type);
 
+// FLOPs of the attention (scores and weighted sum) for one new token that attends to `depth` earlier
+// tokens: 4 x heads x head_dim per layer and attended token; sliding-window layers attend at most their
+// window, linear-attention layers a fixed state (ignored), MLA layers over the latent width.
+double attentionFlopsPerToken(const LanguageModel &model, double depth);
+
 } // namespace headroom::roofline

@@ -72,8 +72,10 @@ Estimate seedEstimate(const EstimateInput &input)
     estimate.decodeTpsPerUser = rounded;
     estimate.decodeTpsTotal = rounded;
     estimate.outputTpsTotal = rounded;
-    estimate.decodeTpsLow = rounded;
-    estimate.decodeTpsHigh = rounded;
+    // The rule states one number, not a range.
+    estimate.decodeTpsLow = estimate.decodeTpsHigh = rounded;
+    estimate.decodeTpsTotalLow = estimate.decodeTpsTotalHigh = rounded;
+    estimate.outputTpsTotalLow = estimate.outputTpsTotalHigh = rounded;
     estimate.maxUsers = 1;
     estimate.maxContext = input.model.maxContext;
     return estimate;

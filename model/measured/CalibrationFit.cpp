@@ -1,33 +1,54 @@
-// Deterministic fit of the runtime profiles to measured.csv, and leave-one-device-out hold-out.
+// Deterministic fit of the runtime profiles to the measured rows, leave-one-source-out folds and the
+// held-out error bands.
 #include "measured/CalibrationFit.h"
 
 #include "engine/CalibrationConstants.h"
 #include "engine/Estimator.h"
 #include "measured/Validation.h"
 
+#include <QMap>
 #include <QSet>
 #include <QStringList>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <functional>
+#include <tuple>
 
 namespace headroom {
 namespace {
 
-// A class needs this many decode rows for its own profile; below, it takes the pooled fit.
-constexpr int kMinDecodeRowsPerClass = 4;
-// Coordinate search: steps halve until they fall under this share of the parameter's range.
-constexpr double kSearchResolution = 1e-4;
-constexpr int kMaxSearchRounds = 2000;
+// A profile needs this many decode or concurrency rows of its own; below, it keeps its parent's constants.
+constexpr int kMinSpeedRowsPerProfile = 4;
+// A serving runtime gets a profile apart from its siblings with this many rows on a platform.
+constexpr int kMinRowsForOwnServingProfile = 8;
+// Prompts at least this long make the attention rate identifiable.
+constexpr int kLongPromptTokens = 4096;
+// Pull of the parent's constants, per parameter, in squared shares of the parameter's range: moving a
+// parameter by 20% of its range costs as much as one row off by 22%.
+constexpr double kParentPull = 1.0;
+// Pattern search: each step halves until it falls under this share of the parameter's range.
+constexpr double kSearchResolution = 2e-4;
+constexpr int kMaxSearchRounds = 400;
+// Error bands: the share of held-out measurements to leave below and above the likely range, and the rows a
+// class needs for a band of its own.
+constexpr double kBandTailShare = 0.08;
+constexpr int kMinBandRows = 8;
+
+// Documented, not fitted: prompt tokens per forward pass (llama.cpp -ub default 512; mlx-lm
+// prefill_step_size 2048; vLLM/SGLang/TensorRT-LLM chunked prefill budget 8192).
+constexpr double kLlamaCppMicroBatch = 512;
+constexpr double kMlxMicroBatch = 2048;
+constexpr double kServingMicroBatch = 8192;
 
 struct PreparedRow {
     MeasuredRow row;
     EstimateInput input;
     ScoreSection section = ScoreSection::Decode;
     PlatformClass platform = PlatformClass::Other;
+    std::optional<Runtime> runtime; // nullopt: an engine Headroom does not model (scored, never fitted)
 };
+using Rows = QList<const PreparedRow *>;
 
 struct Parameter {
     double RuntimeProfile::*field;
@@ -36,68 +57,54 @@ struct Parameter {
     double initialStep;
 };
 
-// Decode-side parameters, in search order.
-const std::array<Parameter, 6> &decodeParameters()
+bool isServing(Runtime runtime)
 {
-    static const std::array<Parameter, 6> parameters{{
-        {&RuntimeProfile::bandwidthEfficiency, 0.2, 1.0, 0.1},
-        {&RuntimeProfile::kernelCeilingGBs, 100.0, 20000.0, 2000.0},
-        {&RuntimeProfile::computeEfficiency, 0.01, 1.0, 0.1},
-        {&RuntimeProfile::perTokenOverheadMs, 0.0, 20.0, 1.0},
-        {&RuntimeProfile::layerSplitOverheadMs, 0.0, 10.0, 0.5},
-        {&RuntimeProfile::batchEfficiency, 0.0, 1.0, 0.1},
-    }};
-    return parameters;
-}
-const Parameter kPrefillParameter{&RuntimeProfile::prefillEfficiency, 0.01, 1.0, 0.1};
-
-RuntimeProfile startingProfile(PlatformClass platform)
-{
-    RuntimeProfile profile;
-    profile.runtime = Runtime::LlamaCpp;
-    profile.platform = platform;
-    profile.bandwidthEfficiency = 0.8;
-    profile.computeEfficiency = 0.3;
-    profile.prefillEfficiency = 0.3;
-    profile.perTokenOverheadMs = 1.0;
-    profile.layerSplitOverheadMs = 0.3;
-    profile.batchEfficiency = 1.0;
-    profile.kernelCeilingGBs = 20000.0;
-    return profile;
+    return runtime == Runtime::Vllm || runtime == Runtime::Sglang || runtime == Runtime::TensorRtLlm;
 }
 
 QList<PreparedRow> prepare(const MeasuredRows &rows, const Catalog &catalog)
 {
     QList<PreparedRow> prepared;
-    for (const MeasuredRow &row : rows) {
-        PreparedRow item{row, inputForRow(row, catalog), sectionOf(row), PlatformClass::Other};
+    Diagnostics unscorable; // validate reports them; a fit just leaves them out
+    for (const MeasuredRow &row : scorableRows(rows, catalog, QString(), unscorable)) {
+        PreparedRow item{row, inputForRow(row, catalog), sectionOf(row), PlatformClass::Other, modelledRuntime(row.backend)};
         item.platform = platformClassOf(item.input.device);
         prepared << item;
     }
     return prepared;
 }
 
-double squaredLogError(const QList<const PreparedRow *> &rows, const RuntimeProfile &profile)
+double squaredLogError(const Rows &rows, const RuntimeProfile &profile)
 {
     Calibration calibration;
     calibration.setProfiles({profile});
     double sum = 0;
     for (const PreparedRow *row : rows) {
         EstimateInput input = row->input;
-        input.configuration.runtime = Runtime::LlamaCpp; // every fitted row is scored with this profile
+        input.configuration.runtime = profile.runtime; // every row of a group is scored with its profile
         const double predicted = predictedValue(row->row, rooflineEstimate(input, calibration));
-        if (predicted > 0 && std::isfinite(predicted)) {
-            const double error = std::log(predicted / row->row.tokensPerSecond);
-            sum += error * error;
-        }
+        const double error = predicted > 0 && std::isfinite(predicted) ? std::log(predicted / row->row.tokensPerSecond)
+                                                                       : std::log(1e-3);
+        sum += error * error;
     }
     return sum;
 }
 
-// Pattern search over the given parameters: try one step either way, keep improvements,
-// halve the steps when nothing improves. Deterministic, bounded, no randomness.
-RuntimeProfile coordinateSearch(RuntimeProfile profile, const QList<Parameter> &parameters,
-                                const std::function<double(const RuntimeProfile &)> &loss)
+double parentPenalty(const RuntimeProfile &profile, const RuntimeProfile &parent, const QList<Parameter> &parameters,
+                     double weight)
+{
+    double sum = 0;
+    for (const Parameter &parameter : parameters) {
+        const double share = (profile.*parameter.field - parent.*parameter.field) / (parameter.maximum - parameter.minimum);
+        sum += share * share;
+    }
+    return weight * sum;
+}
+
+// Pattern search: each round tries one step either way on every parameter, keeps what improves and halves
+// the steps of the parameters that did not. Deterministic, bounded, no randomness.
+RuntimeProfile patternSearch(RuntimeProfile profile, const QList<Parameter> &parameters,
+                             const std::function<double(const RuntimeProfile &)> &loss)
 {
     if (parameters.isEmpty())
         return profile;
@@ -106,9 +113,10 @@ RuntimeProfile coordinateSearch(RuntimeProfile profile, const QList<Parameter> &
         steps << parameter.initialStep;
     double best = loss(profile);
     for (int round = 0; round < kMaxSearchRounds; ++round) {
-        bool improved = false;
-        for (qsizetype i = 0; i < parameters.size() && !improved; ++i) {
+        bool fineEnough = true;
+        for (qsizetype i = 0; i < parameters.size(); ++i) {
             const Parameter &parameter = parameters.at(i);
+            bool improved = false;
             for (double direction : {1.0, -1.0}) {
                 RuntimeProfile candidate = profile;
                 candidate.*parameter.field = std::clamp(profile.*parameter.field + direction * steps.at(i),
@@ -123,13 +131,8 @@ RuntimeProfile coordinateSearch(RuntimeProfile profile, const QList<Parameter> &
                     break;
                 }
             }
-        }
-        if (improved)
-            continue;
-        bool fineEnough = true;
-        for (qsizetype i = 0; i < parameters.size(); ++i) {
-            steps[i] /= 2.0;
-            const Parameter &parameter = parameters.at(i);
+            if (!improved)
+                steps[i] /= 2.0;
             fineEnough = fineEnough && steps.at(i) < kSearchResolution * (parameter.maximum - parameter.minimum);
         }
         if (fineEnough)
@@ -138,87 +141,277 @@ RuntimeProfile coordinateSearch(RuntimeProfile profile, const QList<Parameter> &
     return profile;
 }
 
-RuntimeProfile fitOne(RuntimeProfile start, const QList<const PreparedRow *> &rows)
-{
-    QList<const PreparedRow *> speedRows;
-    QList<const PreparedRow *> prefillRows;
-    bool multiGpu = false;
+struct RowTraits {
+    Rows speed;
+    Rows prefill;
+    bool layerSplit = false;
+    bool tensorSplit = false;
     bool concurrent = false;
+    bool quantized = false;
+    bool longPrompts = false;
+};
+
+RowTraits traitsOf(const Rows &rows)
+{
+    RowTraits traits;
     for (const PreparedRow *row : rows) {
         if (row->section == ScoreSection::Prefill) {
-            prefillRows << row;
+            traits.prefill << row;
+            traits.longPrompts = traits.longPrompts || row->input.workload.promptTokens >= kLongPromptTokens;
             continue;
         }
-        speedRows << row;
-        multiGpu = multiGpu || (row->row.deviceCount > 1 && row->input.configuration.split == Split::Layer);
-        concurrent = concurrent || row->section == ScoreSection::Concurrency;
+        traits.speed << row;
+        const bool multi = row->row.deviceCount > 1;
+        traits.layerSplit = traits.layerSplit || (multi && row->input.configuration.split == Split::Layer);
+        traits.tensorSplit = traits.tensorSplit || (multi && row->input.configuration.split == Split::Tensor);
+        traits.concurrent = traits.concurrent || row->section == ScoreSection::Concurrency;
+        traits.quantized = traits.quantized || row->input.quant.bitsPerWeight < 16;
     }
-    QList<Parameter> parameters;
-    for (const Parameter &parameter : decodeParameters()) {
-        if (parameter.field == &RuntimeProfile::layerSplitOverheadMs && !multiGpu)
-            continue;
-        if (parameter.field == &RuntimeProfile::batchEfficiency && !concurrent)
-            continue;
-        parameters << parameter;
+    return traits;
+}
+
+QList<Parameter> decodeParameters(const RowTraits &traits)
+{
+    QList<Parameter> parameters{
+        {&RuntimeProfile::bandwidthEfficiency, 0.2, 1.0, 0.1},
+        {&RuntimeProfile::kernelCeilingGBs, 100.0, 20000.0, 2000.0},
+        {&RuntimeProfile::perTokenOverheadMs, 0.0, 20.0, 1.0},
+    };
+    if (traits.quantized || traits.concurrent)
+        parameters << Parameter{&RuntimeProfile::computeEfficiency, 0.01, 1.0, 0.1};
+    if (traits.quantized)
+        parameters << Parameter{&RuntimeProfile::dequantOpsPerWeight, 0.0, 40.0, 4.0};
+    if (traits.layerSplit)
+        parameters << Parameter{&RuntimeProfile::layerSplitOverheadMs, 0.0, 10.0, 0.5};
+    if (traits.tensorSplit)
+        parameters << Parameter{&RuntimeProfile::tensorSyncUs, 0.0, 200.0, 20.0};
+    if (traits.concurrent) {
+        parameters << Parameter{&RuntimeProfile::batchEfficiency, 0.0, 1.0, 0.1};
+        parameters << Parameter{&RuntimeProfile::perSequenceOverheadMs, 0.0, 2.0, 0.1};
     }
-    RuntimeProfile profile = coordinateSearch(start, speedRows.isEmpty() ? QList<Parameter>() : parameters,
-                                              [&](const RuntimeProfile &p) { return squaredLogError(speedRows, p); });
-    if (!prefillRows.isEmpty())
-        profile = coordinateSearch(profile, {kPrefillParameter},
-                                   [&](const RuntimeProfile &p) { return squaredLogError(prefillRows, p); });
+    return parameters;
+}
+
+QList<Parameter> prefillParameters(const RowTraits &traits)
+{
+    QList<Parameter> parameters{{&RuntimeProfile::prefillEfficiency, 0.01, 1.0, 0.1}};
+    if (traits.longPrompts)
+        parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, 1.0, 0.1};
+    return parameters;
+}
+
+QString runtimeList(const Rows &rows)
+{
+    QStringList names;
+    for (const PreparedRow *row : rows) {
+        const QString name = toString(*row->runtime);
+        if (!names.contains(name))
+            names << name;
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+// Fits `start` on `rows`, pulled towards `parent` with `pull` (0 for the root of the tree).
+RuntimeProfile fitOne(RuntimeProfile start, const RuntimeProfile &parent, const Rows &rows, double pull)
+{
+    const RowTraits traits = traitsOf(rows);
+    const QList<Parameter> decode = decodeParameters(traits);
+    RuntimeProfile profile = patternSearch(start, decode, [&](const RuntimeProfile &p) {
+        return squaredLogError(traits.speed, p) + parentPenalty(p, parent, decode, pull);
+    });
+    if (!traits.prefill.isEmpty()) {
+        const QList<Parameter> prefill = prefillParameters(traits);
+        profile = patternSearch(profile, prefill, [&](const RuntimeProfile &p) {
+            return squaredLogError(traits.prefill, p) + parentPenalty(p, parent, prefill, pull);
+        });
+    }
     profile.rowsFitted = int(rows.size());
-    profile.provenance = QStringLiteral("fitted on %1 rows of resources/measured.csv (%2 decode/concurrency, %3 prefill)")
-                             .arg(rows.size()).arg(speedRows.size()).arg(prefillRows.size());
+    profile.provenance = QStringLiteral("fitted on %1 rows of resources/measured.csv (%2; %3 decode/concurrency, %4 prompt)")
+                             .arg(rows.size()).arg(runtimeList(rows)).arg(traits.speed.size()).arg(traits.prefill.size());
     return profile;
 }
 
-QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStringList &excludedDevices)
+RuntimeProfile relabelled(RuntimeProfile profile, Runtime runtime, PlatformClass platform)
 {
-    const QSet<QString> excluded(excludedDevices.cbegin(), excludedDevices.cend());
-    QList<const PreparedRow *> all;
-    for (const PreparedRow &row : prepared) {
-        if (!excluded.contains(row.row.hardwareId))
-            all << &row;
-    }
-    const RuntimeProfile pooled = fitOne(startingProfile(PlatformClass::Other), all);
+    profile.runtime = runtime;
+    profile.platform = platform;
+    return profile;
+}
+
+int speedRows(const Rows &rows)
+{
+    return int(std::count_if(rows.cbegin(), rows.cend(),
+                             [](const PreparedRow *row) { return row->section != ScoreSection::Prefill; }));
+}
+
+constexpr PlatformClass kPlatforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
+                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other};
+
+// The tree of profiles (see fitProfiles in the header), on the rows not excluded.
+QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStringList &excludedSources)
+{
+    const QSet<QString> excluded(excludedSources.cbegin(), excludedSources.cend());
+    const auto select = [&](const std::function<bool(const PreparedRow &)> &keep) {
+        Rows rows;
+        for (const PreparedRow &row : prepared) {
+            if (row.runtime && !excluded.contains(row.row.sourceId) && keep(row))
+                rows << &row;
+        }
+        return rows;
+    };
+
+    RuntimeProfile seed;
+    seed.runtime = Runtime::LlamaCpp;
+    seed.bandwidthEfficiency = 0.8;
+    seed.computeEfficiency = 0.3;
+    seed.prefillEfficiency = 0.3;
+    seed.attentionEfficiency = 0.3;
+    seed.perTokenOverheadMs = 1.0;
+    seed.layerSplitOverheadMs = 0.3;
+    seed.kernelCeilingGBs = 20000.0;
+    seed.prefillMicroBatchTokens = kLlamaCppMicroBatch;
+    const Rows llamaRows = select([](const PreparedRow &row) { return *row.runtime == Runtime::LlamaCpp; });
+    RuntimeProfile root = fitOne(seed, seed, llamaRows, 0.0);
+    root.platform = PlatformClass::Other;
 
     QList<RuntimeProfile> profiles;
-    for (PlatformClass platform : {PlatformClass::Apple, PlatformClass::NvidiaConsumer, PlatformClass::NvidiaDatacenter}) {
-        QList<const PreparedRow *> classRows;
-        int decodeRows = 0;
-        for (const PreparedRow *row : std::as_const(all)) {
-            if (row->platform != platform)
-                continue;
-            classRows << row;
-            decodeRows += row->section == ScoreSection::Decode ? 1 : 0;
-        }
-        RuntimeProfile start = pooled;
-        start.platform = platform;
-        if (decodeRows >= kMinDecodeRowsPerClass) {
-            profiles << fitOne(start, classRows);
+    QMap<PlatformClass, RuntimeProfile> llamaByPlatform;
+    for (PlatformClass platform : kPlatforms) {
+        const Rows rows = select([&](const PreparedRow &row) {
+            return *row.runtime == Runtime::LlamaCpp && row.platform == platform;
+        });
+        RuntimeProfile profile = relabelled(root, Runtime::LlamaCpp, platform);
+        if (speedRows(rows) >= kMinSpeedRowsPerProfile) {
+            profile = fitOne(profile, profile, rows, kParentPull);
         } else {
-            start.provenance = QStringLiteral("too few rows of its own (%1): the fit over all %2 rows")
-                                   .arg(decodeRows).arg(all.size());
-            profiles << start;
+            profile.rowsFitted = 0;
+            profile.provenance = QStringLiteral("too few rows of its own (%1): llama.cpp over all %2 rows")
+                                     .arg(rows.size()).arg(llamaRows.size());
+        }
+        llamaByPlatform.insert(platform, profile);
+        profiles << profile;
+    }
+
+    // Ollama (llama.cpp behind a server) and MLX start from llama.cpp on their platform.
+    for (const Runtime runtime : {Runtime::Ollama, Runtime::Mlx}) {
+        for (PlatformClass platform : kPlatforms) {
+            const Rows rows = select([&](const PreparedRow &row) { return *row.runtime == runtime && row.platform == platform; });
+            if (speedRows(rows) < kMinSpeedRowsPerProfile)
+                continue;
+            RuntimeProfile start = relabelled(llamaByPlatform.value(platform), runtime, platform);
+            if (runtime == Runtime::Mlx)
+                start.prefillMicroBatchTokens = kMlxMicroBatch;
+            profiles << fitOne(start, start, rows, kParentPull);
         }
     }
-    RuntimeProfile other = pooled;
-    other.provenance = QStringLiteral("no rows of its own: the fit over all %1 rows").arg(all.size());
-    profiles << other;
+
+    // vLLM, SGLang and TensorRT-LLM share paged attention, CUDA graphs and continuous batching: one serving
+    // profile over all of them, then per platform, then per runtime where it has rows enough of its own.
+    const Rows servingRows = select([](const PreparedRow &row) { return isServing(*row.runtime); });
+    if (speedRows(servingRows) < kMinSpeedRowsPerProfile)
+        return profiles;
+    RuntimeProfile servingStart = relabelled(llamaByPlatform.value(PlatformClass::NvidiaDatacenter), Runtime::Vllm,
+                                             PlatformClass::Other);
+    servingStart.prefillMicroBatchTokens = kServingMicroBatch;
+    const RuntimeProfile serving = fitOne(servingStart, servingStart, servingRows, kParentPull);
+    for (PlatformClass platform : kPlatforms) {
+        const Rows platformRows = select([&](const PreparedRow &row) { return isServing(*row.runtime) && row.platform == platform; });
+        if (speedRows(platformRows) < kMinSpeedRowsPerProfile)
+            continue;
+        const RuntimeProfile start = relabelled(serving, Runtime::Vllm, platform);
+        const RuntimeProfile pooled = fitOne(start, start, platformRows, kParentPull);
+        for (const Runtime runtime : {Runtime::Vllm, Runtime::Sglang, Runtime::TensorRtLlm}) {
+            const Rows own = select([&](const PreparedRow &row) { return *row.runtime == runtime && row.platform == platform; });
+            const RuntimeProfile parent = relabelled(pooled, runtime, platform);
+            profiles << (speedRows(own) >= kMinRowsForOwnServingProfile ? fitOne(parent, parent, own, kParentPull) : parent);
+        }
+    }
     return profiles;
 }
 
-QStringList devicesInOrder(const MeasuredRows &rows)
+QStringList sourcesInOrder(const MeasuredRows &rows)
 {
-    QStringList devices;
+    QStringList sources;
     QSet<QString> seen;
     for (const MeasuredRow &row : rows) {
-        if (!seen.contains(row.hardwareId)) {
-            seen.insert(row.hardwareId);
-            devices << row.hardwareId;
+        if (!seen.contains(row.sourceId)) {
+            seen.insert(row.sourceId);
+            sources << row.sourceId;
         }
     }
-    return devices;
+    return sources;
+}
+
+// The value below which `share` of the sorted values lie (linear interpolation).
+double quantile(const QList<double> &sorted, double share)
+{
+    if (sorted.isEmpty())
+        return 1.0;
+    const double position = share * double(sorted.size() - 1);
+    const qsizetype below = qsizetype(std::floor(position));
+    const qsizetype above = std::min(below + 1, sorted.size() - 1);
+    return sorted.at(below) + (position - double(below)) * (sorted.at(above) - sorted.at(below));
+}
+
+struct BandKey {
+    SpeedClass speed;
+    Runtime runtime;
+    PlatformClass platform;
+    bool anyPlatform;
+    bool operator==(const BandKey &) const = default;
+};
+
+// Bands from held-out measured / predicted ratios: every class with enough rows, from the narrowest
+// (runtime x platform) to the widest (all runtimes and platforms).
+QList<ErrorBand> bandsFrom(const ValidationReport &report)
+{
+    QList<BandKey> keys;
+    QList<QList<double>> ratios;
+    QList<double> errorSums;
+    const auto add = [&](const BandKey &key, double ratio) {
+        qsizetype index = keys.indexOf(key);
+        if (index < 0) {
+            keys << key;
+            ratios << QList<double>();
+            errorSums << 0.0;
+            index = keys.size() - 1;
+        }
+        ratios[index] << ratio;
+        errorSums[index] += std::abs(1.0 / ratio - 1.0);
+    };
+    for (const RowScore &score : report.rows) {
+        if (!score.fitted || !score.rooflineHoldOut || !(*score.rooflineHoldOut > 0))
+            continue;
+        const double ratio = score.measured / *score.rooflineHoldOut;
+        add({score.section, score.modelled, score.platform, false}, ratio);
+        add({score.section, score.modelled, PlatformClass::Other, true}, ratio);
+        add({score.section, Runtime::Auto, score.platform, false}, ratio);
+        add({score.section, Runtime::Auto, PlatformClass::Other, true}, ratio);
+    }
+    QList<ErrorBand> bands;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        QList<double> sorted = ratios.at(i);
+        if (sorted.size() < kMinBandRows)
+            continue;
+        std::sort(sorted.begin(), sorted.end());
+        const BandKey &key = keys.at(i);
+        ErrorBand band;
+        band.speed = key.speed;
+        band.runtime = key.runtime;
+        band.platform = key.platform;
+        band.anyPlatform = key.anyPlatform;
+        // The range always holds the estimate itself.
+        band.lowRatio = std::min(1.0, quantile(sorted, kBandTailShare));
+        band.highRatio = std::max(1.0, quantile(sorted, 1.0 - kBandTailShare));
+        band.mape = errorSums.at(i) / double(sorted.size());
+        band.rows = int(sorted.size());
+        bands << band;
+    }
+    std::stable_sort(bands.begin(), bands.end(), [](const ErrorBand &a, const ErrorBand &b) {
+        return std::tuple(int(a.speed), int(a.runtime), a.anyPlatform, int(a.platform))
+            < std::tuple(int(b.speed), int(b.runtime), b.anyPlatform, int(b.platform));
+    });
+    return bands;
 }
 
 QString literal(double value)
@@ -233,13 +426,37 @@ QString quoted(const QString &text)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-QString platformEnumName(PlatformClass platform)
+QString enumName(PlatformClass platform)
 {
     switch (platform) {
     case PlatformClass::Apple: return QStringLiteral("PlatformClass::Apple");
     case PlatformClass::NvidiaConsumer: return QStringLiteral("PlatformClass::NvidiaConsumer");
     case PlatformClass::NvidiaDatacenter: return QStringLiteral("PlatformClass::NvidiaDatacenter");
     case PlatformClass::Other: return QStringLiteral("PlatformClass::Other");
+    }
+    return {};
+}
+
+QString enumName(Runtime runtime)
+{
+    switch (runtime) {
+    case Runtime::Auto: return QStringLiteral("Runtime::Auto");
+    case Runtime::LlamaCpp: return QStringLiteral("Runtime::LlamaCpp");
+    case Runtime::Mlx: return QStringLiteral("Runtime::Mlx");
+    case Runtime::Vllm: return QStringLiteral("Runtime::Vllm");
+    case Runtime::Ollama: return QStringLiteral("Runtime::Ollama");
+    case Runtime::TensorRtLlm: return QStringLiteral("Runtime::TensorRtLlm");
+    case Runtime::Sglang: return QStringLiteral("Runtime::Sglang");
+    }
+    return {};
+}
+
+QString enumName(SpeedClass speed)
+{
+    switch (speed) {
+    case SpeedClass::Decode: return QStringLiteral("SpeedClass::Decode");
+    case SpeedClass::Concurrency: return QStringLiteral("SpeedClass::Concurrency");
+    case SpeedClass::Prefill: return QStringLiteral("SpeedClass::Prefill");
     }
     return {};
 }
@@ -254,12 +471,12 @@ QList<RuntimeProfile> fitProfiles(const MeasuredRows &rows, const Catalog &catal
 QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog)
 {
     const QList<PreparedRow> prepared = prepare(rows, catalog);
-    const QStringList devices = devicesInOrder(rows);
-    QList<HoldOutFold> folds(std::min<qsizetype>(devices.size(), kMaxHoldOutFolds));
-    for (qsizetype i = 0; i < devices.size(); ++i)
-        folds[i % kMaxHoldOutFolds].hardwareIds << devices.at(i);
+    const QStringList sources = sourcesInOrder(rows);
+    QList<HoldOutFold> folds(std::min<qsizetype>(sources.size(), kMaxHoldOutFolds));
+    for (qsizetype i = 0; i < sources.size(); ++i)
+        folds[i % kMaxHoldOutFolds].sourceIds << sources.at(i);
     for (HoldOutFold &fold : folds)
-        fold.profiles = fitPrepared(prepared, fold.hardwareIds);
+        fold.profiles = fitPrepared(prepared, fold.sourceIds);
     return folds;
 }
 
@@ -276,13 +493,7 @@ CalibrationFitResult fitCalibration(const MeasuredRows &rows, const Catalog &cat
     CalibrationFitResult result;
     result.profiles = fitProfiles(rows, catalog);
     result.rows = int(rows.size());
-
-    const ValidationReport report = validate(rows, catalog, calibrationFrom(result.profiles), true);
-    for (PlatformClass platform : {PlatformClass::Apple, PlatformClass::NvidiaConsumer, PlatformClass::NvidiaDatacenter}) {
-        if (const ScoreGroup *group = report.group(ScoreSection::Decode, QStringLiteral("platform"), toString(platform));
-            group && group->rooflineHoldOutMape)
-            result.bands << ErrorBand{platform, *group->rooflineHoldOutMape, group->rows};
-    }
+    result.bands = bandsFrom(validate(rows, catalog, calibrationFrom(result.profiles), true));
     return result;
 }
 
@@ -297,22 +508,31 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
         "#include \"engine/CalibrationConstants.h\"\n\n"
         "namespace headroom::calibration {\n\n"
         "QList<RuntimeProfile> fittedProfiles()\n{\n"
-        "    // runtime, platform, bandwidthEfficiency, computeEfficiency, prefillEfficiency, perTokenOverheadMs,\n"
-        "    // layerSplitOverheadMs, tensorSyncUs, batchEfficiency, rowsFitted, provenance, kernelCeilingGBs\n"
         "    return {\n").arg(fit.rows);
-    for (const RuntimeProfile &profile : fit.profiles) {
-        source += QStringLiteral("        {Runtime::LlamaCpp, %1, %2, %3, %4, %5, %6, %7, %8, %9,\n         QStringLiteral(%10), %11},\n")
-                      .arg(platformEnumName(profile.platform), literal(profile.bandwidthEfficiency),
-                           literal(profile.computeEfficiency), literal(profile.prefillEfficiency),
-                           literal(profile.perTokenOverheadMs), literal(profile.layerSplitOverheadMs),
-                           literal(profile.tensorSyncUs), literal(profile.batchEfficiency),
-                           QString::number(profile.rowsFitted))
-                      .arg(quoted(profile.provenance), literal(profile.kernelCeilingGBs));
+    for (const RuntimeProfile &p : fit.profiles) {
+        source += QStringLiteral("        {.runtime = %1, .platform = %2,\n").arg(enumName(p.runtime), enumName(p.platform));
+        source += QStringLiteral("         .bandwidthEfficiency = %1, .computeEfficiency = %2, .prefillEfficiency = %3,\n")
+                      .arg(literal(p.bandwidthEfficiency), literal(p.computeEfficiency), literal(p.prefillEfficiency));
+        source += QStringLiteral("         .perTokenOverheadMs = %1, .layerSplitOverheadMs = %2, .tensorSyncUs = %3,\n")
+                      .arg(literal(p.perTokenOverheadMs), literal(p.layerSplitOverheadMs), literal(p.tensorSyncUs));
+        source += QStringLiteral("         .batchEfficiency = %1, .rowsFitted = %2,\n         .provenance = QStringLiteral(%3),\n")
+                      .arg(literal(p.batchEfficiency)).arg(p.rowsFitted).arg(quoted(p.provenance));
+        source += QStringLiteral("         .kernelCeilingGBs = %1, .attentionEfficiency = %2, .dequantOpsPerWeight = %3,\n")
+                      .arg(literal(p.kernelCeilingGBs), literal(p.attentionEfficiency), literal(p.dequantOpsPerWeight));
+        source += QStringLiteral("         .perSequenceOverheadMs = %1, .prefillMicroBatchTokens = %2},\n")
+                      .arg(literal(p.perSequenceOverheadMs), literal(p.prefillMicroBatchTokens));
     }
     source += QStringLiteral("    };\n}\n\nQList<ErrorBand> holdOutErrorBands()\n{\n"
-                             "    // platform, leave-one-device-out decode MAPE (fraction), decode rows\n    return {\n");
-    for (const ErrorBand &band : fit.bands)
-        source += QStringLiteral("        {%1, %2, %3},\n").arg(platformEnumName(band.platform), literal(band.mape)).arg(band.rows);
+                             "    // speed class, runtime (Auto = any), platform, any platform, measured/predicted ratios\n"
+                             "    // held out at 8%% and 92%%, held-out MAPE, rows\n    return {\n");
+    source.replace(QStringLiteral("%%"), QStringLiteral("%"));
+    for (const ErrorBand &band : fit.bands) {
+        source += QStringLiteral("        {%1, %2, %3, %4, %5, %6, %7, %8},\n")
+                      .arg(enumName(band.speed), enumName(band.runtime), enumName(band.platform),
+                           band.anyPlatform ? QStringLiteral("true") : QStringLiteral("false"), literal(band.lowRatio),
+                           literal(band.highRatio), literal(band.mape))
+                      .arg(band.rows);
+    }
     source += QStringLiteral("    };\n}\n\n} // namespace headroom::calibration\n");
     return source;
 }

@@ -10,28 +10,29 @@
 
 namespace headroom {
 
-// The reproducible calibration tool, as a library function: a deterministic coordinate search
-// (no randomness) minimising the squared log error of the roofline's predictions.
+// The reproducible calibration tool, as a library function: a deterministic pattern search (no
+// randomness) minimising the squared log error of the roofline's predictions, per runtime and platform.
 //
-// For every platform class with enough rows, the llama.cpp profile's bandwidth and compute
-// efficiencies, per-token overhead, layer-split overhead and batching efficiency are fitted on the
-// decode and concurrency rows, then the prefill efficiency on the prompt-processing rows. Classes
-// with too few rows take the fit over all rows.
+// Profiles form a tree: llama.cpp over every platform, then llama.cpp per platform class; Ollama and MLX
+// start from llama.cpp on their platform; vLLM, SGLang and TensorRT-LLM from a serving profile fitted on
+// all three. A child is fitted on its own rows with a penalty for straying from its parent, so a class
+// with few rows stays close to what the wider data says. A class with too few rows takes its parent's
+// constants. Decode and concurrency rows fit the decode constants, then prompt rows the prefill ones.
 QList<RuntimeProfile> fitProfiles(const MeasuredRows &rows, const Catalog &catalog);
 
-// Profiles fitted without the rows of some devices, for cross-validation by device: leave-one-device-out up
-// to kMaxHoldOutFolds devices; beyond that, devices share folds (round robin in order of appearance), so the
-// cost stays kMaxHoldOutFolds refits whatever the number of devices.
-inline constexpr int kMaxHoldOutFolds = 24;
+// Profiles fitted without the rows of some sources, for cross-validation by source: leave-one-source-out
+// up to kMaxHoldOutFolds sources; beyond that, sources share folds (round robin in order of appearance), so
+// the cost stays kMaxHoldOutFolds refits whatever the number of sources.
+inline constexpr int kMaxHoldOutFolds = 48;
 struct HoldOutFold {
-    QStringList hardwareIds;        // the devices whose rows this fold leaves out
-    QList<RuntimeProfile> profiles; // fitted llama.cpp profiles (complete them with calibration::completeProfiles)
+    QStringList sourceIds;          // the sources whose rows this fold leaves out
+    QList<RuntimeProfile> profiles; // fitted profiles (complete them with calibration::completeProfiles)
 };
 QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog);
 
 struct CalibrationFitResult {
-    QList<RuntimeProfile> profiles; // fitted llama.cpp profiles
-    QList<ErrorBand> bands;         // hold-out decode MAPE per platform class
+    QList<RuntimeProfile> profiles; // fitted profiles
+    QList<ErrorBand> bands;         // held-out error per speed class x runtime x platform
     int rows = 0;                   // rows the fit used
     bool operator==(const CalibrationFitResult &) const = default;
 };

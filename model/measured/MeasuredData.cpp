@@ -225,8 +225,10 @@ MeasuredRow readRow(RowReader &reader, int line)
     row.quant = reader.required(QStringLiteral("quant"));
     row.modelSizeGB = reader.optionalNumber(QStringLiteral("model_size_gb"), 0);
     row.memoryGBPerDevice = reader.optionalNumber(QStringLiteral("memory_gb_per_device"), 0);
-    row.bandwidthGBsPerDevice = reader.number(QStringLiteral("bandwidth_gbs_per_device"), kMinBandwidthGBs, kMaxBandwidthGBs);
-    row.context = reader.integer(QStringLiteral("context"), 0, kMaxContext);
+    row.bandwidthGBsPerDevice =
+        reader.optionalNumber(QStringLiteral("bandwidth_gbs_per_device"), kMinBandwidthGBs, kMaxBandwidthGBs).value_or(0);
+    row.contextStated = !reader.text(QStringLiteral("context")).isEmpty();
+    row.context = row.contextStated ? reader.integer(QStringLiteral("context"), 0, kMaxContext) : 0;
     row.concurrency = reader.integer(QStringLiteral("concurrency"), 1, kMaxConcurrency);
     const QString metric = reader.required(QStringLiteral("metric"));
     if (const auto parsed = measuredMetricFromString(metric))

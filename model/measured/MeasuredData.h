@@ -39,8 +39,9 @@ struct MeasuredRow {
     QString quant;
     std::optional<double> modelSizeGB;
     std::optional<double> memoryGBPerDevice;
-    double bandwidthGBsPerDevice = 0;
+    double bandwidthGBsPerDevice = 0; // 0 = not given (the catalog device's)
     int context = 0;
+    bool contextStated = true; // false: the source did not say (scored at the defaults, see inputForRow)
     int concurrency = 1;
     MeasuredMetric metric = MeasuredMetric::Tg;
     double tokensPerSecond = 0;

@@ -223,7 +223,8 @@ MeasurementBacking measurementBacking(const EstimateInput &input, const Calibrat
         else
             ++backing.concurrencyRows;
     }
-    backing.band = calibration.errorBand(backing.platform);
+    backing.band = calibration.errorBand(input.workload.users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
+                                        resolveRuntime(input.configuration.runtime, input.device), backing.platform);
     return backing;
 }
 

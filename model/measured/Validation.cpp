@@ -5,6 +5,8 @@
 #include "engine/Estimator.h"
 
 #include <QHash>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <cmath>
 #include <functional>
@@ -19,6 +21,30 @@ const QString &defaultQuantName()
     return name;
 }
 constexpr double kDefaultQuantBitsPerWeight = 4.85;
+constexpr int kUnstatedPromptTokens = 512;
+
+// Quantizations sources name that the catalog does not carry, with their average bits per weight
+// (llama.cpp's tools/quantize table; MLX: 4 or 8 bits plus an fp16 scale and bias per 64 weights;
+// NVFP4: an fp8 scale per 16 weights; MLC q4f16_1: an fp16 scale per 32 weights).
+constexpr std::pair<const char *, double> kRowQuantBits[] = {
+    {"IQ1_S", 1.56},  {"IQ1_M", 1.75},  {"IQ2_XXS", 2.06}, {"IQ2_XS", 2.31}, {"IQ2_S", 2.5},
+    {"IQ2_M", 2.7},   {"IQ3_XXS", 3.06}, {"IQ3_XS", 3.3},  {"IQ3_S", 3.44},  {"IQ3_M", 3.66},
+    {"IQ4_NL", 4.5},  {"Q3_K_S", 3.5},  {"Q3_K_L", 4.27},  {"Q4_K_S", 4.58}, {"Q4_1", 5.0},
+    {"Q5_0", 5.5},    {"Q5_1", 6.0},    {"Q5_K_S", 5.54},  {"MLX-3BIT", 3.5}, {"MLX-4BIT", 4.5},
+    {"MLX-5BIT", 5.5}, {"MLX-6BIT", 6.5}, {"MLX-8BIT", 8.5}, {"MLX-MXFP4", 4.25}, {"NVFP4", 4.5},
+    {"Q4F16_1", 4.5}, {"INT8", 8.0},    {"W8A8", 8.0},     {"INT4", 4.5},
+};
+
+// "EXL2 4.0 bpw", "4.65bpw": the bits a source states.
+std::optional<double> statedBitsPerWeight(const QString &quant)
+{
+    static const QRegularExpression pattern(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*bpw"), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(quant);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const double bits = match.captured(1).toDouble();
+    return bits > 0 && bits <= 32 ? std::optional<double>(bits) : std::nullopt;
+}
 
 Quantization quantForRow(const MeasuredRow &row, const Catalog &catalog)
 {
@@ -29,22 +55,15 @@ Quantization quantForRow(const MeasuredRow &row, const Catalog &catalog)
         return *quant;
     if (name == QLatin1String("F16") || name == QLatin1String("FP16") || name == QLatin1String("BF16"))
         return Quantization{name, 16};
+    for (const auto &[known, bits] : kRowQuantBits) {
+        if (name == QLatin1String(known))
+            return Quantization{name, bits};
+    }
+    if (const auto bits = statedBitsPerWeight(row.quant))
+        return Quantization{row.quant, *bits};
     if (const Quantization *quant = catalog.quantization(defaultQuantName()))
         return *quant;
     return Quantization{defaultQuantName(), kDefaultQuantBitsPerWeight};
-}
-
-Runtime runtimeForBackend(const QString &backend)
-{
-    const QString lower = backend.toLower();
-    const std::pair<const char *, Runtime> prefixes[] = {{"mlx", Runtime::Mlx}, {"vllm", Runtime::Vllm},
-                                                         {"ollama", Runtime::Ollama}, {"tensorrt", Runtime::TensorRtLlm},
-                                                         {"sglang", Runtime::Sglang}};
-    for (const auto &[prefix, runtime] : prefixes) {
-        if (lower.startsWith(QLatin1String(prefix)))
-            return runtime;
-    }
-    return Runtime::LlamaCpp;
 }
 
 Device inlineDevice(const MeasuredRow &row)
@@ -73,16 +92,104 @@ struct Dimension {
     std::function<QString(const RowScore &)> key;
 };
 
+QString rowKey(const MeasuredRow &row)
+{
+    MeasuredRow unlined = row;
+    unlined.line = 0;
+    return QStringList{unlined.sourceId, unlined.hardwareId, QString::number(unlined.deviceCount), unlined.split,
+                       unlined.backend, unlined.modelId, unlined.quant, QString::number(unlined.context),
+                       QString::number(unlined.concurrency), toString(unlined.metric),
+                       QString::number(unlined.tokensPerSecond, 'g', 12)}
+        .join(QLatin1Char('\x1f'));
+}
+
+// `rows` followed by the rows of `more` that are not among them.
+MeasuredRows withoutRepeats(const MeasuredRows &rows, const MeasuredRows &more)
+{
+    MeasuredRows all = rows;
+    QSet<QString> seen;
+    for (const MeasuredRow &row : rows)
+        seen.insert(rowKey(row));
+    for (const MeasuredRow &row : more) {
+        if (!seen.contains(rowKey(row)))
+            all << row;
+    }
+    return all;
+}
+
+// Running sums of one group's errors.
+struct ErrorSums {
+    double seed = 0;
+    double roofline = 0;
+    double holdOut = 0;
+    int seedRows = 0;
+    int rows = 0;
+    int holdOutRows = 0;
+    int holdOutCovered = 0;
+
+    void add(const RowScore &score)
+    {
+        ++rows;
+        roofline += absolutePercentageError(score.roofline, score.measured);
+        if (score.seed) {
+            seed += absolutePercentageError(*score.seed, score.measured);
+            ++seedRows;
+        }
+        if (score.rooflineHoldOut) {
+            holdOut += absolutePercentageError(*score.rooflineHoldOut, score.measured);
+            ++holdOutRows;
+            holdOutCovered += score.holdOutLow && score.holdOutHigh && *score.holdOutLow <= score.measured
+                && score.measured <= *score.holdOutHigh;
+        }
+    }
+
+    void writeTo(ScoreGroup &group) const
+    {
+        group.rooflineMape = rows > 0 ? roofline / rows : 0.0;
+        if (seedRows > 0)
+            group.seedMape = seed / seedRows;
+        if (holdOutRows > 0) {
+            group.rooflineHoldOutMape = holdOut / holdOutRows;
+            group.holdOutCoverage = double(holdOutCovered) / holdOutRows;
+        }
+    }
+};
+
 } // namespace
 
-QString toString(ScoreSection section)
+std::optional<Runtime> modelledRuntime(const QString &backend)
 {
-    switch (section) {
-    case ScoreSection::Decode: return QStringLiteral("decode");
-    case ScoreSection::Concurrency: return QStringLiteral("concurrency");
-    case ScoreSection::Prefill: return QStringLiteral("prefill");
+    const QString lower = backend.toLower();
+    // vllm-mlx and LM Studio's MLX engine run MLX's kernels; LM Studio's GGUF engine is llama.cpp.
+    const std::pair<const char *, Runtime> names[] = {{"mlx", Runtime::Mlx}, {"ollama", Runtime::Ollama},
+                                                      {"vllm", Runtime::Vllm}, {"sglang", Runtime::Sglang},
+                                                      {"tensorrt", Runtime::TensorRtLlm}, {"trt-llm", Runtime::TensorRtLlm},
+                                                      {"llama.cpp", Runtime::LlamaCpp}, {"llamacpp", Runtime::LlamaCpp},
+                                                      {"lm studio", Runtime::LlamaCpp}};
+    for (const auto &[name, runtime] : names) {
+        if (lower.contains(QLatin1String(name)))
+            return runtime;
     }
-    return {};
+    return std::nullopt;
+}
+
+MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, const QString &origin, Diagnostics &problems)
+{
+    MeasuredRows scorable;
+    for (const MeasuredRow &row : rows) {
+        const bool known = catalog.device(row.hardwareId);
+        if (!known && !(row.bandwidthGBsPerDevice > 0)) {
+            problems << Diagnostic{origin, QStringLiteral("line %1").arg(row.line), QStringLiteral("bandwidth_gbs_per_device"),
+                                   QStringLiteral("'%1' is not a catalog device: its bandwidth is required").arg(row.hardwareId)};
+        } else if (!known && row.metric == MeasuredMetric::Pp) {
+            // Prompt processing is compute-bound: without the device's FLOPs there is nothing to compare.
+            problems << Diagnostic{origin, QStringLiteral("line %1").arg(row.line), QStringLiteral("hardware_id"),
+                                   QStringLiteral("'%1' is not a catalog device: a prompt speed needs its FLOPs").arg(row.hardwareId)};
+        } else {
+            scorable << row;
+        }
+    }
+    return scorable;
 }
 
 ScoreSection sectionOf(const MeasuredRow &row)
@@ -114,7 +221,7 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
     input.configuration.count = row.deviceCount;
     input.configuration.memoryGB = row.memoryGBPerDevice.value_or(0);
     input.configuration.split = row.split == QLatin1String("tensor") ? Split::Tensor : Split::Layer;
-    input.configuration.runtime = runtimeForBackend(row.backend);
+    input.configuration.runtime = modelledRuntime(row.backend).value_or(Runtime::LlamaCpp);
 
     input.quant = quantForRow(row, catalog);
     if (const LanguageModel *model = catalog.model(row.modelId)) {
@@ -130,13 +237,26 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
 
     input.workload.users = row.concurrency;
     if (row.metric == MeasuredMetric::Pp) {
-        input.workload.promptTokens = std::max(1, row.context);
-        input.workload.contextTokens = std::max(1, row.context);
+        // A prompt of unstated length: llama-bench's and most reviews' default, 512 tokens.
+        const int prompt = row.contextStated ? std::max(1, row.context) : kUnstatedPromptTokens;
+        input.workload.promptTokens = prompt;
+        input.workload.contextTokens = prompt;
     } else {
         input.workload.contextTokens = row.context;
     }
     input.appleUsableFraction = kValidationAppleUsableFraction;
     return input;
+}
+
+std::pair<double, double> predictedRange(const MeasuredRow &row, const Estimate &estimate)
+{
+    switch (row.metric) {
+    case MeasuredMetric::Tg:
+    case MeasuredMetric::TgPerUser: return {estimate.decodeTpsLow, estimate.decodeTpsHigh};
+    case MeasuredMetric::TgTotal: return {estimate.decodeTpsTotalLow, estimate.decodeTpsTotalHigh};
+    case MeasuredMetric::Pp: return {estimate.prefillTpsLow, estimate.prefillTpsHigh};
+    }
+    return {0, 0};
 }
 
 double predictedValue(const MeasuredRow &row, const Estimate &estimate)
@@ -160,15 +280,15 @@ const ScoreGroup *ValidationReport::group(ScoreSection section, const QString &d
 }
 
 ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, const Calibration &calibration,
-                          bool holdOut)
+                          bool holdOut, const MeasuredRows &alsoFittedOn)
 {
     ValidationReport report;
     QHash<QString, Calibration> foldCalibrations;
     if (holdOut) {
-        for (const HoldOutFold &fold : holdOutFolds(rows, catalog)) {
-            const Calibration calibration = calibrationFrom(fold.profiles);
-            for (const QString &device : fold.hardwareIds)
-                foldCalibrations.insert(device, calibration);
+        for (const HoldOutFold &fold : holdOutFolds(withoutRepeats(rows, alsoFittedOn), catalog)) {
+            const Calibration foldCalibration = calibrationFrom(fold.profiles, calibration.errorBands());
+            for (const QString &source : fold.sourceIds)
+                foldCalibrations.insert(source, foldCalibration);
         }
     }
 
@@ -179,23 +299,40 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         score.section = sectionOf(row);
         score.platform = platformClassOf(input.device);
         score.hardwareId = row.hardwareId;
+        score.sourceId = row.sourceId;
         score.runtime = row.backend;
+        score.modelled = input.configuration.runtime;
+        score.fitted = modelledRuntime(row.backend).has_value();
         score.moe = input.model.isMoe() || row.activeParamsB < row.paramsB;
         score.gpuCount = row.deviceCount;
         score.context = row.context;
         score.measured = row.tokensPerSecond;
-        score.roofline = predictedValue(row, rooflineEstimate(input, calibration));
+        const Estimate built = rooflineEstimate(input, calibration);
+        score.roofline = predictedValue(row, built);
+        score.rooflineLow = predictedRange(row, built).first;
+        score.rooflineHigh = predictedRange(row, built).second;
         if (row.metric != MeasuredMetric::Pp)
             score.seed = predictedValue(row, seedEstimate(input));
-        if (const auto fold = foldCalibrations.constFind(row.hardwareId); fold != foldCalibrations.cend())
-            score.rooflineHoldOut = predictedValue(row, rooflineEstimate(input, *fold));
+        if (const auto fold = foldCalibrations.constFind(row.sourceId); fold != foldCalibrations.cend()) {
+            const Estimate heldOut = rooflineEstimate(input, *fold);
+            score.rooflineHoldOut = predictedValue(row, heldOut);
+            score.holdOutLow = predictedRange(row, heldOut).first;
+            score.holdOutHigh = predictedRange(row, heldOut).second;
+        }
         report.rows << score;
     }
 
     const Dimension dimensions[] = {
         {"overall", [](const RowScore &) { return QStringLiteral("all"); }},
+        {"runtime", [](const RowScore &s) { return s.fitted ? toString(s.modelled) : QStringLiteral("not modelled"); }},
         {"platform", [](const RowScore &s) { return toString(s.platform); }},
-        {"runtime", [](const RowScore &s) { return s.runtime; }},
+        {"runtime x platform", [](const RowScore &s) {
+             QString key = s.fitted ? toString(s.modelled) : QStringLiteral("not modelled");
+             key += QStringLiteral(" / ");
+             key += toString(s.platform);
+             return key;
+         }},
+        {"backend", [](const RowScore &s) { return s.runtime; }},
         {"model class", [](const RowScore &s) { return s.moe ? QStringLiteral("moe") : QStringLiteral("dense"); }},
         {"gpu count", [](const RowScore &s) { return QString::number(s.gpuCount); }},
         {"context", [](const RowScore &s) { return contextBucket(s.context); }},
@@ -203,8 +340,7 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
     for (ScoreSection section : {ScoreSection::Decode, ScoreSection::Concurrency, ScoreSection::Prefill}) {
         for (const Dimension &dimension : dimensions) {
             QList<ScoreGroup> groups;
-            QList<double> seedSums, rooflineSums, holdOutSums;
-            QList<int> seedCounts, holdOutCounts;
+            QList<ErrorSums> sums;
             for (const RowScore &score : std::as_const(report.rows)) {
                 if (score.section != section)
                     continue;
@@ -213,31 +349,14 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
                 while (index < groups.size() && groups.at(index).key != key)
                     ++index;
                 if (index == groups.size()) {
-                    groups << ScoreGroup{section, QString::fromLatin1(dimension.name), key, 0, {}, 0, {}};
-                    seedSums << 0;
-                    rooflineSums << 0;
-                    holdOutSums << 0;
-                    seedCounts << 0;
-                    holdOutCounts << 0;
+                    groups << ScoreGroup{section, QString::fromLatin1(dimension.name), key, 0, {}, 0, {}, {}};
+                    sums << ErrorSums{};
                 }
                 ++groups[index].rows;
-                rooflineSums[index] += absolutePercentageError(score.roofline, score.measured);
-                if (score.seed) {
-                    seedSums[index] += absolutePercentageError(*score.seed, score.measured);
-                    ++seedCounts[index];
-                }
-                if (score.rooflineHoldOut) {
-                    holdOutSums[index] += absolutePercentageError(*score.rooflineHoldOut, score.measured);
-                    ++holdOutCounts[index];
-                }
+                sums[index].add(score);
             }
-            for (qsizetype i = 0; i < groups.size(); ++i) {
-                groups[i].rooflineMape = rooflineSums.at(i) / groups.at(i).rows;
-                if (seedCounts.at(i) > 0)
-                    groups[i].seedMape = seedSums.at(i) / seedCounts.at(i);
-                if (holdOutCounts.at(i) > 0)
-                    groups[i].rooflineHoldOutMape = holdOutSums.at(i) / holdOutCounts.at(i);
-            }
+            for (qsizetype i = 0; i < groups.size(); ++i)
+                sums.at(i).writeTo(groups[i]);
             report.groups << groups;
         }
     }

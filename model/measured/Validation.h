@@ -18,31 +18,47 @@ namespace headroom {
 inline constexpr double kValidationAppleUsableFraction = 0.9;
 
 // Which kind of speed a row checks; each is scored separately.
-enum class ScoreSection { Decode, Concurrency, Prefill };
-QString toString(ScoreSection section);
+using ScoreSection = SpeedClass;
 ScoreSection sectionOf(const MeasuredRow &row);
+
+// The Headroom runtime that reproduces a row's backend ("mlx (LM Studio)" is MLX, "ollama-CUDA" Ollama), or
+// nothing for an engine Headroom does not model (ExLlama, AutoAWQ, MLC, LMDeploy): such rows are scored with
+// llama.cpp's constants but never fitted on.
+std::optional<Runtime> modelledRuntime(const QString &backend);
+
+// Rows that cannot be scored: a device that is neither in the catalog nor described by its bandwidth.
+// Each gets a problem naming its line and column; the others are returned.
+MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, const QString &origin, Diagnostics &problems);
 
 // The estimator input that reproduces a measured row: device and model from the catalog
 // (inline from the row when unknown), the row's file size as the weight size, its card count,
 // split, runtime (llama.cpp unless the backend names another), context and concurrency.
 EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog);
 
-// The predicted value of the row's metric (0 when the method has none, e.g. seed prefill).
+// The predicted value of the row's metric (0 when the method has none, e.g. seed prefill), and its likely range.
 double predictedValue(const MeasuredRow &row, const Estimate &estimate);
+std::pair<double, double> predictedRange(const MeasuredRow &row, const Estimate &estimate);
 
 struct RowScore {
     int line = 0;
     ScoreSection section = ScoreSection::Decode;
     PlatformClass platform = PlatformClass::Other;
     QString hardwareId;
-    QString runtime;
+    QString sourceId;
+    QString runtime;        // the row's backend as written
+    Runtime modelled = Runtime::LlamaCpp; // the runtime it was scored with
+    bool fitted = true;     // its backend is a runtime Headroom models (see modelledRuntime)
     bool moe = false;
     int gpuCount = 1;
     int context = 0;
     double measured = 0;
     std::optional<double> seed; // absent: the seed method has no estimate for this metric
     double roofline = 0;        // built-in calibration
-    std::optional<double> rooflineHoldOut; // calibration refitted without this row's device
+    double rooflineLow = 0;     // its likely range
+    double rooflineHigh = 0;
+    std::optional<double> rooflineHoldOut; // calibration refitted without this row's source
+    std::optional<double> holdOutLow;      // the likely range of that held-out estimate
+    std::optional<double> holdOutHigh;
     bool operator==(const RowScore &) const = default;
 };
 
@@ -55,6 +71,7 @@ struct ScoreGroup {
     std::optional<double> seedMape;
     double rooflineMape = 0;
     std::optional<double> rooflineHoldOutMape;
+    std::optional<double> holdOutCoverage; // share of held-out estimates whose likely range holds the measured value
     bool operator==(const ScoreGroup &) const = default;
 };
 
@@ -64,10 +81,13 @@ struct ValidationReport {
     const ScoreGroup *group(ScoreSection section, const QString &dimension, const QString &key) const;
 };
 
-// Scores both methods on every row; `holdOut` also refits the calibration leaving out each device
-// in turn (leave-one-device-out) and scores the roofline on the left-out rows.
+// Scores both methods on every row; `holdOut` also refits the calibration leaving out each source
+// in turn (leave-one-source-out) and scores the roofline on the left-out rows.
+// `alsoFittedOn`: more rows for the hold-out fits (a user's file is held out against the shipped set and
+// itself); rows equal to one of `rows` but for the line are counted once.
 ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog,
-                          const Calibration &calibration = Calibration::builtIn(), bool holdOut = true);
+                          const Calibration &calibration = Calibration::builtIn(), bool holdOut = true,
+                          const MeasuredRows &alsoFittedOn = {});
 
 QString contextBucket(int contextTokens);
 

@@ -144,11 +144,20 @@ void appendResult(QByteArray &out, const ParsedQuery &query, const Estimate &est
     appendSpeed(out, "decode_tps_low", estimate.decodeTpsLow, runs);
     appendSpeed(out, "decode_tps_high", estimate.decodeTpsHigh, runs);
     appendSpeed(out, "decode_tps_total", estimate.decodeTpsTotal, runs);
+    appendSpeed(out, "decode_tps_total_low", estimate.decodeTpsTotalLow, runs);
+    appendSpeed(out, "decode_tps_total_high", estimate.decodeTpsTotalHigh, runs);
     appendSpeed(out, "output_tps_total", estimate.outputTpsTotal, runs);
+    appendSpeed(out, "output_tps_total_low", estimate.outputTpsTotalLow, runs);
+    appendSpeed(out, "output_tps_total_high", estimate.outputTpsTotalHigh, runs);
     // The seed rule has no prefill: a method that leaves a figure at 0 did not estimate it.
     const bool hasPrefill = runs && estimate.prefillTps > 0;
     appendSpeed(out, "prefill_tps", estimate.prefillTps, hasPrefill);
-    appendSpeed(out, "ttft_s", estimate.ttftSeconds, hasPrefill && estimate.ttftSeconds > 0, secondsDecimals);
+    appendSpeed(out, "prefill_tps_low", estimate.prefillTpsLow, hasPrefill);
+    appendSpeed(out, "prefill_tps_high", estimate.prefillTpsHigh, hasPrefill);
+    const bool hasTtft = hasPrefill && estimate.ttftSeconds > 0;
+    appendSpeed(out, "ttft_s", estimate.ttftSeconds, hasTtft, secondsDecimals);
+    appendSpeed(out, "ttft_s_low", estimate.ttftSecondsLow, hasTtft, secondsDecimals);
+    appendSpeed(out, "ttft_s_high", estimate.ttftSecondsHigh, hasTtft, secondsDecimals);
     out += ',';
     appendKey(out, "bottleneck");
     appendString(out, toString(estimate.bottleneck));

@@ -43,8 +43,11 @@ QByteArray sandwich(const QByteArray &query)
 const QSet<QString> resultFields{
     QStringLiteral("id"),           QStringLiteral("fit"),           QStringLiteral("memory_gb"),
     QStringLiteral("decode_tps_per_user"), QStringLiteral("decode_tps_low"), QStringLiteral("decode_tps_high"),
-    QStringLiteral("decode_tps_total"), QStringLiteral("output_tps_total"), QStringLiteral("prefill_tps"),
-    QStringLiteral("ttft_s"),       QStringLiteral("bottleneck"),    QStringLiteral("max_context"),
+    QStringLiteral("decode_tps_total"), QStringLiteral("decode_tps_total_low"), QStringLiteral("decode_tps_total_high"),
+    QStringLiteral("output_tps_total"), QStringLiteral("output_tps_total_low"), QStringLiteral("output_tps_total_high"),
+    QStringLiteral("prefill_tps"),  QStringLiteral("prefill_tps_low"), QStringLiteral("prefill_tps_high"),
+    QStringLiteral("ttft_s"),       QStringLiteral("ttft_s_low"),    QStringLiteral("ttft_s_high"),
+    QStringLiteral("bottleneck"),   QStringLiteral("max_context"),
     QStringLiteral("max_users"),    QStringLiteral("explanation")};
 const QStringList speedFields{QStringLiteral("decode_tps_per_user"), QStringLiteral("decode_tps_low"),
                               QStringLiteral("decode_tps_high"),     QStringLiteral("decode_tps_total"),

@@ -62,9 +62,14 @@ private Q_SLOTS:
                 && closeEnough(a.bandwidthEfficiency, b.bandwidthEfficiency)
                 && closeEnough(a.computeEfficiency, b.computeEfficiency)
                 && closeEnough(a.prefillEfficiency, b.prefillEfficiency)
+                && closeEnough(a.attentionEfficiency, b.attentionEfficiency)
                 && closeEnough(a.perTokenOverheadMs, b.perTokenOverheadMs)
+                && closeEnough(a.perSequenceOverheadMs, b.perSequenceOverheadMs)
                 && closeEnough(a.layerSplitOverheadMs, b.layerSplitOverheadMs)
-                && closeEnough(a.tensorSyncUs, b.tensorSyncUs) && closeEnough(a.kernelCeilingGBs, b.kernelCeilingGBs) && closeEnough(a.batchEfficiency, b.batchEfficiency)
+                && closeEnough(a.tensorSyncUs, b.tensorSyncUs) && closeEnough(a.kernelCeilingGBs, b.kernelCeilingGBs)
+                && closeEnough(a.batchEfficiency, b.batchEfficiency)
+                && closeEnough(a.dequantOpsPerWeight, b.dequantOpsPerWeight)
+                && closeEnough(a.prefillMicroBatchTokens, b.prefillMicroBatchTokens)
                 && a.rowsFitted == b.rowsFitted && a.provenance == b.provenance;
             if (!same)
                 qWarning().noquote() << "refit constants:\n" << calibrationConstantsSource(m_fit);
@@ -78,9 +83,30 @@ private Q_SLOTS:
         const QList<ErrorBand> compiled = calibration::holdOutErrorBands();
         QCOMPARE(compiled.size(), m_fit.bands.size());
         for (qsizetype i = 0; i < compiled.size(); ++i) {
-            QCOMPARE(int(compiled.at(i).platform), int(m_fit.bands.at(i).platform));
-            QCOMPARE(compiled.at(i).rows, m_fit.bands.at(i).rows);
-            QVERIFY2(closeEnough(compiled.at(i).mape, m_fit.bands.at(i).mape), qPrintable(toString(compiled.at(i).platform)));
+            const ErrorBand &a = compiled.at(i);
+            const ErrorBand &b = m_fit.bands.at(i);
+            QCOMPARE(int(a.speed), int(b.speed));
+            QCOMPARE(int(a.runtime), int(b.runtime));
+            QCOMPARE(a.anyPlatform, b.anyPlatform);
+            QCOMPARE(int(a.platform), int(b.platform));
+            QCOMPARE(a.rows, b.rows);
+            QVERIFY(closeEnough(a.lowRatio, b.lowRatio) && closeEnough(a.highRatio, b.highRatio)
+                    && closeEnough(a.mape, b.mape));
+        }
+    }
+
+    // Every band holds its estimate and is no narrower than what held-out rows showed.
+    void bandsAreRanges()
+    {
+        QVERIFY(!m_fit.bands.isEmpty());
+        for (const ErrorBand &band : std::as_const(m_fit.bands)) {
+            QVERIFY(band.lowRatio > 0 && band.lowRatio <= 1);
+            QVERIFY(band.highRatio >= 1);
+            QVERIFY(band.rows >= 8);
+        }
+        for (SpeedClass speed : {SpeedClass::Decode, SpeedClass::Concurrency, SpeedClass::Prefill}) {
+            const ErrorBand band = Calibration::builtIn().errorBand(speed, Runtime::LlamaCpp, PlatformClass::Apple);
+            QCOMPARE(int(band.speed), int(speed));
         }
     }
 
@@ -90,6 +116,10 @@ private Q_SLOTS:
             QVERIFY(profile.bandwidthEfficiency > 0 && profile.bandwidthEfficiency <= 1);
             QVERIFY(profile.computeEfficiency > 0 && profile.computeEfficiency <= 1);
             QVERIFY(profile.prefillEfficiency > 0 && profile.prefillEfficiency <= 1);
+            QVERIFY(profile.attentionEfficiency > 0 && profile.attentionEfficiency <= 1);
+            QVERIFY(profile.dequantOpsPerWeight >= 0);
+            QVERIFY(profile.perSequenceOverheadMs >= 0);
+            QVERIFY(profile.prefillMicroBatchTokens >= 1);
             QVERIFY(profile.perTokenOverheadMs >= 0);
             QVERIFY(profile.batchEfficiency >= 0 && profile.batchEfficiency <= 1);
             QVERIFY(!profile.provenance.isEmpty());
@@ -155,7 +185,8 @@ private Q_SLOTS:
         const Calibration empty;
         const RuntimeProfile &profile = empty.profile(Runtime::Vllm, PlatformClass::Apple);
         QVERIFY(profile.bandwidthEfficiency > 0);
-        QVERIFY(empty.errorBand(PlatformClass::Apple).mape > 0);
+        const ErrorBand band = empty.errorBand(SpeedClass::Decode, Runtime::Vllm, PlatformClass::Apple);
+        QVERIFY(band.mape > 0 && band.lowRatio < 1 && band.highRatio > 1);
     }
 
 private:

@@ -278,8 +278,10 @@ private Q_SLOTS:
         QVERIFY(classRows > 0);
         QCOMPARE(int(backing.classRows.size()), classRows);
         QCOMPARE(backing.platformRows, platformRows);
-        QCOMPARE(backing.band, Calibration::builtIn().errorBand(PlatformClass(platform)));
-        QCOMPARE(backing.band.rows, platformRows);
+        QCOMPARE(backing.band, Calibration::builtIn().errorBand(SpeedClass::Decode,
+                                                               resolveRuntime(input.configuration.runtime, input.device),
+                                                               PlatformClass(platform)));
+        QVERIFY(backing.band.rows > 0);
         for (const MeasuredRow &row : backing.classRows) {
             QVERIFY(row.metric == MeasuredMetric::Tg);
             QVERIFY(backing.backends.contains(row.backend));

@@ -431,11 +431,43 @@ private Q_SLOTS:
         }
     }
 
+    // Every speed and time comes with a likely range that holds it, from its class's held-out error.
+    void likelyRangesHoldTheEstimate_data()
+    {
+        QTest::addColumn<int>("users");
+        QTest::addColumn<int>("runtime");
+        QTest::addColumn<bool>("apple");
+        QTest::newRow("llama.cpp, one user") << 1 << int(Runtime::LlamaCpp) << false;
+        QTest::newRow("vllm, 32 users") << 32 << int(Runtime::Vllm) << false;
+        QTest::newRow("mlx, one user") << 1 << int(Runtime::Mlx) << true;
+    }
+
+    void likelyRangesHoldTheEstimate()
+    {
+        QFETCH(int, users);
+        QFETCH(int, runtime);
+        QFETCH(bool, apple);
+        EstimateInput in = input(apple ? mac(819, 512) : gpu(1792, 96, 100), llama8b(), 1, users, 4096);
+        in.configuration.runtime = Runtime(runtime);
+        const Estimate e = rooflineEstimate(in);
+        QVERIFY(e.runs());
+        const auto holds = [](double low, double value, double high) { return low > 0 && low <= value && value <= high && low < high; };
+        QVERIFY(holds(e.decodeTpsLow, e.decodeTpsPerUser, e.decodeTpsHigh));
+        QVERIFY(holds(e.decodeTpsTotalLow, e.decodeTpsTotal, e.decodeTpsTotalHigh));
+        QVERIFY(holds(e.outputTpsTotalLow, e.outputTpsTotal, e.outputTpsTotalHigh));
+        QVERIFY(holds(e.prefillTpsLow, e.prefillTps, e.prefillTpsHigh));
+        QVERIFY(holds(e.ttftSecondsLow, e.ttftSeconds, e.ttftSecondsHigh));
+        const ErrorBand band = Calibration::builtIn().errorBand(users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
+                                                                Runtime(runtime), platformClassOf(in.device));
+        QCOMPARE(e.decodeTpsLow, e.decodeTpsPerUser * band.lowRatio);
+        QCOMPARE(e.decodeTpsHigh, e.decodeTpsPerUser * band.highRatio);
+    }
+
     void bottleneckMovesToCompute()
     {
-        const Estimate one = rooflineEstimate(input(gpu(1792, 96, 500), llama8b(), 1, 1, 512));
+        const Estimate one = rooflineEstimate(input(gpu(1792, 96, 100), llama8b(), 1, 1, 512));
         QCOMPARE(toString(one.bottleneck), toString(Bottleneck::Bandwidth));
-        EstimateInput many = input(gpu(1792, 96, 500), llama8b(), 1, 256, 512);
+        EstimateInput many = input(gpu(1792, 96, 100), llama8b(), 1, 256, 512);
         many.configuration.runtime = Runtime::Vllm;
         QCOMPARE(toString(rooflineEstimate(many).bottleneck), toString(Bottleneck::Compute));
     }

@@ -13,8 +13,10 @@ using namespace headroom;
 namespace {
 
 // Targets for decode t/s (roofline, hold-out).
-constexpr double kOverallHoldOutTarget = 0.15;
-constexpr double kClassHoldOutTarget = 0.20;
+constexpr double kOverallHoldOutTarget = 0.20; // leave-one-source-out, the error to expect on a new source
+constexpr double kClassHoldOutTarget = 0.30; // datacenter single-stream rows are few (41) and from many sources
+// The likely ranges leave 8% of held-out measurements out on either side: about 84% inside, never below this.
+constexpr double kMinHeldOutCoverage = 0.78;
 constexpr int kRowsForClassTarget = 10;
 
 const QByteArray kHeader = "source_id,url,hardware,hardware_id,device_count,split,backend,model,model_id,params_b,"
@@ -30,24 +32,88 @@ class TestValidation final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // A CSV naming a thousand devices must not cost a thousand refits: folds are shared beyond
-    // kMaxHoldOutFolds devices, every device is held out exactly once, and each fold is fitted once.
+    // A CSV from a thousand sources must not cost a thousand refits: folds are shared beyond
+    // kMaxHoldOutFolds sources, every source is held out exactly once, and each fold is fitted once.
     void holdOutFoldsAreBounded()
     {
         MeasuredRows rows = embeddedMeasuredRows();
         for (qsizetype i = 0; i < rows.size(); ++i)
-            rows[i].hardwareId = QStringLiteral("device-%1").arg(i % 50);
+            rows[i].sourceId = QStringLiteral("source-%1").arg(i % 60);
         const QList<HoldOutFold> folds = holdOutFolds(rows, embeddedCatalog());
         QCOMPARE(folds.size(), qsizetype(kMaxHoldOutFolds));
         QStringList heldOut;
         for (const HoldOutFold &fold : folds) {
-            QVERIFY(!fold.hardwareIds.isEmpty());
+            QVERIFY(!fold.sourceIds.isEmpty());
             QVERIFY(!fold.profiles.isEmpty());
-            heldOut << fold.hardwareIds;
+            heldOut << fold.sourceIds;
         }
-        QCOMPARE(heldOut.size(), 50);
+        QCOMPARE(heldOut.size(), 60);
         heldOut.removeDuplicates();
-        QCOMPARE(heldOut.size(), 50);
+        QCOMPARE(heldOut.size(), 60);
+    }
+
+    void modelledRuntimes_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("runtime"); // -1: not modelled
+        QTest::newRow("llama.cpp cuda") << "llama.cpp-CUDA" << int(Runtime::LlamaCpp);
+        QTest::newRow("lm studio gguf") << "llama.cpp-Metal (LM Studio)" << int(Runtime::LlamaCpp);
+        QTest::newRow("lm studio mlx") << "mlx (LM Studio)" << int(Runtime::Mlx);
+        QTest::newRow("vllm-mlx runs mlx kernels") << "vllm-mlx" << int(Runtime::Mlx);
+        QTest::newRow("ollama") << "ollama-Metal" << int(Runtime::Ollama);
+        QTest::newRow("vllm") << "vLLM" << int(Runtime::Vllm);
+        QTest::newRow("sglang") << "sglang" << int(Runtime::Sglang);
+        QTest::newRow("trt-llm") << "tensorrt-llm" << int(Runtime::TensorRtLlm);
+        QTest::newRow("exllama") << "exllamav2" << -1;
+        QTest::newRow("lmdeploy") << "lmdeploy-turbomind" << -1;
+    }
+
+    void modelledRuntimes()
+    {
+        QFETCH(QString, backend);
+        QFETCH(int, runtime);
+        const std::optional<Runtime> modelled = modelledRuntime(backend);
+        QCOMPARE(modelled ? int(*modelled) : -1, runtime);
+    }
+
+    // A row whose device Headroom cannot describe is named, not scored against nonsense.
+    void unscorableRowsAreNamed()
+    {
+        MeasuredRow known = embeddedMeasuredRows().constFirst();
+        MeasuredRow unknownNoBandwidth = known;
+        unknownNoBandwidth.line = 7;
+        unknownNoBandwidth.hardwareId = QStringLiteral("mystery-gpu");
+        unknownNoBandwidth.bandwidthGBsPerDevice = 0;
+        MeasuredRow unknownPrefill = unknownNoBandwidth;
+        unknownPrefill.line = 8;
+        unknownPrefill.bandwidthGBsPerDevice = 500;
+        unknownPrefill.metric = MeasuredMetric::Pp;
+        Diagnostics problems;
+        const MeasuredRows kept = scorableRows({known, unknownNoBandwidth, unknownPrefill}, embeddedCatalog(),
+                                               QStringLiteral("mine.csv"), problems);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(problems.size(), 2);
+        QVERIFY(toString(problems).contains(QStringLiteral("mine.csv: line 7")));
+        QVERIFY(toString(problems).contains(QStringLiteral("FLOPs")));
+    }
+
+    // The likely ranges are built from held-out error: most held-out estimates' ranges hold the measurement.
+    void rangesCoverHeldOutMeasurements_data()
+    {
+        QTest::addColumn<int>("section");
+        QTest::newRow("decode") << int(ScoreSection::Decode);
+        QTest::newRow("concurrency") << int(ScoreSection::Concurrency);
+        QTest::newRow("prefill") << int(ScoreSection::Prefill);
+    }
+
+    void rangesCoverHeldOutMeasurements()
+    {
+        QFETCH(int, section);
+        const ScoreGroup *overall = m_report.group(ScoreSection(section), QStringLiteral("overall"), QStringLiteral("all"));
+        QVERIFY(overall && overall->holdOutCoverage);
+        qInfo("%s: held-out range coverage %.1f%% over %d rows", qPrintable(toString(ScoreSection(section))),
+              *overall->holdOutCoverage * 100, overall->rows);
+        QVERIFY(*overall->holdOutCoverage >= kMinHeldOutCoverage);
     }
 
     void initTestCase()
