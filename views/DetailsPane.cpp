@@ -31,6 +31,18 @@ QString tps(const Estimate &estimate, double value)
                            : QStringLiteral("—");
 }
 
+// "412 t/s (290–560)": a figure with its likely range, when it has one.
+QString tpsWithRange(const Estimate &estimate, double value, double low, double high)
+{
+    if (!estimate.runs() || !(value > 0))
+        return QStringLiteral("—");
+    const QString text = tps(estimate, value);
+    if (!(high > low))
+        return text;
+    const auto figure = [](double v) { return QString::number(v, 'f', v < 10 ? 1 : 0); };
+    return text % QStringLiteral(" (") % figure(low) % QStringLiteral("–") % figure(high) % QLatin1Char(')');
+}
+
 constexpr double Percent = 100;
 
 // "github.com" linked to the source, or the source's own words where it is no web address.
@@ -65,21 +77,27 @@ QString backingHtml(const EstimateRow &selected)
     const QString platform = platformDisplayName(backing.platform);
     if (backing.platformRows == 0) {
         html += QStringLiteral("<p>%1</p>")
-                    .arg(DetailsPane::tr("No measurements of %1 hardware yet: the likely range is a default \u00b1%2%.")
+                    .arg(DetailsPane::tr("No measurements of %1 hardware yet: the likely range (%2\u00d7 to %3\u00d7 the "
+                                         "estimate) is the widest the held-out measurements showed.")
                              .arg(platform.toHtmlEscaped())
-                             .arg(backing.band.mape * Percent, 0, 'f', 0));
+                             .arg(backing.band.lowRatio, 0, 'f', 2)
+                             .arg(backing.band.highRatio, 0, 'f', 2));
         return html;
     }
     const QString modelClass = backing.moe ? DetailsPane::tr("mixture-of-experts") : DetailsPane::tr("dense");
     html += QStringLiteral("<p>%1</p>")
                 .arg(DetailsPane::tr("%1 single-user measurements on %2 (%3 of them %4 models like this one, with %5). "
-                                     "On devices left out of its fit the roofline is off by %6% on average: "
+                                     "On %6 measurements from sources left out of its fit, the roofline was off by %7% "
+                                     "on average and 84% of them lay between %8\u00d7 and %9\u00d7 its estimate: "
                                      "that is the likely range.")
                          .arg(backing.platformRows)
                          .arg(platform.toHtmlEscaped())
                          .arg(backing.classRows.size())
                          .arg(modelClass, backing.backends.join(QStringLiteral(", ")).toHtmlEscaped())
-                         .arg(backing.band.mape * Percent, 0, 'f', 0));
+                         .arg(backing.band.rows)
+                         .arg(backing.band.mape * Percent, 0, 'f', 0)
+                         .arg(backing.band.lowRatio, 0, 'f', 2)
+                         .arg(backing.band.highRatio, 0, 'f', 2));
     if (selected.input.workload.users > 1)
         html += QStringLiteral("<p>%1</p>")
                     .arg(backing.concurrencyRows == 1
@@ -269,10 +287,15 @@ void DetailsPane::render()
         setValue(Value::LikelyRange, QStringLiteral("%1 – %2 t/s")
                                          .arg(estimate.decodeTpsLow, 0, 'f', 1)
                                          .arg(estimate.decodeTpsHigh, 0, 'f', 1));
-    setValue(Value::DecodeTotal, tps(estimate, estimate.decodeTpsTotal));
-    setValue(Value::Prefill, tps(estimate, estimate.prefillTps));
-    setValue(Value::Ttft, estimate.runs() ? QString::number(estimate.ttftSeconds, 'f', 2) % QStringLiteral(" s")
-                                          : QStringLiteral("—"));
+    setValue(Value::DecodeTotal, tpsWithRange(estimate, estimate.decodeTpsTotal, estimate.decodeTpsTotalLow,
+                                              estimate.decodeTpsTotalHigh));
+    // The seed rule has no prefill: "—", never a measured-looking 0.
+    setValue(Value::Prefill, tpsWithRange(estimate, estimate.prefillTps, estimate.prefillTpsLow, estimate.prefillTpsHigh));
+    const bool hasTtft = estimate.runs() && estimate.ttftSeconds > 0;
+    setValue(Value::Ttft, hasTtft ? QString::number(estimate.ttftSeconds, 'f', 2) % QStringLiteral(" s (")
+                                        % QString::number(estimate.ttftSecondsLow, 'f', 2) % QStringLiteral("–")
+                                        % QString::number(estimate.ttftSecondsHigh, 'f', 2) % QStringLiteral(" s)")
+                                  : QStringLiteral("—"));
     setValue(Value::Bottleneck, EstimateTableModel::bottleneckText(estimate.bottleneck));
     setValue(Value::Weights, gb(memory.weightsGB));
     setValue(Value::KvCache, gb(memory.kvCacheGB));

@@ -28,7 +28,7 @@ constexpr int kLongPromptTokens = 4096;
 // parameter by 20% of its range costs as much as one row off by 22%.
 constexpr double kParentPull = 1.0;
 // Pattern search: each step halves until it falls under this share of the parameter's range.
-constexpr double kSearchResolution = 2e-4;
+constexpr double kSearchResolution = 1e-3;
 constexpr int kMaxSearchRounds = 400;
 // Error bands: the share of held-out measurements to leave below and above the likely range, and the rows a
 // class needs for a band of its own.
@@ -79,10 +79,10 @@ double squaredLogError(const Rows &rows, const RuntimeProfile &profile)
     Calibration calibration;
     calibration.setProfiles({profile});
     double sum = 0;
+    // A calibration of one profile scores every row of the group with it, whatever the row's runtime and
+    // platform (Calibration::profile falls back to its only profile).
     for (const PreparedRow *row : rows) {
-        EstimateInput input = row->input;
-        input.configuration.runtime = profile.runtime; // every row of a group is scored with its profile
-        const double predicted = predictedValue(row->row, rooflineEstimate(input, calibration));
+        const double predicted = predictedValue(row->row, rooflineEstimate(row->input, calibration));
         const double error = predicted > 0 && std::isfinite(predicted) ? std::log(predicted / row->row.tokensPerSecond)
                                                                        : std::log(1e-3);
         sum += error * error;

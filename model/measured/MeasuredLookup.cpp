@@ -14,11 +14,6 @@
 namespace headroom {
 namespace {
 
-// Backend prefixes of measured.csv and the runtime each names; "unknown" names none.
-constexpr std::pair<const char *, Runtime> kBackendPrefixes[] = {
-    {"llama.cpp", Runtime::LlamaCpp}, {"mlx", Runtime::Mlx},           {"vllm", Runtime::Vllm},
-    {"ollama", Runtime::Ollama},      {"tensorrt", Runtime::TensorRtLlm}, {"sglang", Runtime::Sglang}};
-
 const QString &unspecifiedMarker()
 {
     static const QString marker = QStringLiteral("(unspecified)");
@@ -31,11 +26,7 @@ std::optional<Runtime> runtimeOfBackend(const QString &backend)
     const QString lower = backend.trimmed().toLower();
     if (lower.isEmpty() || lower == QLatin1String("unknown"))
         return std::nullopt;
-    for (const auto &[prefix, runtime] : kBackendPrefixes) {
-        if (lower.startsWith(QLatin1String(prefix)))
-            return runtime;
-    }
-    return Runtime::LlamaCpp; // as Validation scores it: other backends are llama.cpp builds
+    return modelledRuntime(backend).value_or(Runtime::LlamaCpp); // as Validation scores it
 }
 
 bool isDecodeMetric(MeasuredMetric metric)
