@@ -3,6 +3,8 @@
 
 #include "AppTheme.h"
 #include "catalog/CatalogStore.h"
+#include "AccuracyChart.h"
+#include "AccuracyPanel.h"
 #include "AdvisorPanel.h"
 #include "session/AdvisorService.h"
 #include "DetailsPane.h"
@@ -13,6 +15,7 @@
 #include "PickerPanel.h"
 #include "ResultsTable.h"
 #include "session/ScenarioController.h"
+#include "session/ValidationService.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
 
@@ -101,6 +104,7 @@ MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Setting
     , m_importer(new ModelImportController(m_catalogStore, m_controller, this))
     , m_advisor(new AdvisorService(m_controller, m_catalog, this))
     , m_advisorPanel(new AdvisorPanel(m_controller, m_advisor))
+    , m_validation(new ValidationService(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -127,8 +131,15 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildCentre()
 {
-    for (ChartKind kind : TabCharts)
-        m_chartTabs->addChart(createChart(kind).release(), chartTitle(kind));
+    for (ChartKind kind : TabCharts) {
+        ChartBase *made = createChart(kind).release();
+        if (auto *accuracy = qobject_cast<AccuracyChart *>(made)) {
+            m_accuracyPanel = new AccuracyPanel(accuracy);
+            m_chartTabs->addChart(made, chartTitle(kind), m_accuracyPanel);
+        } else {
+            m_chartTabs->addChart(made, chartTitle(kind));
+        }
+    }
     m_chartTabs->setDocumentMode(true);
     m_chartTabs->setToolTip(tr("Hover a bar or point for its numbers"));
     auto *centre = new QSplitter(Qt::Vertical);
@@ -212,6 +223,17 @@ void MainWindow::connectFlow()
         connect(m_advisor, &AdvisorService::adviceChanged, value,
                 [this, value](const AdvisorResult &result) { value->setAdvice(result, m_advisor->requirements()); });
     }
+    // The Accuracy tab's report is scored off the GUI thread when the tab is first shown, or a file is loaded.
+    connect(m_accuracyPanel, &AccuracyPanel::loadRequested, m_validation, &ValidationService::load);
+    connect(m_accuracyPanel, &AccuracyPanel::shippedRequested, m_validation, &ValidationService::showShipped);
+    connect(m_validation, &ValidationService::busyChanged, m_accuracyPanel, &AccuracyPanel::setBusy);
+    connect(m_validation, &ValidationService::reportChanged, this, [this] {
+        m_accuracyPanel->setReport(m_validation->report(), m_validation->origin(), m_validation->problems());
+    });
+    connect(m_validation, &ValidationService::loadFailed, this, [this] {
+        m_accuracyPanel->showLoadProblems(m_validation->origin(), m_validation->problems());
+    });
+    connect(m_accuracyPanel, &AccuracyPanel::reportWanted, m_validation, &ValidationService::showShipped);
     connect(m_advisorPanel, &AdvisorPanel::compareRequested, this,
             [this] { m_chartTabs->setCurrentWidget(chart(ChartKind::Speed)); });
     connect(m_advisorPanel, &AdvisorPanel::interactionStarted, this, [this] { setChartAnimations(false); });

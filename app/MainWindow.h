@@ -19,7 +19,9 @@ namespace headroom {
 
 class CatalogStore;
 class AdvisorPanel;
+class AccuracyPanel;
 class AdvisorService;
+class ValidationService;
 class DetailsPane;
 class EstimateService;
 class HardwarePanel;
@@ -61,6 +63,8 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     AdvisorService *advisorService() const { return m_advisor; }
     AdvisorPanel *advisorPanel() const { return m_advisorPanel; }
+    AccuracyPanel *accuracyPanel() const { return m_accuracyPanel; }
+    ValidationService *validationService() const { return m_validation; }
     QDockWidget *advisorDock() const { return m_advisorDock; }
     ChartTabs *chartTabs() const { return m_chartTabs; }
     ChartBase *chart(ChartKind kind) const;
@@ -113,6 +117,8 @@ private:
     ModelImportController *m_importer;
     AdvisorService *m_advisor;
     AdvisorPanel *m_advisorPanel;
+    ValidationService *m_validation;
+    AccuracyPanel *m_accuracyPanel = nullptr;
     QDockWidget *m_advisorDock = nullptr;
     bool m_advisorShown = false;
     QMenu *m_recentMenu = nullptr;

@@ -281,7 +281,8 @@ void DetailsPane::render()
 
     setValue(Value::Fit, EstimateTableModel::fitText(estimate.fit));
     setValue(Value::DecodePerUser, tps(estimate, estimate.decodeTpsPerUser));
-    const bool band = estimate.runs() && estimate.decodeTpsHigh > 0;
+    // The seed rule states one number: no range to show.
+    const bool band = estimate.runs() && estimate.decodeTpsHigh > estimate.decodeTpsLow;
     qobject_cast<QFormLayout *>(m_numbers->layout())->setRowVisible(m_valueFields[static_cast<int>(Value::LikelyRange)], band);
     if (band)
         setValue(Value::LikelyRange, QStringLiteral("%1 – %2 t/s")

@@ -128,8 +128,10 @@ QVariant EstimateTableModel::displayData(const EstimateRow &row, int column) con
     case FitColumn: return fitText(estimate.fit);
     case DecodePerUserColumn: return speedText(estimate, estimate.decodeTpsPerUser);
     case DecodeTotalColumn: return speedText(estimate, estimate.decodeTpsTotal);
-    case PrefillColumn: return speedText(estimate, estimate.prefillTps);
-    case TtftColumn: return estimate.runs() ? QString::number(estimate.ttftSeconds, 'f', 2) : NoSpeed;
+    // The seed rule has no prefill: a dash, never a measured-looking 0.
+    case PrefillColumn: return estimate.prefillTps > 0 ? speedText(estimate, estimate.prefillTps) : NoSpeed;
+    case TtftColumn:
+        return estimate.runs() && estimate.prefillTps > 0 ? QString::number(estimate.ttftSeconds, 'f', 2) : NoSpeed;
     case MemoryColumn:
         return QString(QString::number(estimate.memory.totalGB, 'f', 1) % QStringLiteral(" / ")
                        % QString::number(estimate.memory.usableGB, 'f', 1));
@@ -218,8 +220,8 @@ QString EstimateTableModel::toCsv() const
                              toString(estimate.fit),
                              csvNumber(estimate, estimate.decodeTpsPerUser),
                              csvNumber(estimate, estimate.decodeTpsTotal),
-                             csvNumber(estimate, estimate.prefillTps),
-                             csvNumber(estimate, estimate.ttftSeconds),
+                             estimate.prefillTps > 0 ? csvNumber(estimate, estimate.prefillTps) : QString(),
+                             estimate.prefillTps > 0 ? csvNumber(estimate, estimate.ttftSeconds) : QString(),
                              QString::number(estimate.memory.totalGB, 'g', 6),
                              QString::number(estimate.memory.usableGB, 'g', 6),
                              toString(estimate.bottleneck)}

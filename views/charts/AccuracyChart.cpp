@@ -5,6 +5,7 @@
 #include "measured/ShippedValidation.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QChart>
 #include <QLegend>
 #include <QLegendMarker>
@@ -40,7 +41,7 @@ constexpr Method Methods[] = {Method::Seed, Method::Roofline};
 
 QString methodName(Method method)
 {
-    return method == Method::Seed ? QStringLiteral("article's rule") : QStringLiteral("roofline, device held out");
+    return method == Method::Seed ? QStringLiteral("article's rule") : QStringLiteral("roofline, source held out");
 }
 
 // One colour per platform class: the Apple and NVIDIA families of the other charts, with the
@@ -186,6 +187,10 @@ void AccuracyChart::populate()
 {
     if (m_populated)
         return;
+    if (!m_computesOnDemand) {
+        setTitleIfChanged(tr("Scoring the measurements\u2026"));
+        return;
+    }
     const bool gui = qobject_cast<QApplication *>(QCoreApplication::instance()) != nullptr;
     if (gui)
         QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -194,7 +199,7 @@ void AccuracyChart::populate()
         QApplication::restoreOverrideCursor();
 }
 
-void AccuracyChart::populate(const ValidationReport &report)
+void AccuracyChart::populate(const ValidationReport &report, const QString &origin)
 {
     m_populated = true;
     m_points.clear();
@@ -225,9 +230,13 @@ void AccuracyChart::populate(const ValidationReport &report)
     const auto percent = [](const std::optional<double> &mape) {
         return mape ? QString::number(*mape * Percent, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014");
     };
-    setTitleIfChanged(QStringLiteral("Predicted vs measured decode speed, one user (%1 measurements)\n"
-                                     "mean error: roofline %2 held out \u00b7 article's rule %3")
+    const QString of = origin.isEmpty() || origin == QLatin1String("shipped measurements")
+        ? QString()
+        : QStringLiteral(" of ") + QFileInfo(origin).fileName();
+    setTitleIfChanged(QStringLiteral("Predicted vs measured decode speed, one user (%1 measurements%2)\n"
+                                     "mean error: roofline %3 held out \u00b7 article's rule %4")
                           .arg(rows)
+                          .arg(of)
                           .arg(percent(overall ? overall->rooflineHoldOutMape : std::nullopt),
                                percent(overall ? overall->seedMape : std::nullopt)));
     // A method that says "does not fit" predicts 0: scored as a 100% error, but a log axis has no place for it.

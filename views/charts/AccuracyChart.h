@@ -21,8 +21,10 @@ struct ValidationReport;
 // diagonal is a perfect prediction, the dashed lines +-20%; the title gives each method's MAPE.
 //
 // It shows how good the estimator is, not the scenario: setEstimates() keeps the set for the
-// window but changes nothing. The points come from the model layer's validation of the shipped
-// data, computed on first show or render (the hold-out refits take a moment) and kept.
+// window but changes nothing. It plots the report it is given (populate(report)); a chart rendered
+// without one (export, decks, present mode) takes the model layer's report of the shipped data on
+// first render. The window gives it reports from the session's ValidationService instead and
+// never waits for one (setComputesOnDemand(false)).
 class AccuracyChart final : public ChartBase
 {
     Q_OBJECT
@@ -45,8 +47,10 @@ public:
     // Plots the validation of the shipped data (once; later calls return at once).
     void populate();
     bool isPopulated() const { return m_populated; }
-    // Plots `report`'s decode rows instead (tests; the window uses the shipped report).
-    void populate(const ValidationReport &report);
+    // Plots `report`'s decode rows, titled with `origin` ("shipped measurements" or a file).
+    void populate(const ValidationReport &report, const QString &origin = QString());
+    // False: a render without a report shows "Scoring the measurements..." and waits to be given one.
+    void setComputesOnDemand(bool computes) { m_computesOnDemand = computes; }
 
     // Inspection, for tests and accessibility.
     const QList<Point> &points() const { return m_points; }
@@ -85,6 +89,7 @@ private:
     QLineSeries *m_lowerGuide = nullptr;
     ChartAnnotation *m_note = nullptr;
     bool m_populated = false;
+    bool m_computesOnDemand = true;
 };
 
 } // namespace headroom

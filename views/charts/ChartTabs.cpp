@@ -15,11 +15,11 @@ ChartTabs::ChartTabs(QWidget *parent)
     });
 }
 
-void ChartTabs::addChart(ChartBase *chart, const QString &label)
+void ChartTabs::addChart(ChartBase *chart, const QString &label, QWidget *page)
 {
     m_charts.append(chart);
     m_behind.append(chart);
-    addTab(chart, label);
+    addTab(page ? page : chart, label);
     if (chart == currentChart())
         bringUpToDate(chart);
 }
@@ -35,7 +35,8 @@ ChartBase *ChartTabs::chart(ChartKind kind) const
 
 ChartBase *ChartTabs::currentChart() const
 {
-    return qobject_cast<ChartBase *>(currentWidget());
+    const int index = currentIndex();
+    return index >= 0 && index < m_charts.size() ? m_charts.at(index) : nullptr;
 }
 
 void ChartTabs::setEstimates(const EstimateSet &estimates)

@@ -19,8 +19,9 @@ class ChartTabs final : public QTabWidget
 public:
     explicit ChartTabs(QWidget *parent = nullptr);
 
-    // Adds `chart` as a tab (the widget owns it).
-    void addChart(ChartBase *chart, const QString &label);
+    // Adds `chart` as a tab (the widget owns it). `page`, if given, is the tab's widget and holds the chart
+    // with what goes with it (the Accuracy tab's table); the chart is still the one that gets the estimates.
+    void addChart(ChartBase *chart, const QString &label, QWidget *page = nullptr);
     const QList<ChartBase *> &charts() const { return m_charts; }
     ChartBase *chart(ChartKind kind) const;
     ChartBase *currentChart() const;
