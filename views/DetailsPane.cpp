@@ -88,7 +88,7 @@ QString backingHtml(const EstimateRow &selected)
     html += QStringLiteral("<p>%1</p>")
                 .arg(DetailsPane::tr("%1 single-user measurements on %2 (%3 of them %4 models like this one, with %5). "
                                      "On %6 measurements from sources left out of its fit, the roofline was off by %7% "
-                                     "on average and 84% of them lay between %8\u00d7 and %9\u00d7 its estimate: "
+                                     "on average, and 84% or more of them lay between %8\u00d7 and %9\u00d7 its estimate: "
                                      "that is the likely range.")
                          .arg(backing.platformRows)
                          .arg(platform.toHtmlEscaped())

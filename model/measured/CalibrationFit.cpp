@@ -34,6 +34,9 @@ constexpr int kMaxSearchRounds = 400;
 // class needs for a band of its own.
 constexpr double kBandTailShare = 0.08;
 constexpr int kMinBandRows = 8;
+// A quantile of few rows is itself uncertain: a class of n rows leaves out 8% x n / (n + this) on either side,
+// so small classes get wider ranges (5.3% with 20 rows, 7.3% with 100).
+constexpr double kBandSmallSampleRows = 10;
 
 // Documented, not fitted: prompt tokens per forward pass (llama.cpp -ub default 512; mlx-lm
 // prefill_step_size 2048; vLLM/SGLang/TensorRT-LLM chunked prefill budget 8192).
@@ -149,6 +152,7 @@ struct RowTraits {
     bool concurrent = false;
     bool quantized = false;
     bool longPrompts = false;
+    bool endToEnd = false; // some speeds include their requests' prompt processing
 };
 
 RowTraits traitsOf(const Rows &rows)
@@ -166,6 +170,7 @@ RowTraits traitsOf(const Rows &rows)
         traits.tensorSplit = traits.tensorSplit || (multi && row->input.configuration.split == Split::Tensor);
         traits.concurrent = traits.concurrent || row->section == ScoreSection::Concurrency;
         traits.quantized = traits.quantized || row->input.quant.bitsPerWeight < 16;
+        traits.endToEnd = traits.endToEnd || row->row.endToEnd;
     }
     return traits;
 }
@@ -185,6 +190,8 @@ QList<Parameter> decodeParameters(const RowTraits &traits)
         parameters << Parameter{&RuntimeProfile::layerSplitOverheadMs, 0.0, 10.0, 0.5};
     if (traits.tensorSplit)
         parameters << Parameter{&RuntimeProfile::tensorSyncUs, 0.0, 200.0, 20.0};
+    if (traits.endToEnd)
+        parameters << Parameter{&RuntimeProfile::prefillEfficiency, 0.01, 1.0, 0.1};
     if (traits.concurrent) {
         parameters << Parameter{&RuntimeProfile::batchEfficiency, 0.0, 1.0, 0.1};
         parameters << Parameter{&RuntimeProfile::perSequenceOverheadMs, 0.0, 2.0, 0.1};
@@ -401,8 +408,10 @@ QList<ErrorBand> bandsFrom(const ValidationReport &report)
         band.platform = key.platform;
         band.anyPlatform = key.anyPlatform;
         // The range always holds the estimate itself.
-        band.lowRatio = std::min(1.0, quantile(sorted, kBandTailShare));
-        band.highRatio = std::max(1.0, quantile(sorted, 1.0 - kBandTailShare));
+        const double rows = double(sorted.size());
+        const double tail = kBandTailShare * rows / (rows + kBandSmallSampleRows);
+        band.lowRatio = std::min(1.0, quantile(sorted, tail));
+        band.highRatio = std::max(1.0, quantile(sorted, 1.0 - tail));
         band.mape = errorSums.at(i) / double(sorted.size());
         band.rows = int(sorted.size());
         bands << band;
@@ -524,8 +533,7 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
     }
     source += QStringLiteral("    };\n}\n\nQList<ErrorBand> holdOutErrorBands()\n{\n"
                              "    // speed class, runtime (Auto = any), platform, any platform, measured/predicted ratios\n"
-                             "    // held out at 8%% and 92%%, held-out MAPE, rows\n    return {\n");
-    source.replace(QStringLiteral("%%"), QStringLiteral("%"));
+                             "    // left out on either side: 8% x n / (n + 10) of the held-out rows; held-out MAPE, rows\n    return {\n");
     for (const ErrorBand &band : fit.bands) {
         source += QStringLiteral("        {%1, %2, %3, %4, %5, %6, %7, %8},\n")
                       .arg(enumName(band.speed), enumName(band.runtime), enumName(band.platform),

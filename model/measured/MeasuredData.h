@@ -46,6 +46,13 @@ struct MeasuredRow {
     MeasuredMetric metric = MeasuredMetric::Tg;
     double tokensPerSecond = 0;
     QString notes;
+    // Request lengths of a serving benchmark (optional columns prompt_tokens and output_tokens, or the notes'
+    // "input 3200 / output 800", "ISL 1K / OSL 2K"); 0 = not stated.
+    int promptTokens = 0;
+    int outputTokens = 0;
+    // The speed is output tokens over whole requests, prompt processing included (a serving benchmark's
+    // "output throughput"), not decode alone: it is compared with the estimate's end-to-end throughput.
+    bool endToEnd = false;
     bool operator==(const MeasuredRow &) const = default;
 };
 

@@ -241,6 +241,11 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
         const int prompt = row.contextStated ? std::max(1, row.context) : kUnstatedPromptTokens;
         input.workload.promptTokens = prompt;
         input.workload.contextTokens = prompt;
+    } else if (row.endToEnd) {
+        // Whole requests: the prompt, then the output, decoded on average halfway through it.
+        input.workload.promptTokens = row.promptTokens;
+        input.workload.outputTokens = row.outputTokens;
+        input.workload.contextTokens = row.promptTokens + row.outputTokens / 2;
     } else {
         input.workload.contextTokens = row.context;
     }
@@ -252,8 +257,12 @@ std::pair<double, double> predictedRange(const MeasuredRow &row, const Estimate 
 {
     switch (row.metric) {
     case MeasuredMetric::Tg:
+        return row.endToEnd ? std::pair{estimate.outputTpsTotalLow, estimate.outputTpsTotalHigh}
+                            : std::pair{estimate.decodeTpsLow, estimate.decodeTpsHigh};
     case MeasuredMetric::TgPerUser: return {estimate.decodeTpsLow, estimate.decodeTpsHigh};
-    case MeasuredMetric::TgTotal: return {estimate.decodeTpsTotalLow, estimate.decodeTpsTotalHigh};
+    case MeasuredMetric::TgTotal:
+        return row.endToEnd ? std::pair{estimate.outputTpsTotalLow, estimate.outputTpsTotalHigh}
+                            : std::pair{estimate.decodeTpsTotalLow, estimate.decodeTpsTotalHigh};
     case MeasuredMetric::Pp: return {estimate.prefillTpsLow, estimate.prefillTpsHigh};
     }
     return {0, 0};
@@ -261,6 +270,8 @@ std::pair<double, double> predictedRange(const MeasuredRow &row, const Estimate 
 
 double predictedValue(const MeasuredRow &row, const Estimate &estimate)
 {
+    if (row.endToEnd)
+        return estimate.outputTpsTotal;
     switch (row.metric) {
     case MeasuredMetric::Tg:
     case MeasuredMetric::TgPerUser: return estimate.decodeTpsPerUser;

@@ -15,7 +15,8 @@ namespace {
 // Targets for decode t/s (roofline, hold-out).
 constexpr double kOverallHoldOutTarget = 0.20; // leave-one-source-out, the error to expect on a new source
 constexpr double kClassHoldOutTarget = 0.30; // datacenter single-stream rows are few (41) and from many sources
-// The likely ranges leave 8% of held-out measurements out on either side: about 84% inside, never below this.
+// The likely ranges leave at most 8% of a class's held-out measurements out on either side (fewer for small
+// classes): 84% or more inside on the rows they were built from; never below this overall.
 constexpr double kMinHeldOutCoverage = 0.78;
 constexpr int kRowsForClassTarget = 10;
 
