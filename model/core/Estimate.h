@@ -66,6 +66,10 @@ struct FormulaTerms {
     int devicesSharingBytes = 1; // cards that read weights in parallel for one token
     Runtime runtime = Runtime::Auto; // resolved
     Split split = Split::Auto;       // resolved
+    double prefillEfficiency = 0;    // share of spec FLOPs of the prompt's matmuls
+    double attentionEfficiency = 0;  // share of spec FLOPs of the prompt's attention
+    double prefillMicroBatchTokens = 0;
+    QString provenance;              // where the runtime profile's constants come from
     bool operator==(const FormulaTerms &) const = default;
 };
 

@@ -34,6 +34,9 @@ struct RuntimeProfile {
     double dequantOpsPerWeight = 8;
     // Scheduler and sampling cost per running sequence per decode step (continuous batching), ms.
     double perSequenceOverheadMs = 0;
+    // Extra cost per MoE layer per decode step (router, top-k, token scatter and gather, one grouped matmul
+    // launch per expert group), microseconds: what makes a MoE slower than the bytes of its active experts.
+    double moeLayerOverheadUs = 0;
     // Prompt tokens processed per forward pass: llama.cpp's -ub, MLX's prefill step, vLLM's chunked
     // prefill budget. Weights are read once per micro-batch; a MoE's experts see ubatch x k / E tokens each.
     double prefillMicroBatchTokens = 512;

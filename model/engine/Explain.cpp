@@ -84,14 +84,24 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
         lines << QStringLiteral("does not fit: no speed");
         return lines.join(QLatin1Char('\n'));
     }
-    lines << QStringLiteral("decode: %1 t/s per user (range %2-%3 from the measured error), %4 t/s in total; bottleneck: %5")
+    lines << QStringLiteral("decode: %1 t/s per user (likely %2-%3), %4 t/s in total (likely %5-%6); bottleneck: %7")
                  .arg(number(estimate.decodeTpsPerUser), number(estimate.decodeTpsLow), number(estimate.decodeTpsHigh),
-                      number(estimate.decodeTpsTotal), toString(estimate.bottleneck));
-    lines << QStringLiteral("prefill: %1 t/s; time to first token %2 s for %3 prompt tokens x %4 users")
-                 .arg(number(estimate.prefillTps), number(estimate.ttftSeconds, 2),
+                      number(estimate.decodeTpsTotal), number(estimate.decodeTpsTotalLow),
+                      number(estimate.decodeTpsTotalHigh), toString(estimate.bottleneck));
+    lines << QStringLiteral("prefill: %1 t/s (likely %2-%3): matmuls at %4 of spec FLOPs, attention over the prompt at %5, "
+                            "weights read once per %6-token micro-batch")
+                 .arg(number(estimate.prefillTps), number(estimate.prefillTpsLow), number(estimate.prefillTpsHigh),
+                      number(terms.prefillEfficiency, 3), number(terms.attentionEfficiency, 3),
+                      number(terms.prefillMicroBatchTokens, 0));
+    lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users")
+                 .arg(number(estimate.ttftSeconds, 2), number(estimate.ttftSecondsLow, 2), number(estimate.ttftSecondsHigh, 2),
                       QString::number(input.workload.promptTokens), QString::number(input.workload.users));
-    lines << QStringLiteral("end to end: %1 output t/s in total (%2 output tokens per request)")
-                 .arg(number(estimate.outputTpsTotal), QString::number(input.workload.outputTokens));
+    lines << QStringLiteral("end to end: %1 output t/s in total (likely %2-%3; %4 output tokens per request)")
+                 .arg(number(estimate.outputTpsTotal), number(estimate.outputTpsTotalLow), number(estimate.outputTpsTotalHigh),
+                      QString::number(input.workload.outputTokens));
+    lines << QStringLiteral("likely ranges: where the measurements of this runtime and platform class fell when their "
+                            "source was left out of the fit");
+    lines << QStringLiteral("constants: %1").arg(terms.provenance);
     return lines.join(QLatin1Char('\n'));
 }
 

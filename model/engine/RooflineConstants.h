@@ -7,6 +7,7 @@ namespace headroom::roofline {
 
 inline constexpr double kBytesPerGB = 1e9;
 inline constexpr double kMsPerSecond = 1000.0;
+inline constexpr double kMicrosecondsPerMs = 1000.0;
 
 // Vendors quote VRAM and unified memory in binary units: a "24 GB" RTX 3090 holds 24 GiB.
 inline constexpr double kMarketingGBToGB = 1.073741824;

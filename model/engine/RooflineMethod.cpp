@@ -127,7 +127,8 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
         timing.memoryMs = timing.memoryMs * (1.0 - offloadedShare) + hostMs;
     }
     timing.overheadMs = std::max(0.0, profile.perTokenOverheadMs) * shape.layers / kOverheadReferenceLayers
-        + std::max(0.0, profile.perSequenceOverheadMs) * users;
+        + std::max(0.0, profile.perSequenceOverheadMs) * users
+        + (model.isMoe() ? std::max(0.0, profile.moeLayerOverheadUs) * shape.layers / kMicrosecondsPerMs : 0.0);
     return timing;
 }
 
@@ -226,6 +227,10 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.devicesSharingBytes = timing.parallelDevices;
     terms.runtime = runtime;
     terms.split = split;
+    terms.prefillEfficiency = profile.prefillEfficiency;
+    terms.attentionEfficiency = profile.attentionEfficiency;
+    terms.prefillMicroBatchTokens = profile.prefillMicroBatchTokens;
+    terms.provenance = profile.provenance;
 
     if (!estimate.runs()) {
         estimate.bottleneck = Bottleneck::Capacity;

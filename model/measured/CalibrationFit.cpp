@@ -24,6 +24,10 @@ constexpr int kMinSpeedRowsPerProfile = 4;
 constexpr int kMinRowsForOwnServingProfile = 8;
 // Prompts at least this long make the attention rate identifiable.
 constexpr int kLongPromptTokens = 4096;
+// Physical bounds: no kernel streams memory at its full spec rate or keeps every tensor core busy.
+constexpr double kMaxBandwidthEfficiency = 0.95;
+constexpr double kMaxFlopsEfficiency = 0.85;
+constexpr double kMaxPerSequenceOverheadMs = 0.1;
 // Pull of the parent's constants, per parameter, in squared shares of the parameter's range: moving a
 // parameter by 20% of its range costs as much as one row off by 22%.
 constexpr double kParentPull = 1.0;
@@ -153,11 +157,14 @@ struct RowTraits {
     bool quantized = false;
     bool longPrompts = false;
     bool endToEnd = false; // some speeds include their requests' prompt processing
+    bool moe = false;
+    bool continuousBatching = false; // the profile is a serving engine's (vLLM, SGLang, TensorRT-LLM, MLX)
 };
 
-RowTraits traitsOf(const Rows &rows)
+RowTraits traitsOf(const Rows &rows, Runtime runtime)
 {
     RowTraits traits;
+    traits.continuousBatching = isServing(runtime);
     for (const PreparedRow *row : rows) {
         if (row->section == ScoreSection::Prefill) {
             traits.prefill << row;
@@ -171,6 +178,7 @@ RowTraits traitsOf(const Rows &rows)
         traits.concurrent = traits.concurrent || row->section == ScoreSection::Concurrency;
         traits.quantized = traits.quantized || row->input.quant.bitsPerWeight < 16;
         traits.endToEnd = traits.endToEnd || row->row.endToEnd;
+        traits.moe = traits.moe || row->input.model.isMoe();
     }
     return traits;
 }
@@ -178,12 +186,12 @@ RowTraits traitsOf(const Rows &rows)
 QList<Parameter> decodeParameters(const RowTraits &traits)
 {
     QList<Parameter> parameters{
-        {&RuntimeProfile::bandwidthEfficiency, 0.2, 1.0, 0.1},
+        {&RuntimeProfile::bandwidthEfficiency, 0.2, kMaxBandwidthEfficiency, 0.1},
         {&RuntimeProfile::kernelCeilingGBs, 100.0, 20000.0, 2000.0},
         {&RuntimeProfile::perTokenOverheadMs, 0.0, 20.0, 1.0},
     };
     if (traits.quantized || traits.concurrent)
-        parameters << Parameter{&RuntimeProfile::computeEfficiency, 0.01, 1.0, 0.1};
+        parameters << Parameter{&RuntimeProfile::computeEfficiency, 0.01, kMaxFlopsEfficiency, 0.1};
     if (traits.quantized)
         parameters << Parameter{&RuntimeProfile::dequantOpsPerWeight, 0.0, 40.0, 4.0};
     if (traits.layerSplit)
@@ -191,19 +199,25 @@ QList<Parameter> decodeParameters(const RowTraits &traits)
     if (traits.tensorSplit)
         parameters << Parameter{&RuntimeProfile::tensorSyncUs, 0.0, 200.0, 20.0};
     if (traits.endToEnd)
-        parameters << Parameter{&RuntimeProfile::prefillEfficiency, 0.01, 1.0, 0.1};
+        parameters << Parameter{&RuntimeProfile::prefillEfficiency, 0.01, kMaxFlopsEfficiency, 0.1};
+    if (traits.moe)
+        parameters << Parameter{&RuntimeProfile::moeLayerOverheadUs, 0.0, 1000.0, 50.0};
     if (traits.concurrent) {
-        parameters << Parameter{&RuntimeProfile::batchEfficiency, 0.0, 1.0, 0.1};
-        parameters << Parameter{&RuntimeProfile::perSequenceOverheadMs, 0.0, 2.0, 0.1};
+        // Continuous batching reads each weight once per step for every running sequence, by construction
+        // (one batched matmul); only llama.cpp-style batching is fitted for re-reads.
+        if (!traits.continuousBatching)
+            parameters << Parameter{&RuntimeProfile::batchEfficiency, 0.0, 1.0, 0.1};
+        // Scheduling, sampling and detokenising one sequence costs tens of microseconds of CPU per step.
+        parameters << Parameter{&RuntimeProfile::perSequenceOverheadMs, 0.0, kMaxPerSequenceOverheadMs, 0.01};
     }
     return parameters;
 }
 
 QList<Parameter> prefillParameters(const RowTraits &traits)
 {
-    QList<Parameter> parameters{{&RuntimeProfile::prefillEfficiency, 0.01, 1.0, 0.1}};
+    QList<Parameter> parameters{{&RuntimeProfile::prefillEfficiency, 0.01, kMaxFlopsEfficiency, 0.1}};
     if (traits.longPrompts)
-        parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, 1.0, 0.1};
+        parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, kMaxFlopsEfficiency, 0.1};
     return parameters;
 }
 
@@ -221,7 +235,7 @@ QString runtimeList(const Rows &rows)
 // Fits `start` on `rows`, pulled towards `parent` with `pull` (0 for the root of the tree).
 RuntimeProfile fitOne(RuntimeProfile start, const RuntimeProfile &parent, const Rows &rows, double pull)
 {
-    const RowTraits traits = traitsOf(rows);
+    const RowTraits traits = traitsOf(rows, start.runtime);
     const QList<Parameter> decode = decodeParameters(traits);
     RuntimeProfile profile = patternSearch(start, decode, [&](const RuntimeProfile &p) {
         return squaredLogError(traits.speed, p) + parentPenalty(p, parent, decode, pull);
@@ -320,6 +334,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
     RuntimeProfile servingStart = relabelled(llamaByPlatform.value(PlatformClass::NvidiaDatacenter), Runtime::Vllm,
                                              PlatformClass::Other);
     servingStart.prefillMicroBatchTokens = kServingMicroBatch;
+    servingStart.batchEfficiency = 1.0;
     const RuntimeProfile serving = fitOne(servingStart, servingStart, servingRows, kParentPull);
     for (PlatformClass platform : kPlatforms) {
         const Rows platformRows = select([&](const PreparedRow &row) { return isServing(*row.runtime) && row.platform == platform; });
@@ -528,8 +543,8 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
                       .arg(literal(p.batchEfficiency)).arg(p.rowsFitted).arg(quoted(p.provenance));
         source += QStringLiteral("         .kernelCeilingGBs = %1, .attentionEfficiency = %2, .dequantOpsPerWeight = %3,\n")
                       .arg(literal(p.kernelCeilingGBs), literal(p.attentionEfficiency), literal(p.dequantOpsPerWeight));
-        source += QStringLiteral("         .perSequenceOverheadMs = %1, .prefillMicroBatchTokens = %2},\n")
-                      .arg(literal(p.perSequenceOverheadMs), literal(p.prefillMicroBatchTokens));
+        source += QStringLiteral("         .perSequenceOverheadMs = %1, .moeLayerOverheadUs = %2, .prefillMicroBatchTokens = %3},\n")
+                      .arg(literal(p.perSequenceOverheadMs), literal(p.moeLayerOverheadUs), literal(p.prefillMicroBatchTokens));
     }
     source += QStringLiteral("    };\n}\n\nQList<ErrorBand> holdOutErrorBands()\n{\n"
                              "    // speed class, runtime (Auto = any), platform, any platform, measured/predicted ratios\n"

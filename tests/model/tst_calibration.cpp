@@ -70,6 +70,7 @@ private Q_SLOTS:
                 && closeEnough(a.batchEfficiency, b.batchEfficiency)
                 && closeEnough(a.dequantOpsPerWeight, b.dequantOpsPerWeight)
                 && closeEnough(a.prefillMicroBatchTokens, b.prefillMicroBatchTokens)
+                && closeEnough(a.moeLayerOverheadUs, b.moeLayerOverheadUs)
                 && a.rowsFitted == b.rowsFitted && a.provenance == b.provenance;
             if (!same)
                 qWarning().noquote() << "refit constants:\n" << calibrationConstantsSource(m_fit);
@@ -119,6 +120,8 @@ private Q_SLOTS:
             QVERIFY(profile.attentionEfficiency > 0 && profile.attentionEfficiency <= 1);
             QVERIFY(profile.dequantOpsPerWeight >= 0);
             QVERIFY(profile.perSequenceOverheadMs >= 0);
+            QVERIFY(profile.moeLayerOverheadUs >= 0);
+            QVERIFY(profile.bandwidthEfficiency <= 0.95 && profile.computeEfficiency <= 0.85);
             QVERIFY(profile.prefillMicroBatchTokens >= 1);
             QVERIFY(profile.perTokenOverheadMs >= 0);
             QVERIFY(profile.batchEfficiency >= 0 && profile.batchEfficiency <= 1);
