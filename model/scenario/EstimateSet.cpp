@@ -150,7 +150,8 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
         for (int users : sweepCounts) {
             sweepInput.workload.users = users;
             const Estimate point = users == input.workload.users ? row.estimate : estimate(sweepInput, calibration);
-            row.sweep.append(SweepPoint{users, point.decodeTpsPerUser, point.decodeTpsTotal, point.fit});
+            row.sweep.append(SweepPoint{users, point.decodeTpsPerUser, point.decodeTpsTotal, point.fit,
+                                        point.decodeTpsTotalLow, point.decodeTpsTotalHigh});
         }
         set.rows.append(row);
     }

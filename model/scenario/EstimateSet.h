@@ -16,6 +16,8 @@ struct SweepPoint {
     double decodeTpsPerUser = 0; // 0 when it does not fit at this user count
     double decodeTpsTotal = 0;
     Fit fit = Fit::DoesNotFit;
+    double decodeTpsTotalLow = 0; // likely range of the total (Estimate::decodeTpsTotalLow/High)
+    double decodeTpsTotalHigh = 0;
     bool operator==(const SweepPoint &) const = default;
 };
 

@@ -152,7 +152,12 @@ private Q_SLOTS:
             if (point.users == 12) {
                 QCOMPARE(point.decodeTpsPerUser, row.estimate.decodeTpsPerUser);
                 QCOMPARE(toString(point.fit), toString(row.estimate.fit));
+                QCOMPARE(point.decodeTpsTotalLow, row.estimate.decodeTpsTotalLow);
+                QCOMPARE(point.decodeTpsTotalHigh, row.estimate.decodeTpsTotalHigh);
             }
+            // Each point of the curve carries the likely range of its total.
+            if (point.fit != Fit::DoesNotFit)
+                QVERIFY(point.decodeTpsTotalLow < point.decodeTpsTotal && point.decodeTpsTotal < point.decodeTpsTotalHigh);
         }
         QVERIFY(row.sweep.first().decodeTpsPerUser > 0);
         // Sharing one weight read: more users never speed each of them up.

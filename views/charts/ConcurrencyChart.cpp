@@ -304,10 +304,14 @@ QString ConcurrencyChart::pointTooltip(int row, const QPointF &point) const
     }
     if (!nearest)
         return explanation(row);
-    return r.label + QStringLiteral(": %1 %2\n%3 per user, %4 in total (%5)\n%6")
+    const QString likely = nearest->decodeTpsTotalHigh > nearest->decodeTpsTotalLow
+        ? QStringLiteral(", likely %1\u2013%2").arg(formatTokensPerSecond(nearest->decodeTpsTotalLow),
+                                                    formatTokensPerSecond(nearest->decodeTpsTotalHigh))
+        : QString();
+    return r.label + QStringLiteral(": %1 %2\n%3 per user, %4 in total%5 (%6)\n%7")
         .arg(nearest->users)
         .arg(nearest->users == 1 ? QStringLiteral("user") : QStringLiteral("users"),
-             formatTokensPerSecond(nearest->decodeTpsPerUser), formatTokensPerSecond(nearest->decodeTpsTotal),
+             formatTokensPerSecond(nearest->decodeTpsPerUser), formatTokensPerSecond(nearest->decodeTpsTotal), likely,
              toString(nearest->fit), userLimitText(r));
 }
 
