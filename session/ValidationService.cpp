@@ -34,7 +34,7 @@ ValidationService::~ValidationService()
 
 void ValidationService::showShipped()
 {
-    run(QStringLiteral("shipped measurements"), [] {
+    run(shippedMeasurementsOrigin(), [] {
         return Outcome{shippedValidationReport(), {}, true};
     });
 }

@@ -32,7 +32,7 @@ public:
     bool isBusy() const { return m_pending > 0; }
     bool hasReport() const { return m_hasReport; }
     const ValidationReport &report() const { return m_report; }
-    // "shipped measurements" or the file's path.
+    // shippedMeasurementsOrigin() or the file's path.
     const QString &origin() const { return m_origin; }
     int rowCount() const { return int(m_report.rows.size()); }
     // Rows refused by the last load (file, line, column, problem), or what made the file unreadable.

@@ -3,6 +3,7 @@
 #include "AccuracyChart.h"
 #include "CompactTable.h"
 #include "itemmodels/ValidationTableModel.h"
+#include "measured/ShippedValidation.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -78,14 +79,13 @@ QString AccuracyPanel::statusText() const
 void AccuracyPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (!m_hasReport && !m_busy)
+    if (!m_chart->isPopulated() && !m_busy)
         Q_EMIT reportWanted();
 }
 
 void AccuracyPanel::setReport(const ValidationReport &report, const QString &origin, const Diagnostics &problems)
 {
-    m_hasReport = true;
-    const bool shipped = origin == QLatin1String("shipped measurements");
+    const bool shipped = origin == shippedMeasurementsOrigin();
     m_chart->populate(report, origin);
     m_model->setReport(report);
     m_table->resizeColumnsToContents();

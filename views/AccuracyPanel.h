@@ -53,7 +53,6 @@ private:
     QPushButton *m_load;
     QPushButton *m_shipped;
     bool m_busy = false;
-    bool m_hasReport = false;
 };
 
 } // namespace headroom

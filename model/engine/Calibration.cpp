@@ -22,13 +22,6 @@ const RuntimeProfile &neutralProfile()
     return profile;
 }
 
-bool has(const QList<RuntimeProfile> &profiles, Runtime runtime, PlatformClass platform)
-{
-    return std::any_of(profiles.cbegin(), profiles.cend(), [&](const RuntimeProfile &profile) {
-        return profile.runtime == runtime && profile.platform == platform;
-    });
-}
-
 const RuntimeProfile *find(const QList<RuntimeProfile> &profiles, Runtime runtime, PlatformClass platform)
 {
     for (const RuntimeProfile &profile : profiles) {
@@ -85,7 +78,7 @@ QList<RuntimeProfile> completeProfiles(const QList<RuntimeProfile> &fitted)
         if (!llama)
             continue;
         const QString platformName = toString(platform);
-        if (!has(profiles, Runtime::Ollama, platform)) {
+        if (!find(profiles, Runtime::Ollama, platform)) {
             RuntimeProfile ollama = derivedFrom(*llama, Runtime::Ollama, platform,
                 QStringLiteral("not fitted (no Ollama rows on %1): llama.cpp's constants + %2 ms per token for the server")
                     .arg(platformName).arg(kOllamaExtraOverheadMs));
@@ -97,7 +90,7 @@ QList<RuntimeProfile> completeProfiles(const QList<RuntimeProfile> &fitted)
             ? QList<Runtime>{Runtime::Mlx}
             : QList<Runtime>{Runtime::Vllm, Runtime::Sglang, Runtime::TensorRtLlm};
         for (Runtime runtime : others) {
-            if (has(profiles, runtime, platform))
+            if (find(profiles, runtime, platform))
                 continue;
             const RuntimeProfile *closest = nullptr;
             for (PlatformClass neighbour : neighboursOf(platform)) {

@@ -34,9 +34,17 @@ double safeRatio(double numerator, double denominator)
     return denominator > 0 && std::isfinite(denominator) ? numerator / denominator : 0.0;
 }
 
-double activeParamsB(const LanguageModel &model)
+// Batched prompts: the last user waits for every prompt of the batch.
+double firstTokenSeconds(const Workload &workload, double prefillTps)
 {
-    return model.activeParamsB > 0 ? std::min(model.activeParamsB, model.paramsB) : model.paramsB;
+    return safeRatio(std::max(1, workload.users) * double(std::max(0, workload.promptTokens)), prefillTps);
+}
+
+// Output tokens per second over whole requests: each user's prompt wait, then its output.
+double endToEndOutputTps(const Workload &workload, double ttftSeconds, double decodeTpsPerUser)
+{
+    const double output = std::max(0, workload.outputTokens);
+    return safeRatio(std::max(1, workload.users) * output, ttftSeconds + safeRatio(output, decodeTpsPerUser));
 }
 
 // Weight-streaming rate of one device: spec bandwidth x efficiency, softly capped by the kernels.
@@ -177,17 +185,10 @@ void setLikelyRanges(Estimate &estimate, const EstimateInput &input, const Error
     estimate.decodeTpsTotalHigh = estimate.decodeTpsTotal * decode.highRatio;
     estimate.prefillTpsLow = estimate.prefillTps * prefill.lowRatio;
     estimate.prefillTpsHigh = estimate.prefillTps * prefill.highRatio;
-    const double users = std::max(1, input.workload.users);
-    const double prompt = std::max(0, input.workload.promptTokens);
-    const double output = std::max(0, input.workload.outputTokens);
-    estimate.ttftSecondsLow = safeRatio(users * prompt, estimate.prefillTpsHigh);
-    estimate.ttftSecondsHigh = safeRatio(users * prompt, estimate.prefillTpsLow);
-    const auto throughput = [&](double ttft, double decodeTps) {
-        const double seconds = ttft + safeRatio(output, decodeTps);
-        return safeRatio(users * output, seconds);
-    };
-    estimate.outputTpsTotalLow = throughput(estimate.ttftSecondsHigh, estimate.decodeTpsLow);
-    estimate.outputTpsTotalHigh = throughput(estimate.ttftSecondsLow, estimate.decodeTpsHigh);
+    estimate.ttftSecondsLow = firstTokenSeconds(input.workload, estimate.prefillTpsHigh);
+    estimate.ttftSecondsHigh = firstTokenSeconds(input.workload, estimate.prefillTpsLow);
+    estimate.outputTpsTotalLow = endToEndOutputTps(input.workload, estimate.ttftSecondsHigh, estimate.decodeTpsLow);
+    estimate.outputTpsTotalHigh = endToEndOutputTps(input.workload, estimate.ttftSecondsLow, estimate.decodeTpsHigh);
 }
 
 } // namespace
@@ -252,13 +253,8 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
         estimate.bottleneck = Bottleneck::Bandwidth;
 
     estimate.prefillTps = prefillTokensPerSecond(input, profile, split, plan);
-    const double prompt = std::max(0, input.workload.promptTokens);
-    const double output = std::max(0, input.workload.outputTokens);
-    // Batched prompts: the last user waits for every prompt of the batch.
-    estimate.ttftSeconds = estimate.prefillTps > 0 ? users * prompt / estimate.prefillTps : 0.0;
-    const double decodeSeconds = estimate.decodeTpsPerUser > 0 ? output / estimate.decodeTpsPerUser : 0.0;
-    const double requestSeconds = estimate.ttftSeconds + decodeSeconds;
-    estimate.outputTpsTotal = requestSeconds > 0 ? users * output / requestSeconds : 0.0;
+    estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps);
+    estimate.outputTpsTotal = endToEndOutputTps(input.workload, estimate.ttftSeconds, estimate.decodeTpsPerUser);
 
     setLikelyRanges(estimate, input, calibration.errorBand(users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
                                                            runtime, platform),

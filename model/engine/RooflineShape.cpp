@@ -49,10 +49,16 @@ ModelShape resolvedShape(const LanguageModel &model)
     return shape;
 }
 
+double activeParamsB(const LanguageModel &model)
+{
+    const double total = std::max(model.paramsB, 0.0);
+    return model.activeParamsB > 0 ? std::min(model.activeParamsB, total) : total;
+}
+
 ExpertSplit expertSplit(const LanguageModel &model)
 {
     const double total = std::max(model.paramsB, 0.0);
-    const double active = model.activeParamsB > 0 ? std::min(model.activeParamsB, total) : total;
+    const double active = activeParamsB(model);
     const int experts = model.routedExperts();
     const int perToken = model.routedExpertsPerToken();
     if (!model.isMoe() || experts <= perToken)

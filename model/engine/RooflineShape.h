@@ -16,6 +16,9 @@ struct ModelShape {
 
 ModelShape resolvedShape(const LanguageModel &model);
 
+// Parameters (billions) a token is computed with: the active ones of a MoE, all of a dense model.
+double activeParamsB(const LanguageModel &model);
+
 // Parameters (billions) always read per token and the size of one routed expert (billions).
 // Dense models: shared = active params, perExpert = 0.
 struct ExpertSplit {

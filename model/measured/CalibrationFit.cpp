@@ -158,7 +158,7 @@ struct RowTraits {
     bool longPrompts = false;
     bool endToEnd = false; // some speeds include their requests' prompt processing
     bool moe = false;
-    bool continuousBatching = false; // the profile is a serving engine's (vLLM, SGLang, TensorRT-LLM, MLX)
+    bool continuousBatching = false; // the profile is a serving engine's (vLLM, SGLang, TensorRT-LLM)
 };
 
 RowTraits traitsOf(const Rows &rows, Runtime runtime)
@@ -232,12 +232,12 @@ QString runtimeList(const Rows &rows)
     return names.join(QStringLiteral(", "));
 }
 
-// Fits `start` on `rows`, pulled towards `parent` with `pull` (0 for the root of the tree).
-RuntimeProfile fitOne(RuntimeProfile start, const RuntimeProfile &parent, const Rows &rows, double pull)
+// Fits `parent`'s constants on `rows`, pulled back towards them with `pull` (0 for the root of the tree).
+RuntimeProfile fitOne(const RuntimeProfile &parent, const Rows &rows, double pull)
 {
-    const RowTraits traits = traitsOf(rows, start.runtime);
+    const RowTraits traits = traitsOf(rows, parent.runtime);
     const QList<Parameter> decode = decodeParameters(traits);
-    RuntimeProfile profile = patternSearch(start, decode, [&](const RuntimeProfile &p) {
+    RuntimeProfile profile = patternSearch(parent, decode, [&](const RuntimeProfile &p) {
         return squaredLogError(traits.speed, p) + parentPenalty(p, parent, decode, pull);
     });
     if (!traits.prefill.isEmpty()) {
@@ -292,7 +292,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
     seed.kernelCeilingGBs = 20000.0;
     seed.prefillMicroBatchTokens = kLlamaCppMicroBatch;
     const Rows llamaRows = select([](const PreparedRow &row) { return *row.runtime == Runtime::LlamaCpp; });
-    RuntimeProfile root = fitOne(seed, seed, llamaRows, 0.0);
+    RuntimeProfile root = fitOne(seed, llamaRows, 0.0);
     root.platform = PlatformClass::Other;
 
     QList<RuntimeProfile> profiles;
@@ -303,7 +303,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
         });
         RuntimeProfile profile = relabelled(root, Runtime::LlamaCpp, platform);
         if (speedRows(rows) >= kMinSpeedRowsPerProfile) {
-            profile = fitOne(profile, profile, rows, kParentPull);
+            profile = fitOne(profile, rows, kParentPull);
         } else {
             profile.rowsFitted = 0;
             profile.provenance = QStringLiteral("too few rows of its own (%1): llama.cpp over all %2 rows")
@@ -322,7 +322,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
             RuntimeProfile start = relabelled(llamaByPlatform.value(platform), runtime, platform);
             if (runtime == Runtime::Mlx)
                 start.prefillMicroBatchTokens = kMlxMicroBatch;
-            profiles << fitOne(start, start, rows, kParentPull);
+            profiles << fitOne(start, rows, kParentPull);
         }
     }
 
@@ -335,17 +335,17 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
                                              PlatformClass::Other);
     servingStart.prefillMicroBatchTokens = kServingMicroBatch;
     servingStart.batchEfficiency = 1.0;
-    const RuntimeProfile serving = fitOne(servingStart, servingStart, servingRows, kParentPull);
+    const RuntimeProfile serving = fitOne(servingStart, servingRows, kParentPull);
     for (PlatformClass platform : kPlatforms) {
         const Rows platformRows = select([&](const PreparedRow &row) { return isServing(*row.runtime) && row.platform == platform; });
         if (speedRows(platformRows) < kMinSpeedRowsPerProfile)
             continue;
         const RuntimeProfile start = relabelled(serving, Runtime::Vllm, platform);
-        const RuntimeProfile pooled = fitOne(start, start, platformRows, kParentPull);
+        const RuntimeProfile pooled = fitOne(start, platformRows, kParentPull);
         for (const Runtime runtime : {Runtime::Vllm, Runtime::Sglang, Runtime::TensorRtLlm}) {
             const Rows own = select([&](const PreparedRow &row) { return *row.runtime == runtime && row.platform == platform; });
             const RuntimeProfile parent = relabelled(pooled, runtime, platform);
-            profiles << (speedRows(own) >= kMinRowsForOwnServingProfile ? fitOne(parent, parent, own, kParentPull) : parent);
+            profiles << (speedRows(own) >= kMinRowsForOwnServingProfile ? fitOne(parent, own, kParentPull) : parent);
         }
     }
     return profiles;

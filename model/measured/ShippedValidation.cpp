@@ -12,4 +12,10 @@ const ValidationReport &shippedValidationReport()
     return report;
 }
 
+const QString &shippedMeasurementsOrigin()
+{
+    static const QString origin = QStringLiteral("shipped measurements");
+    return origin;
+}
+
 } // namespace headroom

@@ -9,4 +9,7 @@ namespace headroom {
 // (the leave-one-device-out refits take a moment) and kept for the life of the process.
 const ValidationReport &shippedValidationReport();
 
+// The origin a report of the shipped measurements carries, where a user's file carries its path.
+const QString &shippedMeasurementsOrigin();
+
 } // namespace headroom

@@ -92,14 +92,12 @@ struct Dimension {
     std::function<QString(const RowScore &)> key;
 };
 
+// What makes a measurement the same in two files, whatever its line.
 QString rowKey(const MeasuredRow &row)
 {
-    MeasuredRow unlined = row;
-    unlined.line = 0;
-    return QStringList{unlined.sourceId, unlined.hardwareId, QString::number(unlined.deviceCount), unlined.split,
-                       unlined.backend, unlined.modelId, unlined.quant, QString::number(unlined.context),
-                       QString::number(unlined.concurrency), toString(unlined.metric),
-                       QString::number(unlined.tokensPerSecond, 'g', 12)}
+    return QStringList{row.sourceId, row.hardwareId, QString::number(row.deviceCount), row.split, row.backend,
+                       row.modelId, row.quant, QString::number(row.context), QString::number(row.concurrency),
+                       toString(row.metric), QString::number(row.tokensPerSecond, 'g', 12)}
         .join(QLatin1Char('\x1f'));
 }
 
@@ -115,6 +113,11 @@ MeasuredRows withoutRepeats(const MeasuredRows &rows, const MeasuredRows &more)
             all << row;
     }
     return all;
+}
+
+QString runtimeKey(const RowScore &score)
+{
+    return score.fitted ? toString(score.modelled) : QStringLiteral("not modelled");
 }
 
 // Running sums of one group's errors.
@@ -145,6 +148,7 @@ struct ErrorSums {
 
     void writeTo(ScoreGroup &group) const
     {
+        group.rows = rows;
         group.rooflineMape = rows > 0 ? roofline / rows : 0.0;
         if (seedRows > 0)
             group.seedMape = seed / seedRows;
@@ -253,32 +257,22 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
     return input;
 }
 
-std::pair<double, double> predictedRange(const MeasuredRow &row, const Estimate &estimate)
+PredictedFigure predictedFigure(const MeasuredRow &row, const Estimate &estimate)
 {
+    if (row.endToEnd)
+        return {estimate.outputTpsTotal, estimate.outputTpsTotalLow, estimate.outputTpsTotalHigh};
     switch (row.metric) {
     case MeasuredMetric::Tg:
-        return row.endToEnd ? std::pair{estimate.outputTpsTotalLow, estimate.outputTpsTotalHigh}
-                            : std::pair{estimate.decodeTpsLow, estimate.decodeTpsHigh};
-    case MeasuredMetric::TgPerUser: return {estimate.decodeTpsLow, estimate.decodeTpsHigh};
-    case MeasuredMetric::TgTotal:
-        return row.endToEnd ? std::pair{estimate.outputTpsTotalLow, estimate.outputTpsTotalHigh}
-                            : std::pair{estimate.decodeTpsTotalLow, estimate.decodeTpsTotalHigh};
-    case MeasuredMetric::Pp: return {estimate.prefillTpsLow, estimate.prefillTpsHigh};
+    case MeasuredMetric::TgPerUser: return {estimate.decodeTpsPerUser, estimate.decodeTpsLow, estimate.decodeTpsHigh};
+    case MeasuredMetric::TgTotal: return {estimate.decodeTpsTotal, estimate.decodeTpsTotalLow, estimate.decodeTpsTotalHigh};
+    case MeasuredMetric::Pp: return {estimate.prefillTps, estimate.prefillTpsLow, estimate.prefillTpsHigh};
     }
-    return {0, 0};
+    return {};
 }
 
 double predictedValue(const MeasuredRow &row, const Estimate &estimate)
 {
-    if (row.endToEnd)
-        return estimate.outputTpsTotal;
-    switch (row.metric) {
-    case MeasuredMetric::Tg:
-    case MeasuredMetric::TgPerUser: return estimate.decodeTpsPerUser;
-    case MeasuredMetric::TgTotal: return estimate.decodeTpsTotal;
-    case MeasuredMetric::Pp: return estimate.prefillTps;
-    }
-    return 0;
+    return predictedFigure(row, estimate).value;
 }
 
 const ScoreGroup *ValidationReport::group(ScoreSection section, const QString &dimension, const QString &key) const
@@ -318,27 +312,27 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         score.gpuCount = row.deviceCount;
         score.context = row.context;
         score.measured = row.tokensPerSecond;
-        const Estimate built = rooflineEstimate(input, calibration);
-        score.roofline = predictedValue(row, built);
-        score.rooflineLow = predictedRange(row, built).first;
-        score.rooflineHigh = predictedRange(row, built).second;
+        const PredictedFigure built = predictedFigure(row, rooflineEstimate(input, calibration));
+        score.roofline = built.value;
+        score.rooflineLow = built.low;
+        score.rooflineHigh = built.high;
         if (row.metric != MeasuredMetric::Pp)
             score.seed = predictedValue(row, seedEstimate(input));
         if (const auto fold = foldCalibrations.constFind(row.sourceId); fold != foldCalibrations.cend()) {
-            const Estimate heldOut = rooflineEstimate(input, *fold);
-            score.rooflineHoldOut = predictedValue(row, heldOut);
-            score.holdOutLow = predictedRange(row, heldOut).first;
-            score.holdOutHigh = predictedRange(row, heldOut).second;
+            const PredictedFigure heldOut = predictedFigure(row, rooflineEstimate(input, *fold));
+            score.rooflineHoldOut = heldOut.value;
+            score.holdOutLow = heldOut.low;
+            score.holdOutHigh = heldOut.high;
         }
         report.rows << score;
     }
 
     const Dimension dimensions[] = {
         {"overall", [](const RowScore &) { return QStringLiteral("all"); }},
-        {"runtime", [](const RowScore &s) { return s.fitted ? toString(s.modelled) : QStringLiteral("not modelled"); }},
+        {"runtime", runtimeKey},
         {"platform", [](const RowScore &s) { return toString(s.platform); }},
         {"runtime x platform", [](const RowScore &s) {
-             QString key = s.fitted ? toString(s.modelled) : QStringLiteral("not modelled");
+             QString key = runtimeKey(s);
              key += QStringLiteral(" / ");
              key += toString(s.platform);
              return key;
@@ -363,7 +357,6 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
                     groups << ScoreGroup{section, QString::fromLatin1(dimension.name), key, 0, {}, 0, {}, {}};
                     sums << ErrorSums{};
                 }
-                ++groups[index].rows;
                 sums[index].add(score);
             }
             for (qsizetype i = 0; i < groups.size(); ++i)

@@ -35,9 +35,15 @@ MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, cons
 // split, runtime (llama.cpp unless the backend names another), context and concurrency.
 EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog);
 
-// The predicted value of the row's metric (0 when the method has none, e.g. seed prefill), and its likely range.
+// The estimate's figure for the row's metric (0 when the method has none, e.g. seed prefill) and its likely
+// range: a serving benchmark's end-to-end output throughput, decode per user or in total, or prompt speed.
+struct PredictedFigure {
+    double value = 0;
+    double low = 0;
+    double high = 0;
+};
+PredictedFigure predictedFigure(const MeasuredRow &row, const Estimate &estimate);
 double predictedValue(const MeasuredRow &row, const Estimate &estimate);
-std::pair<double, double> predictedRange(const MeasuredRow &row, const Estimate &estimate);
 
 struct RowScore {
     int line = 0;

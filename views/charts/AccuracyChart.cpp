@@ -230,7 +230,7 @@ void AccuracyChart::populate(const ValidationReport &report, const QString &orig
     const auto percent = [](const std::optional<double> &mape) {
         return mape ? QString::number(*mape * Percent, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014");
     };
-    const QString of = origin.isEmpty() || origin == QLatin1String("shipped measurements")
+    const QString of = origin.isEmpty() || origin == shippedMeasurementsOrigin()
         ? QString()
         : QStringLiteral(" of ") + QFileInfo(origin).fileName();
     setTitleIfChanged(QStringLiteral("Predicted vs measured decode speed, one user (%1 measurements%2)\n"

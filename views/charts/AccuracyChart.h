@@ -47,7 +47,7 @@ public:
     // Plots the validation of the shipped data (once; later calls return at once).
     void populate();
     bool isPopulated() const { return m_populated; }
-    // Plots `report`'s decode rows, titled with `origin` ("shipped measurements" or a file).
+    // Plots `report`'s decode rows, titled with `origin` (shippedMeasurementsOrigin() or a file).
     void populate(const ValidationReport &report, const QString &origin = QString());
     // False: a render without a report shows "Scoring the measurements..." and waits to be given one.
     void setComputesOnDemand(bool computes) { m_computesOnDemand = computes; }
