@@ -230,8 +230,8 @@ void MainWindow::connectFlow()
     connect(m_validation, &ValidationService::reportChanged, this, [this] {
         m_accuracyPanel->setReport(m_validation->report(), m_validation->origin(), m_validation->problems());
     });
-    connect(m_validation, &ValidationService::loadFailed, this, [this] {
-        m_accuracyPanel->showLoadProblems(m_validation->origin(), m_validation->problems());
+    connect(m_validation, &ValidationService::loadFailed, this, [this](const QString &path) {
+        m_accuracyPanel->showLoadProblems(path, m_validation->problems());
     });
     connect(m_accuracyPanel, &AccuracyPanel::reportWanted, m_validation, &ValidationService::showShipped);
     connect(m_advisorPanel, &AdvisorPanel::compareRequested, this,

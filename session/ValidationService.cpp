@@ -67,11 +67,8 @@ void ValidationService::run(const QString &origin, std::function<Outcome()> work
         Outcome outcome = work();
         QMetaObject::invokeMethod(
             QCoreApplication::instance(), [self, generation, origin, outcome = std::move(outcome)] {
-                if (!self)
-                    return;
-                if (generation == self->m_generation && outcome.scored)
-                    self->m_origin = origin;
-                self->finish(generation, outcome);
+                if (self)
+                    self->finish(generation, origin, outcome);
             },
             Qt::QueuedConnection);
     });
@@ -81,16 +78,17 @@ void ValidationService::run(const QString &origin, std::function<Outcome()> work
     worker->start(QThread::LowPriority);
 }
 
-void ValidationService::finish(int generation, const Outcome &outcome)
+void ValidationService::finish(int generation, const QString &origin, const Outcome &outcome)
 {
     if (generation == m_generation) {
         m_problems = outcome.problems;
         if (outcome.scored) {
             m_report = outcome.report;
+            m_origin = origin;
             m_hasReport = true;
             Q_EMIT reportChanged();
         } else {
-            Q_EMIT loadFailed();
+            Q_EMIT loadFailed(origin);
         }
     }
     if (--m_pending == 0)

@@ -42,13 +42,13 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     // A new report is on hand (report(), origin(), problems()).
     void reportChanged();
-    // The last load gave no report; problems() says why.
-    void loadFailed();
+    // The load of `path` gave no report; problems() says why. The report on hand stays.
+    void loadFailed(const QString &path);
 
 private:
     struct Outcome;
     void run(const QString &origin, std::function<Outcome()> work);
-    void finish(int generation, const Outcome &outcome);
+    void finish(int generation, const QString &origin, const Outcome &outcome);
 
     ValidationReport m_report;
     QString m_origin;

@@ -69,6 +69,8 @@ private Q_SLOTS:
         QSignalSpy changed(&service, &ValidationService::reportChanged);
         service.load(QStringLiteral("/nonexistent/measurements.csv"));
         QVERIFY(failed.wait(kWaitMs));
+        QCOMPARE(failed.constFirst().constFirst().toString(), QStringLiteral("/nonexistent/measurements.csv"));
+        QVERIFY(service.origin().isEmpty()); // no report, so no origin
         QCOMPARE(changed.size(), 0);
         QVERIFY(!service.hasReport());
         QVERIFY(!service.problems().isEmpty());
