@@ -267,10 +267,8 @@ void MainWindow::showEstimates()
 
 void MainWindow::showChartChoice()
 {
-    const QSignalBlocker blocker(m_chartTabs);
-    const qsizetype tab = std::find(TabCharts.begin(), TabCharts.end(), m_controller->scenario().chart) - TabCharts.begin();
-    if (tab < qsizetype(TabCharts.size()))
-        m_chartTabs->setCurrentIndex(int(tab));
+    m_chartTabs->showChart(m_controller->scenario().chart);
+    updateAdvisorActivity();
 }
 
 void MainWindow::chooseChart(int tab)

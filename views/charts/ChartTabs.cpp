@@ -2,6 +2,8 @@
 
 #include "ChartBase.h"
 
+#include <QSignalBlocker>
+
 namespace headroom {
 
 ChartTabs::ChartTabs(QWidget *parent)
@@ -37,6 +39,18 @@ ChartBase *ChartTabs::currentChart() const
 {
     const int index = currentIndex();
     return index >= 0 && index < m_charts.size() ? m_charts.at(index) : nullptr;
+}
+
+void ChartTabs::showChart(ChartKind kind)
+{
+    const qsizetype tab = m_charts.indexOf(chart(kind));
+    if (tab < 0)
+        return;
+    {
+        const QSignalBlocker blocker(this);
+        setCurrentIndex(int(tab));
+    }
+    bringUpToDate(m_charts.at(tab));
 }
 
 void ChartTabs::setEstimates(const EstimateSet &estimates)

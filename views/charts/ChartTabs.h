@@ -25,6 +25,9 @@ public:
     const QList<ChartBase *> &charts() const { return m_charts; }
     ChartBase *chart(ChartKind kind) const;
     ChartBase *currentChart() const;
+    // Shows the tab of `kind`, up to date, without emitting currentChanged: the scenario chose the chart,
+    // not the user.
+    void showChart(ChartKind kind);
 
     void setEstimates(const EstimateSet &estimates);
     const EstimateSet &estimates() const { return m_estimates; }
