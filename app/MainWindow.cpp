@@ -29,6 +29,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -45,6 +46,15 @@ constexpr int ChartHeight = 640;
 constexpr int TableHeight = 230;
 // Default window size on first start, before any saved geometry.
 constexpr QSize DefaultWindowSize{1600, 1000};
+// The default size, on a screen that has room for it; else the screen's free area less a margin.
+QSize firstStartSize(const QScreen *screen)
+{
+    if (!screen)
+        return DefaultWindowSize;
+    constexpr int Margin = 24;
+    const QSize available = screen->availableGeometry().size() - QSize(Margin, 2 * Margin);
+    return DefaultWindowSize.boundedTo(available);
+}
 // The left and right panels' widths on first start.
 constexpr int LeftPanelWidth = 400;
 constexpr int RightPanelWidth = 360;
@@ -114,7 +124,7 @@ MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Setting
     buildMenus();
     connectFlow();
     statusBar()->showMessage(tr("Ready"));
-    resize(DefaultWindowSize);
+    resize(firstStartSize(screen()));
     restoreGeometry(settings.windowGeometry());
     restoreState(settings.windowState());
     setTheme(settings.theme() == ThemeSetting::Dark ? Theme::Dark : Theme::Light);

@@ -57,10 +57,20 @@ void MainWindow::buildMenus()
         m_themeGroup->addAction(action);
     }
     view->addSeparator();
-    QAction *advisor = m_advisorDock->toggleViewAction();
-    advisor->setText(tr("&Advisor: what to buy"));
+    // Not the dock's own toggle: that one closes an Advisor tabbed behind Details instead of raising it.
+    QAction *advisor = view->addAction(tr("&Advisor: what to buy"));
+    advisor->setObjectName(QStringLiteral("showAdvisor"));
+    advisor->setCheckable(true);
     advisor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-    view->addAction(advisor);
+    connect(advisor, &QAction::triggered, this, [this] {
+        if (m_advisorShown) {
+            m_advisorDock->close();
+        } else {
+            m_advisorDock->show();
+            m_advisorDock->raise();
+        }
+    });
+    connect(m_advisorDock, &QDockWidget::visibilityChanged, advisor, &QAction::setChecked); // off when tabbed behind
     view->addSeparator();
     m_present->addToViewMenu(view);
 

@@ -19,6 +19,9 @@
 #include "SteppedSlider.h"
 
 #include <QAbstractBarSeries>
+#include <QAction>
+#include <QScreen>
+#include <QSettings>
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -283,6 +286,42 @@ private Q_SLOTS:
         settle();
         QCOMPARE(controller->undoStack()->count(), steps);
         QVERIFY(window().chartTabs()->currentWidget() == window().chart(ChartKind::Concurrency));
+    }
+
+    // Ctrl+B brings the Advisor forward even when it is tabbed behind Details, and hides it when it is in front.
+    void advisorShortcutRaisesTheAdvisor()
+    {
+        QAction *showAdvisor = window().findChild<QAction *>(QStringLiteral("showAdvisor"));
+        QVERIFY(showAdvisor);
+        QCOMPARE(showAdvisor->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
+        QDockWidget *advisor = window().advisorDock();
+        QDockWidget *details = nullptr;
+        for (QDockWidget *dock : window().tabifiedDockWidgets(advisor))
+            details = dock->isAncestorOf(window().detailsPane()) ? dock : details;
+        QVERIFY(details);
+        details->raise();
+        QTRY_VERIFY(!showAdvisor->isChecked()); // tabbed behind Details
+        showAdvisor->trigger();
+        QTRY_VERIFY(showAdvisor->isChecked());
+        QVERIFY(advisor->isVisible() && !advisor->visibleRegion().isEmpty());
+        showAdvisor->trigger();
+        QTRY_VERIFY(!advisor->isVisible());
+        QVERIFY(!showAdvisor->isChecked());
+        showAdvisor->trigger();
+        QTRY_VERIFY(advisor->isVisible());
+        QVERIFY(showAdvisor->isChecked());
+    }
+
+    // A first start never opens larger than the screen's free area (a 1366x768 laptop included).
+    void firstWindowFitsTheScreen()
+    {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        Settings fresh(m_dir.filePath(QStringLiteral("first-start.ini")));
+        MainWindow first(embeddedCatalog(), fresh);
+        const QSize available = first.screen()->availableGeometry().size();
+        QVERIFY2(first.width() <= available.width() && first.height() <= available.height(),
+                 qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(first.width()).arg(first.height())
+                                .arg(available.width()).arg(available.height())));
     }
 
     void themeSwitches()
