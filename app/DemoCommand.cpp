@@ -4,6 +4,7 @@
 #include "CommandIo.h"
 #include "DeckExporter.h"
 #include "scenario/Tour.h"
+#include "scenario/TourCaptions.h"
 
 namespace headroom {
 namespace {
@@ -19,7 +20,7 @@ int listTours(const Catalog &catalog, QTextStream &out, QTextStream &err)
     for (const QString &name : names)
         nameWidth = std::max(nameWidth, name.size());
     for (const QString &name : names) {
-        const TourOrDiagnostics tour = loadTour(name, catalog);
+        const TourOrDiagnostics tour = loadLiveTour(name, catalog);
         if (const auto *diagnostics = std::get_if<Diagnostics>(&tour)) {
             reportDiagnostics(*diagnostics, QStringLiteral("demo"), err);
             status = DemoFailed;
@@ -50,7 +51,7 @@ int runDemo(const Options &options, QTextStream &out, QTextStream &err)
             << options.output << "'" << Qt::endl;
         return DemoFailed;
     }
-    const TourOrDiagnostics tour = loadTour(options.tour, *catalog);
+    const TourOrDiagnostics tour = loadLiveTour(options.tour, *catalog);
     if (const auto *diagnostics = std::get_if<Diagnostics>(&tour)) {
         reportDiagnostics(*diagnostics, QStringLiteral("demo"), err);
         return DemoFailed;

@@ -1,5 +1,7 @@
 #include "DetailsPane.h"
 
+#include "core/Units.h"
+
 #include "itemmodels/EstimateTableModel.h"
 #include "engine/Estimator.h"
 #include "FormulaView.h"
@@ -27,7 +29,7 @@ QString gb(double value)
 
 QString tps(const Estimate &estimate, double value)
 {
-    return estimate.runs() ? QString::number(value, 'f', value < 10 ? 1 : 0) % QStringLiteral(" t/s")
+    return estimate.runs() ? formatTokensPerSecond(value)
                            : QStringLiteral("—");
 }
 
@@ -39,7 +41,7 @@ QString tpsWithRange(const Estimate &estimate, double value, double low, double 
     const QString text = tps(estimate, value);
     if (!(high > low))
         return text;
-    const auto figure = [](double v) { return QString::number(v, 'f', v < 10 ? 1 : 0); };
+    const auto figure = [](double v) { return formatSpeedNumber(v); };
     return text % QStringLiteral(" (") % figure(low) % QStringLiteral("–") % figure(high) % QLatin1Char(')');
 }
 

@@ -1,4 +1,5 @@
 #include "PresentMode.h"
+#include "scenario/TourCaptions.h"
 
 #include "ChartBase.h"
 #include "session/EstimateService.h"
@@ -346,7 +347,7 @@ bool PresentMode::recordStep()
     if (QFileInfo(path) == QFileInfo(m_player->tour().origin)) {
         TourOrDiagnostics reread = readTourFile(path, m_catalog);
         if (auto *tour = std::get_if<Tour>(&reread)) {
-            m_player->updateTour(*tour);
+            m_player->updateTour(withLiveCaptions(std::move(*tour), m_catalog));
             m_counter->setText(counterText());
         }
     }

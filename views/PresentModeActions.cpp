@@ -2,6 +2,7 @@
 
 #include "DeckExporter.h"
 #include "PresentMode.h"
+#include "scenario/TourCaptions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,7 +35,7 @@ PresentModeActions::PresentModeActions(QWidget *window, ScenarioController *cont
     connect(m_exportPdf, &QAction::triggered, this, &PresentModeActions::chooseExportPdf);
     connect(m_exportFrames, &QAction::triggered, this, &PresentModeActions::chooseExportFrames);
 
-    const TourOrDiagnostics builtIn = loadTour(DefaultTourName, m_catalog);
+    const TourOrDiagnostics builtIn = loadLiveTour(DefaultTourName, m_catalog);
     if (const auto *tour = std::get_if<Tour>(&builtIn))
         m_tour = *tour;
     rebuildTourMenu();
@@ -53,7 +54,7 @@ void PresentModeActions::rebuildTourMenu()
 {
     m_tourMenu->clear();
     for (const QString &name : builtInTourNames()) {
-        const TourOrDiagnostics tour = loadTour(name, m_catalog);
+        const TourOrDiagnostics tour = loadLiveTour(name, m_catalog);
         const QString title = std::holds_alternative<Tour>(tour) ? std::get<Tour>(tour).title : name;
         m_tourMenu->addAction(title, this, [this, name] {
             if (openTour(name))
@@ -77,7 +78,7 @@ void PresentModeActions::updateActionTexts()
 
 bool PresentModeActions::openTour(const QString &nameOrPath)
 {
-    TourOrDiagnostics loaded = loadTour(nameOrPath, m_catalog);
+    TourOrDiagnostics loaded = loadLiveTour(nameOrPath, m_catalog);
     if (const auto *problems = std::get_if<Diagnostics>(&loaded)) {
         showProblem(tr("Tour refused"),
                     tr("This tour cannot be presented; the current scenario is kept.\n\n%1").arg(toString(*problems)));

@@ -1,4 +1,5 @@
 #include "itemmodels/AdvisorShortlistModel.h"
+#include "core/Units.h"
 
 #include "itemmodels/EstimateTableModel.h"
 #include "engine/Estimator.h"
@@ -19,7 +20,7 @@ constexpr double CentsBelowUsd = 10;
 
 QString speedText(double tokensPerSecond)
 {
-    return QString::number(tokensPerSecond, 'f', tokensPerSecond < 10 ? 1 : 0);
+    return formatSpeedNumber(tokensPerSecond);
 }
 
 QString dollars(double usd, int decimals)

@@ -1,4 +1,5 @@
 #include "itemmodels/EstimateTableModel.h"
+#include "core/Units.h"
 
 #include "engine/Estimator.h"
 
@@ -17,7 +18,7 @@ QString speedText(const Estimate &estimate, double tokensPerSecond)
 {
     if (!estimate.runs())
         return NoSpeed;
-    return QString::number(tokensPerSecond, 'f', tokensPerSecond < 10 ? 1 : 0);
+    return formatSpeedNumber(tokensPerSecond);
 }
 
 QString csvField(const QString &text)

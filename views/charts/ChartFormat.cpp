@@ -9,32 +9,9 @@
 namespace headroom {
 
 namespace {
-// Below these, one decimal carries information; above, it is noise.
-constexpr double OneDecimalBelowTokensPerSecond = 10.0;
-constexpr double OneDecimalBelowGigabytes = 100.0;
-constexpr int TokensPerK = 1024;
 // Mantissas of "nice" axis maxima.
 constexpr double NiceSteps[] = {1.0, 2.0, 2.5, 5.0, 10.0};
 } // namespace
-
-QString formatTokensPerSecond(double tokensPerSecond)
-{
-    const int decimals = std::abs(tokensPerSecond) < OneDecimalBelowTokensPerSecond ? 1 : 0;
-    return QString::number(tokensPerSecond, 'f', decimals) + QStringLiteral(" t/s");
-}
-
-QString formatGigabytes(double gigabytes)
-{
-    const int decimals = std::abs(gigabytes) < OneDecimalBelowGigabytes ? 1 : 0;
-    return QString::number(gigabytes, 'f', decimals) + QStringLiteral(" GB");
-}
-
-QString formatContextTokens(int tokens)
-{
-    if (tokens >= TokensPerK && tokens % TokensPerK == 0)
-        return QString::number(tokens / TokensPerK) + QLatin1Char('K');
-    return QString::number(tokens);
-}
 
 QString scenarioTitle(const QString &modelName, const QString &quantName, int users, int contextTokens)
 {

@@ -2,6 +2,7 @@
 
 #include "core/Hardware.h"
 #include "core/Platform.h"
+#include "core/Units.h" // formatTokensPerSecond, formatGigabytes, formatContextTokens
 
 #include <QString>
 #include <QStringList>
@@ -20,12 +21,6 @@ constexpr double ReadingSpeedTokensPerSecond = 10.0;
 
 // Every chart tells platforms apart by colour family: Platform and platformOf (Platform.h).
 
-// "55 t/s", "5.4 t/s": one decimal below 10, whole numbers above.
-QString formatTokensPerSecond(double tokensPerSecond);
-// "45.3 GB", "192 GB": one decimal below 100 GB, whole numbers above.
-QString formatGigabytes(double gigabytes);
-// Context length as people say it: 4096 -> "4K", 131072 -> "128K", 1000 -> "1000".
-QString formatContextTokens(int tokens);
 // "Llama 3.3 70B Q4_K_M — 1 user, 4K context".
 QString scenarioTitle(const QString &modelName, const QString &quantName, int users, int contextTokens);
 
