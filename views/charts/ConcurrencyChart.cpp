@@ -29,6 +29,7 @@ constexpr qreal PerUserPenPixels = 2.5;
 // stroked into polygons, which for 30 configurations cost more than the rest of the chart.
 constexpr qreal TotalPenPixels = 1;
 constexpr qreal ReferencePenPixels = 2;
+constexpr qreal PresentationPenFactor = 2;
 constexpr qreal NoteInsetPixels = 6;
 
 // The sweep up to (not including) the first point that does not fit.
@@ -232,11 +233,14 @@ void ConcurrencyChart::styleRows()
     for (int row = 0; row < m_styledFamilies.size() && row < m_perUser.size(); ++row) {
         const int family = static_cast<int>(m_styledFamilies.at(row));
         const QColor color = palette.familyColor(m_styledFamilies.at(row), familySeen[family]++, familyTotals[family]);
-        QPen solid(color, PerUserPenPixels);
+        // On a projector or a page a hairline disappears: thicker lines, and points that tell crossing curves apart.
+        const qreal thicker = presentationMode() ? PresentationPenFactor : 1.0;
+        QPen solid(color, PerUserPenPixels * thicker);
         solid.setCosmetic(true);
         m_perUser.at(row)->setPen(solid);
         m_perUser.at(row)->setColor(color);
-        QPen dashed(color, TotalPenPixels, Qt::DashLine);
+        m_perUser.at(row)->setPointsVisible(presentationMode());
+        QPen dashed(color, TotalPenPixels * thicker, Qt::DashLine);
         dashed.setCosmetic(true);
         m_total.at(row)->setPen(dashed);
         for (QLegendMarker *marker : chart()->legend()->markers(m_total.at(row)))
