@@ -1,6 +1,8 @@
 // The forward search of `advise`: enumerate configurations, check each requirement in order,
 // rank what is left. One estimate() per candidate and quantization; no explain() on this path.
 #include "advisor/Advisor.h"
+
+#include "engine/TensorParallel.h"
 #include "advisor/AdvisorFormat.h"
 #include "advisor/AdvisorRanking.h"
 #include "engine/Estimator.h"
@@ -164,8 +166,11 @@ private:
                     const std::array<Split, 2> multiCard{Split::Layer, Split::Tensor};
                     const QList<Split> splits = count == 1 ? QList<Split>{Split::Auto}
                                                            : QList<Split>(multiCard.begin(), multiCard.end());
-                    for (const Split split : splits)
+                    for (const Split split : splits) {
+                        if (split == Split::Tensor && !tensorParallelRefusal(m_request.model, count).isEmpty())
+                            continue; // no engine runs it
                         slots.append({&device, Configuration{device.id, count, memoryGB, split, Runtime::Auto}});
+                    }
                 }
             }
         }
