@@ -5,6 +5,7 @@
 #include "scenario/ArticleLineup.h"
 #include "catalog/Catalog.h"
 #include "ChartBase.h"
+#include "../support/PlottedValues.h"
 #include "DetailsPane.h"
 #include "session/EstimateService.h"
 #include "itemmodels/HardwareListModel.h"
@@ -40,23 +41,6 @@ using namespace headroom;
 
 namespace {
 
-// Every number plotted by a chart: bar values and curve points, in series order.
-QList<qreal> plottedValues(ChartBase *chart)
-{
-    QList<qreal> values;
-    for (QAbstractSeries *series : chart->chart()->series()) {
-        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
-            for (QBarSet *set : bars->barSets()) {
-                for (int i = 0; i < set->count(); ++i)
-                    values << set->at(i);
-            }
-        } else if (auto *xy = qobject_cast<QXYSeries *>(series)) {
-            for (const QPointF &point : xy->points())
-                values << point.x() << point.y();
-        }
-    }
-    return values;
-}
 
 QStringList speedCategories(MainWindow &window)
 {

@@ -2,6 +2,7 @@
 // chart in view (in the window and in present mode) plots exactly what a chart built afresh from the table's
 // estimates plots, and the table shows the estimate service's latest set. Seeded random walks, 500 steps in all.
 #include "ChartBase.h"
+#include "../support/PlottedValues.h"
 #include "ChartTabs.h"
 #include "MainWindow.h"
 #include "PresentMode.h"
@@ -29,23 +30,6 @@ using namespace headroom;
 
 namespace {
 
-// Every number a chart plots: bar values and curve points, in series order.
-QList<qreal> plottedValues(ChartBase *chart)
-{
-    QList<qreal> values;
-    for (QAbstractSeries *series : chart->chart()->series()) {
-        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
-            for (QBarSet *set : bars->barSets()) {
-                for (int i = 0; i < set->count(); ++i)
-                    values << set->at(i);
-            }
-        } else if (auto *xy = qobject_cast<QXYSeries *>(series)) {
-            for (const QPointF &point : xy->points())
-                values << point.x() << point.y();
-        }
-    }
-    return values;
-}
 
 // The actions a presenter or a user takes, in any order.
 enum class Action { Model, Quant, Users, Context, Method, Undo, Redo, Tab, Present, NextStep, PreviousStep, Leave };
