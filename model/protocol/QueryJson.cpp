@@ -118,6 +118,12 @@ private:
         input.seedEfficiency = readFraction(query, "efficiency", defaultSeedEfficiency);
         input.appleUsableFraction = readFraction(query, "apple_usable_fraction", defaultAppleUsableFraction);
         input.workload.contextTokens = readInt(query, "context", defaultContextTokens, 1, maxContextTokens);
+        if (input.model.maxContext > 0 && input.workload.contextTokens > input.model.maxContext) {
+            fail("context", QStringLiteral("must be at most %1, the longest context %2 takes; got %3")
+                                .arg(input.model.maxContext)
+                                .arg(input.model.name)
+                                .arg(input.workload.contextTokens));
+        }
         input.workload.promptTokens = readInt(query, "prompt_tokens", defaultPromptTokens, 1, maxPromptOrOutputTokens);
         input.workload.outputTokens = readInt(query, "output_tokens", defaultOutputTokens, 1, maxPromptOrOutputTokens);
         input.workload.users = readInt(query, "concurrency", defaultUsers, 1, maxConcurrentUsers);

@@ -233,6 +233,8 @@ private Q_SLOTS:
         row("context negative", ok + ",\"context\":-4096", "context: must be a whole number from 1");
         row("context huge", ok + ",\"context\":1e12", "context: must be a whole number from 1 to 10000000");
         row("context null", ok + ",\"context\":null", "context: must be a whole number");
+        row("context beyond the model", ok + ",\"context\":200000",
+            "context: must be at most 131072, the longest context Llama 3.3 70B takes; got 200000");
         row("prompt tokens zero", ok + ",\"prompt_tokens\":0", "prompt_tokens: must be a whole number from 1");
         row("output tokens huge", ok + ",\"output_tokens\":99999999999", "output_tokens: must be a whole number");
         row("users zero", ok + ",\"concurrency\":0", "concurrency: must be a whole number from 1 to 4096, got 0");
