@@ -1,5 +1,7 @@
 #include "PickerPanel.h"
 
+#include "core/Units.h"
+
 #include "itemmodels/CatalogModel.h"
 #include "engine/ScaledModel.h"
 #include "session/ScenarioController.h"
@@ -20,6 +22,8 @@ constexpr double MinModelParamsB = 1;
 constexpr double MaxModelParamsB = 1000;
 constexpr double MinContextTokens = 512;
 constexpr double MaxContextTokens = 1 << 20;
+constexpr double MinPromptTokens = 128;
+constexpr double MaxPromptTokens = 1 << 17;
 constexpr double UserSteps[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
 constexpr double MinEfficiency = 0.10;
 constexpr double MaxEfficiency = 1.00;
@@ -42,11 +46,6 @@ QString formatTokens(double tokens)
     if (tokens >= KiB)
         return QString::number(tokens / KiB, 'g', 4) % QLatin1Char('K');
     return QString::number(tokens);
-}
-
-QString formatPercent(double fraction)
-{
-    return QString::number(std::lround(fraction * 100)) % QLatin1Char('%');
 }
 
 QString formatUsers(double users)
@@ -72,6 +71,8 @@ PickerPanel::PickerPanel(ScenarioController *controller, const Catalog &catalog,
     , m_modelSize(new SteppedSlider(logSteps(MinModelParamsB, MaxModelParamsB), formatParams, this))
     , m_quant(new QComboBox(this))
     , m_context(new SteppedSlider(doublingSteps(MinContextTokens, MaxContextTokens), formatTokens, this))
+    , m_contextNote(new QLabel(this))
+    , m_prompt(new SteppedSlider(doublingSteps(MinPromptTokens, MaxPromptTokens), formatTokens, this))
     , m_users(new SteppedSlider(QList<double>(std::begin(UserSteps), std::end(UserSteps)), formatUsers, this))
     , m_method(new QComboBox(this))
     , m_efficiency(new SteppedSlider(linearSteps(MinEfficiency, MaxEfficiency, PercentStep), formatPercent, this))
@@ -119,7 +120,14 @@ void PickerPanel::buildLayout()
     m_modelSize->setToolTip(tr("Resize the model from 1 B to 1 T parameters (log scale). "
                                "Makes a custom model with the chosen model's shape."));
     m_quant->setToolTip(tr("Weight quantization: fewer bits per weight, smaller and faster, some quality lost."));
-    m_context->setToolTip(tr("Context length per user, in tokens: how much the KV cache holds."));
+    m_context->setToolTip(tr("Context length per user, in tokens: how much the KV cache holds. "
+                             "Never beyond the longest context the model takes."));
+    m_contextNote->setWordWrap(true);
+    m_contextNote->setForegroundRole(QPalette::PlaceholderText);
+    m_contextNote->setObjectName(QStringLiteral("contextNote"));
+    m_contextNote->hide();
+    m_prompt->setToolTip(tr("Prompt length per request, in tokens: what the time to first token processes "
+                            "(long documents, RAG and coding agents send thousands)."));
     m_users->setToolTip(tr("Concurrent users (sequences decoded together)."));
     m_method->setToolTip(tr("Roofline: bytes and FLOPs per token against bandwidth and compute, calibrated on "
                             "measurements. Seed: the article's bandwidth / model size x efficiency."));
@@ -135,6 +143,8 @@ void PickerPanel::buildLayout()
     form->addRow(tr("Model si&ze"), m_modelSize);
     form->addRow(tr("&Quantization"), m_quant);
     form->addRow(tr("Conte&xt"), m_context);
+    form->addRow(QString(), m_contextNote);
+    form->addRow(tr("&Prompt"), m_prompt);
     form->addRow(tr("&Users"), m_users);
     form->addRow(tr("Me&thod"), m_method);
     form->addRow(tr("Effi&ciency"), m_efficiency);
@@ -144,13 +154,15 @@ void PickerPanel::buildLayout()
 
     m_modelSize->slider()->setObjectName(QStringLiteral("modelSizeSlider"));
     m_context->slider()->setObjectName(QStringLiteral("contextSlider"));
+    m_prompt->slider()->setObjectName(QStringLiteral("promptSlider"));
     m_users->slider()->setObjectName(QStringLiteral("usersSlider"));
     m_efficiency->slider()->setObjectName(QStringLiteral("efficiencySlider"));
     m_appleFraction->slider()->setObjectName(QStringLiteral("appleFractionSlider"));
     setTabOrder(m_model, m_modelSize);
     setTabOrder(m_modelSize, m_quant);
     setTabOrder(m_quant, m_context);
-    setTabOrder(m_context, m_users);
+    setTabOrder(m_context, m_prompt);
+    setTabOrder(m_prompt, m_users);
     setTabOrder(m_users, m_method);
     setTabOrder(m_method, m_efficiency);
     setTabOrder(m_efficiency, m_runtime);
@@ -174,7 +186,10 @@ void PickerPanel::connectEdits()
         change(tr("Change quantization"), [&](Scenario &s) { s.quantName = quant; });
     });
     connect(m_context, &SteppedSlider::valueChosen, this, [this](double tokens) {
-        change(tr("Change context"), [&](Scenario &s) { s.workload.contextTokens = int(tokens); });
+        change(tr("Change context"), [&](Scenario &s) { s.workload.contextTokens = withinModel(s, int(tokens)); });
+    });
+    connect(m_prompt, &SteppedSlider::valueChosen, this, [this](double tokens) {
+        change(tr("Change prompt length"), [&](Scenario &s) { s.workload.promptTokens = int(tokens); });
     });
     connect(m_users, &SteppedSlider::valueChosen, this, [this](double users) {
         change(tr("Change users"), [&](Scenario &s) { s.workload.users = int(users); });
@@ -197,7 +212,7 @@ void PickerPanel::connectEdits()
     connect(m_appleFraction, &SteppedSlider::valueChosen, this, [this](double fraction) {
         change(tr("Change Mac GPU memory"), [&](Scenario &s) { s.appleUsableFraction = fraction; });
     });
-    for (SteppedSlider *slider : {m_modelSize, m_context, m_users, m_efficiency, m_appleFraction}) {
+    for (SteppedSlider *slider : {m_modelSize, m_context, m_prompt, m_users, m_efficiency, m_appleFraction}) {
         connect(slider, &SteppedSlider::pressed, this, &PickerPanel::interactionStarted);
         connect(slider, &SteppedSlider::released, this, &PickerPanel::interactionFinished);
     }
@@ -211,6 +226,7 @@ void PickerPanel::chooseModel(int row)
     change(tr("Change model"), [&](Scenario &s) {
         s.modelId = id;
         s.customModel.reset();
+        s.workload.contextTokens = withinModel(s, s.workload.contextTokens);
     });
 }
 
@@ -219,6 +235,31 @@ void PickerPanel::chooseModelSize(double paramsB)
     const LanguageModel *base = m_catalog.model(m_controller->scenario().modelId);
     const LanguageModel shape = base ? *base : llamaLikeShape();
     change(tr("Change model size"), [&](Scenario &s) { s.customModel = scaledModel(shape, paramsB); });
+}
+
+const LanguageModel *PickerPanel::modelOf(const Scenario &scenario) const
+{
+    return scenario.customModel ? &*scenario.customModel : m_catalog.model(scenario.modelId);
+}
+
+int PickerPanel::withinModel(const Scenario &scenario, int contextTokens) const
+{
+    const LanguageModel *model = modelOf(scenario);
+    return model && model->maxContext > 0 ? std::min(contextTokens, model->maxContext) : contextTokens;
+}
+
+void PickerPanel::showContextNote(const LanguageModel *model, int contextTokens)
+{
+    if (!model || model->maxContext <= 0 || contextTokens < model->maxContext) {
+        m_contextNote->hide();
+        return;
+    }
+    const QString limit = formatTokens(model->maxContext);
+    m_contextNote->setText(contextTokens == model->maxContext
+                               ? tr("%1 is the longest context %2 takes.").arg(limit, model->name)
+                               : tr("Beyond the %1 tokens %2 takes: the model cannot use this context.")
+                                     .arg(limit, model->name));
+    m_contextNote->show();
 }
 
 void PickerPanel::reloadCatalog()
@@ -243,13 +284,15 @@ void PickerPanel::showScenario()
         else if (m_model->currentIndex() < 0)
             m_model->setEditText(scenario.modelId);
     }
-    const LanguageModel *model = scenario.customModel ? &*scenario.customModel : m_catalog.model(scenario.modelId);
+    const LanguageModel *model = modelOf(scenario);
     m_modelSize->setValue(model ? model->paramsB : 0);
     {
         const QSignalBlocker blocker(m_quant);
         m_quant->setCurrentIndex(m_quants->rowOf(scenario.quantName));
     }
     m_context->setValue(scenario.workload.contextTokens);
+    showContextNote(model, scenario.workload.contextTokens);
+    m_prompt->setValue(scenario.workload.promptTokens);
     m_users->setValue(scenario.workload.users);
     selectData(m_method, int(scenario.method));
     m_efficiency->setValue(scenario.seedEfficiency);

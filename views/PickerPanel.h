@@ -8,6 +8,7 @@
 #include <functional>
 
 class QComboBox;
+class QLabel;
 
 namespace headroom {
 
@@ -27,6 +28,8 @@ public:
 
     SteppedSlider *modelSizeSlider() const { return m_modelSize; }
     SteppedSlider *contextSlider() const { return m_context; }
+    SteppedSlider *promptSlider() const { return m_prompt; }
+    QLabel *contextNote() const { return m_contextNote; }
     SteppedSlider *usersSlider() const { return m_users; }
     SteppedSlider *efficiencySlider() const { return m_efficiency; }
     SteppedSlider *appleFractionSlider() const { return m_appleFraction; }
@@ -49,6 +52,10 @@ private:
     void change(const QString &description, const std::function<void(Scenario &)> &edit);
     void chooseModel(int row);
     void chooseModelSize(double paramsB);
+    const LanguageModel *modelOf(const Scenario &scenario) const;
+    // `contextTokens`, no longer than the longest context the scenario's model takes.
+    int withinModel(const Scenario &scenario, int contextTokens) const;
+    void showContextNote(const LanguageModel *model, int contextTokens);
 
     ScenarioController *m_controller;
     const Catalog &m_catalog;
@@ -58,6 +65,8 @@ private:
     SteppedSlider *m_modelSize;
     QComboBox *m_quant;
     SteppedSlider *m_context;
+    QLabel *m_contextNote;
+    SteppedSlider *m_prompt;
     SteppedSlider *m_users;
     QComboBox *m_method;
     SteppedSlider *m_efficiency;

@@ -23,6 +23,9 @@
 #include <QAction>
 #include <QScreen>
 #include <QSettings>
+#include <QLabel>
+#include <QComboBox>
+#include <QUndoStack>
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -270,6 +273,52 @@ private Q_SLOTS:
         settle();
         QCOMPARE(controller->undoStack()->count(), steps);
         QVERIFY(window().chartTabs()->currentWidget() == window().chart(ChartKind::Concurrency));
+    }
+
+    // The prompt length is a control: a longer prompt takes longer to the first token, everywhere.
+    void promptSliderMovesTimeToFirstToken()
+    {
+        auto *handle = window().findChild<QSlider *>(QStringLiteral("promptSlider"));
+        QVERIFY(handle);
+        QVERIFY(!handle->parentWidget()->toolTip().isEmpty());
+        const double before = window().estimateService()->estimates().rows.first().estimate.ttftSeconds;
+        handle->setValue(handle->value() + 3);
+        settle();
+        QCOMPARE(window().controller()->scenario().workload.promptTokens, 4096);
+        const double after = window().estimateService()->estimates().rows.first().estimate.ttftSeconds;
+        QVERIFY2(after > 4 * before, qPrintable(QStringLiteral("%1 s -> %2 s").arg(before).arg(after)));
+    }
+
+    // The context stops at the longest context the model takes, and says so; a model with a shorter
+    // limit brings the context down with it, in the same undo step.
+    void contextStopsAtTheModelsLongest()
+    {
+        auto *handle = window().findChild<QSlider *>(QStringLiteral("contextSlider"));
+        QVERIFY(handle);
+        QLabel *note = window().pickerPanel()->contextNote();
+        QVERIFY(note->isHidden());
+        handle->setValue(handle->maximum());
+        settle();
+        QCOMPARE(window().controller()->scenario().workload.contextTokens, 131072); // Llama 3.3 70B
+        QVERIFY(!note->isHidden());
+        QVERIFY2(note->text().contains(QStringLiteral("128K")), qPrintable(note->text()));
+
+        const int steps = window().controller()->undoStack()->count();
+        QComboBox *models = window().pickerPanel()->modelCombo();
+        const LanguageModel *shortModel = nullptr;
+        for (const LanguageModel &model : embeddedCatalog().models())
+            shortModel = !shortModel && model.maxContext > 0 && model.maxContext < 131072 ? &model : shortModel;
+        QVERIFY(shortModel);
+        const int row = models->findText(shortModel->name);
+        QVERIFY(row >= 0);
+        models->setCurrentIndex(row);
+        Q_EMIT models->activated(row);
+        settle();
+        QCOMPARE(window().controller()->scenario().workload.contextTokens, shortModel->maxContext);
+        QCOMPARE(window().controller()->undoStack()->count(), steps + 1);
+        window().controller()->undoStack()->undo();
+        settle();
+        QCOMPARE(window().controller()->scenario().workload.contextTokens, 131072);
     }
 
     // Ctrl+B brings the Advisor forward even when it is tabbed behind Details, and hides it when it is in front.
