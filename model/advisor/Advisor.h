@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Calibration.h"
+#include "core/Defaults.h"
 #include "catalog/Catalog.h"
 #include "core/Estimate.h"
 
@@ -53,7 +54,7 @@ struct AdvisorRequest {
     Quantization quant;  // ignored when requirements.autoQuant
     Workload workload;   // context, users, prompt/output tokens, KV type
     AdvisorRequirements requirements;
-    double appleUsableFraction = 0.75;
+    double appleUsableFraction = defaults::kAppleUsableFraction;
     bool operator==(const AdvisorRequest &) const = default;
 };
 

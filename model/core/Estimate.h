@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Hardware.h"
+#include "core/Defaults.h"
 #include "core/LanguageModel.h"
 
 #include <QString>
@@ -30,8 +31,8 @@ struct EstimateInput {
     Quantization quant;
     Workload workload;
     Method method = Method::Roofline;
-    double seedEfficiency = 0.65;     // seed method only, in (0, 1]
-    double appleUsableFraction = 0.75; // share of unified memory the GPU may wire
+    double seedEfficiency = defaults::kSeedEfficiency;          // seed method only, in (0, 1]
+    double appleUsableFraction = defaults::kAppleUsableFraction; // share of unified memory the GPU may wire
     bool operator==(const EstimateInput &) const = default;
 };
 

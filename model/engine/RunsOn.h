@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Calibration.h"
+#include "core/Defaults.h"
 #include "catalog/Catalog.h"
 #include "core/Estimate.h"
 
@@ -41,7 +42,7 @@ struct RunsOnReport {
 // under `workload`, by the roofline method. nullopt when the catalog has no such device.
 // The caller checks that configuration.memoryGB is an option of the device.
 std::optional<RunsOnReport> runsOn(const Catalog &catalog, const Configuration &configuration,
-                                   const Workload &workload, double appleUsableFraction = 0.75,
+                                   const Workload &workload, double appleUsableFraction = defaults::kAppleUsableFraction,
                                    const Calibration &calibration = Calibration::builtIn());
 
 } // namespace headroom

@@ -1,4 +1,5 @@
 #include "itemmodels/EstimateTableModel.h"
+#include "core/Defaults.h"
 #include "core/Units.h"
 
 #include "engine/Estimator.h"
@@ -129,6 +130,7 @@ QVariant EstimateTableModel::displayData(const EstimateRow &row, int column) con
     case FitColumn: return fitText(estimate.fit);
     case DecodePerUserColumn: return speedText(estimate, estimate.decodeTpsPerUser);
     case DecodeTotalColumn: return speedText(estimate, estimate.decodeTpsTotal);
+    case UsersAtMinTpsColumn: return row.usersAtMinTps;
     // The seed rule has no prefill: a dash, never a measured-looking 0.
     case PrefillColumn: return estimate.prefillTps > 0 ? speedText(estimate, estimate.prefillTps) : NoSpeed;
     case TtftColumn:
@@ -150,6 +152,7 @@ QVariant EstimateTableModel::sortData(const EstimateRow &row, int column) const
     case FitColumn: return static_cast<int>(estimate.fit);
     case DecodePerUserColumn: return speed(estimate.decodeTpsPerUser);
     case DecodeTotalColumn: return speed(estimate.decodeTpsTotal);
+    case UsersAtMinTpsColumn: return row.usersAtMinTps;
     case PrefillColumn: return speed(estimate.prefillTps);
     case TtftColumn: return speed(estimate.ttftSeconds);
     case MemoryColumn: return estimate.memory.totalGB;
@@ -189,6 +192,7 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         case FitColumn: return tr("Fit");
         case DecodePerUserColumn: return tr("t/s per user");
         case DecodeTotalColumn: return tr("Total t/s");
+        case UsersAtMinTpsColumn: return tr("Users ≥ %1 t/s").arg(defaults::kMinTpsPerUser);
         case PrefillColumn: return tr("Prefill t/s");
         case TtftColumn: return tr("TTFT s");
         case MemoryColumn: return tr("Used / usable GB");
@@ -200,6 +204,9 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         switch (section) {
         case DecodePerUserColumn: return tr("Decode speed each user sees, tokens per second");
         case DecodeTotalColumn: return tr("Decode speed summed over all concurrent users");
+        case UsersAtMinTpsColumn:
+            return tr("The most users served at once with every one reading at %1 t/s or faster (0: not even one)")
+                .arg(defaults::kMinTpsPerUser);
         case PrefillColumn: return tr("Prompt processing speed, tokens per second");
         case TtftColumn: return tr("Time to first token for the prompt, seconds");
         case MemoryColumn: return tr("Weights + KV cache + overhead against the memory the model may use (GB = 10^9 bytes)");
@@ -214,7 +221,7 @@ QString EstimateTableModel::toCsv() const
 {
     QStringList lines;
     lines << QStringLiteral("configuration,fit,decode_tps_per_user,decode_tps_total,prefill_tps,ttft_s,"
-                            "memory_used_gb,memory_usable_gb,bottleneck");
+                            "memory_used_gb,memory_usable_gb,bottleneck,users_at_min_tps");
     for (const EstimateRow &row : m_estimates.rows) {
         const Estimate &estimate = row.estimate;
         lines << QStringList{csvField(row.label),
@@ -225,7 +232,8 @@ QString EstimateTableModel::toCsv() const
                              estimate.prefillTps > 0 ? csvNumber(estimate, estimate.ttftSeconds) : QString(),
                              QString::number(estimate.memory.totalGB, 'g', 6),
                              QString::number(estimate.memory.usableGB, 'g', 6),
-                             toString(estimate.bottleneck)}
+                             toString(estimate.bottleneck),
+                             QString::number(row.usersAtMinTps)}
                      .join(QLatin1Char(','));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

@@ -18,6 +18,7 @@ public:
         FitColumn,
         DecodePerUserColumn,
         DecodeTotalColumn,
+        UsersAtMinTpsColumn,
         PrefillColumn,
         TtftColumn,
         MemoryColumn,

@@ -3,6 +3,9 @@
 // range-checked, and nothing escapes as an exception.
 #include "protocol/QueryJson.h"
 
+#include "core/RequirementRanges.h"
+#include "core/Defaults.h"
+
 #include "core/CardCount.h"
 #include "core/FileLimits.h"
 #include "core/JsonNesting.h"
@@ -37,17 +40,17 @@ constexpr double memoryOptionTolerance = 1e-6; // memory_gb matches an option wi
 // Defaults of SPEC §5 (quant is not in the spec: the article's Q4_K_M).
 const QString defaultQuantName = QStringLiteral("Q4_K_M");
 constexpr int defaultCount = 1;
-constexpr double defaultSeedEfficiency = 0.65;
-constexpr double defaultAppleUsableFraction = 0.75;
+constexpr double defaultSeedEfficiency = defaults::kSeedEfficiency;
+constexpr double defaultAppleUsableFraction = defaults::kAppleUsableFraction;
 constexpr int defaultContextTokens = 4096;
 constexpr int defaultPromptTokens = 512;
 constexpr int defaultOutputTokens = 256;
 constexpr int defaultUsers = 1;
 
-constexpr std::array<std::string_view, 16> knownFields{
+constexpr std::array<std::string_view, 17> knownFields{
     "id",     "hardware",   "count",   "memory_gb",     "split",         "runtime",
     "model",  "quant",      "method",  "efficiency",    "context",       "prompt_tokens",
-    "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction"};
+    "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user"};
 
 // Thrown inside one query's parsing and caught at its end: the first problem wins.
 struct QueryError {
@@ -89,6 +92,7 @@ public:
             if (!query.is_object())
                 throw QueryError{QStringLiteral("query: must be an object")};
             readInto(query, parsed.input);
+            parsed.minTpsPerUser = readMinTps(query);
         } catch (const QueryError &error) {
             parsed.error = error.message;
         }
@@ -163,6 +167,22 @@ private:
         if (!std::isfinite(number) || number != std::floor(number) || number < minimum || number > maximum)
             fail(field, range % QStringLiteral(", got ") % printableJsonText(value->dump()));
         return int(number);
+    }
+
+    static double readMinTps(const Json &query)
+    {
+        constexpr std::string_view field = "min_tps_per_user";
+        const Json *value = find(query, field);
+        if (!value)
+            return defaults::kMinTpsPerUser;
+        const QString range = QStringLiteral("must be a number of tokens per second from %1 to %2")
+                                  .arg(numberText(ranges::kMinDecodeTps.lowest), numberText(ranges::kMinDecodeTps.highest));
+        if (!value->is_number())
+            fail(field, range);
+        const double number = value->get<double>();
+        if (!ranges::contains(ranges::kMinDecodeTps, number))
+            fail(field, range % QStringLiteral(", got ") % numberText(number));
+        return number;
     }
 
     static double readFraction(const Json &query, std::string_view field, double fallback)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Defaults.h"
 #include "catalog/Catalog.h"
 #include "core/Estimate.h"
 
@@ -17,6 +18,7 @@ struct ParsedQuery {
     QByteArray idJson;     // the id exactly as given (string or number), serialised
     EstimateInput input;
     QString error;         // non-empty = invalid query
+    double minTpsPerUser = defaults::kMinTpsPerUser; // for "users_at_min_tps"
 };
 
 struct ParsedBatch {

@@ -2,6 +2,7 @@
 // 20,000 results and their explanations must serialise well within the command's half second, and the
 // field order is part of the contract.
 #include "engine/Estimator.h"
+#include "engine/UsersAtSpeed.h"
 #include "protocol/QueryJson.h"
 
 #include <algorithm>
@@ -167,6 +168,9 @@ void appendResult(QByteArray &out, const ParsedQuery &query, const Estimate &est
     out += ',';
     appendKey(out, "max_users");
     appendInteger(out, estimate.maxUsers);
+    out += ',';
+    appendKey(out, "users_at_min_tps");
+    appendInteger(out, usersAtMinTps(query.input, query.minTpsPerUser, Calibration::builtIn()));
     out += ',';
     appendKey(out, "explanation");
     appendString(out, explain(query.input, estimate));

@@ -2,6 +2,9 @@
 // checked configuration (plus the concurrency sweep), for the table, details and charts to share.
 #include "scenario/EstimateSet.h"
 
+#include "core/Defaults.h"
+#include "engine/UsersAtSpeed.h"
+
 #include "core/CardCount.h"
 
 #include "engine/Estimator.h"
@@ -153,6 +156,7 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
             row.sweep.append(SweepPoint{users, point.decodeTpsPerUser, point.decodeTpsTotal, point.fit,
                                         point.decodeTpsTotalLow, point.decodeTpsTotalHigh});
         }
+        row.usersAtMinTps = usersAtMinTps(input, defaults::kMinTpsPerUser, calibration);
         set.rows.append(row);
     }
     set.problem = problems.join(QStringLiteral("; "));

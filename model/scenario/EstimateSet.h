@@ -31,6 +31,7 @@ struct EstimateRow {
     EstimateInput input;
     Estimate estimate;
     QList<SweepPoint> sweep; // same input at sweepUserCounts(); computed with the estimate
+    int usersAtMinTps = 0;   // most users served at defaults::kMinTpsPerUser each or faster (usersAtMinTps())
     bool operator==(const EstimateRow &) const = default;
 };
 

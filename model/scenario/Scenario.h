@@ -1,6 +1,7 @@
 #pragma once
 
 #include "advisor/Advisor.h"
+#include "core/Defaults.h"
 #include "core/Diagnostic.h"
 #include "core/Estimate.h"
 #include "core/Hardware.h"
@@ -36,8 +37,8 @@ struct Scenario {
     QString quantName = QStringLiteral("Q4_K_M");
     Workload workload;
     Method method = Method::Roofline;
-    double seedEfficiency = 0.65;
-    double appleUsableFraction = 0.75;
+    double seedEfficiency = defaults::kSeedEfficiency;
+    double appleUsableFraction = defaults::kAppleUsableFraction;
     Runtime runtime = Runtime::Auto; // applied to configurations whose runtime is Auto
     ChartKind chart = ChartKind::Speed;
     AdvisorRequirements advisor; // the Advisor panel's requirements ("advisor" in the file)

@@ -48,7 +48,7 @@ const QSet<QString> resultFields{
     QStringLiteral("prefill_tps"),  QStringLiteral("prefill_tps_low"), QStringLiteral("prefill_tps_high"),
     QStringLiteral("ttft_s"),       QStringLiteral("ttft_s_low"),    QStringLiteral("ttft_s_high"),
     QStringLiteral("bottleneck"),   QStringLiteral("max_context"),
-    QStringLiteral("max_users"),    QStringLiteral("explanation")};
+    QStringLiteral("max_users"),    QStringLiteral("users_at_min_tps"), QStringLiteral("explanation")};
 const QStringList speedFields{QStringLiteral("decode_tps_per_user"), QStringLiteral("decode_tps_low"),
                               QStringLiteral("decode_tps_high"),     QStringLiteral("decode_tps_total"),
                               QStringLiteral("output_tps_total"),    QStringLiteral("prefill_tps"),
@@ -233,6 +233,10 @@ private Q_SLOTS:
         row("context negative", ok + ",\"context\":-4096", "context: must be a whole number from 1");
         row("context huge", ok + ",\"context\":1e12", "context: must be a whole number from 1 to 10000000");
         row("context null", ok + ",\"context\":null", "context: must be a whole number");
+        row("min tps zero", ok + ",\"min_tps_per_user\":0",
+            "min_tps_per_user: must be a number of tokens per second from 0.01 to 1000000, got 0");
+        row("min tps string", ok + ",\"min_tps_per_user\":\"fast\"",
+            "min_tps_per_user: must be a number of tokens per second from 0.01 to 1000000");
         row("context beyond the model", ok + ",\"context\":200000",
             "context: must be at most 131072, the longest context Llama 3.3 70B takes; got 200000");
         row("prompt tokens zero", ok + ",\"prompt_tokens\":0", "prompt_tokens: must be a whole number from 1");

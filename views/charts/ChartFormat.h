@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Defaults.h"
 #include "core/Hardware.h"
 #include "core/Platform.h"
 #include "core/Units.h" // formatTokensPerSecond, formatGigabytes, formatContextTokens
@@ -11,13 +12,8 @@ class QValueAxis;
 
 namespace headroom {
 
-// Reading speed reference drawn on the speed and concurrency charts, in tokens per second.
-// People read about 4 words/s (238 wpm silent reading of non-fiction, Brysbaert 2019,
-// https://doi.org/10.1016/j.jml.2019.104047) and skim at 5-8 words/s; one English word is
-// ~1.3 tokens (https://help.openai.com/en/articles/4936856-what-are-tokens-and-how-to-count-them),
-// so ~5-8 words/s is ~7-10 tokens/s. Faster than this, a single reader cannot tell the difference;
-// the article calls 10-11 t/s "a comfortable reading pace for interactive chat".
-constexpr double ReadingSpeedTokensPerSecond = 10.0;
+// Reading speed reference drawn on the speed and concurrency charts, in tokens per second (see Defaults.h).
+constexpr double ReadingSpeedTokensPerSecond = defaults::kReadingSpeedTokensPerSecond;
 
 // Every chart tells platforms apart by colour family: Platform and platformOf (Platform.h).
 
