@@ -6,10 +6,7 @@
 #include "measured/MeasuredData.h"
 #include "measured/Validation.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonValue>
+#include <nlohmann/json.hpp>
 
 #include <optional>
 
@@ -23,9 +20,11 @@ QString percent(const std::optional<double> &mape)
     return mape ? QString::number(*mape * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("-");
 }
 
-QJsonValue jsonNumber(const std::optional<double> &value)
+using Json = nlohmann::json;
+
+Json jsonNumber(const std::optional<double> &value)
 {
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+    return value ? Json(*value) : Json(nullptr);
 }
 
 QString sectionTitle(ScoreSection section)
@@ -67,47 +66,47 @@ void writeText(const ValidationReport &report, int rowCount, const QString &orig
 
 void writeJson(const ValidationReport &report, int rowCount, const QString &origin, QTextStream &out)
 {
-    QJsonArray sections;
+    Json sections = Json::array();
     for (ScoreSection section : kSections) {
-        QJsonArray groups;
+        Json groups = Json::array();
         for (const ScoreGroup &group : report.groups) {
             if (group.section != section)
                 continue;
-            groups.append(QJsonObject{{QStringLiteral("dimension"), group.dimension},
-                                      {QStringLiteral("group"), group.key},
-                                      {QStringLiteral("rows"), group.rows},
-                                      {QStringLiteral("seed_mape"), jsonNumber(group.seedMape)},
-                                      {QStringLiteral("roofline_mape"), group.rooflineMape},
-                                      {QStringLiteral("roofline_holdout_mape"), jsonNumber(group.rooflineHoldOutMape)},
-                                      {QStringLiteral("holdout_range_coverage"), jsonNumber(group.holdOutCoverage)}});
+            groups.push_back({{"dimension", group.dimension.toStdString()},
+                              {"group", group.key.toStdString()},
+                              {"rows", group.rows},
+                              {"seed_mape", jsonNumber(group.seedMape)},
+                              {"roofline_mape", group.rooflineMape},
+                              {"roofline_holdout_mape", jsonNumber(group.rooflineHoldOutMape)},
+                              {"holdout_range_coverage", jsonNumber(group.holdOutCoverage)}});
         }
-        if (!groups.isEmpty())
-            sections.append(QJsonObject{{QStringLiteral("section"), toString(section)}, {QStringLiteral("groups"), groups}});
+        if (!groups.empty())
+            sections.push_back({{"section", toString(section).toStdString()}, {"groups", std::move(groups)}});
     }
-    QJsonArray rows;
+    Json rows = Json::array();
     for (const RowScore &row : report.rows) {
-        rows.append(QJsonObject{{QStringLiteral("line"), row.line},
-                                {QStringLiteral("section"), toString(row.section)},
-                                {QStringLiteral("hardware"), row.hardwareId},
-                                {QStringLiteral("platform"), toString(row.platform)},
-                                {QStringLiteral("source"), row.sourceId},
-                                {QStringLiteral("runtime"), row.runtime},
-                                {QStringLiteral("gpu_count"), row.gpuCount},
-                                {QStringLiteral("measured_tps"), row.measured},
-                                {QStringLiteral("seed_tps"), jsonNumber(row.seed)},
-                                {QStringLiteral("roofline_tps"), row.roofline},
-                                {QStringLiteral("roofline_low_tps"), row.rooflineLow},
-                                {QStringLiteral("roofline_high_tps"), row.rooflineHigh},
-                                {QStringLiteral("roofline_holdout_tps"), jsonNumber(row.rooflineHoldOut)},
-                                {QStringLiteral("holdout_low_tps"), jsonNumber(row.holdOutLow)},
-                                {QStringLiteral("holdout_high_tps"), jsonNumber(row.holdOutHigh)}});
+        rows.push_back({{"line", row.line},
+                        {"section", toString(row.section).toStdString()},
+                        {"hardware", row.hardwareId.toStdString()},
+                        {"platform", toString(row.platform).toStdString()},
+                        {"source", row.sourceId.toStdString()},
+                        {"runtime", row.runtime.toStdString()},
+                        {"gpu_count", row.gpuCount},
+                        {"measured_tps", row.measured},
+                        {"seed_tps", jsonNumber(row.seed)},
+                        {"roofline_tps", row.roofline},
+                        {"roofline_low_tps", row.rooflineLow},
+                        {"roofline_high_tps", row.rooflineHigh},
+                        {"roofline_holdout_tps", jsonNumber(row.rooflineHoldOut)},
+                        {"holdout_low_tps", jsonNumber(row.holdOutLow)},
+                        {"holdout_high_tps", jsonNumber(row.holdOutHigh)}});
     }
-    const QJsonObject root{{QStringLiteral("data"), origin},
-                           {QStringLiteral("rows"), rowCount},
-                           {QStringLiteral("mape_unit"), QStringLiteral("fraction")},
-                           {QStringLiteral("sections"), sections},
-                           {QStringLiteral("per_row"), rows}};
-    out << QJsonDocument(root).toJson(QJsonDocument::Indented);
+    const Json root{{"data", origin.toStdString()},
+                    {"rows", rowCount},
+                    {"mape_unit", "fraction"},
+                    {"sections", std::move(sections)},
+                    {"per_row", std::move(rows)}};
+    out << QString::fromStdString(root.dump(4, ' ', false, Json::error_handler_t::replace)) << '\n';
 }
 
 } // namespace

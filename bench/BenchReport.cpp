@@ -1,16 +1,17 @@
 // Summaries and output formats of `headroom bench`.
 #include "BenchReport.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QStringList>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 
 namespace headroom {
 namespace {
+
+using Json = nlohmann::json;
 
 // The targets of issue 7 ("Interactive speed"), shown next to the figures in the text format.
 constexpr double LargeLineupSliderP95TargetMs = 16;  // one frame at 60 Hz with 30 configurations (SPEC §7)
@@ -38,27 +39,27 @@ double rounded(double value)
     return std::round(value * scale) / scale;
 }
 
-QJsonObject latencyJson(const LatencySummary &latency)
+Json latencyJson(const LatencySummary &latency)
 {
-    return QJsonObject{{QStringLiteral("p50"), rounded(latency.p50Ms)},
-                       {QStringLiteral("p95"), rounded(latency.p95Ms)},
-                       {QStringLiteral("max"), rounded(latency.maxMs)},
-                       {QStringLiteral("samples"), latency.samples}};
+    return Json{{"p50", rounded(latency.p50Ms)},
+                {"p95", rounded(latency.p95Ms)},
+                {"max", rounded(latency.maxMs)},
+                {"samples", latency.samples}};
 }
 
-QJsonObject byNameJson(const QList<SliderLatency> &latencies)
+Json byNameJson(const QList<SliderLatency> &latencies)
 {
-    QJsonObject json;
+    Json json = Json::object();
     for (const SliderLatency &latency : latencies)
-        json.insert(latency.slider, latencyJson(latency.latency));
+        json[latency.slider.toStdString()] = latencyJson(latency.latency);
     return json;
 }
 
-QJsonObject phasesJson(const LineupLatency &lineup)
+Json phasesJson(const LineupLatency &lineup)
 {
-    return QJsonObject{{QStringLiteral("update"), latencyJson(lineup.updatePhase)},
-                       {QStringLiteral("posted_events"), latencyJson(lineup.postedPhase)},
-                       {QStringLiteral("forced_repaint"), latencyJson(lineup.forcedPhase)}};
+    return Json{{"update", latencyJson(lineup.updatePhase)},
+                {"posted_events", latencyJson(lineup.postedPhase)},
+                {"forced_repaint", latencyJson(lineup.forcedPhase)}};
 }
 
 QString milliseconds(double value)
@@ -111,29 +112,28 @@ LatencySummary summarizeLatencies(QList<double> samplesMs)
 
 QByteArray benchReportJson(const BenchReport &report)
 {
-    const QJsonObject json{
-        {QStringLiteral("configurations"), report.large.configurations},
-        {QStringLiteral("slider_update_ms"), latencyJson(report.large.overall)},
-        {QStringLiteral("slider_update_ms_by_slider"), byNameJson(report.large.sliders)},
-        {QStringLiteral("slider_update_ms_by_chart"), byNameJson(report.large.charts)},
-        {QStringLiteral("slider_update_phases_ms"), phasesJson(report.large)},
-        {QStringLiteral("tab_switch_ms"), latencyJson(report.large.tabSwitch)},
-        {QStringLiteral("article_configurations"), report.article.configurations},
-        {QStringLiteral("article_slider_update_ms"), latencyJson(report.article.overall)},
-        {QStringLiteral("article_slider_update_ms_by_slider"), byNameJson(report.article.sliders)},
-        {QStringLiteral("article_slider_update_ms_by_chart"), byNameJson(report.article.charts)},
-        {QStringLiteral("article_slider_update_phases_ms"), phasesJson(report.article)},
-        {QStringLiteral("article_tab_switch_ms"), latencyJson(report.article.tabSwitch)},
-        {QStringLiteral("startup_ms"), rounded(report.startupMs)},
-        {QStringLiteral("estimates_per_second"), std::round(report.estimatesPerSecond)},
-        {QStringLiteral("peak_rss_mb"), rounded(report.peakRssMB)},
-        {QStringLiteral("advisor_search_ms"), latencyJson(report.advisorSearch)},
-        {QStringLiteral("moves"), report.moves},
-        {QStringLiteral("forced_repaints"), report.forcedRepaints},
-        {QStringLiteral("window_size"),
-         QJsonArray{report.windowSize.width(), report.windowSize.height()}},
+    const Json json{
+        {"configurations", report.large.configurations},
+        {"slider_update_ms", latencyJson(report.large.overall)},
+        {"slider_update_ms_by_slider", byNameJson(report.large.sliders)},
+        {"slider_update_ms_by_chart", byNameJson(report.large.charts)},
+        {"slider_update_phases_ms", phasesJson(report.large)},
+        {"tab_switch_ms", latencyJson(report.large.tabSwitch)},
+        {"article_configurations", report.article.configurations},
+        {"article_slider_update_ms", latencyJson(report.article.overall)},
+        {"article_slider_update_ms_by_slider", byNameJson(report.article.sliders)},
+        {"article_slider_update_ms_by_chart", byNameJson(report.article.charts)},
+        {"article_slider_update_phases_ms", phasesJson(report.article)},
+        {"article_tab_switch_ms", latencyJson(report.article.tabSwitch)},
+        {"startup_ms", rounded(report.startupMs)},
+        {"estimates_per_second", std::round(report.estimatesPerSecond)},
+        {"peak_rss_mb", rounded(report.peakRssMB)},
+        {"advisor_search_ms", latencyJson(report.advisorSearch)},
+        {"moves", report.moves},
+        {"forced_repaints", report.forcedRepaints},
+        {"window_size", Json::array({report.windowSize.width(), report.windowSize.height()})},
     };
-    return QJsonDocument(json).toJson(QJsonDocument::Indented);
+    return QByteArray::fromStdString(json.dump(4, ' ', false, Json::error_handler_t::replace)) + '\n';
 }
 
 QString benchReportText(const BenchReport &report)

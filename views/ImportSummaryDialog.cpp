@@ -1,10 +1,9 @@
 #include "ImportSummaryDialog.h"
 
-#include "catalog/InlineModelJson.h"
+#include "catalog/ModelFieldValues.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -20,9 +19,9 @@ constexpr int ParamsDigits = 4;
 constexpr QSize InitialSize{720, 520};
 
 // Every value the provenance may name: the catalog model fields and the GGUF quantization's.
-QJsonObject importedValues(const ImportedModel &imported)
+QVariantMap importedValues(const ImportedModel &imported)
 {
-    QJsonObject values = inlineModelToJson(imported.model);
+    QVariantMap values = modelFieldValues(imported.model);
     values.insert(QStringLiteral("architecture"), imported.architecture);
     if (imported.quant) {
         values.insert(QStringLiteral("quant"), imported.quant->name);
@@ -36,14 +35,16 @@ QJsonObject importedValues(const ImportedModel &imported)
     return values;
 }
 
-QString formatValue(const QJsonValue &value)
+QString formatValue(const QVariant &value)
 {
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', ValueDigits);
-    if (value.isBool())
-        return value.toBool() ? ImportSummaryDialog::tr("yes") : ImportSummaryDialog::tr("no");
+    switch (value.typeId()) {
+    case QMetaType::QString: return value.toString();
+    case QMetaType::Double:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong: return QString::number(value.toDouble(), 'g', ValueDigits);
+    case QMetaType::Bool: return value.toBool() ? ImportSummaryDialog::tr("yes") : ImportSummaryDialog::tr("no");
+    default: break;
+    }
     return QStringLiteral("—");
 }
 
@@ -73,7 +74,7 @@ ImportSummaryDialog::ImportSummaryDialog(const ImportedModel &imported, const QS
     m_headline->setWordWrap(true);
     m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    const QJsonObject values = importedValues(imported);
+    const QVariantMap values = importedValues(imported);
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels({tr("Field"), tr("Value"), tr("Where it came from")});
     m_table->setRowCount(int(imported.provenance.size()));

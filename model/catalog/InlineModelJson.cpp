@@ -2,8 +2,6 @@
 
 #include "catalog/CatalogLimits.h"
 
-#include <QJsonArray>
-
 namespace headroom {
 namespace {
 
@@ -34,84 +32,81 @@ constexpr IntField intFields[] = {
     {"max_context", &LanguageModel::maxContext},
 };
 
+void readPublishedSizes(const nlohmann::json &object, const QString &path, ScenarioJsonReader &reader,
+                        QList<PublishedSize> &sizes)
+{
+    const auto value = object.find("published_sizes");
+    if (value == object.end())
+        return;
+    if (!value->is_array()) {
+        reader.problem(path, QStringLiteral("must be an array, found ") % jsonTypeName(*value));
+        return;
+    }
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        const QString itemPath = path % QStringLiteral("[%1]").arg(i);
+        const nlohmann::json &item = (*value)[i];
+        if (!item.is_object()) {
+            reader.problem(itemPath, QStringLiteral("must be an object, found ") % jsonTypeName(item));
+            continue;
+        }
+        PublishedSize size;
+        size.quant = reader.string(item, "quant", jsonPath(itemPath, QStringLiteral("quant")), true).value_or(QString());
+        size.sizeGB = reader.number(item, "size_gb", jsonPath(itemPath, QStringLiteral("size_gb")), 0, MaxSizeGB, true)
+                          .value_or(0);
+        size.source = reader.string(item, "source", jsonPath(itemPath, QStringLiteral("source"))).value_or(QString());
+        sizes.append(size);
+    }
+}
+
 } // namespace
 
-QJsonObject inlineModelToJson(const LanguageModel &model)
+nlohmann::json inlineModelToJson(const LanguageModel &model)
 {
-    QJsonObject object;
-    object.insert(QStringLiteral("id"), model.id);
-    object.insert(QStringLiteral("name"), model.name);
-    object.insert(QStringLiteral("params_b"), model.paramsB);
-    object.insert(QStringLiteral("active_params_b"), model.activeParamsB);
+    nlohmann::json object = nlohmann::json::object();
+    object["id"] = model.id.toStdString();
+    object["name"] = model.name.toStdString();
+    object["params_b"] = model.paramsB;
+    object["active_params_b"] = model.activeParamsB;
     for (const IntField &field : intFields)
-        object.insert(QLatin1String(field.key), model.*field.member);
-    object.insert(QStringLiteral("attention"), toString(model.attention));
-    QJsonArray sizes;
+        object[field.key] = model.*field.member;
+    object["attention"] = toString(model.attention).toStdString();
+    nlohmann::json sizes = nlohmann::json::array();
     for (const PublishedSize &size : model.publishedSizes) {
-        sizes.append(QJsonObject{{QStringLiteral("quant"), size.quant},
-                                 {QStringLiteral("size_gb"), size.sizeGB},
-                                 {QStringLiteral("source"), size.source}});
+        sizes.push_back(
+            {{"quant", size.quant.toStdString()}, {"size_gb", size.sizeGB}, {"source", size.source.toStdString()}});
     }
-    object.insert(QStringLiteral("published_sizes"), sizes);
-    object.insert(QStringLiteral("source"), model.source);
+    object["published_sizes"] = std::move(sizes);
+    object["source"] = model.source.toStdString();
     return object;
 }
 
-std::optional<LanguageModel> inlineModelFromJson(const QJsonObject &object, const QString &path,
+std::optional<LanguageModel> inlineModelFromJson(const nlohmann::json &object, const QString &path,
                                                  ScenarioJsonReader &reader)
 {
     const qsizetype problemsBefore = reader.diagnostics().size();
     LanguageModel model;
-    model.id = reader.string(object, QStringLiteral("id"), jsonPath(path, QStringLiteral("id")), true)
-                   .value_or(QString());
-    model.name = reader.string(object, QStringLiteral("name"), jsonPath(path, QStringLiteral("name")), true)
-                     .value_or(QString());
-    model.paramsB = reader.number(object, QStringLiteral("params_b"), jsonPath(path, QStringLiteral("params_b")),
-                                  MinParamsB, MaxParamsB, true)
+    model.id = reader.string(object, "id", jsonPath(path, QStringLiteral("id")), true).value_or(QString());
+    model.name = reader.string(object, "name", jsonPath(path, QStringLiteral("name")), true).value_or(QString());
+    model.paramsB = reader.number(object, "params_b", jsonPath(path, QStringLiteral("params_b")), MinParamsB,
+                                  MaxParamsB, true)
                         .value_or(0);
-    model.activeParamsB = reader.number(object, QStringLiteral("active_params_b"),
-                                        jsonPath(path, QStringLiteral("active_params_b")), MinParamsB, MaxParamsB)
+    model.activeParamsB = reader.number(object, "active_params_b", jsonPath(path, QStringLiteral("active_params_b")),
+                                        MinParamsB, MaxParamsB)
                               .value_or(model.paramsB);
     for (const IntField &field : intFields) {
-        const QString key = QLatin1String(field.key);
-        if (const auto value = reader.integer(object, key, jsonPath(path, key), 0, MaxShapeValue))
+        const QString fieldPath = jsonPath(path, QLatin1String(field.key));
+        if (const auto value = reader.integer(object, field.key, fieldPath, 0, MaxShapeValue))
             model.*field.member = *value;
     }
-    if (const auto text = reader.string(object, QStringLiteral("attention"), jsonPath(path, QStringLiteral("attention")))) {
+    if (const auto text = reader.string(object, "attention", jsonPath(path, QStringLiteral("attention")))) {
         if (const auto kind = attentionKindFromString(*text))
             model.attention = *kind;
         else
             reader.problem(jsonPath(path, QStringLiteral("attention")),
                            QStringLiteral("unknown attention kind \"%1\" (full, sliding, mla, linear)").arg(*text));
     }
-    const QString sizesPath = jsonPath(path, QStringLiteral("published_sizes"));
-    if (object.contains(QStringLiteral("published_sizes"))) {
-        const QJsonValue sizes = object.value(QStringLiteral("published_sizes"));
-        if (!sizes.isArray()) {
-            reader.problem(sizesPath, QStringLiteral("must be an array, found ") % jsonTypeName(sizes));
-        } else {
-            const QJsonArray array = sizes.toArray();
-            for (qsizetype i = 0; i < array.size(); ++i) {
-                const QString itemPath = sizesPath % QStringLiteral("[%1]").arg(i);
-                if (!array.at(i).isObject()) {
-                    reader.problem(itemPath, QStringLiteral("must be an object, found ") % jsonTypeName(array.at(i)));
-                    continue;
-                }
-                const QJsonObject item = array.at(i).toObject();
-                PublishedSize size;
-                size.quant = reader.string(item, QStringLiteral("quant"), jsonPath(itemPath, QStringLiteral("quant")), true)
-                                 .value_or(QString());
-                size.sizeGB = reader.number(item, QStringLiteral("size_gb"), jsonPath(itemPath, QStringLiteral("size_gb")),
-                                            0, MaxSizeGB, true)
-                                  .value_or(0);
-                size.source = reader.string(item, QStringLiteral("source"), jsonPath(itemPath, QStringLiteral("source")))
-                                  .value_or(QString());
-                model.publishedSizes.append(size);
-            }
-        }
-    }
-    model.source = reader.string(object, QStringLiteral("source"), jsonPath(path, QStringLiteral("source")))
-                       .value_or(QString());
+    readPublishedSizes(object, jsonPath(path, QStringLiteral("published_sizes")), reader, model.publishedSizes);
+    model.source = reader.string(object, "source", jsonPath(path, QStringLiteral("source"))).value_or(QString());
     if (reader.diagnostics().size() != problemsBefore)
         return std::nullopt;
     return model;

@@ -7,9 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
@@ -29,34 +26,31 @@ constexpr const char *BrokenSuffix = ".broken";
 // Catalog model fields whose 0 means "not used" but that the catalog reader wants positive when present.
 constexpr const char *PositiveOnlyFields[] = {"sliding_window", "mla_latent_dim"};
 
-QJsonObject catalogModelJson(const LanguageModel &model)
+nlohmann::json catalogModelJson(const LanguageModel &model)
 {
-    QJsonObject object = inlineModelToJson(model);
+    nlohmann::json object = inlineModelToJson(model);
     for (const char *field : PositiveOnlyFields) {
-        const QString key = QLatin1String(field);
-        if (object.value(key).toInt() <= 0)
-            object.remove(key);
+        if (const auto it = object.find(field); it != object.end() && it->get<int>() <= 0)
+            object.erase(it);
     }
     if (model.source.isEmpty())
-        object.remove(QStringLiteral("source"));
+        object.erase("source");
     return object;
 }
 
 QByteArray catalogJson(const QList<LanguageModel> &models, const QList<Quantization> &quantizations)
 {
-    QJsonArray modelArray;
+    nlohmann::json modelArray = nlohmann::json::array();
     for (const LanguageModel &model : models)
-        modelArray.append(catalogModelJson(model));
-    QJsonArray quantArray;
-    for (const Quantization &quant : quantizations) {
-        quantArray.append(QJsonObject{{QStringLiteral("name"), quant.name},
-                                      {QStringLiteral("bits_per_weight"), quant.bitsPerWeight}});
-    }
-    const QJsonObject document{{QStringLiteral("format"), QLatin1String(CatalogFormat)},
-                               {QStringLiteral("version"), CatalogVersion},
-                               {QStringLiteral("models"), modelArray},
-                               {QStringLiteral("quantizations"), quantArray}};
-    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+        modelArray.push_back(catalogModelJson(model));
+    nlohmann::json quantArray = nlohmann::json::array();
+    for (const Quantization &quant : quantizations)
+        quantArray.push_back({{"name", quant.name.toStdString()}, {"bits_per_weight", quant.bitsPerWeight}});
+    const nlohmann::json document{{"format", CatalogFormat},
+                                  {"version", CatalogVersion},
+                                  {"models", std::move(modelArray)},
+                                  {"quantizations", std::move(quantArray)}};
+    return indentedJson(document);
 }
 
 bool usesQuantization(const QList<LanguageModel> &models, const QString &name)

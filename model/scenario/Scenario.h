@@ -7,9 +7,9 @@
 #include "core/Hardware.h"
 #include "core/LanguageModel.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QVariantMap>
 
 #include <optional>
 #include <variant>
@@ -42,7 +42,7 @@ struct Scenario {
     Runtime runtime = Runtime::Auto; // applied to configurations whose runtime is Auto
     ChartKind chart = ChartKind::Speed;
     AdvisorRequirements advisor; // the Advisor panel's requirements ("advisor" in the file)
-    QJsonObject extra; // unknown fields read from a file, written back unchanged
+    QVariantMap extra; // unknown fields read from a file, written back unchanged (core/JsonVariant.h)
 
     bool operator==(const Scenario &) const = default;
 };

@@ -1,13 +1,12 @@
 // parseScenario / serializeScenario: the `headroom-scenario` JSON document (SPEC §6).
-#include "scenario/AdvisorRequirementsJson.h"
-#include "core/FileLimits.h"
-#include "catalog/InlineModelJson.h"
-#include "scenario/ScenarioFile.h"
-#include "core/ScenarioJsonReader.h"
+#include "scenario/ScenarioJson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
+#include "catalog/InlineModelJson.h"
+#include "core/FileLimits.h"
+#include "core/JsonVariant.h"
+#include "core/ScenarioJsonReader.h"
+#include "scenario/AdvisorRequirementsJson.h"
+
 #include <QSet>
 
 #include <limits>
@@ -22,25 +21,34 @@ constexpr int MaxDeviceCount = 1024;
 constexpr double MaxMemoryGB = 1'000'000;
 constexpr int MaxTokens = 100'000'000;
 constexpr int MaxUsers = 1'000'000;
-const QString AdvisorKey = QStringLiteral("advisor");
+using Json = nlohmann::json;
+
+constexpr const char *AdvisorKey = "advisor";
 // The scenario's model was derived from this catalog model (the model-size slider); kept so a
 // custom model round-trips with the pick it was scaled from.
-const QString BaseModelKey = QStringLiteral("base_model");
+constexpr const char *BaseModelKey = "base_model";
+constexpr const char *RuntimeNames = "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang";
 
 // Every key this version understands; anything else goes to Scenario::extra.
-const QSet<QString> &knownKeys()
+bool isKnownKey(const std::string &key)
 {
     static const QSet<QString> keys{
         QStringLiteral("format"),     QStringLiteral("version"), QStringLiteral("configurations"),
-        QStringLiteral("model"),      BaseModelKey,              QStringLiteral("quant"),
+        QStringLiteral("model"),      QLatin1String(BaseModelKey), QStringLiteral("quant"),
         QStringLiteral("workload"),   QStringLiteral("method"),  QStringLiteral("efficiency"),
         QStringLiteral("apple_usable_fraction"), QStringLiteral("runtime"), QStringLiteral("chart"),
-        AdvisorKey};
-    return keys;
+        QLatin1String(AdvisorKey)};
+    return keys.contains(QString::fromStdString(key));
+}
+
+// `key` under `path`: "configurations[0]" + "count" -> "configurations[0].count".
+QString at(const QString &path, const char *key)
+{
+    return jsonPath(path, QLatin1String(key));
 }
 
 template<typename Enum>
-void readEnum(ScenarioJsonReader &reader, const QJsonObject &object, const QString &key, const QString &path,
+void readEnum(ScenarioJsonReader &reader, const Json &object, const char *key, const QString &path,
               std::optional<Enum> (*fromString)(const QString &), Enum &target, const char *allowed)
 {
     const auto text = reader.string(object, key, path);
@@ -52,133 +60,127 @@ void readEnum(ScenarioJsonReader &reader, const QJsonObject &object, const QStri
         reader.problem(path, QStringLiteral("unknown value \"%1\" (%2)").arg(*text, QLatin1String(allowed)));
 }
 
-ScenarioConfiguration readConfiguration(ScenarioJsonReader &reader, const QJsonObject &object, const QString &path)
+ScenarioConfiguration readConfiguration(ScenarioJsonReader &reader, const Json &object, const QString &path)
 {
     ScenarioConfiguration entry;
     Configuration &configuration = entry.configuration;
-    configuration.deviceId = reader.string(object, QStringLiteral("hardware"), jsonPath(path, QStringLiteral("hardware")), true)
-                                 .value_or(QString());
-    configuration.count = reader.integer(object, QStringLiteral("count"), jsonPath(path, QStringLiteral("count")), 1,
-                                         MaxDeviceCount)
-                              .value_or(1);
-    configuration.memoryGB = reader.number(object, QStringLiteral("memory_gb"),
-                                           jsonPath(path, QStringLiteral("memory_gb")), 0, MaxMemoryGB)
-                                 .value_or(0);
-    readEnum(reader, object, QStringLiteral("split"), jsonPath(path, QStringLiteral("split")), &splitFromString,
-             configuration.split, "auto, layer, tensor");
-    readEnum(reader, object, QStringLiteral("runtime"), jsonPath(path, QStringLiteral("runtime")),
-             &runtimeFromString, configuration.runtime,
-             "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang");
-    entry.checked = reader.boolean(object, QStringLiteral("checked"), jsonPath(path, QStringLiteral("checked"))).value_or(true);
-    entry.label = reader.string(object, QStringLiteral("label"), jsonPath(path, QStringLiteral("label"))).value_or(QString());
+    configuration.deviceId = reader.string(object, "hardware", at(path, "hardware"), true).value_or(QString());
+    configuration.count = reader.integer(object, "count", at(path, "count"), 1, MaxDeviceCount).value_or(1);
+    configuration.memoryGB = reader.number(object, "memory_gb", at(path, "memory_gb"), 0, MaxMemoryGB).value_or(0);
+    readEnum(reader, object, "split", at(path, "split"), &splitFromString, configuration.split, "auto, layer, tensor");
+    readEnum(reader, object, "runtime", at(path, "runtime"), &runtimeFromString, configuration.runtime, RuntimeNames);
+    entry.checked = reader.boolean(object, "checked", at(path, "checked")).value_or(true);
+    entry.label = reader.string(object, "label", at(path, "label")).value_or(QString());
     if (entry.label.size() > limits::kMaxNameLength) {
-        reader.problem(jsonPath(path, QStringLiteral("label")),
+        reader.problem(at(path, "label"),
                        QStringLiteral("is %1 characters long; at most %2").arg(entry.label.size()).arg(limits::kMaxNameLength));
         entry.label.clear();
     }
-    entry.systemId = reader.string(object, QStringLiteral("system"), jsonPath(path, QStringLiteral("system"))).value_or(QString());
+    entry.systemId = reader.string(object, "system", at(path, "system")).value_or(QString());
     return entry;
 }
 
-void readConfigurations(ScenarioJsonReader &reader, const QJsonObject &root, Scenario &scenario)
+void readConfigurations(ScenarioJsonReader &reader, const Json &root, Scenario &scenario)
 {
     const QString key = QStringLiteral("configurations");
-    if (!root.contains(key))
+    const auto value = root.find("configurations");
+    if (value == root.end())
         return;
-    const QJsonValue value = root.value(key);
-    if (!value.isArray()) {
-        reader.problem(key, QStringLiteral("must be an array, found ") % jsonTypeName(value));
+    if (!value->is_array()) {
+        reader.problem(key, QStringLiteral("must be an array, found ") % jsonTypeName(*value));
         return;
     }
-    const QJsonArray array = value.toArray();
-    if (array.size() > limits::kMaxScenarioConfigurations) {
+    if (value->size() > std::size_t(limits::kMaxScenarioConfigurations)) {
         reader.problem(key, QStringLiteral("holds %1 configurations; at most %2 are compared at once")
-                                .arg(array.size()).arg(limits::kMaxScenarioConfigurations));
+                                .arg(value->size()).arg(limits::kMaxScenarioConfigurations));
         return;
     }
-    for (qsizetype i = 0; i < array.size(); ++i) {
+    for (std::size_t i = 0; i < value->size(); ++i) {
         const QString path = key % QStringLiteral("[%1]").arg(i);
-        if (!array.at(i).isObject()) {
-            reader.problem(path, QStringLiteral("must be an object, found ") % jsonTypeName(array.at(i)));
+        const Json &item = (*value)[i];
+        if (!item.is_object()) {
+            reader.problem(path, QStringLiteral("must be an object, found ") % jsonTypeName(item));
             continue;
         }
-        scenario.configurations.append(readConfiguration(reader, array.at(i).toObject(), path));
+        scenario.configurations.append(readConfiguration(reader, item, path));
     }
 }
 
-void readModel(ScenarioJsonReader &reader, const QJsonObject &root, Scenario &scenario)
+void readModel(ScenarioJsonReader &reader, const Json &root, Scenario &scenario)
 {
     const QString key = QStringLiteral("model");
-    if (root.contains(key)) {
-        const QJsonValue value = root.value(key);
-        if (value.isString()) {
-            scenario.modelId = value.toString();
-        } else if (value.isObject()) {
-            scenario.customModel = inlineModelFromJson(value.toObject(), key, reader);
+    if (const auto value = root.find("model"); value != root.end()) {
+        if (value->is_string()) {
+            scenario.modelId = QString::fromStdString(value->get_ref<const std::string &>());
+        } else if (value->is_object()) {
+            scenario.customModel = inlineModelFromJson(*value, key, reader);
             if (scenario.customModel)
                 scenario.modelId = scenario.customModel->id;
         } else {
-            reader.problem(key, QStringLiteral("must be a model id or a model object, found ") % jsonTypeName(value));
+            reader.problem(key, QStringLiteral("must be a model id or a model object, found ") % jsonTypeName(*value));
         }
     }
-    if (const auto base = reader.string(root, BaseModelKey, BaseModelKey))
+    if (const auto base = reader.string(root, BaseModelKey, QLatin1String(BaseModelKey)))
         scenario.modelId = *base;
 }
 
-void readWorkload(ScenarioJsonReader &reader, const QJsonObject &root, Workload &workload)
+void readWorkload(ScenarioJsonReader &reader, const Json &root, Workload &workload)
 {
     const QString key = QStringLiteral("workload");
-    if (!root.contains(key))
+    const auto value = root.find("workload");
+    if (value == root.end())
         return;
-    const QJsonValue value = root.value(key);
-    if (!value.isObject()) {
-        reader.problem(key, QStringLiteral("must be an object, found ") % jsonTypeName(value));
+    if (!value->is_object()) {
+        reader.problem(key, QStringLiteral("must be an object, found ") % jsonTypeName(*value));
         return;
     }
-    const QJsonObject object = value.toObject();
     auto readInt = [&](const char *name, int minimum, int maximum, int &target) {
-        const QString field = QLatin1String(name);
-        if (const auto number = reader.integer(object, field, jsonPath(key, field), minimum, maximum))
+        if (const auto number = reader.integer(*value, name, at(key, name), minimum, maximum))
             target = *number;
     };
     readInt("context", 1, MaxTokens, workload.contextTokens);
     readInt("prompt_tokens", 0, MaxTokens, workload.promptTokens);
     readInt("output_tokens", 0, MaxTokens, workload.outputTokens);
     readInt("users", 1, MaxUsers, workload.users);
-    readEnum(reader, object, QStringLiteral("kv_cache_type"), jsonPath(key, QStringLiteral("kv_cache_type")),
-             &kvCacheTypeFromString, workload.kvCache, "f16, q8_0, q4_0, fp8");
+    readEnum(reader, *value, "kv_cache_type", at(key, "kv_cache_type"), &kvCacheTypeFromString, workload.kvCache,
+             "f16, q8_0, q4_0, fp8");
 }
 
 // Minimum of a fraction field: a share of 0 would make every estimate meaningless.
 constexpr double MinFraction = 0.01;
 
-void readSettingsFields(ScenarioJsonReader &reader, const QJsonObject &root, Scenario &scenario)
+void readSettingsFields(ScenarioJsonReader &reader, const Json &root, Scenario &scenario)
 {
-    if (const auto quant = reader.string(root, QStringLiteral("quant"), QStringLiteral("quant")))
+    if (const auto quant = reader.string(root, "quant", QStringLiteral("quant")))
         scenario.quantName = *quant;
-    readEnum(reader, root, QStringLiteral("method"), QStringLiteral("method"), &methodFromString, scenario.method,
-             "roofline, seed");
-    if (const auto efficiency = reader.number(root, QStringLiteral("efficiency"), QStringLiteral("efficiency"),
-                                              MinFraction, 1))
+    readEnum(reader, root, "method", QStringLiteral("method"), &methodFromString, scenario.method, "roofline, seed");
+    if (const auto efficiency = reader.number(root, "efficiency", QStringLiteral("efficiency"), MinFraction, 1))
         scenario.seedEfficiency = *efficiency;
-    if (const auto fraction = reader.number(root, QStringLiteral("apple_usable_fraction"),
-                                            QStringLiteral("apple_usable_fraction"), MinFraction, 1))
+    if (const auto fraction = reader.number(root, "apple_usable_fraction", QStringLiteral("apple_usable_fraction"),
+                                            MinFraction, 1))
         scenario.appleUsableFraction = *fraction;
-    readEnum(reader, root, QStringLiteral("runtime"), QStringLiteral("runtime"), &runtimeFromString, scenario.runtime,
-             "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang");
-    readEnum(reader, root, QStringLiteral("chart"), QStringLiteral("chart"), &chartKindFromString, scenario.chart,
+    readEnum(reader, root, "runtime", QStringLiteral("runtime"), &runtimeFromString, scenario.runtime, RuntimeNames);
+    readEnum(reader, root, "chart", QStringLiteral("chart"), &chartKindFromString, scenario.chart,
              "speed, memory, concurrency, roofline, value, accuracy");
+}
+
+Json configurationJson(const ScenarioConfiguration &entry)
+{
+    const Configuration &configuration = entry.configuration;
+    return Json{{"hardware", configuration.deviceId.toStdString()},
+                {"count", configuration.count},
+                {"memory_gb", configuration.memoryGB},
+                {"split", toString(configuration.split).toStdString()},
+                {"runtime", toString(configuration.runtime).toStdString()},
+                {"checked", entry.checked},
+                {"label", entry.label.toStdString()},
+                {"system", entry.systemId.toStdString()}};
 }
 
 } // namespace
 
-ScenarioOrDiagnostics parseScenario(const QByteArray &json, const QString &origin)
+ScenarioOrDiagnostics scenarioFromJson(const nlohmann::json &root, const QString &origin)
 {
-    auto parsed = parseJsonObject(json, origin);
-    if (auto *diagnostics = std::get_if<Diagnostics>(&parsed))
-        return std::move(*diagnostics);
-    const QJsonObject root = std::get<QJsonObject>(std::move(parsed));
-
     ScenarioJsonReader reader(origin);
     if (!reader.header(root, FormatName, ScenarioFormatVersion))
         return reader.diagnostics(); // the rest of an unknown document is not worth reading
@@ -188,61 +190,62 @@ ScenarioOrDiagnostics parseScenario(const QByteArray &json, const QString &origi
     readModel(reader, root, scenario);
     readWorkload(reader, root, scenario.workload);
     readSettingsFields(reader, root, scenario);
-    if (root.contains(AdvisorKey))
-        readAdvisorRequirements(reader, root.value(AdvisorKey), AdvisorKey, scenario.advisor);
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        if (!knownKeys().contains(it.key()))
-            scenario.extra.insert(it.key(), it.value());
+    if (const auto advisor = root.find(AdvisorKey); advisor != root.end())
+        readAdvisorRequirements(reader, *advisor, QLatin1String(AdvisorKey), scenario.advisor);
+    for (auto it = root.cbegin(); it != root.cend(); ++it) {
+        if (!isKnownKey(it.key()))
+            scenario.extra.insert(QString::fromStdString(it.key()), variantFromJson(it.value()));
     }
     if (!reader.ok())
         return reader.diagnostics();
     return scenario;
 }
 
-QByteArray serializeScenario(const Scenario &scenario)
+nlohmann::json scenarioToJson(const Scenario &scenario)
 {
-    QJsonObject root = scenario.extra;
-    root.insert(QStringLiteral("format"), FormatName);
-    root.insert(QStringLiteral("version"), ScenarioFormatVersion);
+    Json root = jsonFromVariant(scenario.extra);
+    root["format"] = FormatName.toStdString();
+    root["version"] = ScenarioFormatVersion;
 
-    QJsonArray configurations;
-    for (const ScenarioConfiguration &entry : scenario.configurations) {
-        const Configuration &configuration = entry.configuration;
-        configurations.append(QJsonObject{
-            {QStringLiteral("hardware"), configuration.deviceId},
-            {QStringLiteral("count"), configuration.count},
-            {QStringLiteral("memory_gb"), configuration.memoryGB},
-            {QStringLiteral("split"), toString(configuration.split)},
-            {QStringLiteral("runtime"), toString(configuration.runtime)},
-            {QStringLiteral("checked"), entry.checked},
-            {QStringLiteral("label"), entry.label},
-            {QStringLiteral("system"), entry.systemId},
-        });
-    }
-    root.insert(QStringLiteral("configurations"), configurations);
+    Json configurations = Json::array();
+    for (const ScenarioConfiguration &entry : scenario.configurations)
+        configurations.push_back(configurationJson(entry));
+    root["configurations"] = std::move(configurations);
 
     if (scenario.customModel) {
-        root.insert(QStringLiteral("model"), inlineModelToJson(*scenario.customModel));
-        root.insert(BaseModelKey, scenario.modelId);
+        root["model"] = inlineModelToJson(*scenario.customModel);
+        root[BaseModelKey] = scenario.modelId.toStdString();
     } else {
-        root.insert(QStringLiteral("model"), scenario.modelId);
-        root.remove(BaseModelKey);
+        root["model"] = scenario.modelId.toStdString();
+        root.erase(BaseModelKey);
     }
-    root.insert(QStringLiteral("quant"), scenario.quantName);
+    root["quant"] = scenario.quantName.toStdString();
     const Workload &workload = scenario.workload;
-    root.insert(QStringLiteral("workload"),
-                QJsonObject{{QStringLiteral("context"), workload.contextTokens},
-                            {QStringLiteral("prompt_tokens"), workload.promptTokens},
-                            {QStringLiteral("output_tokens"), workload.outputTokens},
-                            {QStringLiteral("users"), workload.users},
-                            {QStringLiteral("kv_cache_type"), toString(workload.kvCache)}});
-    root.insert(QStringLiteral("method"), toString(scenario.method));
-    root.insert(QStringLiteral("efficiency"), scenario.seedEfficiency);
-    root.insert(QStringLiteral("apple_usable_fraction"), scenario.appleUsableFraction);
-    root.insert(QStringLiteral("runtime"), toString(scenario.runtime));
-    root.insert(QStringLiteral("chart"), toString(scenario.chart));
-    root.insert(AdvisorKey, advisorRequirementsToJson(scenario.advisor));
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    root["workload"] = Json{{"context", workload.contextTokens},
+                            {"prompt_tokens", workload.promptTokens},
+                            {"output_tokens", workload.outputTokens},
+                            {"users", workload.users},
+                            {"kv_cache_type", toString(workload.kvCache).toStdString()}};
+    root["method"] = toString(scenario.method).toStdString();
+    root["efficiency"] = scenario.seedEfficiency;
+    root["apple_usable_fraction"] = scenario.appleUsableFraction;
+    root["runtime"] = toString(scenario.runtime).toStdString();
+    root["chart"] = toString(scenario.chart).toStdString();
+    root[AdvisorKey] = advisorRequirementsToJson(scenario.advisor);
+    return root;
+}
+
+ScenarioOrDiagnostics parseScenario(const QByteArray &json, const QString &origin)
+{
+    auto parsed = parseJsonObject(json, origin);
+    if (auto *diagnostics = std::get_if<Diagnostics>(&parsed))
+        return std::move(*diagnostics);
+    return scenarioFromJson(std::get<nlohmann::json>(parsed), origin);
+}
+
+QByteArray serializeScenario(const Scenario &scenario)
+{
+    return indentedJson(scenarioToJson(scenario));
 }
 
 } // namespace headroom

@@ -1,13 +1,11 @@
 // parseTour / serializeTour: the `headroom-tour` document.
 #include "scenario/Tour.h"
-#include "core/FileLimits.h"
 
+#include "core/FileLimits.h"
+#include "core/JsonVariant.h"
 #include "core/ScenarioJsonReader.h"
 #include "scenario/TourStepScenario.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QSet>
 
 #include <limits>
@@ -15,20 +13,26 @@
 namespace headroom {
 namespace {
 
+using Json = nlohmann::json;
+
 const QString FormatName = QStringLiteral("headroom-tour");
 const QString StepsKey = QStringLiteral("steps");
-const QString ScenarioKey = QStringLiteral("scenario");
-const QString DurationKey = QStringLiteral("duration_s");
+constexpr const char *ScenarioKey = "scenario";
+constexpr const char *DurationKey = "duration_s";
 
 constexpr qsizetype MaxTourSteps = limits::kMaxTourSteps;
 
-const QSet<QString> &stepKeys()
+bool isStepKey(const std::string &key)
 {
-    static const QSet<QString> keys{QStringLiteral("title"), QStringLiteral("caption"), DurationKey, ScenarioKey};
-    return keys;
+    return key == "title" || key == "caption" || key == DurationKey || key == ScenarioKey;
 }
 
-std::optional<QString> nonEmptyString(ScenarioJsonReader &reader, const QJsonObject &object, const QString &key,
+QString at(const QString &path, const char *key)
+{
+    return jsonPath(path, QLatin1String(key));
+}
+
+std::optional<QString> nonEmptyString(ScenarioJsonReader &reader, const Json &object, const char *key,
                                       const QString &path)
 {
     auto text = reader.string(object, key, path, true);
@@ -40,31 +44,29 @@ std::optional<QString> nonEmptyString(ScenarioJsonReader &reader, const QJsonObj
 }
 
 // Reads steps[index] on top of `previous`; returns the step, or nullopt after adding diagnostics.
-std::optional<TourStep> readStep(const QJsonValue &value, qsizetype index, const Scenario &previous,
+std::optional<TourStep> readStep(const Json &value, std::size_t index, const Scenario &previous,
                                  const QString &origin, const Catalog &catalog, Diagnostics &diagnostics)
 {
     const QString path = StepsKey % QStringLiteral("[%1]").arg(index);
-    if (!value.isObject()) {
+    if (!value.is_object()) {
         diagnostics.append(Diagnostic{origin, QString(), path,
                                       QStringLiteral("must be an object, found ") % jsonTypeName(value)});
         return std::nullopt;
     }
-    const QJsonObject object = value.toObject();
     ScenarioJsonReader reader(origin);
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!stepKeys().contains(it.key()))
-            reader.problem(jsonPath(path, it.key()),
+    for (auto it = value.cbegin(); it != value.cend(); ++it) {
+        if (!isStepKey(it.key()))
+            reader.problem(jsonPath(path, QString::fromStdString(it.key())),
                            QStringLiteral("unknown field (a step has title, caption, duration_s, scenario)"));
     }
     TourStep step;
-    step.title = nonEmptyString(reader, object, QStringLiteral("title"), jsonPath(path, QStringLiteral("title")))
-                     .value_or(QString());
-    step.caption = reader.string(object, QStringLiteral("caption"), jsonPath(path, QStringLiteral("caption")), true)
-                       .value_or(QString());
-    step.durationS = reader.number(object, DurationKey, jsonPath(path, DurationKey), MinStepDurationS,
-                                   MaxStepDurationS);
-    const QJsonValue patch = object.contains(ScenarioKey) ? object.value(ScenarioKey) : QJsonValue(QJsonObject());
-    step.patch = patch.toObject();
+    step.title = nonEmptyString(reader, value, "title", at(path, "title")).value_or(QString());
+    step.caption = reader.string(value, "caption", at(path, "caption"), true).value_or(QString());
+    step.durationS = reader.number(value, DurationKey, at(path, DurationKey), MinStepDurationS, MaxStepDurationS);
+    const auto found = value.find(ScenarioKey);
+    const Json patch = found != value.end() ? *found : Json::object();
+    if (patch.is_object())
+        step.patch = variantFromJson(patch).toMap();
     ScenarioOrDiagnostics scenario = applyStepPatch(previous, patch, origin, path, catalog);
     diagnostics.append(reader.diagnostics());
     if (auto *problems = std::get_if<Diagnostics>(&scenario)) {
@@ -84,7 +86,7 @@ TourOrDiagnostics parseTour(const QByteArray &json, const QString &origin, const
     auto parsed = parseJsonObject(json, origin);
     if (auto *diagnostics = std::get_if<Diagnostics>(&parsed))
         return std::move(*diagnostics);
-    const QJsonObject root = std::get<QJsonObject>(std::move(parsed));
+    const Json &root = std::get<Json>(parsed);
 
     ScenarioJsonReader reader(origin);
     if (!reader.header(root, FormatName, TourFormatVersion))
@@ -92,27 +94,26 @@ TourOrDiagnostics parseTour(const QByteArray &json, const QString &origin, const
 
     Tour tour;
     tour.origin = origin;
-    tour.name = nonEmptyString(reader, root, QStringLiteral("name"), QStringLiteral("name")).value_or(QString());
-    tour.title = nonEmptyString(reader, root, QStringLiteral("title"), QStringLiteral("title")).value_or(QString());
+    tour.name = nonEmptyString(reader, root, "name", QStringLiteral("name")).value_or(QString());
+    tour.title = nonEmptyString(reader, root, "title", QStringLiteral("title")).value_or(QString());
     Diagnostics diagnostics = reader.diagnostics();
     auto problem = [&](const QString &text) { diagnostics.append(Diagnostic{origin, QString(), StepsKey, text}); };
-    const QJsonValue steps = root.value(StepsKey);
-    if (!root.contains(StepsKey))
+    const auto steps = root.find("steps");
+    if (steps == root.end())
         problem(QStringLiteral("is required"));
-    else if (!steps.isArray())
-        problem(QStringLiteral("must be an array of steps, found ") % jsonTypeName(steps));
-    else if (steps.toArray().isEmpty())
+    else if (!steps->is_array())
+        problem(QStringLiteral("must be an array of steps, found ") % jsonTypeName(*steps));
+    else if (steps->empty())
         problem(QStringLiteral("is empty; a tour needs at least one step"));
-    else if (steps.toArray().size() > MaxTourSteps)
-        problem(QStringLiteral("has %1 steps, more than a tour may have (%2)").arg(steps.toArray().size()).arg(MaxTourSteps));
+    else if (steps->size() > std::size_t(MaxTourSteps))
+        problem(QStringLiteral("has %1 steps, more than a tour may have (%2)").arg(steps->size()).arg(MaxTourSteps));
     if (!diagnostics.isEmpty())
         return diagnostics;
 
     // A step that cannot be read leaves the scenario as it was, so later steps are still checked.
     Scenario previous = articleLineupScenario();
-    const QJsonArray array = steps.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (std::optional<TourStep> step = readStep(array.at(i), i, previous, origin, catalog, diagnostics)) {
+    for (std::size_t i = 0; i < steps->size(); ++i) {
+        if (std::optional<TourStep> step = readStep((*steps)[i], i, previous, origin, catalog, diagnostics)) {
             previous = step->scenario;
             tour.steps.append(std::move(*step));
         }
@@ -124,20 +125,20 @@ TourOrDiagnostics parseTour(const QByteArray &json, const QString &origin, const
 
 QByteArray serializeTour(const Tour &tour)
 {
-    QJsonArray steps;
+    Json steps = Json::array();
     for (const TourStep &step : tour.steps) {
-        QJsonObject object{{QStringLiteral("title"), step.title}, {QStringLiteral("caption"), step.caption}};
+        Json object{{"title", step.title.toStdString()}, {"caption", step.caption.toStdString()}};
         if (step.durationS)
-            object.insert(DurationKey, *step.durationS);
-        object.insert(ScenarioKey, step.patch);
-        steps.append(object);
+            object[DurationKey] = *step.durationS;
+        object[ScenarioKey] = jsonFromVariant(step.patch);
+        steps.push_back(std::move(object));
     }
-    const QJsonObject root{{QStringLiteral("format"), FormatName},
-                           {QStringLiteral("version"), TourFormatVersion},
-                           {QStringLiteral("name"), tour.name},
-                           {QStringLiteral("title"), tour.title},
-                           {StepsKey, steps}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    const Json root{{"format", FormatName.toStdString()},
+                    {"version", TourFormatVersion},
+                    {"name", tour.name.toStdString()},
+                    {"title", tour.title.toStdString()},
+                    {"steps", std::move(steps)}};
+    return indentedJson(root);
 }
 
 TourStep recordedStep(const Scenario &scenario, int stepNumber)

@@ -5,10 +5,10 @@
 #include "scenario/Scenario.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <optional>
 #include <variant>
@@ -27,7 +27,7 @@ struct TourStep {
     QString title;
     QString caption;
     std::optional<double> durationS; // autoplay time on this step; nullopt = the player's default
-    QJsonObject patch;               // the step's "scenario" fields as written (kept for writing back)
+    QVariantMap patch;               // the step's "scenario" fields as written (kept for writing back)
     Scenario scenario;               // the full scenario of this step, precomputed
     bool operator==(const TourStep &) const = default;
 };

@@ -4,12 +4,12 @@
 #include "scenario/TourStepScenario.h"
 
 #include "core/FileLimits.h"
+#include "core/JsonVariant.h"
 #include "core/SafeFile.h"
+#include "core/ScenarioJsonReader.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace headroom {
 namespace {
@@ -83,7 +83,7 @@ std::variant<int, Diagnostics> appendRecordedStep(const QString &path, const Sce
                                                   const Catalog &catalog)
 {
     const QString origin = QFileInfo(path).fileName();
-    QJsonObject root;
+    QByteArray before;
     int stepNumber = 1;
     if (QFileInfo::exists(path)) {
         auto bytes = readBytes(path);
@@ -93,20 +93,23 @@ std::variant<int, Diagnostics> appendRecordedStep(const QString &path, const Sce
         if (auto *problems = std::get_if<Diagnostics>(&existing))
             return *problems; // never overwrite what cannot be read back
         stepNumber = static_cast<int>(std::get<Tour>(existing).steps.size()) + 1;
-        root = QJsonDocument::fromJson(std::get<QByteArray>(bytes)).object();
+        before = std::get<QByteArray>(bytes);
     } else {
         Tour tour;
         tour.name = QFileInfo(path).completeBaseName();
         tour.title = tour.name;
-        root = QJsonDocument::fromJson(serializeTour(tour)).object();
+        before = serializeTour(tour);
     }
+    // Read as a tour just above (or written by serializeTour): an object with a "steps" array.
+    auto document = parseJsonObject(before, origin);
+    if (auto *problems = std::get_if<Diagnostics>(&document))
+        return *problems;
+    nlohmann::json &root = std::get<nlohmann::json>(document);
     const TourStep step = recordedStep(scenario, stepNumber);
-    QJsonArray steps = root.value(QStringLiteral("steps")).toArray();
-    steps.append(QJsonObject{{QStringLiteral("title"), step.title},
-                             {QStringLiteral("caption"), step.caption},
-                             {QStringLiteral("scenario"), step.patch}});
-    root.insert(QStringLiteral("steps"), steps);
-    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    root["steps"].push_back({{"title", step.title.toStdString()},
+                             {"caption", step.caption.toStdString()},
+                             {"scenario", jsonFromVariant(step.patch)}});
+    const QByteArray bytes = indentedJson(root);
     // The new document must read back (it would not if, say, the scenario names a device of another catalog).
     TourOrDiagnostics check = parseTour(bytes, origin, catalog);
     if (auto *problems = std::get_if<Diagnostics>(&check))

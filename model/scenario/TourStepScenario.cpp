@@ -3,15 +3,16 @@
 #include "scenario/TourStepScenario.h"
 
 #include "core/CardCount.h"
-
+#include "core/JsonVariant.h"
 #include "core/ScenarioJsonReader.h"
+#include "scenario/ScenarioJson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QStringList>
 
 namespace headroom {
 namespace {
+
+using Json = nlohmann::json;
 
 const QString ConfigurationsKey = QStringLiteral("configurations");
 const QString WorkloadKey = QStringLiteral("workload");
@@ -34,16 +35,11 @@ const QStringList &stepScenarioKeys()
     return keys;
 }
 
-QJsonObject scenarioDocument(const Scenario &scenario)
-{
-    return QJsonDocument::fromJson(serializeScenario(scenario)).object();
-}
-
-QJsonValue articleConfigurationsJson()
+Json articleConfigurationsJson()
 {
     Scenario lineup;
     lineup.configurations = articleLineupConfigurations();
-    return scenarioDocument(lineup).value(ConfigurationsKey);
+    return scenarioToJson(lineup).at("configurations");
 }
 
 QString memoryOptionsText(const Device &device)
@@ -95,18 +91,18 @@ QString articleConfigurationsKeyword()
     return QStringLiteral("article");
 }
 
-QJsonObject scenarioPatch(const Scenario &scenario)
+QVariantMap scenarioPatch(const Scenario &scenario)
 {
-    const QJsonObject document = scenarioDocument(scenario);
-    QJsonObject patch;
+    const Json document = scenarioToJson(scenario);
+    QVariantMap patch;
     for (const QString &key : stepScenarioKeys()) {
-        if (document.contains(key))
-            patch.insert(key, document.value(key));
+        if (const auto it = document.find(key.toStdString()); it != document.end())
+            patch.insert(key, variantFromJson(*it));
     }
     return patch;
 }
 
-ScenarioOrDiagnostics applyStepPatch(const Scenario &previous, const QJsonValue &patchValue, const QString &origin,
+ScenarioOrDiagnostics applyStepPatch(const Scenario &previous, const nlohmann::json &patch, const QString &origin,
                                      const QString &stepPath, const Catalog &catalog)
 {
     const QString scenarioPath = jsonPath(stepPath, QStringLiteral("scenario"));
@@ -115,40 +111,38 @@ ScenarioOrDiagnostics applyStepPatch(const Scenario &previous, const QJsonValue 
         problems.append(Diagnostic{origin, QString(), field.isEmpty() ? scenarioPath : jsonPath(scenarioPath, field),
                                    text});
     };
-    if (!patchValue.isObject()) {
-        problem(QString(), QStringLiteral("must be an object, found ") % jsonTypeName(patchValue));
+    if (!patch.is_object()) {
+        problem(QString(), QStringLiteral("must be an object, found ") % jsonTypeName(patch));
         return problems;
     }
-    const QJsonObject patch = patchValue.toObject();
-    QJsonObject merged = scenarioDocument(previous);
-    for (auto it = patch.begin(); it != patch.end(); ++it) {
-        const QString &key = it.key();
-        const QJsonValue &value = it.value();
+    Json merged = scenarioToJson(previous);
+    for (auto it = patch.cbegin(); it != patch.cend(); ++it) {
+        const QString key = QString::fromStdString(it.key());
+        const Json &value = it.value();
         if (!stepScenarioKeys().contains(key)) {
             problem(key, QStringLiteral("unknown field (a step may set: %1)").arg(stepScenarioKeys().join(QStringLiteral(", "))));
-        } else if (key == ConfigurationsKey && value.isString()) {
-            if (value.toString() == articleConfigurationsKeyword())
-                merged.insert(key, articleConfigurationsJson());
+        } else if (key == ConfigurationsKey && value.is_string()) {
+            const QString text = QString::fromStdString(value.get_ref<const std::string &>());
+            if (text == articleConfigurationsKeyword())
+                merged[it.key()] = articleConfigurationsJson();
             else
                 problem(key, QStringLiteral("must be an array of configurations or \"%1\", found \"%2\"")
-                                 .arg(articleConfigurationsKeyword(), value.toString()));
-        } else if (key == WorkloadKey && value.isObject()) {
-            QJsonObject workload = merged.value(WorkloadKey).toObject();
-            const QJsonObject changes = value.toObject();
-            for (auto field = changes.begin(); field != changes.end(); ++field)
-                workload.insert(field.key(), field.value());
-            merged.insert(key, workload);
+                                 .arg(articleConfigurationsKeyword(), text));
+        } else if (key == WorkloadKey && value.is_object()) {
+            Json &workload = merged[it.key()];
+            for (auto field = value.cbegin(); field != value.cend(); ++field)
+                workload[field.key()] = field.value();
         } else {
-            merged.insert(key, value); // wrong types are reported by parseScenario below
+            merged[it.key()] = value; // wrong types are reported by the scenario reader below
         }
     }
     // A new model replaces a custom model derived from the previous pick, unless the step names its base.
-    if (patch.contains(ModelKey) && !patch.contains(BaseModelKey))
-        merged.remove(BaseModelKey);
+    if (patch.contains(ModelKey.toStdString()) && !patch.contains(BaseModelKey.toStdString()))
+        merged.erase(BaseModelKey.toStdString());
     if (!problems.isEmpty())
         return problems;
 
-    ScenarioOrDiagnostics parsed = parseScenario(QJsonDocument(merged).toJson(QJsonDocument::Compact), origin);
+    ScenarioOrDiagnostics parsed = scenarioFromJson(merged, origin);
     if (auto *diagnostics = std::get_if<Diagnostics>(&parsed)) {
         for (Diagnostic &diagnostic : *diagnostics) {
             diagnostic.file = origin;

@@ -5,23 +5,24 @@
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioFile.h"
 
-#include <QJsonObject>
-#include <QJsonValue>
 #include <QString>
+#include <QVariantMap>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace headroom {
 
 // One tour step's "scenario" object applied to the previous step's scenario, without a second scenario
-// parser: the previous scenario is serialised, the step's fields are merged into that document ("workload"
+// parser: the previous scenario's document is built, the step's fields are merged into it ("workload"
 // key by key; "configurations": "article" stands for the article's lineup), and the merged document goes
-// through parseScenario(). Its diagnostics are re-labelled "steps[3].scenario.<field>"; then every id is
+// through the scenario reader. Its diagnostics are re-labelled "steps[3].scenario.<field>"; then every id is
 // checked against `catalog`. `stepPath` is "steps[3]".
-ScenarioOrDiagnostics applyStepPatch(const Scenario &previous, const QJsonValue &patch, const QString &origin,
+ScenarioOrDiagnostics applyStepPatch(const Scenario &previous, const nlohmann::json &patch, const QString &origin,
                                      const QString &stepPath, const Catalog &catalog);
 
 // The patch that restores `scenario` exactly from any previous scenario (all scenario fields; unknown
 // "extra" fields of the scenario are left out, a tour step does not take them).
-QJsonObject scenarioPatch(const Scenario &scenario);
+QVariantMap scenarioPatch(const Scenario &scenario);
 
 // The value of "configurations" that stands for articleLineupConfigurations().
 QString articleConfigurationsKeyword();

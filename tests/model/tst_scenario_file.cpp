@@ -3,6 +3,7 @@
 #include "scenario/ScenarioFile.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -155,6 +156,44 @@ private Q_SLOTS:
         const QJsonObject written = QJsonDocument::fromJson(serializeScenario(scenario)).object();
         QCOMPARE(written.value(QStringLiteral("advisor")).toObject().value(QStringLiteral("budget_usd")).toInt(), 10000);
         QCOMPARE(written.value(QStringLiteral("notes")).toString(), QStringLiteral("kept as is"));
+    }
+
+    // Unknown fields of every JSON type are written back as they were read, and saving again changes nothing.
+    void keepsUnknownFieldsOfEveryType()
+    {
+        const QByteArray json = R"({"format":"headroom-scenario","version":1,"notes":{"none":null,"yes":true,"count":-3,)"
+                                R"("big":18446744073709551615,"share":0.1,"text":"\u00e9\u0001","list":[1,[2.5,"x"],{}]}})";
+        const ScenarioOrDiagnostics read = parseScenario(json, QStringLiteral("extra.headroom.json"));
+        QVERIFY2(std::holds_alternative<Scenario>(read), qPrintable(problems(read)));
+        const Scenario scenario = std::get<Scenario>(read);
+        const QVariantMap notes = scenario.extra.value(QStringLiteral("notes")).toMap();
+        QVERIFY(notes.value(QStringLiteral("none")).isNull());
+        QCOMPARE(notes.value(QStringLiteral("yes")).toBool(), true);
+        QCOMPARE(notes.value(QStringLiteral("count")).toLongLong(), -3);
+        QCOMPARE(notes.value(QStringLiteral("big")).toULongLong(), 18446744073709551615ULL);
+        QCOMPARE(notes.value(QStringLiteral("share")).toDouble(), 0.1);
+        QCOMPARE(notes.value(QStringLiteral("text")).toString(), QString(QChar(0xe9)) + QChar(1));
+        QCOMPARE(notes.value(QStringLiteral("list")).toList().size(), 3);
+
+        const QByteArray saved = serializeScenario(scenario);
+        QVERIFY2(saved.contains("18446744073709551615"), saved.constData());
+        const ScenarioOrDiagnostics reopened = parseScenario(saved, QStringLiteral("saved.headroom.json"));
+        QVERIFY2(std::holds_alternative<Scenario>(reopened), qPrintable(problems(reopened)));
+        QCOMPARE(std::get<Scenario>(reopened), scenario);
+        QCOMPARE(serializeScenario(std::get<Scenario>(reopened)), saved);
+    }
+
+    // A syntax error names where it is: the offset, and the line and column an editor shows.
+    void syntaxErrorNamesLineAndColumn()
+    {
+        const QByteArray json = "{\n  \"format\": \"headroom-scenario\",\n  \"version\": 1,\n  \"model\": ,\n}\n";
+        const ScenarioOrDiagnostics parsed = parseScenario(json, QStringLiteral("broken.headroom.json"));
+        QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+        const Diagnostics diagnostics = std::get<Diagnostics>(parsed);
+        QCOMPARE(diagnostics.size(), 1);
+        QCOMPARE(diagnostics.first().file, QStringLiteral("broken.headroom.json"));
+        QVERIFY2(diagnostics.first().problem.startsWith(QStringLiteral("not valid JSON at offset 62: line 4, column 12: ")),
+                 qPrintable(diagnostics.first().problem));
     }
 
     void readsInlineModel()
@@ -378,6 +417,7 @@ private Q_SLOTS:
         json += QByteArray(depth, '[') + QByteArray(depth, ']') + '}';
         const ScenarioOrDiagnostics parsed = parseScenario(json, QStringLiteral("deep"));
         QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+        QVERIFY(std::get<Diagnostics>(parsed).first().problem.contains(QStringLiteral("nested deeper than 64 levels")));
     }
 
     void garbageNeverThrows()

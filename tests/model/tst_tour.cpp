@@ -108,6 +108,24 @@ private Q_SLOTS:
             QVERIFY(first.toString().contains(field));
     }
 
+    void syntaxErrorNamesLineAndColumn()
+    {
+        const QByteArray json = "{ \"format\": \"headroom-tour\",\n  \"version\": 1\n  \"steps\": [] }";
+        const TourOrDiagnostics result = parseTour(json, QStringLiteral("broken.json"), embeddedCatalog());
+        QVERIFY(std::holds_alternative<Diagnostics>(result));
+        QVERIFY2(problems(result).contains(QStringLiteral("broken.json: not valid JSON at offset 52: line 3, column 9: ")),
+                 qPrintable(problems(result)));
+    }
+
+    void deepNestingIsRefusedNotCrashing()
+    {
+        const int depth = 100000;
+        const QByteArray json = QByteArray(R"({"format":"headroom-tour","version":1,"x":)") + QByteArray(depth, '[')
+            + QByteArray(depth, ']') + '}';
+        const TourOrDiagnostics result = parseTour(json, QStringLiteral("deep.json"), embeddedCatalog());
+        QVERIFY(problems(result).contains(QStringLiteral("nested deeper than 64 levels")));
+    }
+
     void missingFileNamesIt()
     {
         const TourOrDiagnostics result = loadTour(dataPath(QStringLiteral("no-such-tour.json")), embeddedCatalog());

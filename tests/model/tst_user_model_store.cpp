@@ -1,6 +1,7 @@
 // The user's imported models: saved atomically as a partial catalog, read back identically,
 // an unreadable file reported and kept until the next save moves it aside.
 #include "catalog/Catalog.h"
+#include "catalog/ModelFieldValues.h"
 #include "catalog/UserModelStore.h"
 
 #include <QFile>
@@ -140,6 +141,22 @@ private Q_SLOTS:
                 QCOMPARE(model->publishedSizeGB(imported.quant->name), imported.fileSizeGB);
             }
         }
+    }
+
+    // What the import summary shows: every catalog field of the model under its file name.
+    void modelFieldValuesNameEveryField()
+    {
+        const ImportedModel imported = ggufImport(QStringLiteral("x"), QStringLiteral("MXFP4"), 4.25, 12.8);
+        const QVariantMap values = modelFieldValues(imported.model);
+        QCOMPARE(values.value(QStringLiteral("id")).toString(), QStringLiteral("x"));
+        QCOMPARE(values.value(QStringLiteral("params_b")).toDouble(), 20.9);
+        QCOMPARE(values.value(QStringLiteral("kv_heads")).toInt(), 8);
+        QCOMPARE(values.value(QStringLiteral("sliding_window")).toInt(), 128);
+        QCOMPARE(values.value(QStringLiteral("attention")).toString(), toString(AttentionKind::SlidingWindow));
+        QCOMPARE(values.value(QStringLiteral("max_context")).toInt(), 131072);
+        QCOMPARE(values.value(QStringLiteral("source")).toString(), QStringLiteral("/models/moe.gguf"));
+        QVERIFY(values.value(QStringLiteral("published_sizes")).toList().isEmpty());
+        QVERIFY(!values.contains(QStringLiteral("architecture"))); // not a catalog field
     }
 
     void addReplacesById()
