@@ -9,10 +9,11 @@ namespace headroom::catalog {
 namespace {
 
 // Links a card can use to talk to its neighbours, with their per-direction bandwidth in the catalog.
-constexpr std::array kInterconnectNames{"none", "pcie3", "pcie4", "pcie5", "nvlink2", "nvlink3",
-                                        "nvlink4", "nvlink5", "connectx7", "thunderbolt5"};
-constexpr const char *kInterconnectList =
-    "none, pcie3, pcie4, pcie5, nvlink2, nvlink3, nvlink4, nvlink5, connectx7, thunderbolt5";
+// infinityfabric: AMD Instinct's GPU-to-GPU links; connectx7/connectx8: NVIDIA's network cards linking boxes.
+constexpr std::array kInterconnectNames{"none", "pcie3", "pcie4", "pcie5", "nvlink2", "nvlink3", "nvlink4",
+                                        "nvlink5", "infinityfabric", "connectx7", "connectx8", "thunderbolt5"};
+constexpr const char *kInterconnectList = "none, pcie3, pcie4, pcie5, nvlink2, nvlink3, nvlink4, nvlink5, "
+                                          "infinityfabric, connectx7, connectx8, thunderbolt5";
 
 bool isKnownInterconnect(const QString &name)
 {

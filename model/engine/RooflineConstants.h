@@ -45,7 +45,8 @@ inline constexpr double kExpertTokensAtHalfRate = 64.0;
 // Tensor split: two all-reduces per layer (after attention and after the MLP).
 inline constexpr double kAllReducesPerLayer = 2.0;
 inline constexpr double kActivationBytesPerElement = 2.0;
-// Latency of one small all-reduce (NCCL, two cards): tens of microseconds across PCIe, a few over NVLink.
+// Latency of one small all-reduce (NCCL/RCCL, two cards): tens of microseconds across PCIe, a few over NVLink or
+// AMD's Infinity Fabric.
 inline constexpr double kPcieAllReduceLatencyUs = 25.0;
 inline constexpr double kNvlinkAllReduceLatencyUs = 5.0;
 // All-reduce over PCIe when the catalog does not give the interconnect bandwidth, GB/s per direction.

@@ -112,8 +112,11 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
         const double linkGBs = device.interconnect.bandwidthGBs > 0 ? device.interconnect.bandwidthGBs
                                                                     : kDefaultInterconnectGBs;
         const double allReduceGB = users * double(shape.hidden) * kActivationBytesPerElement / kBytesPerGB;
-        const bool nvlink = device.interconnect.name.startsWith(QLatin1String("nvlink"), Qt::CaseInsensitive);
-        const double latencyUs = (nvlink ? kNvlinkAllReduceLatencyUs : kPcieAllReduceLatencyUs) + profile.tensorSyncUs;
+        // NVLink and AMD's Infinity Fabric join the GPUs directly; PCIe goes through the host.
+        const QString &linkName = device.interconnect.name;
+        const bool directLink = linkName.startsWith(QLatin1String("nvlink"), Qt::CaseInsensitive)
+            || linkName.compare(QLatin1String("infinityfabric"), Qt::CaseInsensitive) == 0;
+        const double latencyUs = (directLink ? kNvlinkAllReduceLatencyUs : kPcieAllReduceLatencyUs) + profile.tensorSyncUs;
         const double perAllReduceMs = latencyUs / 1000.0 + allReduceGB / linkGBs * kMsPerSecond;
         timing.interconnectMs = kAllReducesPerLayer * shape.layers * perAllReduceMs;
     } else {

@@ -145,6 +145,8 @@ private Q_SLOTS:
     void survivesMutatedBytes();
     void partialDeviceDefaults_data();
     void partialDeviceDefaults();
+    void everyInterconnectNameLoads_data();
+    void everyInterconnectNameLoads();
     void partialModelDerivesLlamaShape();
     void lookups();
     void overlayReplacesById();
@@ -494,6 +496,33 @@ void TestCatalog::partialDeviceDefaults()
     QCOMPARE(device->powerW, 0.0);
     QVERIFY(!device->priceUsd);
     QVERIFY(device->source.isEmpty());
+}
+
+// Every link a catalog may name loads, with its bandwidth as given.
+void TestCatalog::everyInterconnectNameLoads_data()
+{
+    QTest::addColumn<QString>("link");
+    QTest::addColumn<double>("linkGBs");
+    const QList<std::pair<const char *, double>> links{
+        {"none", 0},      {"pcie3", 16},     {"pcie4", 32},           {"pcie5", 64},
+        {"nvlink2", 150}, {"nvlink3", 300},  {"nvlink4", 450},        {"nvlink5", 900},
+        {"connectx7", 25}, {"connectx8", 100}, {"infinityfabric", 448}, {"thunderbolt5", 10}};
+    for (const auto &[name, gbs] : links)
+        QTest::newRow(name) << QString::fromLatin1(name) << gbs;
+}
+
+void TestCatalog::everyInterconnectNameLoads()
+{
+    QFETCH(QString, link);
+    QFETCH(double, linkGBs);
+    const QJsonObject json = with(minimalDevice(), "interconnect",
+                                  QJsonObject{{QStringLiteral("name"), link}, {QStringLiteral("bandwidth_gbs"), linkGBs}});
+    const CatalogOrDiagnostics result = loadCatalog(section("devices", QJsonArray{json}), kOrigin, true);
+    const auto *catalog = std::get_if<Catalog>(&result);
+    QVERIFY2(catalog, qPrintable(problems(result)));
+    const Device *device = catalog->device(QStringLiteral("gpu"));
+    QVERIFY(device);
+    QCOMPARE(device->interconnect, (Interconnect{link, linkGBs}));
 }
 
 void TestCatalog::partialModelDerivesLlamaShape()

@@ -1,6 +1,7 @@
 // The embedded catalog: it loads cleanly, holds every id SPEC §4 names, cites a source for every device and
 // model, and carries the article's and the calibration set's figures exactly.
 #include "catalog/Catalog.h"
+#include "core/Platform.h"
 
 #include <QFile>
 #include <QSet>
@@ -97,6 +98,10 @@ private Q_SLOTS:
     void loadsWithoutDiagnostics();
     void specDevicesPresent_data();
     void specDevicesPresent();
+    void devices2026_data();
+    void devices2026();
+    void systems2026_data();
+    void systems2026();
     void specModelsPresent_data();
     void specModelsPresent();
     void everyDeviceAndModelCitesAWebSource();
@@ -150,6 +155,114 @@ void TestCatalogData::specDevicesPresent()
         QVERIFY(device->interconnect.bandwidthGBs > 0);
     if (device->priceUsd)
         QVERIFY(isWebAddress(device->priceSource) && !device->priceDate.isEmpty());
+}
+
+// The devices on sale or announced by December 2026: present, well formed, on the right platform, and carrying
+// the bandwidth and largest memory of their sources.
+void TestCatalogData::devices2026_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<double>("bandwidthGBs");
+    QTest::addColumn<double>("largestMemoryGB");
+    const auto row = [](const char *id, const char *platform, double bandwidth, double memory) {
+        QTest::newRow(id) << QString::fromLatin1(id) << QString::fromLatin1(platform) << bandwidth << memory;
+    };
+    row("m5", "apple", 153, 32);
+    row("m5-pro", "apple", 307, 64);
+    row("m5-max-32c", "apple", 460, 36);
+    row("m5-max-40c", "apple", 614, 128);
+    row("rtx-5060-ti-16", "nvidia", 448, 16);
+    row("rtx-5070", "nvidia", 672, 12);
+    row("rtx-5070-ti", "nvidia", 896, 16);
+    row("rtx-pro-4000", "nvidia", 672, 24);
+    row("rtx-pro-4500", "nvidia", 896, 32);
+    row("rtx-pro-6000-maxq", "nvidia", 1792, 96);
+    row("dgx-station-gb300", "nvidia", 8000, 288);
+    row("b300-sxm", "nvidia", 8000, 288);
+    row("rx-7900-xtx", "other", 960, 24);
+    row("radeon-pro-w7800", "other", 576, 32);
+    row("radeon-ai-pro-r9700", "other", 640, 32);
+    row("mi300x", "other", 5300, 192);
+    row("mi325x", "other", 6000, 256);
+    row("mi355x", "other", 8000, 288);
+    row("ryzen-ai-max-385", "other", 256, 128);
+    row("ryzen-ai-max-390", "other", 256, 128);
+    row("arc-b580", "other", 456, 12);
+    row("arc-pro-b50", "other", 224, 16);
+    row("arc-pro-b60", "other", 456, 24);
+    row("arc-pro-b60-dual", "other", 456, 24);
+    row("arc-pro-b70", "other", 608, 32);
+}
+
+void TestCatalogData::devices2026()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, platform);
+    QFETCH(double, bandwidthGBs);
+    QFETCH(double, largestMemoryGB);
+    const Device *device = embeddedCatalog().device(id);
+    QVERIFY(device);
+    QVERIFY(!device->name.isEmpty());
+    QCOMPARE(toString(platformOf(*device)), platform);
+    QCOMPARE(device->isApple(), device->segment == Segment::Apple);
+    QCOMPARE(device->bandwidthGBs, bandwidthGBs);
+    QCOMPARE(device->largestMemoryGB(), largestMemoryGB);
+    QVERIFY(device->fp16Tflops > 0);
+    QVERIFY(!device->memoryOptionsGB.isEmpty());
+    for (double memory : device->memoryOptionsGB)
+        QVERIFY(memory > 0);
+    QVERIFY(device->maxCount >= 1);
+    QVERIFY(device->powerW >= 0);
+    QVERIFY2(isWebAddress(device->source), qPrintable(device->source));
+    if (device->kind == MemoryKind::Discrete)
+        QVERIFY(device->interconnect.bandwidthGBs > 0);
+    else
+        QCOMPARE(device->maxCount, 1);
+    if (device->priceUsd)
+        QVERIFY(isWebAddress(device->priceSource) && !device->priceDate.isEmpty());
+}
+
+// The boxes people buy with those devices: each names its device and one of the device's memory options.
+void TestCatalogData::systems2026_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<double>("memoryGB");
+    const auto row = [](const char *id, const char *device, int count, double memory) {
+        QTest::newRow(id) << QString::fromLatin1(id) << QString::fromLatin1(device) << count << memory;
+    };
+    row("framework-desktop-max-385-32", "ryzen-ai-max-385", 1, 32);
+    row("framework-desktop-max-395-64", "ryzen-ai-max-395", 1, 64);
+    row("framework-desktop-max-395-128", "ryzen-ai-max-395", 1, 128);
+    row("asus-ascent-gx10", "dgx-spark", 1, 128);
+    row("nvidia-dgx-station-gb300", "dgx-station-gb300", 1, 288);
+    row("server-8x-b300-sxm", "b300-sxm", 8, 288);
+    row("server-8x-mi300x", "mi300x", 8, 192);
+    row("server-8x-mi325x", "mi325x", 8, 256);
+    row("server-8x-mi355x", "mi355x", 8, 288);
+    row("sparkle-arc-pro-b60-dual-48g", "arc-pro-b60-dual", 2, 24);
+}
+
+void TestCatalogData::systems2026()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, device);
+    QFETCH(int, count);
+    QFETCH(double, memoryGB);
+    const NamedSystem *system = embeddedCatalog().system(id);
+    QVERIFY(system);
+    QCOMPARE(system->configuration.deviceId, device);
+    QCOMPARE(system->configuration.count, count);
+    QCOMPARE(system->configuration.memoryGB, memoryGB);
+    const Device *entry = embeddedCatalog().device(device);
+    QVERIFY(entry);
+    QVERIFY(entry->memoryOptionsGB.contains(memoryGB));
+    QVERIFY(count <= entry->maxCount && count <= system->maxCards);
+    QVERIFY(system->source.contains(QLatin1String("https://")));
+    if (system->priceUsd)
+        QVERIFY(isWebAddress(system->priceSource) && !system->priceDate.isEmpty());
 }
 
 void TestCatalogData::specModelsPresent_data()
