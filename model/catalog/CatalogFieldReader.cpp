@@ -188,6 +188,18 @@ std::optional<int> EntryReader::integer(const char *field, Presence presence, in
     return int(*number);
 }
 
+std::optional<bool> EntryReader::flag(const char *field, Presence presence)
+{
+    const Json *value = lookup(field, presence);
+    if (!value)
+        return std::nullopt;
+    if (!value->is_boolean()) {
+        report(fieldName(field), QStringLiteral("must be true or false, got %1").arg(describe(*value)));
+        return std::nullopt;
+    }
+    return value->get<bool>();
+}
+
 std::optional<QList<double>> EntryReader::numberList(const char *field, Presence presence, const NumberLimits &limits)
 {
     const Json *value = lookup(field, presence);

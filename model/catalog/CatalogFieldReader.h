@@ -53,6 +53,8 @@ public:
     std::optional<QString> identifier(const char *field, Presence presence);
     std::optional<double> number(const char *field, Presence presence, const NumberLimits &limits);
     std::optional<int> integer(const char *field, Presence presence, int lowest, int highest);
+    // true or false.
+    std::optional<bool> flag(const char *field, Presence presence);
     // A non-empty list of numbers within `limits`, without repeats.
     std::optional<QList<double>> numberList(const char *field, Presence presence, const NumberLimits &limits);
     // A list of ids (may be empty).

@@ -139,6 +139,10 @@ std::optional<NamedSystem> readSystem(const Json &json, const ReadContext &conte
     system.compatibleDeviceIds = reader.identifierList("compatible_devices", Presence::Optional).value_or(QStringList());
     system.maxCards = reader.integer("max_cards", context.detail(), 1, kMaxDevicesPerChassis).value_or(configuration.count);
     readPrice(reader, system);
+    // cards_only: the price covers the cards alone, not the host; it qualifies a price, so it needs one.
+    system.cardsOnly = reader.flag("cards_only", Presence::Optional).value_or(false);
+    if (system.cardsOnly && !system.priceUsd && !reader.has("price_usd"))
+        reader.report(QStringLiteral("cards_only"), QStringLiteral("qualifies a price: it needs price_usd"));
     system.powerW = reader.number("power_w", Presence::Optional, kPowerWLimits).value_or(0);
     system.source = reader.anyText("source", context.detail()).value_or(QString());
     reader.anyText("notes", Presence::Optional);

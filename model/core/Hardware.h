@@ -69,6 +69,7 @@ struct NamedSystem {
     std::optional<double> priceUsd;
     QString priceDate;
     QString priceSource;
+    bool cardsOnly = false; // priceUsd covers the cards only, not the host (chassis, CPU, board, RAM, PSU)
     double powerW = 0;
     QString source;
     bool operator==(const NamedSystem &) const = default;

@@ -410,17 +410,21 @@ private Q_SLOTS:
             return std::find_if(list.cbegin(), list.cend(),
                                 [&](const AdvisorCandidate &c) { return c.systemId == systemId; });
         };
-        const QString mac = QStringLiteral("mac-studio-m3-ultra-512");
-        QVERIFY(catalog.system(mac) && !catalog.system(mac)->priceUsd);
-        QVERIFY(find(listed.shortlist, mac) == listed.shortlist.cend());
+        const QString box = QStringLiteral("bizon-zx5500"); // sold through a configurator: no public price
+        QVERIFY(catalog.system(box) && !catalog.system(box)->priceUsd);
+        QVERIFY(find(listed.shortlist, box) == listed.shortlist.cend());
+        // A Mac with a list price qualifies without a quote, and never gets a CUDA-only format.
+        const auto mac = find(listed.shortlist, QStringLiteral("mac-studio-m3-ultra-512"));
+        QVERIFY2(mac != listed.shortlist.cend(), qPrintable(listed.reason));
+        QCOMPARE(*mac->priceUsd, 9499.0);
+        QVERIFY(mac->quant.name != QStringLiteral("FP8"));
 
-        request.requirements.quotesUsd = {{mac, 9499}, {QStringLiteral("rtx-5090"), 1500}};
+        request.requirements.quotesUsd = {{box, 14000}, {QStringLiteral("rtx-5090"), 1500}};
         const AdvisorResult quoted = advise(request, catalog);
-        const auto pick = find(quoted.shortlist, mac);
+        const auto pick = find(quoted.shortlist, box);
         QVERIFY2(pick != quoted.shortlist.cend(), qPrintable(quoted.reason));
-        QCOMPARE(*pick->priceUsd, 9499.0);
+        QCOMPARE(*pick->priceUsd, 14000.0);
         QCOMPARE(pick->priceSource, QStringLiteral("your quote"));
-        QVERIFY(pick->quant.name != QStringLiteral("FP8")); // a Mac never gets a CUDA-only format
         QVERIFY(explainCost(*pick, request.requirements.cost).contains(QStringLiteral("your quote")));
 
         request.requirements.budgetUsd.reset();

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void badInput();
     void collectsEveryProblem();
     void validCompleteDocumentLoads();
+    void cardsOnlyPriceIsRead();
     void bracketsInsideStringsAreNotNesting();
     void survivesMutatedBytes();
     void partialDeviceDefaults_data();
@@ -334,6 +335,10 @@ void TestCatalog::badInput_data()
         true, "quantizations[F64]", "bits_per_weight", "is absurd: must be at most 32, got 64");
     row("system count above max cards", section("systems", QJsonArray{with(completeSystem(), "count", 5)}), true,
         "systems[box]", "count", "must not exceed max_cards (4), got 5");
+    row("cards only not a boolean", section("systems", QJsonArray{with(completeSystem(), "cards_only", QStringLiteral("yes"))}),
+        true, "systems[box]", "cards_only", "must be true or false, got \"yes\"");
+    row("cards only without a price", section("systems", QJsonArray{with(completeSystem(), "cards_only", true)}), true,
+        "systems[box]", "cards_only", "qualifies a price: it needs price_usd");
 
     // Duplicates.
     row("duplicate model ids (file)", readData("duplicate-ids.json"), true, "models[twin]", "id",
@@ -420,7 +425,29 @@ void TestCatalog::validCompleteDocumentLoads()
     QCOMPARE(system->configuration.count, 2);
     QCOMPARE(system->configuration.memoryGB, 48.0);
     QCOMPARE(system->maxCards, 4);
+    QVERIFY(!system->cardsOnly); // a price, when given, is a whole system's unless marked
     QCOMPARE(catalog->model(QStringLiteral("m"))->publishedSizeGB(QStringLiteral("q4_k_m")), std::optional<double>(4.9));
+}
+
+// A system price can be marked as covering the cards alone; the mark travels with the price.
+void TestCatalog::cardsOnlyPriceIsRead()
+{
+    QJsonObject priced = with(with(with(completeSystem(), "price_usd", 3998), "price_date", QStringLiteral("2025-01")),
+                              "price_source", QStringLiteral("https://example.com/cards"));
+    const CatalogOrDiagnostics whole = loadCatalog(section("systems", QJsonArray{priced}), kOrigin, true);
+    QVERIFY2(std::holds_alternative<Catalog>(whole), qPrintable(problems(whole)));
+    QVERIFY(!std::get<Catalog>(whole).system(QStringLiteral("box"))->cardsOnly);
+
+    const CatalogOrDiagnostics cards = loadCatalog(section("systems", QJsonArray{with(priced, "cards_only", true)}), kOrigin, true);
+    QVERIFY2(std::holds_alternative<Catalog>(cards), qPrintable(problems(cards)));
+    const NamedSystem *system = std::get<Catalog>(cards).system(QStringLiteral("box"));
+    QVERIFY(system);
+    QVERIFY(system->cardsOnly);
+    QCOMPARE(system->priceUsd, std::optional<double>(3998));
+
+    const CatalogOrDiagnostics explicitWhole = loadCatalog(section("systems", QJsonArray{with(priced, "cards_only", false)}), kOrigin, true);
+    QVERIFY2(std::holds_alternative<Catalog>(explicitWhole), qPrintable(problems(explicitWhole)));
+    QVERIFY(!std::get<Catalog>(explicitWhole).system(QStringLiteral("box"))->cardsOnly);
 }
 
 void TestCatalog::bracketsInsideStringsAreNotNesting()

@@ -1,9 +1,14 @@
 // The embedded catalog: it loads cleanly, holds every id SPEC §4 names, cites a source for every device and
-// model, and carries the article's and the calibration set's figures exactly.
+// model, carries the article's and the calibration set's figures exactly, and prices its named systems the way
+// they are paid (a citable, dated whole-system price, or a sentence saying why there is none).
 #include "catalog/Catalog.h"
 #include "core/Platform.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -88,6 +93,12 @@ bool isWebAddress(const QString &text)
     return text.startsWith(QLatin1String("https://")) || text.startsWith(QLatin1String("http://"));
 }
 
+// The "systems" entries as written, with the fields the loader only checks (notes) or reads into other types.
+QJsonArray rawSystems()
+{
+    return QJsonDocument::fromJson(resource(QStringLiteral(":/catalog.json"))).object().value(QLatin1String("systems")).toArray();
+}
+
 } // namespace
 
 class TestCatalogData final : public QObject
@@ -112,6 +123,9 @@ private Q_SLOTS:
     void calibrationFiguresMatch();
     void articleSystems_data();
     void articleSystems();
+    void everySystemIsPricedOrSaysWhy();
+    void listPrices_data();
+    void listPrices();
     void quantizations_data();
     void quantizations();
     void architectures_data();
@@ -234,8 +248,8 @@ void TestCatalogData::systems2026_data()
         QTest::newRow(id) << QString::fromLatin1(id) << QString::fromLatin1(device) << count << memory;
     };
     row("framework-desktop-max-385-32", "ryzen-ai-max-385", 1, 32);
-    row("framework-desktop-max-395-64", "ryzen-ai-max-395", 1, 64);
-    row("framework-desktop-max-395-128", "ryzen-ai-max-395", 1, 128);
+    row("framework-desktop-395-64", "ryzen-ai-max-395", 1, 64);
+    row("framework-desktop-395-128", "ryzen-ai-max-395", 1, 128);
     row("asus-ascent-gx10", "dgx-spark", 1, 128);
     row("nvidia-dgx-station-gb300", "dgx-station-gb300", 1, 288);
     row("server-8x-b300-sxm", "b300-sxm", 8, 288);
@@ -404,6 +418,8 @@ void TestCatalogData::articleSystems_data()
     QTest::newRow("BIZON X5500 G2") << QStringLiteral("bizon-x5500-g2") << QStringLiteral("rtx-5090") << 2 << 32.0 << 4;
     QTest::newRow("BIZON ZX5500") << QStringLiteral("bizon-zx5500") << QStringLiteral("rtx-pro-6000") << 4 << 96.0 << 7;
     QTest::newRow("BIZON X9000 G4") << QStringLiteral("bizon-x9000-g4") << QStringLiteral("b200-sxm") << 8 << 192.0 << 8;
+    QTest::newRow("Framework Desktop 128") << QStringLiteral("framework-desktop-395-128") << QStringLiteral("ryzen-ai-max-395") << 1 << 128.0 << 1;
+    QTest::newRow("DGX Spark") << QStringLiteral("nvidia-dgx-spark") << QStringLiteral("dgx-spark") << 1 << 128.0 << 1;
 }
 
 void TestCatalogData::articleSystems()
@@ -423,6 +439,76 @@ void TestCatalogData::articleSystems()
         QVERIFY(system->compatibleDeviceIds.contains(QStringLiteral("h200-nvl")));
     if (id.startsWith(QLatin1String("bizon-x3000")) || id.startsWith(QLatin1String("bizon-v3000")))
         QVERIFY(!system->compatibleDeviceIds.contains(QStringLiteral("h100-sxm"))); // no datacenter SXM or HBM cards
+}
+
+// Every named system (Apple configurations, vendor workstations, generic builds) carries a whole-system price
+// with its date and a source, or a notes sentence saying why it has none. A price that covers the cards
+// alone is marked cards_only and says so.
+void TestCatalogData::everySystemIsPricedOrSaysWhy()
+{
+    const QRegularExpression date(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$"));
+    const QJsonArray systems = rawSystems();
+    QVERIFY(systems.size() >= 20);
+    int apple = 0;
+    for (const QJsonValue &value : systems) {
+        const QJsonObject entry = value.toObject();
+        const QString id = entry.value(QLatin1String("id")).toString();
+        const QString notes = entry.value(QLatin1String("notes")).toString();
+        const NamedSystem *system = embeddedCatalog().system(id);
+        QVERIFY2(system, qPrintable(id));
+        if (system->vendor == QLatin1String("apple"))
+            ++apple;
+        if (!entry.contains(QLatin1String("price_usd"))) {
+            QVERIFY2(!system->priceUsd, qPrintable(id));
+            QVERIFY2(notes.contains(QLatin1String("No price_usd: ")), qPrintable(id + QStringLiteral(": no price and no reason")));
+            continue;
+        }
+        QVERIFY2(system->priceUsd && *system->priceUsd > 0, qPrintable(id));
+        QVERIFY2(date.match(system->priceDate).hasMatch(), qPrintable(id + QStringLiteral(": price_date ") + system->priceDate));
+        QVERIFY2(system->priceSource.startsWith(QLatin1String("https://")), qPrintable(id + QStringLiteral(": price_source")));
+        // How the price was composed (base + upgrades, or the standard configuration it is).
+        QVERIFY2(notes.contains(QLatin1Char('$')), qPrintable(id + QStringLiteral(": notes do not say how the price was composed")));
+        QVERIFY2(!notes.contains(QLatin1String("No price_usd")), qPrintable(id));
+        QCOMPARE(system->cardsOnly, entry.value(QLatin1String("cards_only")).toBool(false));
+        if (system->cardsOnly)
+            QVERIFY2(notes.contains(QLatin1String("cards")), qPrintable(id));
+    }
+    QVERIFY(apple >= 13); // Mac mini M4 and M4 Pro, Mac Studio M4 Max and M3 Ultra configurations
+}
+
+void TestCatalogData::listPrices_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<double>("priceUsd");
+    QTest::addColumn<QString>("priceDate");
+    const auto row = [](const char *id, double price, const char *date) {
+        QTest::newRow(id) << QString::fromLatin1(id) << price << QString::fromLatin1(date);
+    };
+    row("mac-mini-m4-16", 599, "2024-10");
+    row("mac-mini-m4-pro-64", 2199, "2024-10");
+    row("mac-studio-m4-max-32c-36", 1999, "2025-03");
+    row("mac-studio-m4-max-40c-128", 3499, "2025-03");
+    row("mac-studio-m3-ultra-96", 5499, "2025-03");
+    row("mac-studio-m3-ultra-256", 7499, "2026-03"); // after the 256 GB upgrade went from $1,600 to $2,000
+    row("mac-studio-m3-ultra-512", 9499, "2025-03"); // its last list price; withdrawn in March 2026
+    row("framework-desktop-395-128", 2459, "2026-01");
+    row("nvidia-dgx-spark", 3999, "2025-10");
+}
+
+// A few list prices pinned, so that a slip in the catalog (a card price for a system, a typo) shows.
+void TestCatalogData::listPrices()
+{
+    QFETCH(QString, id);
+    QFETCH(double, priceUsd);
+    QFETCH(QString, priceDate);
+    const NamedSystem *system = embeddedCatalog().system(id);
+    QVERIFY(system);
+    QCOMPARE(system->priceUsd, std::optional<double>(priceUsd));
+    QCOMPARE(system->priceDate, priceDate);
+    QVERIFY(!system->cardsOnly);
+    const Device *device = embeddedCatalog().device(system->configuration.deviceId);
+    QVERIFY(device);
+    QVERIFY2(device->memoryOptionsGB.contains(system->configuration.memoryGB), qPrintable(id));
 }
 
 void TestCatalogData::quantizations_data()

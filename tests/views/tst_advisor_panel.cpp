@@ -210,7 +210,7 @@ private Q_SLOTS:
     }
 
     // A quote entered in the price editor is one undoable scenario edit and reaches the search:
-    // a Mac with no public price becomes a candidate under a budget once quoted.
+    // a system with no public price becomes a candidate under a budget once quoted.
     void quotesPriceWhatListPricesCannot()
     {
         Fixture f;
@@ -221,30 +221,30 @@ private Q_SLOTS:
         scenario.advisor.budgetUsd = 15000;
         f.controller.edit(scenario, QStringLiteral("405B under $15,000"));
         f.settle();
-        const QString mac = QStringLiteral("mac-studio-m3-ultra-512");
-        const auto hasMac = [&] {
+        const QString box = QStringLiteral("bizon-zx5500");
+        const auto hasBox = [&] {
             const QList<AdvisorCandidate> &list = f.service.result().shortlist;
-            return std::any_of(list.cbegin(), list.cend(), [&](const AdvisorCandidate &c) { return c.systemId == mac; });
+            return std::any_of(list.cbegin(), list.cend(), [&](const AdvisorCandidate &c) { return c.systemId == box; });
         };
-        QVERIFY(!hasMac());
+        QVERIFY(!hasBox());
         QuotesDialog *dialog = f.panel.quotesDialog();
         QVERIFY(dialog);
         QuoteTableModel *model = f.panel.quoteModel();
         int row = -1;
         for (int r = 0; r < model->rowCount(); ++r) {
-            if (model->index(r, 0).data(QuoteTableModel::IdRole).toString() == mac)
+            if (model->index(r, 0).data(QuoteTableModel::IdRole).toString() == box)
                 row = r;
         }
         QVERIFY(row >= 0);
-        QVERIFY(model->setData(model->index(row, QuoteTableModel::QuoteColumn), 9499.0));
+        QVERIFY(model->setData(model->index(row, QuoteTableModel::QuoteColumn), 14000.0));
         f.settle();
-        QCOMPARE(f.controller.scenario().advisor.quotesUsd.value(mac), 9499.0);
-        QVERIFY2(hasMac(), qPrintable(f.service.result().reason));
+        QCOMPARE(f.controller.scenario().advisor.quotesUsd.value(box), 14000.0);
+        QVERIFY2(hasBox(), qPrintable(f.service.result().reason));
         f.controller.undoStack()->undo();
         f.settle();
         QVERIFY(f.controller.scenario().advisor.quotesUsd.isEmpty());
         QVERIFY(model->quotes().isEmpty()); // the editor follows undo
-        QVERIFY(!hasMac());
+        QVERIFY(!hasBox());
     }
 
     void searchesOnlyWhileActive()
