@@ -7,6 +7,7 @@
 #include "ChartLogging.h"
 #include "ChartMetrics.h"
 #include "engine/Estimator.h"
+#include "session/ChartInputs.h"
 #include "ValueAxes.h"
 
 #include <QAbstractAxis>
@@ -74,6 +75,11 @@ ChartBase::~ChartBase()
 {
     if (QChart *c = chart())
         c->disconnect(this);
+}
+
+void ChartBase::setInputs(const ChartInputs &inputs)
+{
+    setEstimates(inputs.estimates);
 }
 
 QStringList ChartBase::updateCategories(QBarCategoryAxis *axis, const QList<EstimateRow> &rows)

@@ -23,6 +23,7 @@ namespace headroom {
 
 class ChartAnnotation;
 class ValueAxes;
+struct ChartInputs;
 
 // One base for every chart: fonts, the Apple / NVIDIA colour families, light and dark themes,
 // value labels, and export (PNG at 1x/2x, SVG, clipboard, off-screen render for headless use).
@@ -36,6 +37,9 @@ public:
 
     virtual ChartKind kind() const = 0;
     virtual void setEstimates(const EstimateSet &estimates) = 0;
+    // Plots what the session layer computed for this chart (session/ChartInputs.h): the estimates, and
+    // the advice or the validation report for the charts that show them.
+    virtual void setInputs(const ChartInputs &inputs);
     const EstimateSet &estimates() const { return m_estimates; }
 
     void setTheme(Theme theme);

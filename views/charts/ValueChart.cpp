@@ -5,6 +5,7 @@
 #include "engine/Estimator.h"
 #include "advisor/ParetoFront.h"
 #include "ValueAxes.h"
+#include "session/ChartInputs.h"
 
 #include <QChart>
 #include <QLegend>
@@ -135,6 +136,14 @@ void ValueChart::setEstimates(const EstimateSet &estimates)
     storeEstimates(estimates); // the advisor's configurations, not the scenario's, are plotted
     if (!m_hasAdvice)
         updateTitleAndNote(AdvisorResult{});
+}
+
+void ValueChart::setInputs(const ChartInputs &inputs)
+{
+    setEstimates(inputs.estimates);
+    // An unresolvable scenario leaves the chart without advice; its title names the scenario.
+    if (inputs.advice.result)
+        setAdvice(*inputs.advice.result, inputs.advice.requirements);
 }
 
 void ValueChart::addPoint(const AdvisorCandidate &candidate, bool qualifies, const QString &rejection)

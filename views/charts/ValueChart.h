@@ -42,6 +42,7 @@ public:
 
     ChartKind kind() const override { return ChartKind::Value; }
     void setEstimates(const EstimateSet &estimates) override;
+    void setInputs(const ChartInputs &inputs) override; // the estimates, then the advice when there is one
     void setAdvice(const AdvisorResult &result, const AdvisorRequirements &requirements);
     bool hasAdvice() const { return m_hasAdvice; }
 
