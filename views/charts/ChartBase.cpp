@@ -239,6 +239,19 @@ ChartAnnotation *ChartBase::createNote()
     return note;
 }
 
+void ChartBase::resizeAnnotations(QList<ChartAnnotation *> &annotations, qsizetype count, FontRole role,
+                                  const std::function<QString(int)> &tooltip)
+{
+    while (annotations.size() > count)
+        delete annotations.takeLast();
+    while (annotations.size() < count) {
+        ChartAnnotation *annotation = createAnnotation(role);
+        const int index = int(annotations.size());
+        annotation->setTooltipProvider([tooltip, index] { return tooltip(index); });
+        annotations.append(annotation);
+    }
+}
+
 void ChartBase::styleNote(ChartAnnotation *note) const
 {
     note->setFont(chartFont(FontRole::Note));

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QAbstractAxis;
@@ -119,6 +120,10 @@ protected:
     // A muted note over the plot (what is not plotted and why), restyled with the chart's theme
     // and type size.
     ChartAnnotation *createNote();
+    // Keeps `annotations` at `count` labels of `role` (extra ones deleted, missing ones created), the
+    // one at index i showing tooltip(i) on hover.
+    void resizeAnnotations(QList<ChartAnnotation *> &annotations, qsizetype count, FontRole role,
+                           const std::function<QString(int)> &tooltip);
 
     // Puts a value label right of `anchorX` (the end of a bar or its whisker) if it fits in the plot,
     // else inside the bar [barStartX, barEndX] in `insideColor`, else against the plot's right edge.
