@@ -1,5 +1,6 @@
 #include "itemmodels/EstimateTableModel.h"
 
+#include "core/CsvField.h"
 #include "engine/Estimator.h"
 
 #include <QStringList>
@@ -18,15 +19,6 @@ QString speedText(const Estimate &estimate, double tokensPerSecond)
     if (!estimate.runs())
         return NoSpeed;
     return QString::number(tokensPerSecond, 'f', tokensPerSecond < 10 ? 1 : 0);
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') % quoted % QLatin1Char('"');
 }
 
 QString csvNumber(const Estimate &estimate, double value)

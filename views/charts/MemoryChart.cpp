@@ -43,11 +43,7 @@ MemoryChart::MemoryChart(QWidget *parent)
 
     m_categoryAxis = new QBarCategoryAxis(this);
     m_categoryAxis->setVisible(false);
-    m_valueAxis = new QValueAxis(this);
-    m_valueAxis->setTitleText(QStringLiteral("memory (GB)"));
-    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
-    m_valueAxis->setTickAnchor(0);
-    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    m_valueAxis = createValueAxis(QStringLiteral("memory (GB)"), this);
 
     QChart *c = chart();
     c->addSeries(m_bars);

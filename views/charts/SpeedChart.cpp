@@ -71,11 +71,7 @@ SpeedChart::SpeedChart(QWidget *parent)
 
     m_categoryAxis = new QBarCategoryAxis(this);
     m_categoryAxis->setVisible(false);
-    m_valueAxis = new QValueAxis(this);
-    m_valueAxis->setTitleText(QStringLiteral("tokens/s per user"));
-    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
-    m_valueAxis->setTickAnchor(0);
-    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    m_valueAxis = createValueAxis(QStringLiteral("tokens/s per user"), this);
 
     QChart *c = chart();
     c->addSeries(m_bars);

@@ -46,11 +46,7 @@ ValueChart::ValueChart(QWidget *parent)
         axis->setTitleText(QStringLiteral("price, public list (US$)"));
     m_linearPrice->setLabelFormat(QStringLiteral("$%gk"));
     m_logPrice->setLabelFormat(QStringLiteral("$%gk"));
-    m_speedAxis = new QValueAxis(this);
-    m_speedAxis->setTitleText(QStringLiteral("tokens/s per user"));
-    m_speedAxis->setTickType(QValueAxis::TicksDynamic);
-    m_speedAxis->setTickAnchor(0);
-    m_speedAxis->setLabelFormat(QStringLiteral("%g"));
+    m_speedAxis = createValueAxis(QStringLiteral("tokens/s per user"), this);
     QChart *c = chart();
     c->addAxis(m_linearPrice, Qt::AlignBottom);
     c->addAxis(m_logPrice, Qt::AlignBottom);
