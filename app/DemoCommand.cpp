@@ -5,6 +5,7 @@
 #include "DeckExporter.h"
 #include "scenario/Tour.h"
 #include "scenario/TourCaptions.h"
+#include "session/ChartInputs.h"
 
 namespace headroom {
 namespace {
@@ -56,7 +57,8 @@ int runDemo(const Options &options, QTextStream &out, QTextStream &err)
         reportDiagnostics(*diagnostics, QStringLiteral("demo"), err);
         return DemoFailed;
     }
-    const DeckResult result = exportDeck(std::get<Tour>(tour), options.output, *catalog);
+    const Tour &loaded = std::get<Tour>(tour);
+    const DeckResult result = exportDeck(loaded, chartInputsFor(loaded, *catalog), options.output);
     if (!result.ok()) {
         err << "headroom demo: " << result.error << Qt::endl;
         return DemoFailed;

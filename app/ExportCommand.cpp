@@ -1,14 +1,13 @@
-// `headroom export`: the scenario (or the article lineup) -> estimates -> the same ChartBase the
-// window shows -> PNG or SVG. Every failure is one line on `err` and exit status 2.
+// `headroom export`: the scenario (or the article lineup) -> the chart's inputs (session/ChartInputs.h:
+// estimates, advice or validation) -> the same ChartBase the window shows -> PNG or SVG. Every failure is
+// one line on `err` and exit status 2.
 #include "ExportCommand.h"
 
 #include "catalog/Catalog.h"
 #include "ChartBase.h"
-#include "scenario/EstimateSet.h"
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioFile.h"
-#include "session/ScenarioAdvice.h"
-#include "ValueChart.h"
+#include "session/ChartInputs.h"
 
 #include <QFileInfo>
 #include <QSize>
@@ -90,25 +89,20 @@ int runExport(const Options &options, QTextStream &err)
         catalog = &userCatalog;
     }
 
-    const EstimateSet estimates = computeEstimates(scenario, *catalog);
-    if (!estimates.problem.isEmpty()) {
-        const QString origin = options.scenarioPath.isEmpty() ? QStringLiteral("article lineup") : options.scenarioPath;
-        err << "headroom export: " << origin << ": " << estimates.problem << Qt::endl;
+    const ChartInputs inputs = chartInputsFor(scenario, *kind, *catalog);
+    const QString origin = options.scenarioPath.isEmpty() ? QStringLiteral("article lineup") : options.scenarioPath;
+    if (!inputs.estimates.problem.isEmpty()) {
+        err << "headroom export: " << origin << ": " << inputs.estimates.problem << Qt::endl;
+        return ExportFailed;
+    }
+    // The value chart plots the advisor's answer to the scenario's question, not its configurations.
+    if (*kind == ChartKind::Value && !inputs.advice.result) {
+        err << "headroom export: " << origin << ": " << inputs.advice.problem << Qt::endl;
         return ExportFailed;
     }
 
     const std::unique_ptr<ChartBase> chart = createChart(*kind);
-    chart->setEstimates(estimates);
-    if (auto *value = qobject_cast<ValueChart *>(chart.get())) {
-        // The value chart plots the advisor's answer to the scenario's question, not its configurations.
-        const ScenarioAdvice advice = adviceFor(scenario, *catalog);
-        if (!advice.result) {
-            const QString origin = options.scenarioPath.isEmpty() ? QStringLiteral("article lineup") : options.scenarioPath;
-            err << "headroom export: " << origin << ": " << advice.problem << Qt::endl;
-            return ExportFailed;
-        }
-        value->setAdvice(*advice.result, advice.requirements);
-    }
+    chart->setInputs(inputs);
     const QSize size(options.width, options.height);
     const QString problem = suffix == QLatin1String("svg") ? chart->exportSvg(options.output, size)
                                                            : chart->exportPng(options.output, size);

@@ -4,6 +4,7 @@
 
 #include "scenario/ArticleLineup.h"
 #include "CommandIo.h"
+#include "core/CsvField.h"
 #include "engine/Estimator.h"
 
 #include <nlohmann/json.hpp>
@@ -40,15 +41,6 @@ double displayedTokensPerSecond(double tokensPerSecond)
 QString tokensText(double tokensPerSecond)
 {
     return QString::number(displayedTokensPerSecond(tokensPerSecond), 'g', 10);
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') % quoted % QLatin1Char('"');
 }
 
 QString columnHeading(const TableColumn &column)

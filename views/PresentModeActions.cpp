@@ -124,7 +124,7 @@ void PresentModeActions::setTheme(Theme theme)
 bool PresentModeActions::exportTour(const QString &output)
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const DeckResult result = exportDeck(m_tour, output, m_catalog);
+    const DeckResult result = exportDeck(m_tour, chartInputsFor(m_tour, m_catalog), output);
     QApplication::restoreOverrideCursor();
     if (!result.ok()) {
         showProblem(tr("Export failed"), result.error);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/NumberText.h"
+
 #include <QLocale>
 #include <QString>
 
@@ -30,14 +32,7 @@ inline QString speed(double tokensPerSecond)
 // Shortest form that keeps up to `decimals` decimals: "20", "0.5", "1.25".
 inline QString plain(double value, int decimals = 2)
 {
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-    }
-    return text;
+    return trimmedNumber(value, decimals);
 }
 
 inline QString percent(double fraction)

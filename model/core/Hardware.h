@@ -48,6 +48,13 @@ enum class Split { Auto, Layer, Tensor };
 // Runtime::Auto resolves per platform: Metal llama.cpp on Apple, llama.cpp CUDA elsewhere.
 enum class Runtime { Auto, LlamaCpp, Mlx, Vllm, Ollama, TensorRtLlm, Sglang };
 
+// The serving engines (vLLM, SGLang, TensorRT-LLM): continuous batching, and tensor parallel when the
+// split is left to them.
+constexpr bool isServingRuntime(Runtime runtime)
+{
+    return runtime == Runtime::Vllm || runtime == Runtime::Sglang || runtime == Runtime::TensorRtLlm;
+}
+
 // Device x count x memory x split x runtime.
 struct Configuration {
     QString deviceId;

@@ -1,5 +1,6 @@
 // Text explanation of an estimate: every number with its formula, inputs and units.
 // Built on demand, off the estimator's hot path.
+#include "core/NumberText.h"
 #include "engine/Estimator.h"
 #include "engine/SeedMethod.h"
 
@@ -15,13 +16,7 @@ QString number(double value, int decimals = 1)
 {
     if (!std::isfinite(value))
         return QStringLiteral("n/a");
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-    }
+    const QString text = trimmedNumber(value, decimals);
     return text == QLatin1String("-0") ? QStringLiteral("0") : text;
 }
 

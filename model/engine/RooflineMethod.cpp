@@ -19,14 +19,7 @@ Split resolveSplit(Split split, Runtime runtime, int count)
         return Split::Layer;
     if (split != Split::Auto)
         return split;
-    switch (runtime) {
-    case Runtime::Vllm:
-    case Runtime::Sglang:
-    case Runtime::TensorRtLlm:
-        return Split::Tensor;
-    default:
-        return Split::Layer;
-    }
+    return isServingRuntime(runtime) ? Split::Tensor : Split::Layer;
 }
 
 double safeRatio(double numerator, double denominator)

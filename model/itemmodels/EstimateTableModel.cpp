@@ -2,6 +2,7 @@
 #include "core/Defaults.h"
 #include "core/Units.h"
 
+#include "core/CsvField.h"
 #include "engine/Estimator.h"
 
 #include <QStringList>
@@ -20,15 +21,6 @@ QString speedText(const Estimate &estimate, double tokensPerSecond)
     if (!estimate.runs())
         return NoSpeed;
     return formatSpeedNumber(tokensPerSecond);
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') % quoted % QLatin1Char('"');
 }
 
 QString csvNumber(const Estimate &estimate, double value)

@@ -61,9 +61,8 @@ bool matches(const EstimateInput &input, const MeasuredRow &row)
         return false;
     if (count > 1) {
         // Auto resolves as the roofline does: tensor parallel on the serving runtimes, whole layers elsewhere.
-        const bool servingRuntime = runtime == Runtime::Vllm || runtime == Runtime::Sglang || runtime == Runtime::TensorRtLlm;
         const Split split = input.configuration.split != Split::Auto ? input.configuration.split
-            : servingRuntime                                         ? Split::Tensor
+            : isServingRuntime(runtime)                              ? Split::Tensor
                                                                      : Split::Layer;
         if (row.split != (split == Split::Tensor ? QLatin1String("tensor") : QLatin1String("layer")))
             return false;

@@ -121,7 +121,7 @@ private Q_SLOTS:
         QTemporaryDir directory;
         keepIfAsked(directory);
         const QString path = directory.filePath(loaded.name + QStringLiteral(".pdf"));
-        const DeckResult result = exportDeck(loaded, path, embeddedCatalog(), DeckOptions{TestPageSize});
+        const DeckResult result = exportDeck(loaded, chartInputsFor(loaded, embeddedCatalog()), path, DeckOptions{TestPageSize});
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.pages, loaded.steps.size());
         QCOMPARE(result.files, QStringList{path});
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QTemporaryDir directory;
         keepIfAsked(directory);
         const QString output = directory.filePath(QStringLiteral("frames/"));
-        const DeckResult result = exportDeck(tour, output, embeddedCatalog(), DeckOptions{TestPageSize});
+        const DeckResult result = exportDeck(tour, chartInputsFor(tour, embeddedCatalog()), output, DeckOptions{TestPageSize});
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.pages, tour.steps.size());
         const QStringList frames = QDir(output).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
@@ -151,14 +151,15 @@ private Q_SLOTS:
     {
         const Tour tour = loadOrFail(testTour());
         const DeckOptions options{TestPageSize};
-        const QImage first = renderDeckPage(tour, 0, embeddedCatalog(), options);
-        const QImage third = renderDeckPage(tour, 2, embeddedCatalog(), options);
+        const QList<ChartInputs> inputs = chartInputsFor(tour, embeddedCatalog());
+        const QImage first = renderDeckPage(tour, 0, inputs, options);
+        const QImage third = renderDeckPage(tour, 2, inputs, options);
         QCOMPARE(first.size(), TestPageSize);
         QVERIFY(first != third); // another title, caption and chart (memory instead of speed)
         // The lower half is the chart: it must hold bars, axes and labels, not an empty frame.
         const QRect chartArea(0, TestPageSize.height() / 2, TestPageSize.width(), TestPageSize.height() / 3);
         QVERIFY2(inkShare(first, chartArea) > 0.05, "the chart area is empty");
-        QVERIFY(renderDeckPage(tour, int(tour.steps.size()), embeddedCatalog(), options).isNull());
+        QVERIFY(renderDeckPage(tour, int(tour.steps.size()), inputs, options).isNull());
     }
 
     void refusesBadOutput_data()
@@ -175,7 +176,7 @@ private Q_SLOTS:
         QFETCH(QString, output);
         QFETCH(QString, problem);
         const Tour tour = loadOrFail(testTour());
-        const DeckResult result = exportDeck(tour, output, embeddedCatalog(), DeckOptions{TestPageSize});
+        const DeckResult result = exportDeck(tour, chartInputsFor(tour, embeddedCatalog()), output, DeckOptions{TestPageSize});
         QVERIFY(!result.ok());
         QVERIFY2(result.error.contains(problem), qPrintable(result.error));
         QCOMPARE(result.pages, 0);

@@ -3,6 +3,7 @@
 #include "ChartAnnotation.h"
 #include "measured/MeasuredLookup.h"
 #include "measured/ShippedValidation.h"
+#include "session/ChartInputs.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -175,6 +176,13 @@ AccuracyChart::~AccuracyChart() = default;
 void AccuracyChart::setEstimates(const EstimateSet &estimates)
 {
     storeEstimates(estimates); // the scenario does not change what this chart shows
+}
+
+void AccuracyChart::setInputs(const ChartInputs &inputs)
+{
+    setEstimates(inputs.estimates);
+    if (inputs.validation)
+        populate(*inputs.validation, inputs.validationOrigin);
 }
 
 void AccuracyChart::showEvent(QShowEvent *event)

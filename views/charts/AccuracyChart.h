@@ -21,10 +21,10 @@ struct ValidationReport;
 // diagonal is a perfect prediction, the dashed lines +-20%; the title gives each method's MAPE.
 //
 // It shows how good the estimator is, not the scenario: setEstimates() keeps the set for the
-// window but changes nothing. It plots the report it is given (populate(report)); a chart rendered
-// without one (export, decks, present mode) takes the model layer's report of the shipped data on
-// first render. The window gives it reports from the session's ValidationService instead and
-// never waits for one (setComputesOnDemand(false)).
+// window but changes nothing. It plots the report it is given: populate(report), or setInputs() with
+// the session layer's ChartInputs (export, decks); the window gives it reports from the session's
+// ValidationService and never waits for one (setComputesOnDemand(false)). A chart given no report
+// at all takes the model layer's report of the shipped data on first render.
 class AccuracyChart final : public ChartBase
 {
     Q_OBJECT
@@ -43,6 +43,7 @@ public:
 
     ChartKind kind() const override { return ChartKind::Accuracy; }
     void setEstimates(const EstimateSet &estimates) override;
+    void setInputs(const ChartInputs &inputs) override; // the estimates, then the validation report if any
 
     // Plots the validation of the shipped data (once; later calls return at once).
     void populate();

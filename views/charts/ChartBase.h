@@ -13,6 +13,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QAbstractAxis;
@@ -23,6 +24,7 @@ namespace headroom {
 
 class ChartAnnotation;
 class ValueAxes;
+struct ChartInputs;
 
 // One base for every chart: fonts, the Apple / NVIDIA colour families, light and dark themes,
 // value labels, and export (PNG at 1x/2x, SVG, clipboard, off-screen render for headless use).
@@ -36,6 +38,9 @@ public:
 
     virtual ChartKind kind() const = 0;
     virtual void setEstimates(const EstimateSet &estimates) = 0;
+    // Plots what the session layer computed for this chart (session/ChartInputs.h): the estimates, and
+    // the advice or the validation report for the charts that show them.
+    virtual void setInputs(const ChartInputs &inputs);
     const EstimateSet &estimates() const { return m_estimates; }
 
     void setTheme(Theme theme);
@@ -115,6 +120,10 @@ protected:
     // A muted note over the plot (what is not plotted and why), restyled with the chart's theme
     // and type size.
     ChartAnnotation *createNote();
+    // Keeps `annotations` at `count` labels of `role` (extra ones deleted, missing ones created), the
+    // one at index i showing tooltip(i) on hover.
+    void resizeAnnotations(QList<ChartAnnotation *> &annotations, qsizetype count, FontRole role,
+                           const std::function<QString(int)> &tooltip);
 
     // Puts a value label right of `anchorX` (the end of a bar or its whisker) if it fits in the plot,
     // else inside the bar [barStartX, barEndX] in `insideColor`, else against the plot's right edge.

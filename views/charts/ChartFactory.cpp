@@ -1,15 +1,12 @@
 #include "AccuracyChart.h"
 #include "ChartBase.h"
+#include "ChartLogging.h"
 #include "ConcurrencyChart.h"
 #include "MemoryChart.h"
 #include "SpeedChart.h"
 #include "ValueChart.h"
 
-#include <QLoggingCategory>
-
 namespace headroom {
-
-Q_DECLARE_LOGGING_CATEGORY(lcCharts)
 
 QList<ChartKind> supportedChartKinds()
 {

@@ -61,6 +61,16 @@ QStringList uniqueCategoryLabels(const QStringList &labels)
     return unique;
 }
 
+QValueAxis *createValueAxis(const QString &title, QObject *parent)
+{
+    auto *axis = new QValueAxis(parent);
+    axis->setTitleText(title);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setLabelFormat(QStringLiteral("%g"));
+    return axis;
+}
+
 void applyScale(QValueAxis *axis, double minimum, double maximum, double step)
 {
     const bool rangeChanges = axis->min() != minimum || axis->max() != maximum;

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+class QObject;
 class QValueAxis;
 
 namespace headroom {
@@ -30,6 +31,9 @@ struct NiceScale {
     bool operator==(const NiceScale &) const = default;
 };
 NiceScale niceScale(double highest, int maxTicks);
+
+// A value axis titled `title` for applyScale(): dynamic ticks anchored at 0, labels written "%g".
+QValueAxis *createValueAxis(const QString &title, QObject *parent);
 
 // Sets [minimum, maximum] with ticks every `step` on a dynamic-tick value axis, in the order that
 // never asks for more ticks than the old or the new scale has: Qt Charts creates and measures a

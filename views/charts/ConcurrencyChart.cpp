@@ -57,16 +57,8 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     m_usersAxis->setMinorTickCount(0);
     m_usersAxis->setRange(UsersAxisMinimum, UsersAxisDefaultMaximum);
     m_usersAxis->setTitleText(QStringLiteral("concurrent users"));
-    m_perUserAxis = new QValueAxis(this);
-    m_perUserAxis->setTitleText(QStringLiteral("tokens/s per user (solid)"));
-    m_perUserAxis->setTickType(QValueAxis::TicksDynamic);
-    m_perUserAxis->setTickAnchor(0);
-    m_perUserAxis->setLabelFormat(QStringLiteral("%g"));
-    m_totalAxis = new QValueAxis(this);
-    m_totalAxis->setTitleText(QStringLiteral("total tokens/s, all users (dashed)"));
-    m_totalAxis->setTickType(QValueAxis::TicksDynamic);
-    m_totalAxis->setTickAnchor(0);
-    m_totalAxis->setLabelFormat(QStringLiteral("%g"));
+    m_perUserAxis = createValueAxis(QStringLiteral("tokens/s per user (solid)"), this);
+    m_totalAxis = createValueAxis(QStringLiteral("total tokens/s, all users (dashed)"), this);
 
     QChart *c = chart();
     c->addAxis(m_usersAxis, Qt::AlignBottom);

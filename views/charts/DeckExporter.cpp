@@ -1,16 +1,12 @@
 #include "DeckExporter.h"
 
 #include "ChartBase.h"
-#include "scenario/EstimateSet.h"
-#include "core/SafeFile.h"
-#include "session/ScenarioAdvice.h"
-#include "ValueChart.h"
+#include "ChartFiles.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QFontMetricsF>
-#include <QImageWriter>
 #include <QLoggingCategory>
 #include <QPageSize>
 #include <QPainter>
@@ -62,23 +58,17 @@ QString methodNote(const Scenario &scenario)
     return QStringLiteral("Roofline estimate: bandwidth, compute, KV cache and interconnect, calibrated per runtime");
 }
 
-QImage renderChart(const Scenario &scenario, const Catalog &catalog, QSize size, Theme theme)
+QImage renderChart(ChartKind kind, const ChartInputs &inputs, QSize size, Theme theme)
 {
-    const EstimateSet estimates = computeEstimates(scenario, catalog);
-    const std::unique_ptr<ChartBase> chart = createChart(scenario.chart);
+    const std::unique_ptr<ChartBase> chart = createChart(kind);
     chart->setTheme(theme);
     chart->setPresentationMode(true);
-    chart->setEstimates(estimates);
-    if (auto *value = qobject_cast<ValueChart *>(chart.get())) {
-        // An unresolvable scenario leaves the chart without advice; its title names the scenario.
-        if (const ScenarioAdvice advice = adviceFor(scenario, catalog); advice.result)
-            value->setAdvice(*advice.result, advice.requirements);
-    }
+    chart->setInputs(inputs);
     return chart->renderImage(size, ChartRenderScale);
 }
 
 // Paints one slide into [0, page.width()] x [0, page.height()] of `painter`'s logical coordinates.
-void paintPage(QPainter &painter, QSizeF page, const Tour &tour, int index, const Catalog &catalog, Theme theme)
+void paintPage(QPainter &painter, QSizeF page, const Tour &tour, int index, const ChartInputs &inputs, Theme theme)
 {
     const TourStep &step = tour.steps.at(index);
     const ChartPalette palette = ChartPalette::forTheme(theme);
@@ -124,7 +114,7 @@ void paintPage(QPainter &painter, QSizeF page, const Tour &tour, int index, cons
     const qreal footerHeight = QFontMetricsF(footer).height();
     const qreal footerTop = page.height() - BottomMargin * unit - footerHeight;
     const QRectF chartRect(left, y, width, std::max<qreal>(1, footerTop - GapAfterTitle * unit - y));
-    const QImage chart = renderChart(step.scenario, catalog, chartRect.size().toSize(), theme);
+    const QImage chart = renderChart(step.scenario.chart, inputs, chartRect.size().toSize(), theme);
     painter.drawImage(chartRect, chart);
 
     painter.setFont(footer);
@@ -134,12 +124,7 @@ void paintPage(QPainter &painter, QSizeF page, const Tour &tour, int index, cons
     painter.drawText(footerRect, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Headroom"));
 }
 
-QString writeProblem(const QString &path, const QString &problem)
-{
-    return QStringLiteral("cannot write '%1': %2").arg(path, problem);
-}
-
-DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catalog, const DeckOptions &options)
+DeckResult exportPdf(const Tour &tour, const QList<ChartInputs> &inputs, const QString &path, const DeckOptions &options)
 {
     DeckResult result;
     QByteArray bytes;
@@ -153,7 +138,7 @@ DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catal
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     QPainter painter(&writer);
     if (!painter.isActive()) {
-        result.error = writeProblem(path, QStringLiteral("cannot start the PDF writer"));
+        result.error = cannotWrite(path, QStringLiteral("cannot start the PDF writer"));
         return result;
     }
     // Slides are laid out in the frame's logical pixels whatever the PDF's resolution.
@@ -162,15 +147,15 @@ DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catal
     for (int i = 0; i < tour.steps.size(); ++i) {
         if (i > 0 && !writer.newPage()) {
             painter.end();
-            result.error = writeProblem(path, QStringLiteral("cannot add page %1").arg(i + 1));
+            result.error = cannotWrite(path, QStringLiteral("cannot add page %1").arg(i + 1));
             return result;
         }
-        paintPage(painter, page, tour, i, catalog, options.theme);
+        paintPage(painter, page, tour, i, inputs.at(i), options.theme);
         ++result.pages;
     }
     painter.end();
-    if (const QString problem = writeFileSafely(path, bytes); !problem.isEmpty()) {
-        result.error = QStringLiteral("%1: %2").arg(path, problem); // "cannot write: <the system's reason>"
+    if (QString problem = saveBytes(path, bytes); !problem.isEmpty()) {
+        result.error = problem;
         result.pages = 0;
         return result;
     }
@@ -178,26 +163,14 @@ DeckResult exportPdf(const Tour &tour, const QString &path, const Catalog &catal
     return result;
 }
 
-QString savePng(const QImage &image, const QString &path)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "png");
-    if (!writer.write(image))
-        return writeProblem(path, writer.errorString());
-    const QString problem = writeFileSafely(path, bytes);
-    return problem.isEmpty() ? QString() : QStringLiteral("%1: %2").arg(path, problem);
-}
-
-DeckResult exportFrames(const Tour &tour, const QString &directory, const Catalog &catalog,
+DeckResult exportFrames(const Tour &tour, const QList<ChartInputs> &inputs, const QString &directory,
                         const DeckOptions &options)
 {
     DeckResult result;
     // The frames' own folder may be new; its parent must exist (a typo never creates a tree of folders).
     if (!QFileInfo(directory).isDir() && !QDir().mkdir(directory)) {
         const QString parent = QFileInfo(QDir::cleanPath(directory)).absolutePath();
-        result.error = writeProblem(directory, QFileInfo(parent).isDir()
+        result.error = cannotWrite(directory, QFileInfo(parent).isDir()
                                                    ? QStringLiteral("cannot create the directory")
                                                    : QStringLiteral("the folder %1 does not exist").arg(parent));
         return result;
@@ -205,7 +178,7 @@ DeckResult exportFrames(const Tour &tour, const QString &directory, const Catalo
     const QDir dir(directory);
     for (int i = 0; i < tour.steps.size(); ++i) {
         const QString path = dir.filePath(deckFrameName(i, static_cast<int>(tour.steps.size())));
-        if (QString problem = savePng(renderDeckPage(tour, i, catalog, options), path); !problem.isEmpty()) {
+        if (QString problem = savePng(renderDeckPage(tour, i, inputs, options), path); !problem.isEmpty()) {
             result.error = problem;
             return result;
         }
@@ -232,21 +205,27 @@ QString deckFrameName(int index, int stepCount)
     return QStringLiteral("step-%1.png").arg(index + 1, digits, 10, QLatin1Char('0'));
 }
 
-QImage renderDeckPage(const Tour &tour, int index, const Catalog &catalog, const DeckOptions &options)
+QImage renderDeckPage(const Tour &tour, int index, const QList<ChartInputs> &inputs, const DeckOptions &options)
 {
-    if (index < 0 || index >= tour.steps.size() || options.pageSize.isEmpty())
+    if (index < 0 || index >= tour.steps.size() || index >= inputs.size() || options.pageSize.isEmpty())
         return {};
     QImage image(options.pageSize, QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
-    paintPage(painter, QSizeF(options.pageSize), tour, index, catalog, options.theme);
+    paintPage(painter, QSizeF(options.pageSize), tour, index, inputs.at(index), options.theme);
     return image;
 }
 
-DeckResult exportDeck(const Tour &tour, const QString &output, const Catalog &catalog, const DeckOptions &options)
+DeckResult exportDeck(const Tour &tour, const QList<ChartInputs> &inputs, const QString &output,
+                      const DeckOptions &options)
 {
     DeckResult result;
     if (tour.steps.isEmpty()) {
         result.error = QStringLiteral("tour '%1' has no steps to export").arg(tour.name);
+        return result;
+    }
+    if (inputs.size() != tour.steps.size()) {
+        result.error = QStringLiteral("cannot export '%1': %2 charts for the %3 steps of tour '%4'")
+                           .arg(output).arg(inputs.size()).arg(tour.steps.size()).arg(tour.name);
         return result;
     }
     if (options.pageSize.isEmpty()) {
@@ -259,8 +238,8 @@ DeckResult exportDeck(const Tour &tour, const QString &output, const Catalog &ca
                            .arg(output);
         return result;
     }
-    result = *format == DeckFormat::Pdf ? exportPdf(tour, output, catalog, options)
-                                        : exportFrames(tour, output, catalog, options);
+    result = *format == DeckFormat::Pdf ? exportPdf(tour, inputs, output, options)
+                                        : exportFrames(tour, inputs, output, options);
     qCDebug(lcDeck) << "deck" << tour.name << "->" << output << result.pages << "pages" << result.error;
     return result;
 }

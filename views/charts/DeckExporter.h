@@ -1,10 +1,11 @@
 #pragma once
 
-#include "catalog/Catalog.h"
 #include "ChartPalette.h"
 #include "scenario/Tour.h"
+#include "session/ChartInputs.h"
 
 #include <QImage>
+#include <QList>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -15,8 +16,9 @@ class QPainter;
 
 namespace headroom {
 
-// A tour as a slide deck: one page per step with the step's title, its caption and its chart rendered from
-// the step's own scenario (computeEstimates + createChart + ChartBase::renderImage), as a PDF or as PNG frames.
+// A tour as a slide deck: one page per step with the step's title, its caption and its chart plotting the
+// inputs the session layer computed from the step's own scenario (chartInputsFor(tour, catalog), then
+// createChart + ChartBase::setInputs + ChartBase::renderImage), as a PDF or as PNG frames.
 // Works headless (needs a QApplication; the offscreen platform is fine) and from the window.
 
 enum class DeckFormat { Pdf, PngFrames };
@@ -39,12 +41,14 @@ struct DeckResult {
     bool ok() const { return error.isEmpty(); }
 };
 
-// Writes the deck to `output` (see deckFormatFor). Files are written atomically.
-DeckResult exportDeck(const Tour &tour, const QString &output, const Catalog &catalog,
+// Writes the deck to `output` (see deckFormatFor); `inputs` holds one entry per step, in step order.
+// Files are written atomically.
+DeckResult exportDeck(const Tour &tour, const QList<ChartInputs> &inputs, const QString &output,
                       const DeckOptions &options = {});
 
-// Step `index` of `tour` as one slide image of options.pageSize (what a PNG frame holds).
-QImage renderDeckPage(const Tour &tour, int index, const Catalog &catalog, const DeckOptions &options = {});
+// Step `index` of `tour` as one slide image of options.pageSize (what a PNG frame holds), its chart
+// plotting inputs[index]; a null image for a step that does not exist.
+QImage renderDeckPage(const Tour &tour, int index, const QList<ChartInputs> &inputs, const DeckOptions &options = {});
 
 // "step-01.png" ... : frame names sort in step order (two digits at least, more for long tours).
 QString deckFrameName(int index, int stepCount);

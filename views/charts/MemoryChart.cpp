@@ -2,6 +2,7 @@
 
 #include "CategoryLabels.h"
 #include "ChartAnnotation.h"
+#include "HorizontalBars.h"
 #include "ValueAxes.h"
 
 #include <QBarCategoryAxis>
@@ -9,7 +10,6 @@
 #include <QChart>
 #include <QGraphicsPathItem>
 #include <QHorizontalStackedBarSeries>
-#include <QBarLegendMarker>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPainterPath>
@@ -27,21 +27,6 @@ constexpr double LabelRoomFactor = 1.45;      // axis headroom for "45.3 GB of 1
 constexpr qreal MarkerPenPixels = 3;
 constexpr qreal OverPenPixels = 1.5;
 
-void setValue(QBarSet *set, int index, qreal value)
-{
-    if (set->at(index) != value)
-        set->replace(index, value);
-}
-
-void resizeSet(QBarSet *set, int rowCount)
-{
-    const int count = int(set->count());
-    if (count > rowCount)
-        set->remove(rowCount, count - rowCount);
-    else if (count < rowCount)
-        set->append(QList<qreal>(rowCount - count, 0.0));
-}
-
 } // namespace
 
 MemoryChart::MemoryChart(QWidget *parent)
@@ -58,11 +43,7 @@ MemoryChart::MemoryChart(QWidget *parent)
 
     m_categoryAxis = new QBarCategoryAxis(this);
     m_categoryAxis->setVisible(false);
-    m_valueAxis = new QValueAxis(this);
-    m_valueAxis->setTitleText(QStringLiteral("memory (GB)"));
-    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
-    m_valueAxis->setTickAnchor(0);
-    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    m_valueAxis = createValueAxis(QStringLiteral("memory (GB)"), this);
 
     QChart *c = chart();
     c->addSeries(m_bars);
@@ -103,13 +84,13 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
     m_names->setTexts(updateCategories(m_categoryAxis, rows));
 
     for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
-        resizeSet(set, rowCount);
+        resizeBarSet(set, rowCount);
     for (int row = 0; row < rowCount; ++row) {
         const MemoryBreakdown &m = rows.at(row).estimate.memory;
         const int category = categoryIndex(row, rowCount);
-        setValue(m_weights, category, m.weightsGB);
-        setValue(m_kvCache, category, m.kvCacheGB);
-        setValue(m_overhead, category, m.overheadGB);
+        setBarValue(m_weights, category, m.weightsGB);
+        setBarValue(m_kvCache, category, m.kvCacheGB);
+        setBarValue(m_overhead, category, m.overheadGB);
     }
     updateRanges();
     setTitleIfChanged(titleFor());
@@ -134,14 +115,7 @@ void MemoryChart::updateRanges()
 void MemoryChart::updateLabels()
 {
     const QList<EstimateRow> &rows = estimates().rows;
-    while (m_labels.size() > rows.size())
-        delete m_labels.takeLast();
-    while (m_labels.size() < rows.size()) {
-        ChartAnnotation *label = createAnnotation(FontRole::ValueLabel);
-        const int row = int(m_labels.size());
-        label->setTooltipProvider([this, row] { return memoryTooltip(row); });
-        m_labels.append(label);
-    }
+    resizeAnnotations(m_labels, rows.size(), FontRole::ValueLabel, [this](int row) { return memoryTooltip(row); });
     for (int row = 0; row < rows.size(); ++row) {
         m_labels.at(row)->setFont(chartFont(FontRole::ValueLabel));
         m_labels.at(row)->setTextIfChanged(valueLabel(row));
@@ -161,15 +135,14 @@ void MemoryChart::layoutAnnotations()
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());
-    m_names->layout([&](int row) { return chart()->mapToPosition(QPointF(0, categoryIndex(row, rowCount)), m_bars).y(); });
+    layoutCategoryNames(*m_names, chart(), m_bars, rowCount);
     if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
         m_capacityMarkers->setPath({});
         m_overCapacity->setPath({});
         return;
     }
     const ChartPalette &palette = chartPalette();
-    const qreal slotPixels = std::abs(chart()->mapToPosition(QPointF(0, 1), m_bars).y()
-                                      - chart()->mapToPosition(QPointF(0, 0), m_bars).y());
+    const qreal slotPixels = categorySlotPixels(chart(), m_bars);
     const qreal barHalf = slotPixels * BarWidthShare / 2;
     const qreal markerHalf = barHalf + slotPixels * MarkerOvershootShare;
     QPainterPath markers;
@@ -201,11 +174,7 @@ void MemoryChart::restyle()
     m_overhead->setBrush(palette.overhead);
     for (QBarSet *set : {m_weights, m_kvCache, m_overhead})
         set->setPen(Qt::NoPen);
-    for (QLegendMarker *marker : chart()->legend()->markers(m_bars))
-    {
-        marker->setShape(QLegend::MarkerShapeRectangle); // "from series" leaves bar markers empty in Qt 6.4
-        marker->setBrush(static_cast<QBarLegendMarker *>(marker)->barset()->brush());
-    }
+    styleBarLegendMarkers(chart()->legend(), m_bars);
     QPen marker(palette.capacity, MarkerPenPixels);
     marker.setCosmetic(true);
     marker.setCapStyle(Qt::FlatCap);

@@ -1,7 +1,7 @@
 #include "SpeedChart.h"
 
 #include "CategoryLabels.h"
-#include "ChartAnnotation.h"
+#include "HorizontalBars.h"
 #include "ValueAxes.h"
 #include "measured/MeasuredLookup.h"
 
@@ -12,42 +12,28 @@
 #include <QGraphicsPathItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
-#include <QBarLegendMarker>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QPainterPath>
 #include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
-#include <cmath>
 
 namespace headroom {
 
 namespace {
 
-constexpr double BarWidthShare = 0.7;       // of a category slot
-constexpr double WhiskerCapShare = 0.3;     // of a bar's thickness, each side of the centre
 constexpr double LabelRoomFactor = 1.2;     // axis headroom for value labels right of the bars
 constexpr double ReferenceRoomFactor = 1.5; // keep the reading-speed line well inside the axis
 constexpr qreal ReferencePenPixels = 2;
 constexpr qreal OutlinePenPixels = 2;
 constexpr qreal WhiskerPenPixels = 1.5;
 constexpr qreal CategoryHalfSlot = 0.5;
-constexpr qreal MeasuredMarkerPixels = 13;
 // Room right of a bar's whisker or marker for its value label, beyond the label's own width.
 constexpr qreal LabelRoomPixels = 16;
 // Value labels are given room outside the bars only while the bars keep this share of the plot.
 constexpr qreal MinBarShareOfPlot = 0.5;
-// The plot width may wobble by a few pixels as axis labels change; only a real resize recomputes the range.
-constexpr qreal RangeWidthTolerancePixels = 8;
 constexpr qreal MeasuredMarkerPenPixels = 1.5;
-constexpr double MeasuredWholeNumbersFrom = 100; // t/s; measured values keep one decimal below this
-
-QString formatMeasuredTps(double tokensPerSecond)
-{
-    return QString::number(tokensPerSecond, 'f', tokensPerSecond < MeasuredWholeNumbersFrom ? 1 : 0);
-}
 
 Platform familyAt(int index)
 {
@@ -85,11 +71,7 @@ SpeedChart::SpeedChart(QWidget *parent)
 
     m_categoryAxis = new QBarCategoryAxis(this);
     m_categoryAxis->setVisible(false);
-    m_valueAxis = new QValueAxis(this);
-    m_valueAxis->setTitleText(QStringLiteral("tokens/s per user"));
-    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
-    m_valueAxis->setTickAnchor(0);
-    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    m_valueAxis = createValueAxis(QStringLiteral("tokens/s per user"), this);
 
     QChart *c = chart();
     c->addSeries(m_bars);
@@ -140,7 +122,8 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
 
     m_names->setTexts(updateCategories(m_categoryAxis, rows));
 
-    resizeSets(rowCount);
+    for (QBarSet *set : std::as_const(m_sets))
+        resizeBarSet(set, rowCount);
     for (int row = 0; row < rowCount; ++row) {
         const Estimate &e = rows.at(row).estimate;
         int target = -1;
@@ -151,11 +134,8 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
             target = setIndex(platformOf(rows.at(row).input.device), style);
         }
         const int category = categoryIndex(row, rowCount);
-        for (int s = 0; s < m_sets.size(); ++s) {
-            const qreal value = s == target ? e.decodeTpsPerUser : 0.0;
-            if (m_sets.at(s)->at(category) != value)
-                m_sets.at(s)->replace(category, value);
-        }
+        for (int s = 0; s < m_sets.size(); ++s)
+            setBarValue(m_sets.at(s), category, s == target ? e.decodeTpsPerUser : 0.0);
     }
 
     m_reference->replace(rowCount == 0 ? QList<QPointF>{}
@@ -167,85 +147,6 @@ void SpeedChart::setEstimates(const EstimateSet &estimates)
     updateLegend();
     updateLabels();
     layoutAnnotations();
-}
-
-void SpeedChart::resizeSets(int rowCount)
-{
-    for (QBarSet *set : std::as_const(m_sets)) {
-        const int count = int(set->count());
-        if (count > rowCount)
-            set->remove(rowCount, count - rowCount);
-        else if (count < rowCount)
-            set->append(QList<qreal>(rowCount - count, 0.0));
-    }
-}
-
-void SpeedChart::updateMeasurements()
-{
-    const QList<EstimateRow> &rows = estimates().rows;
-    const int rowCount = int(rows.size());
-    m_measurements.clear();
-    m_markerRows.clear();
-    QList<QPointF> points;
-    for (int row = 0; row < rowCount; ++row) {
-        m_measurements << matchingMeasurements(rows.at(row).input);
-        const MeasuredRows &found = m_measurements.constLast();
-        for (int m = 0; m < found.size(); ++m) {
-            points << QPointF(perUserDecodeTps(found.at(m)), categoryIndex(row, rowCount));
-            m_markerRows << std::pair{row, m};
-        }
-    }
-    if (m_measured->points() != points)
-        m_measured->replace(points);
-}
-
-const MeasuredRows &SpeedChart::measurements(int row) const
-{
-    static const MeasuredRows none;
-    return row >= 0 && row < m_measurements.size() ? m_measurements.at(row) : none;
-}
-
-QString SpeedChart::measuredLabel(int row) const
-{
-    const MeasuredRows &found = measurements(row);
-    if (found.isEmpty())
-        return {};
-    double low = perUserDecodeTps(found.constFirst());
-    double high = low;
-    for (const MeasuredRow &measured : found) {
-        low = std::min(low, perUserDecodeTps(measured));
-        high = std::max(high, perUserDecodeTps(measured));
-    }
-    const QString value = low == high ? formatMeasuredTps(low)
-                                      : formatMeasuredTps(low) + QChar(0x2013) + formatMeasuredTps(high);
-    return QStringLiteral("measured %1 t/s").arg(value);
-}
-
-QString SpeedChart::measurementTooltip(int point) const
-{
-    if (point < 0 || point >= m_markerRows.size())
-        return {};
-    const auto [row, index] = m_markerRows.at(point);
-    const MeasuredRow &measured = measurements(row).at(index);
-    QString text = QStringLiteral("Measured: %1 t/s per user").arg(formatMeasuredTps(perUserDecodeTps(measured)));
-    if (measured.metric == MeasuredMetric::TgTotal)
-        text += QStringLiteral(" (%1 t/s over %2 users)").arg(formatMeasuredTps(measured.tokensPerSecond)).arg(measured.concurrency);
-    text += QStringLiteral("\n%1 \u00d7%2, %3 \u2014 %4 %5")
-                .arg(measured.hardware.isEmpty() ? measured.hardwareId : measured.hardware)
-                .arg(measured.deviceCount)
-                .arg(measured.backend, measured.model.isEmpty() ? measured.modelId : measured.model, measured.quant);
-    if (quantUnspecifiedMatch(measured, estimates().rows.at(row).input.quant.name))
-        text += QStringLiteral("\nThe source does not name the exact quantization.");
-    if (const Estimate &e = estimates().rows.at(row).estimate; e.runs() && e.decodeTpsPerUser > 0) {
-        const double error = (e.decodeTpsPerUser - perUserDecodeTps(measured)) / perUserDecodeTps(measured);
-        text += QStringLiteral("\nThis estimate: %1 (%2%3%)")
-                    .arg(formatTokensPerSecond(e.decodeTpsPerUser), error >= 0 ? QStringLiteral("+") : QString())
-                    .arg(error * 100, 0, 'f', 0);
-    }
-    text += QStringLiteral("\nSource: %1").arg(measured.url);
-    if (!measured.notes.isEmpty())
-        text += QStringLiteral("\n%1").arg(measured.notes);
-    return text;
 }
 
 void SpeedChart::updateRanges()
@@ -308,91 +209,6 @@ void SpeedChart::updateLegend()
         marker->setVisible(!m_measured->points().isEmpty());
 }
 
-void SpeedChart::updateLabels()
-{
-    const QList<EstimateRow> &rows = estimates().rows;
-    while (m_labels.size() > rows.size())
-        delete m_labels.takeLast();
-    while (m_labels.size() < rows.size()) {
-        ChartAnnotation *label = createAnnotation(FontRole::ValueLabel);
-        const int row = int(m_labels.size());
-        label->setTooltipProvider([this, row] { return explanation(row); });
-        m_labels.append(label);
-    }
-    for (int row = 0; row < rows.size(); ++row) {
-        const Estimate &e = rows.at(row).estimate;
-        QFont font = chartFont(FontRole::ValueLabel);
-        font.setItalic(!e.runs());
-        if (m_labels.at(row)->font() != font)
-            m_labels.at(row)->setFont(font);
-        m_labels.at(row)->setTextIfChanged(valueLabel(row));
-    }
-}
-
-void SpeedChart::layoutAnnotations()
-{
-    // The plot was resized: fewer or more value labels fit. Not from inside a range update, whose
-    // new labels may move the plot edge again (that would recurse).
-    if (!m_updatingRanges
-        && (valueTickBudget() != m_tickBudget
-            || std::abs(chart()->plotArea().width() - m_rangeWidth) > RangeWidthTolerancePixels)) {
-        m_updatingRanges = true;
-        updateRanges();
-        m_updatingRanges = false;
-    }
-    valueAxes()->layout();
-    const QRectF plot = chart()->plotArea();
-    const QList<EstimateRow> &rows = estimates().rows;
-    const int rowCount = int(rows.size());
-    m_names->layout([&](int row) { return chart()->mapToPosition(QPointF(0, categoryIndex(row, rowCount)), m_bars).y(); });
-    if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
-        m_whiskers->setPath({});
-        m_offloadOutlines->setPath({});
-        return;
-    }
-    const ChartPalette &palette = chartPalette();
-    const qreal slotPixels = std::abs(chart()->mapToPosition(QPointF(0, 1), m_bars).y()
-                                      - chart()->mapToPosition(QPointF(0, 0), m_bars).y());
-    const qreal barHalf = slotPixels * BarWidthShare / 2;
-    QPainterPath whiskers;
-    QPainterPath outlines;
-    for (int row = 0; row < rowCount; ++row) {
-        const Estimate &e = rows.at(row).estimate;
-        const int category = categoryIndex(row, rowCount);
-        const QPointF base = chart()->mapToPosition(QPointF(0, category), m_bars);
-        const QPointF end = chart()->mapToPosition(QPointF(e.decodeTpsPerUser, category), m_bars);
-        ChartAnnotation *label = m_labels.at(row);
-        if (!e.runs()) {
-            placeValueLabel(label, base.x(), base.x(), base.x(), base.y(), palette.overCapacity, palette.overCapacity);
-            continue;
-        }
-        {
-            qreal rightmost = end.x();
-            if (e.decodeTpsHigh > e.decodeTpsLow) {
-                const qreal low = chart()->mapToPosition(QPointF(e.decodeTpsLow, category), m_bars).x();
-                const qreal high = chart()->mapToPosition(QPointF(e.decodeTpsHigh, category), m_bars).x();
-                const qreal cap = barHalf * WhiskerCapShare;
-                whiskers.moveTo(low, base.y());
-                whiskers.lineTo(high, base.y());
-                whiskers.moveTo(low, base.y() - cap);
-                whiskers.lineTo(low, base.y() + cap);
-                whiskers.moveTo(high, base.y() - cap);
-                whiskers.lineTo(high, base.y() + cap);
-                rightmost = std::max(rightmost, high);
-            }
-            for (const MeasuredRow &measured : measurements(row)) {
-                const qreal x = chart()->mapToPosition(QPointF(perUserDecodeTps(measured), category), m_bars).x();
-                rightmost = std::max(rightmost, x + MeasuredMarkerPixels / 2);
-            }
-            if (e.fit == Fit::Offload)
-                outlines.addRect(QRectF(QPointF(base.x(), base.y() - barHalf), QPointF(end.x(), base.y() + barHalf)));
-            placeValueLabel(label, base.x(), end.x(), rightmost, base.y(), palette.text, palette.background);
-        }
-    }
-    m_whiskers->setPath(whiskers);
-    m_offloadOutlines->setPath(outlines);
-}
-
 void SpeedChart::restyle()
 {
     const ChartPalette &palette = chartPalette();
@@ -423,10 +239,7 @@ void SpeedChart::restyle()
     QPen measuredPen(palette.background, MeasuredMarkerPenPixels);
     measuredPen.setCosmetic(true);
     m_measured->setPen(measuredPen);
-    for (QLegendMarker *marker : chart()->legend()->markers(m_bars)) {
-        marker->setShape(QLegend::MarkerShapeRectangle); // "from series" leaves bar markers empty in Qt 6.4
-        marker->setBrush(static_cast<QBarLegendMarker *>(marker)->barset()->brush());
-    }
+    styleBarLegendMarkers(chart()->legend(), m_bars);
     styleAxis(m_categoryAxis);
     styleAxis(m_valueAxis);
     m_categoryAxis->setGridLineVisible(false);
@@ -443,24 +256,6 @@ double SpeedChart::barValue(int row) const
     for (const QBarSet *set : m_sets)
         sum += set->at(categoryIndex(row, rowCount));
     return sum;
-}
-
-QString SpeedChart::valueLabel(int row) const
-{
-    if (row < 0 || row >= estimates().rows.size())
-        return {};
-    const Estimate &e = estimates().rows.at(row).estimate;
-    if (!e.runs())
-        return QStringLiteral("Does not fit \u2014 needs %1, %2 usable")
-            .arg(formatGigabytes(e.memory.totalGB), formatGigabytes(e.memory.usableGB));
-    QString text = formatTokensPerSecond(e.decodeTpsPerUser);
-    if (e.fit == Fit::Tight)
-        text += QStringLiteral(" \u00b7 tight fit");
-    else if (e.fit == Fit::Offload)
-        text += QStringLiteral(" \u00b7 offloads to system RAM");
-    if (const QString measured = measuredLabel(row); !measured.isEmpty())
-        text += QStringLiteral(" \u00b7 \u25c6 ") + measured;
-    return text;
 }
 
 QString SpeedChart::categoryLabel(int row) const

@@ -31,7 +31,8 @@ class ChartAnnotation;
 // marks the measured speed on the bar and its value label says so; hovering it shows the source.
 //
 // One QBarSet per family x fit state, stacked, so each category holds exactly one non-zero bar
-// in the right style; values are replaced in place on every update.
+// in the right style; values are replaced in place on every update. The measured markers are in
+// SpeedChartMeasurements.cpp, the whiskers, outlines and value labels in SpeedChartOverlays.cpp.
 class SpeedChart final : public ChartBase
 {
     Q_OBJECT
@@ -65,12 +66,13 @@ protected:
     void layoutAnnotations() override;
 
 private:
+    static constexpr double BarWidthShare = 0.7; // of a category slot
+    static constexpr qreal MeasuredMarkerPixels = 13;
     enum class BarStyle { Fits, Tight, Offload };
     static constexpr int BarStyleCount = 3;
     static constexpr int FamilyCount = 3;
     static int setIndex(Platform family, BarStyle style);
 
-    void resizeSets(int rowCount);
     void updateLabels();
     void updateLegend();
     void updateRanges();

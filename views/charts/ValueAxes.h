@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AxisTicks.h"
+
 #include <QColor>
 #include <QFont>
 #include <QGraphicsItem>
@@ -25,7 +27,8 @@ namespace headroom {
 // shapes again at every paint. With a chart repainted per slider move that cost more than the
 // bars. A registered axis is hidden from Qt Charts' layout (it still maps the series); this item
 // reserves the room its labels and title need next to the plot, as chart margins or, on the side
-// where the legend sits, as the legend's padding, so the labels stay next to the plot.
+// where the legend sits, as the legend's padding, so the labels stay next to the plot. Which values get
+// ticks and how their labels read is AxisTicks'.
 class ValueAxes final : public QGraphicsItem
 {
 public:
@@ -78,10 +81,15 @@ private:
         double value;
         qreal position; // pixels along the axis, in chart coordinates
     };
+    static bool isVertical(Qt::Alignment side);
+    // Whether `axis` is in use: a chart may keep two axes for one direction (a linear and a
+    // logarithmic scale) and attach its series to one of them at a time.
+    static bool inUse(const QAbstractAxis *axis, QAbstractSeries *series);
     // Where `values` fall along `axis`, those on the plot; each tick is placed once per layout
     // for its grid line and its label.
     QList<Tick> placedTicks(const Axis &axis, const QList<double> &values, const QRectF &plot) const;
     void layoutLines(const Axis &axis, const QList<Tick> &ticks, const QRectF &plot);
+    // Tick labels and titles beside the plot, and the room they take (ValueAxesLabels.cpp).
     void layoutLabels(Axis &axis, const QList<Tick> &ticks, const QRectF &plot);
     void reserveRoom();
     QStaticText shaped(const QString &text, const QFont &font);
@@ -99,18 +107,5 @@ private:
     QMarginsF m_legendBase;  // the legend's own padding, before any room was reserved
     QHash<QString, QStaticText> m_shapes; // by font key and text: labels come back as ranges move
 };
-
-// The values at which `axis` has ticks: every tick interval from the anchor (dynamic ticks), or
-// tickCount() evenly spaced values (fixed ticks) of a QValueAxis; the powers of the base of a
-// QLogValueAxis. Empty for other axes and empty ranges.
-QList<double> tickValues(const QAbstractAxis *axis);
-
-// The minor ticks of a QLogValueAxis: minorTickCount() values evenly spaced between each two
-// powers of the base, within the range. Empty for other axes.
-QList<double> minorTickValues(const QAbstractAxis *axis);
-
-// A tick label as Qt Charts writes it: `value` through the printf-style `format` ("%g", "$%gk",
-// "%d"), or the shortest form of the number when there is no format.
-QString axisLabelText(const QString &format, double value);
 
 } // namespace headroom

@@ -1,10 +1,12 @@
 #include "ValueChart.h"
 
-#include "itemmodels/AdvisorShortlistModel.h"
 #include "ChartAnnotation.h"
-#include "engine/Estimator.h"
-#include "advisor/ParetoFront.h"
+#include "ChartFormat.h"
+#include "ChartMetrics.h"
+#include "itemmodels/AdvisorShortlistModel.h"
+#include "LabelPlacement.h"
 #include "ValueAxes.h"
+#include "session/ChartInputs.h"
 
 #include <QChart>
 #include <QLegend>
@@ -14,42 +16,20 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
-#include <numeric>
+#include <optional>
 
 namespace headroom {
 namespace {
 
-constexpr double UsdPerAxisUnit = 1000;  // the price axis counts thousands of dollars
-constexpr double LogScaleFromSpan = 10;  // highest / lowest price: a decade or more goes on a log axis
-constexpr double LogAxisBase = 10;
-constexpr double DoublingBase = 2;
-constexpr int LogMinorTicks = 8;         // 2, 3, ... 9 between the powers of ten
-constexpr double PriceMarginFactor = 1.25; // room around the outermost prices, so no point sits on an axis
-constexpr double SpeedHeadroomFactor = 1.15;
+using chartmetrics::LabelGapPixels;
+
 constexpr qreal MarkerPixels = 12;
 constexpr qreal RejectedMarkerPixels = 9;
 constexpr qreal FrontPenPixels = 2;
 constexpr qreal LimitPenPixels = 2;
-constexpr qreal LabelGapPixels = 6;
 constexpr qreal NoteInsetPixels = 8;
-constexpr int NoteNamesShown = 3;        // unpriced configurations named in the note before "and N more"
 constexpr int PlatformCount = 3;
 constexpr Platform Platforms[PlatformCount] = {Platform::Apple, Platform::Nvidia, Platform::Other};
-
-
-QPointF plotted(const AdvisorCandidate &candidate)
-{
-    return {candidate.priceUsd.value_or(0) / UsdPerAxisUnit, candidate.estimate.decodeTpsPerUser};
-}
-
-bool overBudgetOrPower(const AdvisorRejection &rejection)
-{
-    return (rejection.requirement == Requirement::Budget || rejection.requirement == Requirement::Power)
-        && rejection.candidate.priceUsd.has_value() && rejection.candidate.estimate.runs();
-}
 
 } // namespace
 
@@ -66,11 +46,7 @@ ValueChart::ValueChart(QWidget *parent)
         axis->setTitleText(QStringLiteral("price, public list (US$)"));
     m_linearPrice->setLabelFormat(QStringLiteral("$%gk"));
     m_logPrice->setLabelFormat(QStringLiteral("$%gk"));
-    m_speedAxis = new QValueAxis(this);
-    m_speedAxis->setTitleText(QStringLiteral("tokens/s per user"));
-    m_speedAxis->setTickType(QValueAxis::TicksDynamic);
-    m_speedAxis->setTickAnchor(0);
-    m_speedAxis->setLabelFormat(QStringLiteral("%g"));
+    m_speedAxis = createValueAxis(QStringLiteral("tokens/s per user"), this);
     QChart *c = chart();
     c->addAxis(m_linearPrice, Qt::AlignBottom);
     c->addAxis(m_logPrice, Qt::AlignBottom);
@@ -115,10 +91,15 @@ ValueChart::ValueChart(QWidget *parent)
     m_note = createNote();
     applyStyle();
     setEstimates(EstimateSet{});
-    updateTitleAndNote(AdvisorResult{});
+    updateTitleAndNote(AdvisorResult{}, {});
 }
 
 ValueChart::~ValueChart() = default;
+
+QPointF ValueChart::plotted(const AdvisorCandidate &candidate)
+{
+    return {candidate.priceUsd.value_or(0) / UsdPerAxisUnit, candidate.estimate.decodeTpsPerUser};
+}
 
 QList<QScatterSeries *> ValueChart::pointSeries() const
 {
@@ -134,45 +115,30 @@ void ValueChart::setEstimates(const EstimateSet &estimates)
 {
     storeEstimates(estimates); // the advisor's configurations, not the scenario's, are plotted
     if (!m_hasAdvice)
-        updateTitleAndNote(AdvisorResult{});
+        updateTitleAndNote(AdvisorResult{}, {});
 }
 
-void ValueChart::addPoint(const AdvisorCandidate &candidate, bool qualifies, const QString &rejection)
+void ValueChart::setInputs(const ChartInputs &inputs)
 {
-    m_points << Point{candidate, qualifies, rejection};
+    setEstimates(inputs.estimates);
+    // An unresolvable scenario leaves the chart without advice; its title names the scenario.
+    if (inputs.advice.result)
+        setAdvice(*inputs.advice.result, inputs.advice.requirements);
 }
 
 void ValueChart::setAdvice(const AdvisorResult &result, const AdvisorRequirements &requirements)
 {
     m_hasAdvice = true;
     m_requirements = requirements;
-    m_points.clear();
-    for (const AdvisorCandidate &candidate : result.shortlist) {
-        if (candidate.priceUsd && candidate.estimate.runs())
-            addPoint(candidate, true, QString());
-    }
-    for (const AdvisorRejection &rejection : result.rejected) {
-        if (overBudgetOrPower(rejection))
-            addPoint(rejection.candidate, false, rejection.reason);
-    }
-    // The front is drawn over the configurations that meet every requirement: the ones to buy.
-    QList<QPointF> positions;
-    QList<int> qualifying;
-    for (int i = 0; i < m_points.size(); ++i) {
-        if (m_points.at(i).qualifies) {
-            positions << plotted(m_points.at(i).candidate);
-            qualifying << i;
-        }
-    }
-    m_front.clear();
-    for (int index : paretoFront(positions))
-        m_front << qualifying.at(index);
+    const PriceSpeedMap map = priceSpeedMap(result);
+    m_points = map.points;
+    m_front = map.front;
 
     updateSeries();
     updateRanges();
     updateLines();
     updateLegend();
-    updateTitleAndNote(result);
+    updateTitleAndNote(result, map.unpriced);
     updateFrontLabels();
     layoutAnnotations();
 }
@@ -203,67 +169,6 @@ void ValueChart::updateSeries()
     }
     if (m_frontLine->points() != steps)
         m_frontLine->replace(steps);
-}
-
-void ValueChart::usePriceAxis(bool logScale)
-{
-    QAbstractAxis *wanted = logScale ? static_cast<QAbstractAxis *>(m_logPrice) : m_linearPrice;
-    QAbstractAxis *other = logScale ? static_cast<QAbstractAxis *>(m_linearPrice) : m_logPrice;
-    const QList<QAbstractSeries *> series = chart()->series();
-    for (QAbstractSeries *s : series) {
-        if (s->attachedAxes().contains(other))
-            s->detachAxis(other);
-        if (!s->attachedAxes().contains(wanted))
-            s->attachAxis(wanted);
-    }
-    m_logScale = logScale; // ValueAxes draws the axis the series are attached to, at the next layout
-}
-
-void ValueChart::updateRanges()
-{
-    double lowest = std::numeric_limits<double>::max();
-    double highest = 0;
-    double fastest = m_requirements.minDecodeTpsPerUser.value_or(0);
-    for (const Point &point : std::as_const(m_points)) {
-        const QPointF p = plotted(point.candidate);
-        lowest = std::min(lowest, p.x());
-        highest = std::max(highest, p.x());
-        fastest = std::max(fastest, p.y());
-    }
-    if (m_requirements.budgetUsd) {
-        const double budget = *m_requirements.budgetUsd / UsdPerAxisUnit;
-        lowest = std::min(lowest, budget);
-        highest = std::max(highest, budget);
-    }
-    if (highest <= 0) { // nothing to place: a neutral frame
-        lowest = 1;
-        highest = LogAxisBase;
-    }
-    const bool logScale = lowest > 0 && highest / lowest >= LogScaleFromSpan;
-    if (logScale != m_logScale)
-        usePriceAxis(logScale);
-    if (logScale) {
-        // QLogValueAxis labels only the powers of its base: doublings ($1k, $2k, $4k ...) read best,
-        // powers of ten when there are too many doublings for the width.
-        const double low = lowest / PriceMarginFactor;
-        const double high = highest * PriceMarginFactor;
-        const double base = std::log2(high / low) <= valueTickBudget() + 1 ? DoublingBase : LogAxisBase;
-        const auto power = [base](double exponent) { return std::pow(base, exponent); };
-        const auto exponent = [base](double value) { return std::log(value) / std::log(base); };
-        if (m_logPrice->base() != base) {
-            m_logPrice->setBase(base);
-            m_logPrice->setMinorTickCount(base == LogAxisBase ? LogMinorTicks : 0);
-        }
-        m_logPrice->setRange(power(std::floor(exponent(low))), power(std::ceil(exponent(high))));
-    } else {
-        // Prices do not start at zero: the axis starts at the tick below the cheapest point.
-        const NiceScale scale = niceScale(highest * PriceMarginFactor, valueTickBudget());
-        const double minimum = std::floor(lowest / PriceMarginFactor / scale.step) * scale.step;
-        m_linearPrice->setTickAnchor(std::max(0.0, minimum));
-        applyScale(m_linearPrice, std::max(0.0, minimum), scale.maximum, scale.step);
-    }
-    const NiceScale speed = niceScale(std::max(fastest * SpeedHeadroomFactor, 1.0), valueTickBudget());
-    applyScale(m_speedAxis, 0, speed.maximum, speed.step);
 }
 
 void ValueChart::updateLines()
@@ -303,72 +208,6 @@ void ValueChart::updateLegend()
     show(m_speedLine, !m_speedLine->points().isEmpty());
 }
 
-void ValueChart::updateTitleAndNote(const AdvisorResult &result)
-{
-    const AdvisorCandidate *sample = !result.shortlist.isEmpty() ? &result.shortlist.constFirst()
-        : !result.rejected.isEmpty()                             ? &result.rejected.constFirst().candidate
-                                                                 : nullptr;
-    const EstimateSet &set = estimates();
-    const QString model = sample ? sample->input.model.name : set.modelName;
-    const QString quant = m_requirements.autoQuant ? QStringLiteral("best quantization")
-        : sample                                   ? sample->quant.name
-                                                   : set.quantName;
-    const Workload workload = sample ? sample->input.workload
-        : set.rows.isEmpty()         ? Workload{}
-                                     : set.rows.constFirst().input.workload;
-    // Before the advisor has run there is nothing of the scenario on the chart to name.
-    if (model.isEmpty() || !m_hasAdvice)
-        setTitleIfChanged(QStringLiteral("Price against speed"));
-    else
-        setTitleIfChanged(scenarioTitle(model, quant, workload.users, workload.contextTokens)
-                          + QStringLiteral(": price against speed"));
-
-    QStringList lines;
-    if (!m_hasAdvice) {
-        lines << QStringLiteral("The advisor has not run for this scenario yet.");
-    } else if (m_points.isEmpty() && !result.reason.isEmpty()) {
-        lines << result.reason;
-    }
-    QStringList unpriced;
-    for (const AdvisorCandidate &candidate : result.shortlist) {
-        if (!candidate.priceUsd)
-            unpriced << candidate.label;
-    }
-    for (const AdvisorRejection &rejection : result.rejected) {
-        if (rejection.requirement == Requirement::PriceUnknown)
-            unpriced << rejection.candidate.label;
-    }
-    if (!unpriced.isEmpty()) {
-        QString names = unpriced.mid(0, NoteNamesShown).join(QStringLiteral(", "));
-        if (unpriced.size() > NoteNamesShown)
-            names += QStringLiteral(" and %1 more").arg(unpriced.size() - NoteNamesShown);
-        lines << (unpriced.size() == 1 ? QStringLiteral("1 configuration with no public price is not plotted: %1")
-                                       : QStringLiteral("%1 configurations with no public price are not plotted: %2")
-                                             .arg(unpriced.size()))
-                     .arg(names);
-    }
-    m_note->setTextIfChanged(lines.join(QLatin1Char('\n')));
-}
-
-void ValueChart::updateFrontLabels()
-{
-    while (m_frontLabels.size() > m_front.size())
-        delete m_frontLabels.takeLast();
-    while (m_frontLabels.size() < m_front.size()) {
-        ChartAnnotation *label = createAnnotation(FontRole::ValueLabel);
-        const int f = int(m_frontLabels.size());
-        label->setTooltipProvider([this, f] { return f < m_front.size() ? pointTooltip(m_front.at(f)) : QString(); });
-        m_frontLabels << label;
-    }
-    for (int f = 0; f < m_front.size(); ++f) {
-        const AdvisorCandidate &candidate = m_points.at(m_front.at(f)).candidate;
-        QString text = candidate.label;
-        if (m_requirements.autoQuant)
-            text += QStringLiteral(" \u00b7 ") + candidate.quant.name;
-        m_frontLabels.at(f)->setTextIfChanged(text);
-    }
-}
-
 void ValueChart::layoutAnnotations()
 {
     valueAxes()->layout();
@@ -397,30 +236,12 @@ void ValueChart::layoutAnnotations()
         ChartAnnotation *label = m_frontLabels.at(f);
         const QSizeF size = label->boundingRect().size();
         const QPointF at = chart()->mapToPosition(plotted(m_points.at(m_front.at(f)).candidate), m_frontLine);
-        const qreal gap = MarkerPixels / 2 + LabelGapPixels / 2;
-        const QPointF spots[] = {
-            {at.x() + gap, at.y() - size.height() / 2},           // right
-            {at.x() - gap - size.width(), at.y() - size.height() / 2}, // left
-            {at.x() - size.width() / 2, at.y() - gap - size.height()}, // above
-            {at.x() - size.width() / 2, at.y() + gap},               // below
-            {at.x() + gap, at.y() - gap - size.height()},           // above right
-            {at.x() + gap, at.y() + gap},                           // below right
-            {at.x() - gap - size.width(), at.y() - gap - size.height()},
-            {at.x() - gap - size.width(), at.y() + gap},
-        };
-        bool placed = false;
-        for (const QPointF &spot : spots) {
-            const QRectF box(spot, size);
-            if (!plot.contains(box))
-                continue;
-            if (std::any_of(taken.cbegin(), taken.cend(), [&box](const QRectF &other) { return box.intersects(other); }))
-                continue;
-            label->setPos(spot);
-            taken << box;
-            placed = true;
-            break;
+        const std::optional<QPointF> spot = freeSpotBeside(at, size, MarkerPixels / 2 + LabelGapPixels / 2, plot, taken);
+        if (spot) {
+            label->setPos(*spot);
+            taken << QRectF(*spot, size);
         }
-        label->setVisible(placed);
+        label->setVisible(spot.has_value());
     }
 }
 
@@ -460,38 +281,6 @@ void ValueChart::restyle()
         label->setBackground(palette.background);
     }
     updateLegend();
-}
-
-QString ValueChart::note() const
-{
-    return m_note->text();
-}
-
-QStringList ValueChart::frontLabels() const
-{
-    QStringList texts;
-    for (const ChartAnnotation *label : m_frontLabels) {
-        if (label->isVisible())
-            texts << label->text();
-    }
-    return texts;
-}
-
-QString ValueChart::pointTooltip(int pointIndex) const
-{
-    if (pointIndex < 0 || pointIndex >= m_points.size())
-        return {};
-    const Point &point = m_points.at(pointIndex);
-    const AdvisorCandidate &c = point.candidate;
-    QString text = QStringLiteral("%1, %2\n%3 per user, %4 in total \u00b7 %5")
-                       .arg(c.label, c.quant.name, formatTokensPerSecond(c.estimate.decodeTpsPerUser),
-                            formatTokensPerSecond(c.estimate.decodeTpsTotal), AdvisorShortlistModel::priceText(c.priceUsd));
-    if (!c.priceSource.isEmpty())
-        text += QStringLiteral(" (%1)").arg(c.priceSource);
-    if (!point.qualifies)
-        text += QStringLiteral("\nLeft out: ") + point.rejection;
-    return text + QStringLiteral("\n\n") + explainCost(c, m_requirements.cost) + QStringLiteral("\n\n")
-        + explain(c.input, c.estimate);
 }
 
 } // namespace headroom

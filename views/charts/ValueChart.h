@@ -1,6 +1,7 @@
 #pragma once
 
 #include "advisor/Advisor.h"
+#include "advisor/PriceSpeedMap.h"
 #include "ChartBase.h"
 
 #include <QList>
@@ -25,23 +26,24 @@ class ChartAnnotation;
 // instead. Hover a point for its estimate and its cost per token, with formulas.
 //
 // The chart plots the advisor's result, not the scenario's configurations: setEstimates() only keeps
-// the set (for the title until advice arrives); setAdvice() replaces the points in place.
+// the set (for the title until advice arrives); setAdvice() replaces the points in place. Which
+// configurations are placed and which form the front is the advisor's (priceSpeedMap()); the chart
+// draws them. Its price axis is in ValueChartPriceAxis.cpp, its title, note and tooltips in
+// ValueChartText.cpp.
 class ValueChart final : public ChartBase
 {
     Q_OBJECT
 public:
-    struct Point {
-        AdvisorCandidate candidate;
-        bool qualifies = true; // false: rejected for the budget or the power cap (grey)
-        QString rejection;     // why, for the tooltip
-        bool operator==(const Point &) const = default;
-    };
+    // A placed configuration; qualifies false: left out for the budget or the power cap (grey), with
+    // the rejection for the tooltip.
+    using Point = PricedCandidate;
 
     explicit ValueChart(QWidget *parent = nullptr);
     ~ValueChart() override;
 
     ChartKind kind() const override { return ChartKind::Value; }
     void setEstimates(const EstimateSet &estimates) override;
+    void setInputs(const ChartInputs &inputs) override; // the estimates, then the advice when there is one
     void setAdvice(const AdvisorResult &result, const AdvisorRequirements &requirements);
     bool hasAdvice() const { return m_hasAdvice; }
 
@@ -66,12 +68,17 @@ protected:
     void layoutAnnotations() override;
 
 private:
-    void addPoint(const AdvisorCandidate &candidate, bool qualifies, const QString &rejection);
+    static constexpr double UsdPerAxisUnit = 1000; // the price axis counts thousands of dollars
+    static constexpr double LogAxisBase = 10;
+    static constexpr int LogMinorTicks = 8;        // 2, 3, ... 9 between the powers of ten
+    // Where `candidate` is plotted: thousands of dollars, tokens per second per user.
+    static QPointF plotted(const AdvisorCandidate &candidate);
+
     void updateSeries();
     void updateRanges();
     void updateLines();
     void updateLegend();
-    void updateTitleAndNote(const AdvisorResult &result);
+    void updateTitleAndNote(const AdvisorResult &result, const QStringList &unpriced);
     void updateFrontLabels();
     void usePriceAxis(bool logScale);
     QList<QScatterSeries *> pointSeries() const;

@@ -1,0 +1,149 @@
+// The configurations the advisor's search considers: catalog slots and named systems, priced.
+#include "advisor/AdvisorCandidates.h"
+
+#include "advisor/AdvisorFormat.h"
+#include "engine/TensorParallel.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace headroom::advisor {
+namespace {
+
+constexpr double memoryMatchToleranceGB = 1e-6;
+
+// The price source shown for a price the user entered (AdvisorRequirements::quotesUsd).
+const QString QuoteSource = QStringLiteral("your quote");
+
+Runtime runtimeFor(Platform platform, const AdvisorRequirements &requirements)
+{
+    switch (platform) {
+    case Platform::Apple: return requirements.appleRuntime;
+    case Platform::Nvidia: return requirements.nvidiaRuntime;
+    case Platform::Other: return requirements.otherRuntime;
+    }
+    return Runtime::Auto;
+}
+
+QString labelOf(const Device &device, const Configuration &configuration)
+{
+    QString label = device.name;
+    if (configuration.count > 1)
+        label = QString::number(configuration.count) + QStringLiteral("x ") + label;
+    if (device.memoryOptionsGB.size() > 1)
+        label += QLatin1Char(' ') + plain(configuration.memoryGB) + QStringLiteral(" GB");
+    if (configuration.count > 1)
+        label += QStringLiteral(" (") + toString(configuration.split) + QLatin1Char(')');
+    return label;
+}
+
+bool sameSlot(const Configuration &a, const Configuration &b)
+{
+    return a.deviceId == b.deviceId && a.count == b.count && std::abs(a.memoryGB - b.memoryGB) < memoryMatchToleranceGB
+        && a.split == b.split;
+}
+
+Configuration systemSlot(const NamedSystem &system, const Device &device)
+{
+    Configuration configuration = system.configuration;
+    configuration.runtime = Runtime::Auto;
+    if (configuration.memoryGB <= 0)
+        configuration.memoryGB = device.largestMemoryGB();
+    if (configuration.count == 1)
+        configuration.split = Split::Auto;
+    return configuration;
+}
+
+AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Quantization &quant, const Device &device,
+                               const Configuration &slot, const NamedSystem *system)
+{
+    const AdvisorRequirements &requirements = request.requirements;
+    AdvisorCandidate candidate;
+    candidate.platform = platformOf(device);
+    candidate.configuration = slot;
+    candidate.configuration.runtime = system && system->configuration.runtime != Runtime::Auto
+        ? system->configuration.runtime
+        : runtimeFor(candidate.platform, requirements);
+    candidate.systemId = system ? system->id : QString();
+    candidate.label = system ? system->name : labelOf(device, slot);
+    const QMap<QString, double> &quotes = requirements.quotesUsd;
+    if (system && quotes.contains(system->id)) {
+        candidate.priceUsd = quotes.value(system->id);
+        candidate.priceSource = QuoteSource;
+    } else if (system && system->priceUsd) {
+        candidate.priceUsd = system->priceUsd;
+        candidate.priceSource = system->priceSource;
+    } else if (quotes.contains(device.id) && candidate.platform != Platform::Apple) {
+        candidate.priceUsd = quotes.value(device.id) * slot.count; // cards only, as below
+        candidate.priceSource = QuoteSource;
+    } else if (device.priceUsd && candidate.platform != Platform::Apple) {
+        // Cards only: the host is not included (said so by explainCost).
+        candidate.priceUsd = *device.priceUsd * slot.count;
+        candidate.priceSource = device.priceSource;
+    }
+    candidate.powerW = system && system->powerW > 0 ? system->powerW : device.powerW * slot.count;
+    candidate.input.device = device;
+    candidate.input.configuration = candidate.configuration;
+    candidate.input.model = request.model;
+    candidate.input.workload = request.workload;
+    candidate.input.method = Method::Roofline;
+    candidate.input.appleUsableFraction = request.appleUsableFraction;
+    candidate.quant = quant;
+    candidate.input.quant = candidate.quant;
+    return candidate;
+}
+
+} // namespace
+
+QList<AdvisorCandidate> enumerateCandidates(const AdvisorRequest &request, const Catalog &catalog,
+                                            const Quantization &quant)
+{
+    struct Slot {
+        const Device *device;
+        Configuration configuration;
+    };
+    QList<Slot> slots;
+    for (const Device &device : catalog.devices()) {
+        for (int count = 1; count <= device.maxCount; ++count) {
+            for (const double memoryGB : device.memoryOptionsGB) {
+                const std::array<Split, 2> multiCard{Split::Layer, Split::Tensor};
+                const QList<Split> splits = count == 1 ? QList<Split>{Split::Auto}
+                                                       : QList<Split>(multiCard.begin(), multiCard.end());
+                for (const Split split : splits) {
+                    if (split == Split::Tensor && !tensorParallelRefusal(request.model, count).isEmpty())
+                        continue; // no engine runs it
+                    slots.append({&device, Configuration{device.id, count, memoryGB, split, Runtime::Auto}});
+                }
+            }
+        }
+    }
+    QList<QList<const NamedSystem *>> systemsAt(slots.size());
+    QList<std::pair<const Device *, const NamedSystem *>> unmatched;
+    for (const NamedSystem &system : catalog.systems()) {
+        const Device *device = catalog.device(system.configuration.deviceId);
+        if (!device)
+            continue;
+        Configuration configuration = systemSlot(system, *device);
+        const auto match = std::find_if(slots.cbegin(), slots.cend(), [&](const Slot &slot) {
+            return sameSlot(slot.configuration, configuration);
+        });
+        if (match == slots.cend())
+            unmatched.append({device, &system});
+        else
+            systemsAt[match - slots.cbegin()].append(&system);
+    }
+    QList<AdvisorCandidate> candidates;
+    candidates.reserve(slots.size() + unmatched.size());
+    for (qsizetype i = 0; i < slots.size(); ++i) {
+        if (systemsAt.at(i).isEmpty())
+            candidates.append(makeCandidate(request, quant, *slots.at(i).device, slots.at(i).configuration, nullptr));
+        for (const NamedSystem *system : systemsAt.at(i))
+            candidates.append(makeCandidate(request, quant, *slots.at(i).device, slots.at(i).configuration, system));
+    }
+    for (const auto &[device, system] : unmatched)
+        candidates.append(makeCandidate(request, quant, *device, systemSlot(*system, *device), system));
+    return candidates;
+}
+
+} // namespace headroom::advisor

@@ -1,0 +1,41 @@
+// A label's spot beside its marker (views/charts/LabelPlacement.cpp): the first free one in a fixed order.
+#include "LabelPlacement.h"
+
+#include <QTest>
+
+using namespace headroom;
+
+Q_DECLARE_METATYPE(std::optional<QPointF>)
+
+class TestLabelPlacement final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freeSpot_data()
+    {
+        QTest::addColumn<QPointF>("at");
+        QTest::addColumn<QList<QRectF>>("taken");
+        QTest::addColumn<std::optional<QPointF>>("spot");
+
+        // A 40 x 10 label, 5 pixels from the centre of a marker, on a 200 x 100 plot.
+        QTest::newRow("right when free") << QPointF(100, 50) << QList<QRectF>{} << std::optional<QPointF>(QPointF(105, 45));
+        QTest::newRow("left when the right is taken")
+            << QPointF(100, 50) << QList<QRectF>{{110, 40, 20, 20}} << std::optional<QPointF>(QPointF(55, 45));
+        QTest::newRow("above when both sides are taken")
+            << QPointF(100, 50) << QList<QRectF>{{130, 48, 10, 4}, {60, 48, 10, 4}} << std::optional<QPointF>(QPointF(80, 35));
+        QTest::newRow("left at the plot's right edge") << QPointF(190, 50) << QList<QRectF>{} << std::optional<QPointF>(QPointF(145, 45));
+        QTest::newRow("nowhere") << QPointF(100, 50) << QList<QRectF>{{0, 0, 200, 100}} << std::optional<QPointF>();
+    }
+
+    void freeSpot()
+    {
+        QFETCH(QPointF, at);
+        QFETCH(QList<QRectF>, taken);
+        QFETCH(std::optional<QPointF>, spot);
+        QCOMPARE(freeSpotBeside(at, QSizeF(40, 10), 5, QRectF(0, 0, 200, 100), taken), spot);
+    }
+};
+
+QTEST_MAIN(TestLabelPlacement)
+#include "tst_label_placement.moc"
