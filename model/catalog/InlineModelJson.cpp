@@ -34,6 +34,12 @@ constexpr IntField intFields[] = {
     {"max_context", &LanguageModel::maxContext},
 };
 
+// Written only when set: 0 means "as the other layers".
+constexpr IntField optionalIntFields[] = {
+    {"global_kv_heads", &LanguageModel::globalKvHeads},
+    {"global_head_dim", &LanguageModel::globalHeadDim},
+};
+
 } // namespace
 
 QJsonObject inlineModelToJson(const LanguageModel &model)
@@ -45,6 +51,10 @@ QJsonObject inlineModelToJson(const LanguageModel &model)
     object.insert(QStringLiteral("active_params_b"), model.activeParamsB);
     for (const IntField &field : intFields)
         object.insert(QLatin1String(field.key), model.*field.member);
+    for (const IntField &field : optionalIntFields) {
+        if (model.*field.member > 0)
+            object.insert(QLatin1String(field.key), model.*field.member);
+    }
     object.insert(QStringLiteral("attention"), toString(model.attention));
     QJsonArray sizes;
     for (const PublishedSize &size : model.publishedSizes) {
@@ -73,6 +83,11 @@ std::optional<LanguageModel> inlineModelFromJson(const QJsonObject &object, cons
                                         jsonPath(path, QStringLiteral("active_params_b")), MinParamsB, MaxParamsB)
                               .value_or(model.paramsB);
     for (const IntField &field : intFields) {
+        const QString key = QLatin1String(field.key);
+        if (const auto value = reader.integer(object, key, jsonPath(path, key), 0, MaxShapeValue))
+            model.*field.member = *value;
+    }
+    for (const IntField &field : optionalIntFields) {
         const QString key = QLatin1String(field.key);
         if (const auto value = reader.integer(object, key, jsonPath(path, key), 0, MaxShapeValue))
             model.*field.member = *value;
