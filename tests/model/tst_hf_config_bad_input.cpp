@@ -55,6 +55,9 @@ void TestHfConfigBadInput::badInput_data()
     QTest::newRow("moe without top-k")
         << QByteArray(R"({"model_type": "mixtral", "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128, "num_local_experts": 8})")
         << "config.json: num_experts_per_tok: missing (architecture mixtral); fill it in by hand";
+    QTest::newRow("block pattern shorter than the layers")
+        << QByteArray(R"({"model_type": "nemotron_h", "num_hidden_layers": 3, "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128, "hybrid_override_pattern": "M*"})")
+        << "config.json: hybrid_override_pattern: must name num_hidden_layers (3) blocks, each Mamba-2, attention, MoE or MLP";
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << "config.json: at byte 64: JSON nested deeper than 64 levels";
 }
 
