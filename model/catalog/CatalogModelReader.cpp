@@ -97,6 +97,10 @@ void checkConsistency(EntryReader &reader, const LanguageModel &model)
         reader.report(QStringLiteral("kv_heads"), QStringLiteral("must divide attention_heads (%1), got %2")
                                                        .arg(model.attentionHeads)
                                                        .arg(model.kvHeads));
+    if (model.globalKvHeads > 0 && (model.globalKvHeads > model.attentionHeads || model.attentionHeads % model.globalKvHeads != 0))
+        reader.report(QStringLiteral("global_kv_heads"), QStringLiteral("must divide attention_heads (%1), got %2")
+                                                              .arg(model.attentionHeads)
+                                                              .arg(model.globalKvHeads));
     if (model.expertsPerToken > model.experts)
         reader.report(QStringLiteral("experts_per_token"), QStringLiteral("must not exceed experts (%1), got %2")
                                                                 .arg(model.experts)
@@ -137,6 +141,8 @@ std::optional<LanguageModel> readModel(const Json &json, const ReadContext &cont
     model.slidingLayers = reader.integer("sliding_layers", Presence::Optional, 0, kMaxLayers).value_or(-1);
     model.linearLayers = reader.integer("linear_layers", Presence::Optional, 0, kMaxLayers).value_or(-1);
     model.mlaLatentDim = reader.integer("mla_latent_dim", Presence::Optional, 1, kMaxLatentDim).value_or(0);
+    model.globalKvHeads = reader.integer("global_kv_heads", Presence::Optional, 1, kMaxHeads).value_or(0);
+    model.globalHeadDim = reader.integer("global_head_dim", Presence::Optional, 1, kMaxHeadDim).value_or(0);
     model.experts = reader.integer("experts", detail, 0, kMaxExperts).value_or(0);
     model.expertsPerToken = reader.integer("experts_per_token", detail, 0, kMaxExperts).value_or(0);
     model.maxContext = reader.integer("max_context", detail, 1, kMaxContextTokens).value_or(kDefaultMaxContext);

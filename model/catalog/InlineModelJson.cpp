@@ -32,6 +32,12 @@ constexpr IntField intFields[] = {
     {"max_context", &LanguageModel::maxContext},
 };
 
+// Written only when set: 0 means "as the other layers".
+constexpr IntField optionalIntFields[] = {
+    {"global_kv_heads", &LanguageModel::globalKvHeads},
+    {"global_head_dim", &LanguageModel::globalHeadDim},
+};
+
 void readPublishedSizes(const nlohmann::json &object, const QString &path, ScenarioJsonReader &reader,
                         QList<PublishedSize> &sizes)
 {
@@ -69,6 +75,10 @@ nlohmann::json inlineModelToJson(const LanguageModel &model)
     object["active_params_b"] = model.activeParamsB;
     for (const IntField &field : intFields)
         object[field.key] = model.*field.member;
+    for (const IntField &field : optionalIntFields) {
+        if (model.*field.member > 0)
+            object[field.key] = model.*field.member;
+    }
     object["attention"] = toString(model.attention).toStdString();
     nlohmann::json sizes = nlohmann::json::array();
     for (const PublishedSize &size : model.publishedSizes) {
@@ -94,6 +104,11 @@ std::optional<LanguageModel> inlineModelFromJson(const nlohmann::json &object, c
                                         MinParamsB, MaxParamsB)
                               .value_or(model.paramsB);
     for (const IntField &field : intFields) {
+        const QString fieldPath = jsonPath(path, QLatin1String(field.key));
+        if (const auto value = reader.integer(object, field.key, fieldPath, 0, MaxShapeValue))
+            model.*field.member = *value;
+    }
+    for (const IntField &field : optionalIntFields) {
         const QString fieldPath = jsonPath(path, QLatin1String(field.key));
         if (const auto value = reader.integer(object, field.key, fieldPath, 0, MaxShapeValue))
             model.*field.member = *value;

@@ -42,6 +42,8 @@ struct LanguageModel {
     int slidingLayers = 0;      // how many of `layers` use the sliding window (rest are full)
     int linearLayers = 0;       // how many of `layers` use linear attention (fixed state)
     int mlaLatentDim = 0;       // per-token latent width for MLA (kv_lora_rank + rope dim)
+    int globalKvHeads = 0;      // KV heads of the full-attention layers when they differ from the sliding ones (Gemma 4); 0 = kvHeads
+    int globalHeadDim = 0;      // head dimension of the full-attention layers when it differs (Gemma 4); 0 = headDim
     int experts = 0;            // routed experts per MoE layer; 0 = dense
     int expertsPerToken = 0;    // routed experts chosen per token
     int maxContext = 0;

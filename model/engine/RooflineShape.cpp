@@ -27,6 +27,16 @@ AttendingLayers attendingLayers(const LanguageModel &model, const ModelShape &sh
     return {shape.layers - linear - sliding, sliding};
 }
 
+int globalKvHeads(const LanguageModel &model, const ModelShape &shape)
+{
+    return model.globalKvHeads > 0 ? model.globalKvHeads : shape.kvHeads;
+}
+
+int globalHeadDim(const LanguageModel &model, const ModelShape &shape)
+{
+    return model.globalHeadDim > 0 ? model.globalHeadDim : shape.headDim;
+}
+
 } // namespace
 
 ModelShape resolvedShape(const LanguageModel &model)
@@ -98,8 +108,10 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
     }
     const auto [full, sliding] = attendingLayers(model, shape);
 
+    // K and V per layer and token; full-attention layers may have their own heads and width (Gemma 4).
     const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;
-    layout.growingBytesPerToken = perLayerPerToken * full;
+    const double perFullLayerPerToken = 2.0 * globalKvHeads(model, shape) * globalHeadDim(model, shape) * bytes;
+    layout.growingBytesPerToken = perFullLayerPerToken * full;
     layout.windowedBytesPerToken = perLayerPerToken * sliding;
     layout.window = sliding > 0 ? model.slidingWindow : 0;
     return layout;
@@ -112,8 +124,9 @@ double attentionFlopsPerToken(const LanguageModel &model, double depth)
     if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0)
         return 4.0 * shape.layers * double(shape.attentionHeads) * model.mlaLatentDim * tokens;
     const auto [full, sliding] = attendingLayers(model, shape);
-    const double perLayerPerToken = 4.0 * double(shape.attentionHeads) * shape.headDim;
-    return perLayerPerToken * (full * tokens + sliding * std::min(tokens, double(model.slidingWindow)));
+    const double perHead = 4.0 * double(shape.attentionHeads);
+    return perHead * (globalHeadDim(model, shape) * full * tokens
+                      + shape.headDim * sliding * std::min(tokens, double(model.slidingWindow)));
 }
 
 double KvLayout::bytes(double tokens) const

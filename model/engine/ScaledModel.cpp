@@ -66,6 +66,8 @@ LanguageModel scaledModel(const LanguageModel &base, double paramsB)
         model.attentionHeads = scaledCount(base.attentionHeads, linear);
     }
     model.kvHeads = std::min(base.kvHeads, std::max(model.attentionHeads, 1));
+    if (base.globalKvHeads > 0)
+        model.globalKvHeads = std::min(base.globalKvHeads, std::max(model.attentionHeads, 1));
     model.publishedSizes.clear();
     model.id = QStringLiteral("custom-") % formatParams(paramsB) % QStringLiteral("b");
     model.name = formatParams(paramsB) % QStringLiteral("B (") % base.name % QStringLiteral(" shape)");

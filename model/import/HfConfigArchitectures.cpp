@@ -11,11 +11,15 @@ constexpr int kGemmaVocab = 256'000;      // Gemma2Config.vocab_size
 constexpr int kGemma3Vocab = 262'208;     // Gemma3TextConfig.vocab_size
 constexpr int kGemma2Context = 8'192;     // Gemma2Config.max_position_embeddings
 constexpr int kGemma3Context = 131'072;   // Gemma3TextConfig.max_position_embeddings
+constexpr int kGemma4Vocab = 262'144;     // Gemma4TextConfig.vocab_size
 constexpr int kGemma2SlidingPeriod = 2;   // local and global layers alternate
 constexpr int kGemma3SlidingPeriod = 6;   // Gemma3TextConfig.sliding_window_pattern: 5 local : 1 global
 constexpr int kLlama4Vocab = 202'048;     // Llama4TextConfig.vocab_size
 constexpr int kLlama4Context = 131'072;   // Llama4TextConfig.max_position_embeddings (4096 x 32)
-constexpr int kGatedMlpMatrices = 3;      // gate, up and down projections
+
+constexpr int kGemmaHeadDim = 256;       // GemmaConfig, Gemma2Config, Gemma3TextConfig.head_dim
+constexpr int kSquaredReluMatrices = 2;   // up and down projections (NemotronHConfig.mlp_hidden_act relu2)
+constexpr int kOneNormPerBlock = 1;       // a Nemotron-H block is one mixer (Mamba-2, attention, MoE or MLP)
 
 constexpr std::array kArchitectures{
     ArchitectureDefaults{"llama"},
@@ -28,20 +32,27 @@ constexpr std::array kArchitectures{
     ArchitectureDefaults{"qwen3_next", false, 0, 0, 0, true, SharedExperts::Sized},
     ArchitectureDefaults{"qwen3_5_text", false, 0, 0, 0, true, SharedExperts::Sized},
     ArchitectureDefaults{"qwen3_5_moe_text", false, 0, 0, 0, true, SharedExperts::Sized},
-    ArchitectureDefaults{"gemma", true, kGemmaVocab, kGemma2Context},
-    ArchitectureDefaults{"gemma2", true, kGemmaVocab, kGemma2Context, kGemma2SlidingPeriod},
-    ArchitectureDefaults{"gemma3_text", true, kGemma3Vocab, kGemma3Context, kGemma3SlidingPeriod},
+    ArchitectureDefaults{.modelType = "gemma", .tiedEmbeddings = true, .vocabSize = kGemmaVocab, .maxContext = kGemma2Context,
+                         .headDim = kGemmaHeadDim},
+    ArchitectureDefaults{.modelType = "gemma2", .tiedEmbeddings = true, .vocabSize = kGemmaVocab, .maxContext = kGemma2Context,
+                         .slidingPeriod = kGemma2SlidingPeriod, .headDim = kGemmaHeadDim},
+    ArchitectureDefaults{.modelType = "gemma3_text", .tiedEmbeddings = true, .vocabSize = kGemma3Vocab, .maxContext = kGemma3Context,
+                         .slidingPeriod = kGemma3SlidingPeriod, .headDim = kGemmaHeadDim},
+    ArchitectureDefaults{.modelType = "gemma4_text", .tiedEmbeddings = true, .vocabSize = kGemma4Vocab, .shared = SharedExperts::DenseMlp,
+                         .headDim = kGemmaHeadDim},
     ArchitectureDefaults{"gpt_oss"},
     ArchitectureDefaults{"deepseek_v2"},
     ArchitectureDefaults{"deepseek_v3"},
     ArchitectureDefaults{"kimi_k2"},
     ArchitectureDefaults{"glm4_moe"},
     ArchitectureDefaults{"llama4_text", false, kLlama4Vocab, kLlama4Context, 0, false, SharedExperts::OneOfMoe},
+    ArchitectureDefaults{"minimax_m2"},
+    ArchitectureDefaults{.modelType = "nemotron_h", .mlpMatrices = kSquaredReluMatrices, .normsPerLayer = kOneNormPerBlock},
 };
 
-double gatedMlp(double hidden, double intermediate)
+double mlp(const Shape &s, double intermediate)
 {
-    return kGatedMlpMatrices * hidden * intermediate;
+    return s.mlpMatrices * s.hidden * intermediate;
 }
 
 double attentionParams(const Shape &s)
@@ -62,6 +73,13 @@ double attentionParams(const Shape &s)
     return params;
 }
 
+// A full-attention layer with its own KV heads and width; no value projection when the values are the keys.
+double globalAttentionParams(const Shape &s)
+{
+    const double keyWidth = s.globalKvHeads * s.globalHeadDim;
+    return s.hidden * s.heads * s.globalHeadDim * 2 + s.hidden * keyWidth * (s.keyIsValue ? 1 : 2);
+}
+
 // Gated DeltaNet (Qwen3-Next): q, k, v, z and b, a input projections, a causal convolution over q, k, v,
 // per-head decay and step, a gated norm and the output projection.
 double linearAttentionParams(const Shape &s)
@@ -71,6 +89,17 @@ double linearAttentionParams(const Shape &s)
     const double inputs = s.hidden * (2 * keyWidth + 2 * valueWidth) + s.hidden * 2 * s.linearValueHeads;
     const double convolution = (2 * keyWidth + valueWidth) * s.linearConvKernel;
     return inputs + convolution + 2 * s.linearValueHeads + s.linearValueDim + valueWidth * s.hidden;
+}
+
+// Mamba-2 (Nemotron-H): one input projection to the gate, x, B, C and per-head step, a causal convolution
+// with bias over x, B and C, per-head decay, skip and step bias, a gated norm and the output projection.
+double mambaParams(const Shape &s)
+{
+    const double inner = s.mambaHeads * s.mambaHeadDim;
+    const double groupStates = 2 * s.mambaGroups * s.mambaStateSize;
+    const double convolved = inner + groupStates;
+    const double inputs = s.hidden * (2 * inner + groupStates + s.mambaHeads);
+    return inputs + convolved * (s.mambaConvKernel + 1) + 3 * s.mambaHeads + inner + inner * s.hidden;
 }
 
 } // namespace
@@ -87,11 +116,12 @@ const ArchitectureDefaults *findArchitecture(const std::string &modelType)
 ParamCount countParams(const Shape &s)
 {
     const double embeddings = s.vocab * s.hidden * (s.tiedEmbeddings ? 1 : 2);
-    const double fullLayers = s.layers - s.linearLayers;
-    const double attention = fullLayers * attentionParams(s) + s.linearLayers * linearAttentionParams(s);
-    const double norms = 2 * s.hidden * s.layers + s.hidden;
-    const double dense = s.denseLayers * gatedMlp(s.hidden, s.denseIntermediate);
-    const double expert = gatedMlp(s.hidden, s.expertIntermediate);
+    const double fullLayers = s.layers - s.linearLayers - s.mambaLayers - s.mixerFreeLayers;
+    const double attention = (fullLayers - s.globalLayers) * attentionParams(s) + s.globalLayers * globalAttentionParams(s)
+                             + s.linearLayers * linearAttentionParams(s) + s.mambaLayers * mambaParams(s);
+    const double norms = s.normsPerLayer * s.hidden * s.layers + s.hidden;
+    const double dense = s.denseLayers * mlp(s, s.denseIntermediate);
+    const double expert = mlp(s, s.expertIntermediate);
     const double router = s.hidden * s.experts;
     const double moeAlways = s.moeLayers * (s.sharedExpertParams + router);
 

@@ -12,6 +12,7 @@ enum class SharedExperts {
     Count,     // n_shared_experts x moe_intermediate_size (DeepSeek V3, Kimi K2, GLM-4.x MoE)
     Sized,     // one expert of shared_expert_intermediate_size and a 1-wide gate (Qwen2-MoE, Qwen3-Next)
     OneOfMoe,  // one expert of intermediate_size (Llama 4)
+    DenseMlp,  // a dense MLP of intermediate_size beside the experts (Gemma 4)
 };
 
 // What transformers assumes when a published config.json leaves a field out (the *Config class
@@ -24,6 +25,9 @@ struct ArchitectureDefaults {
     int slidingPeriod = 0;          // 1 full-attention layer in this many when a window is set (Gemma)
     bool gatedQuery = false;        // q_proj also produces an output gate (Qwen3-Next)
     SharedExperts shared = SharedExperts::Count;
+    int headDim = 0;                // 0: hidden_size / num_attention_heads when the file has no head_dim
+    int mlpMatrices = 3;            // gate, up, down; 2 for a non-gated (squared ReLU) MLP
+    int normsPerLayer = 2;          // before attention and before the MLP; 1 for one-mixer blocks (Nemotron-H)
 };
 
 // nullptr for an architecture without a table entry (imported as a generic decoder if the fields are there).
@@ -35,11 +39,21 @@ struct Shape {
     bool tiedEmbeddings = false;
     bool gatedQuery = false;
     bool attentionBias = false;
+    // Full-attention layers with their own KV heads and width (Gemma 4; 0 = as the other layers), and whether
+    // their values are their keys (attention_k_eq_v: no value projection).
+    double globalLayers = 0, globalKvHeads = 0, globalHeadDim = 0;
+    bool keyIsValue = false;
     // Multi-head latent attention (0 = standard attention).
     double qLoraRank = 0, kvLoraRank = 0, qkNopeDim = 0, qkRopeDim = 0, vHeadDim = 0;
     // Linear-attention layers (Gated DeltaNet): count and projection shapes.
     double linearLayers = 0, linearKeyHeads = 0, linearKeyDim = 0, linearValueHeads = 0, linearValueDim = 0,
            linearConvKernel = 0;
+    // Mamba-2 layers (Nemotron-H): count, heads x head dim, state size, groups, convolution kernel.
+    double mambaLayers = 0, mambaHeads = 0, mambaHeadDim = 0, mambaStateSize = 0, mambaGroups = 0, mambaConvKernel = 0;
+    // Blocks with neither attention nor a state-space mixer (a Nemotron-H MoE or MLP block).
+    double mixerFreeLayers = 0;
+    double mlpMatrices = 3;   // per dense MLP or expert
+    double normsPerLayer = 2;
     // Feed-forward: dense layers and MoE layers.
     double denseLayers = 0, denseIntermediate = 0;
     double moeLayers = 0, experts = 0, expertsPerToken = 0, expertIntermediate = 0;
@@ -51,8 +65,8 @@ struct ParamCount {
     double active = 0;
 };
 
-// Embeddings, output head unless tied, attention (standard, MLA or linear), norms, dense MLPs
-// (gated: 3 x hidden x intermediate), routed and shared experts, routers. Active drops the routed
+// Embeddings, output head unless tied, attention (standard, MLA, linear or Mamba-2), norms, dense MLPs
+// (gated: 3 x hidden x intermediate, squared ReLU: 2 x), routed and shared experts, routers. Active drops the routed
 // experts a token does not use.
 ParamCount countParams(const Shape &shape);
 

@@ -67,6 +67,10 @@ OrderedJson modelEntry(const LanguageModel &model)
         entry["linear_layers"] = model.linearLayers;
     if (model.mlaLatentDim > 0)
         entry["mla_latent_dim"] = model.mlaLatentDim;
+    if (model.globalKvHeads > 0)
+        entry["global_kv_heads"] = model.globalKvHeads;
+    if (model.globalHeadDim > 0)
+        entry["global_head_dim"] = model.globalHeadDim;
     entry["experts"] = model.experts;
     entry["experts_per_token"] = model.expertsPerToken;
     entry["max_context"] = model.maxContext;

@@ -316,6 +316,10 @@ void TestCatalog::badInput_data()
         "kv_heads", "must not exceed attention_heads (8), got 16");
     row("kv heads not a divisor", model(with(with(minimalModel(), "attention_heads", 32), "kv_heads", 5)), true,
         "models[m]", "kv_heads", "must divide attention_heads");
+    row("global kv heads not a divisor", model(with(with(minimalModel(), "attention_heads", 32), "global_kv_heads", 5)), true,
+        "models[m]", "global_kv_heads", "must divide attention_heads (32), got 5");
+    row("global head dim zero", model(with(minimalModel(), "global_head_dim", 0)), true, "models[m]", "global_head_dim",
+        "must be at least 1");
     row("experts per token above experts", model(with(with(minimalModel(), "experts", 8), "experts_per_token", 9)), true,
         "models[m]", "experts_per_token", "must not exceed experts (8), got 9");
     row("experts without per token", model(with(minimalModel(), "experts", 8)), true, "models[m]", "experts_per_token",

@@ -310,6 +310,19 @@ private Q_SLOTS:
         linear.linearLayers = 24;
         QTest::newRow("hybrid linear") << linear << int(KvCacheType::F16) << 10 << 2.0 * 8 * 128 * 2 * 8 * 10;
         QTest::newRow("zero tokens") << llama8b() << int(KvCacheType::F16) << 0 << 0.0;
+        // Nemotron 3 Nano (config.json): of 52 blocks, 23 Mamba-2 keep a fixed state and 23 MoE none, so only the 6
+        // attention blocks grow: 2 (K, V) x 6 x 2 KV heads x 128 x 2 bytes = 6,144 B per token;
+        // x 32,768 tokens = 201,326,592 B (0.20 GB).
+        LanguageModel mamba = dense(31.58, 52, 2688, 32, 2);
+        mamba.attention = AttentionKind::Linear;
+        mamba.linearLayers = 46;
+        QTest::newRow("mamba-2 hybrid, 32K") << mamba << int(KvCacheType::F16) << 32768 << 201326592.0;
+        // Qwen3.5 397B-A17B: 45 of 60 layers Gated DeltaNet (fixed state); 15 full-attention layers x 2 x 2 KV heads
+        // x 256 x 2 bytes = 30,720 B per token; x 32,768 = 1,006,632,960 B (1.01 GB).
+        LanguageModel deltaNet = dense(396.35, 60, 4096, 32, 2, 256);
+        deltaNet.attention = AttentionKind::Linear;
+        deltaNet.linearLayers = 45;
+        QTest::newRow("gated deltanet hybrid, 32K") << deltaNet << int(KvCacheType::F16) << 32768 << 1006632960.0;
     }
 
     void kvCacheBytesExact()
