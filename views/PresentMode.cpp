@@ -138,9 +138,10 @@ void PresentMode::present(const Tour &tour, int firstStep, bool fullScreen)
 void PresentMode::showStep(int index)
 {
     startTransition();
+    m_controller->flush(); // the step's estimates now, so its caption is never filled from the step before
     const TourStep &step = m_player->tour().steps.at(index);
     m_title->setText(step.title);
-    m_caption->setText(step.caption);
+    showCaption(m_service->estimates());
     m_counter->setText(counterText());
     ensureChart(step.scenario.chart);
 }
@@ -157,7 +158,17 @@ void PresentMode::showEstimates(const EstimateSet &estimates)
     if (!m_chart)
         return;
     m_chart->setEstimates(estimates);
+    showCaption(estimates);
     showAdvice(m_chart); // a tour step may show the advisor's answer
+}
+
+// Filled from the set the chart plots, so the caption follows the presenter's edits and never contradicts it.
+void PresentMode::showCaption(const EstimateSet &estimates)
+{
+    const int index = m_player->currentIndex();
+    if (index < 0 || index >= m_player->tour().steps.size())
+        return;
+    m_caption->setText(liveCaption(m_player->tour().steps.at(index).caption, estimates));
 }
 
 void PresentMode::showAdvice(ChartBase *chart)
@@ -347,7 +358,7 @@ bool PresentMode::recordStep()
     if (QFileInfo(path) == QFileInfo(m_player->tour().origin)) {
         TourOrDiagnostics reread = readTourFile(path, m_catalog);
         if (auto *tour = std::get_if<Tour>(&reread)) {
-            m_player->updateTour(withLiveCaptions(std::move(*tour), m_catalog));
+            m_player->updateTour(std::move(*tour));
             m_counter->setText(counterText());
         }
     }

@@ -71,6 +71,7 @@ private:
     void showStep(int index);
     void showAutoplay();
     void showEstimates(const EstimateSet &estimates);
+    void showCaption(const EstimateSet &estimates);
     void ensureChart(ChartKind kind);
     void showAdvice(ChartBase *chart);
     void startTransition();

@@ -35,7 +35,7 @@ PresentModeActions::PresentModeActions(QWidget *window, ScenarioController *cont
     connect(m_exportPdf, &QAction::triggered, this, &PresentModeActions::chooseExportPdf);
     connect(m_exportFrames, &QAction::triggered, this, &PresentModeActions::chooseExportFrames);
 
-    const TourOrDiagnostics builtIn = loadLiveTour(DefaultTourName, m_catalog);
+    const TourOrDiagnostics builtIn = loadTour(DefaultTourName, m_catalog);
     if (const auto *tour = std::get_if<Tour>(&builtIn))
         m_tour = *tour;
     rebuildTourMenu();
@@ -54,7 +54,7 @@ void PresentModeActions::rebuildTourMenu()
 {
     m_tourMenu->clear();
     for (const QString &name : builtInTourNames()) {
-        const TourOrDiagnostics tour = loadLiveTour(name, m_catalog);
+        const TourOrDiagnostics tour = loadTour(name, m_catalog);
         const QString title = std::holds_alternative<Tour>(tour) ? std::get<Tour>(tour).title : name;
         m_tourMenu->addAction(title, this, [this, name] {
             if (openTour(name))
@@ -78,7 +78,7 @@ void PresentModeActions::updateActionTexts()
 
 bool PresentModeActions::openTour(const QString &nameOrPath)
 {
-    TourOrDiagnostics loaded = loadLiveTour(nameOrPath, m_catalog);
+    TourOrDiagnostics loaded = loadTour(nameOrPath, m_catalog); // captions filled live by present mode
     if (const auto *problems = std::get_if<Diagnostics>(&loaded)) {
         showProblem(tr("Tour refused"),
                     tr("This tour cannot be presented; the current scenario is kept.\n\n%1").arg(toString(*problems)));
@@ -124,7 +124,8 @@ void PresentModeActions::setTheme(Theme theme)
 bool PresentModeActions::exportTour(const QString &output)
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const DeckResult result = exportDeck(m_tour, chartInputsFor(m_tour, m_catalog), output);
+    const Tour deck = withLiveCaptions(m_tour, m_catalog);
+    const DeckResult result = exportDeck(deck, chartInputsFor(deck, m_catalog), output);
     QApplication::restoreOverrideCursor();
     if (!result.ok()) {
         showProblem(tr("Export failed"), result.error);

@@ -132,6 +132,8 @@ protected:
 
     // "<model> <quant> — N users, 4K context" (+ suffix), or the reason nothing can be shown.
     QString titleFor(const QString &suffix = QString()) const;
+    // "<model> <quant> — 1 to 64 users, 4K context": for a chart across user counts.
+    QString sweepTitleFor(int maxUsers) const;
 
 private:
     void layoutTitle();

@@ -1,6 +1,7 @@
 #include "ChartFormat.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <QValueAxis>
 
@@ -18,6 +19,25 @@ QString scenarioTitle(const QString &modelName, const QString &quantName, int us
     const QString who = users == 1 ? QStringLiteral("1 user") : QString::number(users) + QStringLiteral(" users");
     return modelName + QLatin1Char(' ') + quantName + QStringLiteral(" \u2014 ") + who + QStringLiteral(", ")
         + formatContextTokens(contextTokens) + QStringLiteral(" context");
+}
+
+QStringList compactConfigurationLabels(const QStringList &labels)
+{
+    static const QRegularExpression vendorWords(QStringLiteral("\\b(Apple|NVIDIA|GeForce|AMD|Intel) "));
+    static const QRegularExpression coreCount(QStringLiteral(" \\(\\d+-core GPU\\)"));
+    QStringList compact;
+    for (const QString &label : labels)
+        compact.append(QString(label).remove(vendorWords).remove(coreCount).simplified());
+    for (int i = 0; i < compact.size(); ++i) {
+        if (compact.count(compact.at(i)) > 1) {
+            const QString shared = compact.at(i);
+            for (int j = 0; j < compact.size(); ++j) {
+                if (compact.at(j) == shared)
+                    compact[j] = labels.at(j);
+            }
+        }
+    }
+    return compact;
 }
 
 double niceCeiling(double value)

@@ -1,32 +1,36 @@
 #include "ChartPalette.h"
 
 #include <algorithm>
+#include <array>
 
 namespace headroom {
 
 namespace {
 
-struct Ramp {
-    QColor first;
-    QColor last;
-};
+// Distinct hues within each family's colour range, so that several configurations of one family stay
+// apart on lines and legends: Apple blues to indigo and cyan, NVIDIA greens to olive and teal, other vendors
+// purples to magenta. The first of each list is the family's colour for bars. Dark-theme lists start light.
+constexpr int HueCount = 6;
+using Hues = std::array<QRgb, HueCount>;
 
-// Colour ramps per family and theme; in the dark theme the ramps start light so bars stand out.
-Ramp rampFor(Platform family, Theme theme)
+const Hues &huesFor(Platform family, Theme theme)
 {
+    static constexpr Hues AppleLight{0x2d4f7c, 0x4aa3df, 0x5a4fcf, 0x1b8a9e, 0x8fb3de, 0x14213d};
+    static constexpr Hues AppleDark{0x9ec2ec, 0x2f9be0, 0xc090ff, 0x4cd9d0, 0xeef4fb, 0x6068c8};
+    static constexpr Hues NvidiaLight{0x3d7a00, 0x8cc63f, 0x12a37a, 0xb0a010, 0x28502f, 0x5fe08a};
+    static constexpr Hues NvidiaDark{0x9ad43a, 0x4a9a10, 0x3fd49a, 0xe0e05a, 0x6f9f6a, 0xc8f8a8};
+    static constexpr Hues OtherLight{0x6a3d9a, 0xd0378a, 0x9c7ae8, 0x7b1f4f, 0xe89fd0, 0x3a1f68};
+    static constexpr Hues OtherDark{0xc9b0ec, 0xff70a8, 0x8a5ae0, 0xf8d8ec, 0xc050b0, 0xff9cff};
     const bool light = theme == Theme::Light;
     switch (family) {
     case Platform::Apple:
-        return light ? Ramp{QColor(0x3e, 0x55, 0x74), QColor(0x9a, 0xae, 0xc6)}
-                     : Ramp{QColor(0xb8, 0xc8, 0xdc), QColor(0x6a, 0x82, 0xa2)};
+        return light ? AppleLight : AppleDark;
     case Platform::Nvidia:
-        return light ? Ramp{QColor(0x3d, 0x7a, 0x00), QColor(0x9c, 0xcf, 0x4a)}
-                     : Ramp{QColor(0x9a, 0xd4, 0x3a), QColor(0x4f, 0x8f, 0x12)};
+        return light ? NvidiaLight : NvidiaDark;
     case Platform::Other:
         break;
     }
-    return light ? Ramp{QColor(0x6a, 0x3d, 0x9a), QColor(0xb9, 0x9c, 0xd8)}
-                 : Ramp{QColor(0xc9, 0xb0, 0xec), QColor(0x84, 0x5c, 0xb8)};
+    return light ? OtherLight : OtherDark;
 }
 
 QColor mix(const QColor &a, const QColor &b, double shareOfB)
@@ -39,21 +43,20 @@ QColor mix(const QColor &a, const QColor &b, double shareOfB)
 
 // How far a tight fit is washed toward the background: visibly lighter, still the family hue.
 constexpr double TightWash = 0.5;
+// Washing toward a dark background greys a colour out: less of it keeps the hue.
+constexpr double DarkTightWash = 0.3;
 
 } // namespace
 
-QColor ChartPalette::familyColor(Platform family, int index, int count) const
+QColor ChartPalette::familyColor(Platform family, int index) const
 {
-    const Ramp ramp = rampFor(family, theme);
-    if (count <= 1)
-        return ramp.first;
-    const double position = std::clamp(double(index) / double(count - 1), 0.0, 1.0);
-    return mix(ramp.first, ramp.last, position);
+    const Hues &hues = huesFor(family, theme);
+    return QColor::fromRgb(hues.at(std::size_t(std::max(0, index) % HueCount)));
 }
 
 QColor ChartPalette::tightColor(Platform family) const
 {
-    return mix(familyColor(family), background, TightWash);
+    return mix(familyColor(family), background, theme == Theme::Light ? TightWash : DarkTightWash);
 }
 
 ChartPalette ChartPalette::forTheme(Theme theme)

@@ -8,8 +8,8 @@ namespace headroom {
 
 enum class Theme { Light, Dark };
 
-// Colours of one theme. Apple configurations are slate / silver blues, NVIDIA greens, other vendors
-// purples; each family has a ramp of shades so that several configurations of one family stay apart.
+// Colours of one theme. Apple configurations are blues, NVIDIA greens, other vendors purples; each family
+// has six distinct hues so that several configurations of one family stay apart.
 struct ChartPalette {
     QColor background;
     QColor text;
@@ -25,8 +25,8 @@ struct ChartPalette {
     QColor kvCache;
     QColor overhead;
 
-    // Shade `index` of `count` configurations of `family` (darkest first in light theme).
-    QColor familyColor(Platform family, int index = 0, int count = 1) const;
+    // Hue `index` of `family` (the family's bar colour for 0; repeats after six).
+    QColor familyColor(Platform family, int index = 0) const;
     // The family colour washed toward the background, for tight fits.
     QColor tightColor(Platform family) const;
 

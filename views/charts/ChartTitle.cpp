@@ -54,6 +54,17 @@ void ChartBase::layoutTitle()
         chart()->setMargins(margins);
 }
 
+QString ChartBase::sweepTitleFor(int maxUsers) const
+{
+    if (!m_estimates.problem.isEmpty() || m_estimates.rows.isEmpty())
+        return titleFor();
+    QString model = m_estimates.modelName;
+    if (model.isEmpty())
+        model = m_estimates.rows.first().input.model.name;
+    return model + QLatin1Char(' ') + m_estimates.quantName + QStringLiteral(" \u2014 1 to %1 users, ").arg(maxUsers)
+        + formatContextTokens(m_estimates.rows.first().input.workload.contextTokens) + QStringLiteral(" context");
+}
+
 QString ChartBase::titleFor(const QString &suffix) const
 {
     if (!m_estimates.problem.isEmpty())

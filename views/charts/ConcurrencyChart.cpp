@@ -9,6 +9,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -30,16 +31,26 @@ constexpr qreal PerUserPenPixels = 2.5;
 constexpr qreal TotalPenPixels = 1;
 constexpr qreal ReferencePenPixels = 2;
 constexpr qreal PresentationPenFactor = 2;
+constexpr qreal PresentationTotalPenPixels = 2.5; // a few curves on a slide: the wide dashed pen costs nothing there
+constexpr qreal CasingShare = 1.0; // the first curve is this much wider than the last
 constexpr qreal NoteInsetPixels = 6;
+constexpr qreal OffloadPenPixels = 1.5;
+constexpr qreal FitLimitMarkerPixels = 11;
+constexpr int MaxLineLabels = 8; // more names at the curves' ends than this crowd the plot; the legend has them
 
-// The sweep up to (not including) the first point that does not fit.
+bool fitsInMemory(const SweepPoint &point)
+{
+    return point.fit == Fit::Fits || point.fit == Fit::Tight;
+}
+
+// The sweep up to (not including) the first point that does not fit in memory.
 template<typename Value>
 QList<QPointF> fittingPoints(const EstimateRow &row, Value value)
 {
     QList<QPointF> points;
     points.reserve(row.sweep.size());
     for (const SweepPoint &point : row.sweep) {
-        if (point.fit == Fit::DoesNotFit || point.users < UsersAxisMinimum)
+        if (!fitsInMemory(point) || point.users < UsersAxisMinimum)
             break;
         points.append(QPointF(point.users, value(point)));
     }
@@ -77,6 +88,12 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     c->addSeries(m_totalLegend);
     m_totalLegend->attachAxis(m_usersAxis);
     m_totalLegend->attachAxis(m_totalAxis);
+    m_fitLimits = new QScatterSeries(this);
+    m_fitLimits->setName(QStringLiteral("Fits in memory up to here; dotted after"));
+    m_fitLimits->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    c->addSeries(m_fitLimits);
+    m_fitLimits->attachAxis(m_usersAxis);
+    m_fitLimits->attachAxis(m_perUserAxis);
 
     valueAxes()->addAxis(m_usersAxis, m_reference);
     valueAxes()->addAxis(m_perUserAxis, m_reference);
@@ -99,11 +116,26 @@ QList<QPointF> ConcurrencyChart::totalPoints(const EstimateRow &row)
     return fittingPoints(row, [](const SweepPoint &p) { return p.decodeTpsTotal; });
 }
 
+QList<QPointF> ConcurrencyChart::offloadPoints(const EstimateRow &row)
+{
+    const QList<QPointF> fitting = perUserPoints(row);
+    QList<QPointF> points;
+    if (!fitting.isEmpty())
+        points.append(fitting.last()); // the dotted line starts where the solid one ends
+    for (qsizetype i = fitting.size(); i < row.sweep.size(); ++i) {
+        const SweepPoint &point = row.sweep.at(i);
+        if (point.fit != Fit::Offload || point.users < UsersAxisMinimum)
+            break;
+        points.append(QPointF(point.users, point.decodeTpsPerUser));
+    }
+    return points.size() > (fitting.isEmpty() ? 0 : 1) ? points : QList<QPointF>{};
+}
+
 QString ConcurrencyChart::notPlottedText(const QStringList &labels, const QList<EstimateRow> &rows)
 {
     QStringList missing;
     for (int row = 0; row < rows.size() && row < labels.size(); ++row) {
-        if (perUserPoints(rows.at(row)).isEmpty())
+        if (perUserPoints(rows.at(row)).isEmpty() && offloadPoints(rows.at(row)).isEmpty())
             missing.append(labels.at(row));
     }
     if (missing.isEmpty())
@@ -123,7 +155,7 @@ QString ConcurrencyChart::userLimitText(const EstimateRow &row)
         return QStringLiteral("does not fit");
     if (points.size() < row.sweep.size()) {
         const int users = int(points.last().x());
-        return QStringLiteral("fits up to %1 %2").arg(users).arg(users == 1 ? QStringLiteral("user") : QStringLiteral("users"));
+        return QStringLiteral("fits in memory up to %1 %2").arg(users).arg(users == 1 ? QStringLiteral("user") : QStringLiteral("users"));
     }
     return QStringLiteral("fits at every user count shown");
 }
@@ -144,6 +176,7 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
     for (int row = 0; row < rowCount; ++row) {
         m_perUser.at(row)->replace(perUserPoints(rows.at(row)));
         m_total.at(row)->replace(totalPoints(rows.at(row)));
+        m_offload.at(row)->replace(offloadPoints(rows.at(row)));
         if (m_perUser.at(row)->name() != labels.at(row))
             m_perUser.at(row)->setName(labels.at(row));
         const QString totalName = labels.at(row) + QStringLiteral(" total");
@@ -160,8 +193,12 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
         styleRows();
     }
     updateRanges();
-    setTitleIfChanged(titleFor());
+    updateFitLimits();
+    setTitleIfChanged(sweepTitleFor(int(m_usersAxis->max())));
     m_noteText = notPlottedText(labels, rows);
+    m_lineLabelTexts = compactConfigurationLabels(labels);
+    resizeAnnotations(m_lineLabels, rows.size() <= MaxLineLabels ? rowCount : 0, FontRole::ValueLabel,
+                      [this](int row) { return explanation(row); });
     layoutAnnotations();
 }
 
@@ -177,6 +214,7 @@ void ConcurrencyChart::layoutAnnotations()
     m_note->setVisible(!m_noteText.isEmpty());
     const QRectF box = m_note->boundingRect();
     m_note->setPos(plot.right() - box.width() - NoteInsetPixels, plot.top() + NoteInsetPixels);
+    layoutLineLabels();
 }
 
 void ConcurrencyChart::resizeSeries(int rowCount)
@@ -184,7 +222,7 @@ void ConcurrencyChart::resizeSeries(int rowCount)
     QChart *c = chart();
     bool changed = false;
     while (m_perUser.size() > rowCount) {
-        for (QList<QLineSeries *> *list : {&m_perUser, &m_total}) {
+        for (QList<QLineSeries *> *list : {&m_perUser, &m_total, &m_offload}) {
             QLineSeries *series = list->takeLast();
             c->removeSeries(series);
             delete series;
@@ -195,7 +233,8 @@ void ConcurrencyChart::resizeSeries(int rowCount)
         const int row = int(m_perUser.size());
         auto *perUser = new QLineSeries(this);
         auto *total = new QLineSeries(this);
-        for (QLineSeries *series : {perUser, total}) {
+        auto *offload = new QLineSeries(this);
+        for (QLineSeries *series : {perUser, total, offload}) {
             c->addSeries(series);
             series->attachAxis(m_usersAxis);
             connect(series, &QXYSeries::hovered, this, [this, row](const QPointF &point, bool entered) {
@@ -206,38 +245,52 @@ void ConcurrencyChart::resizeSeries(int rowCount)
             });
         }
         perUser->attachAxis(m_perUserAxis);
+        offload->attachAxis(m_perUserAxis);
         total->attachAxis(m_totalAxis);
         m_perUser.append(perUser);
         m_total.append(total);
+        m_offload.append(offload);
         changed = true;
     }
-    if (changed)
+    if (changed) {
         m_styledFamilies.clear(); // force colours and legend visibility for the new series
+        // Drawn in the order added: the fit-limit markers go back on top of the new curves.
+        c->removeSeries(m_fitLimits);
+        c->addSeries(m_fitLimits);
+        m_fitLimits->attachAxis(m_usersAxis);
+        m_fitLimits->attachAxis(m_perUserAxis);
+    }
 }
 
 void ConcurrencyChart::styleRows()
 {
     const ChartPalette &palette = chartPalette();
-    int familyTotals[3] = {0, 0, 0};
-    for (Platform family : std::as_const(m_styledFamilies))
-        ++familyTotals[static_cast<int>(family)];
     int familySeen[3] = {0, 0, 0};
+    // On a projector or a page a hairline disappears: thicker lines, and points that tell crossing curves apart.
+    const qreal thicker = presentationMode() ? PresentationPenFactor : 1.0;
     for (int row = 0; row < m_styledFamilies.size() && row < m_perUser.size(); ++row) {
         const int family = static_cast<int>(m_styledFamilies.at(row));
-        const QColor color = palette.familyColor(m_styledFamilies.at(row), familySeen[family]++, familyTotals[family]);
-        // On a projector or a page a hairline disappears: thicker lines, and points that tell crossing curves apart.
-        const qreal thicker = presentationMode() ? PresentationPenFactor : 1.0;
-        QPen solid(color, PerUserPenPixels * thicker);
+        const QColor color = palette.familyColor(m_styledFamilies.at(row), familySeen[family]++);
+        // Earlier curves are drawn wider, so a curve lying on a later one still shows as its edges.
+        const int rows = int(m_styledFamilies.size());
+        const qreal casing = rows > 1 ? 1.0 + CasingShare * qreal(rows - 1 - row) / qreal(rows - 1) : 1.0;
+        QPen solid(color, PerUserPenPixels * thicker * casing);
         solid.setCosmetic(true);
         m_perUser.at(row)->setPen(solid);
         m_perUser.at(row)->setColor(color);
         m_perUser.at(row)->setPointsVisible(presentationMode());
-        QPen dashed(color, TotalPenPixels * thicker, Qt::DashLine);
+        QPen dashed(color, presentationMode() ? PresentationTotalPenPixels : TotalPenPixels, Qt::DashLine);
         dashed.setCosmetic(true);
         m_total.at(row)->setPen(dashed);
         for (QLegendMarker *marker : chart()->legend()->markers(m_total.at(row)))
             marker->setVisible(false); // the "Dashed: total" entry explains every dashed curve
+        QPen dotted(color, OffloadPenPixels * thicker, Qt::DotLine);
+        dotted.setCosmetic(true);
+        m_offload.at(row)->setPen(dotted);
+        for (QLegendMarker *marker : chart()->legend()->markers(m_offload.at(row)))
+            marker->setVisible(false); // explained by the fit-limit marker's entry
     }
+    m_fitLimits->setMarkerSize(FitLimitMarkerPixels * thicker);
 }
 
 void ConcurrencyChart::updateRanges()
@@ -278,6 +331,8 @@ void ConcurrencyChart::restyle()
     QPen totalLegend(palette.mutedText, TotalPenPixels, Qt::DashLine);
     totalLegend.setCosmetic(true);
     m_totalLegend->setPen(totalLegend);
+    m_fitLimits->setColor(palette.offload);
+    m_fitLimits->setBorderColor(palette.background);
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_usersAxis), static_cast<QAbstractAxis *>(m_perUserAxis),
                                 static_cast<QAbstractAxis *>(m_totalAxis)})
         styleAxis(axis);

@@ -7,6 +7,7 @@
 
 class QLineSeries;
 class QLogValueAxis;
+class QScatterSeries;
 class QValueAxis;
 
 namespace headroom {
@@ -14,8 +15,9 @@ namespace headroom {
 class ChartAnnotation;
 
 // How speed changes with concurrent users: per configuration, tokens/s per user (solid, left axis)
-// and in total (dashed, right axis) against users on a log2 axis. A curve ends at the last user
-// count that still fits; the legend says where.
+// and in total (dashed, right axis) against users on a log2 axis. A solid curve ends at the last user
+// count that fits in memory, marked; where the model then spills into system memory the curve goes on
+// dotted. With a handful of configurations each curve carries its name at its end.
 class ConcurrencyChart final : public ChartBase
 {
     Q_OBJECT
@@ -29,14 +31,20 @@ public:
     // Inspection, for tests and accessibility: one pair of curves per row.
     const QList<QLineSeries *> &perUserSeries() const { return m_perUser; }
     const QList<QLineSeries *> &totalSeries() const { return m_total; }
+    const QList<QLineSeries *> &offloadSeries() const { return m_offload; }
+    QScatterSeries *fitLimitMarkers() const { return m_fitLimits; }
+    // The names drawn at the curves' ends (empty strings for curves whose name found no room).
+    QStringList lineLabels() const;
     QLineSeries *referenceLine() const { return m_reference; }
     QLogValueAxis *usersAxis() const { return m_usersAxis; }
     QValueAxis *perUserAxis() const { return m_perUserAxis; }
     QValueAxis *totalAxis() const { return m_totalAxis; }
 
-    // The points a row's curves show: the sweep up to the first user count that does not fit.
+    // The points a row's curves show: the sweep up to the first user count that does not fit in memory.
     static QList<QPointF> perUserPoints(const EstimateRow &row);
     static QList<QPointF> totalPoints(const EstimateRow &row);
+    // The dotted continuation: the last point that fits, then the user counts that spill into system memory.
+    static QList<QPointF> offloadPoints(const EstimateRow &row);
     // "Not plotted, does not fit at any user count: M4 Pro Mac mini, RTX 5090", or empty when
     // every row has a curve. The legend keeps the plain names: a legend whose entries change with
     // the sliders is laid out again, every entry measured as rich text, on each move.
@@ -53,10 +61,16 @@ private:
     void resizeSeries(int rowCount);
     void styleRows();
     void updateRanges();
+    void updateFitLimits();
+    void layoutLineLabels();
     QString pointTooltip(int row, const QPointF &point) const;
 
     QList<QLineSeries *> m_perUser;
     QList<QLineSeries *> m_total;
+    QList<QLineSeries *> m_offload;
+    QScatterSeries *m_fitLimits = nullptr; // where each solid curve stops fitting
+    QList<ChartAnnotation *> m_lineLabels;
+    QStringList m_lineLabelTexts;
     QLineSeries *m_reference = nullptr;
     QLineSeries *m_totalLegend = nullptr; // no points: explains the dashed curves in the legend
     QLogValueAxis *m_usersAxis = nullptr;

@@ -65,7 +65,6 @@ SpeedChart::SpeedChart(QWidget *parent)
     m_bandLegend = new QLineSeries(this);
     m_bandLegend->setName(QStringLiteral("Likely range (low\u2013high)"));
     m_measured = new QScatterSeries(this);
-    m_measured->setName(QStringLiteral("Measured (hover for the source)"));
     m_measured->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
     m_measured->setMarkerSize(MeasuredMarkerPixels);
 
@@ -233,6 +232,9 @@ void SpeedChart::restyle()
     QPen outline(palette.offload, OutlinePenPixels);
     outline.setCosmetic(true);
     m_offloadOutlines->setPen(outline);
+    m_measured->setMarkerSize(measuredMarkerPixels());
+    // An audience cannot hover: the hint is for the window only.
+    m_measured->setName(presentationMode() ? QStringLiteral("Measured") : QStringLiteral("Measured (hover for the source)"));
     m_offloadOutlines->setBrush(Qt::NoBrush);
     // Text-coloured diamonds ringed with the background: visible on any bar colour and on the plot.
     m_measured->setColor(palette.text);

@@ -55,6 +55,8 @@ public:
     QString measuredLabel(int row) const; // "measured 16.3 t/s", "measured 185–213 t/s", or empty
     // What hovering the measurement marker `point` of measuredSeries() shows: value, source URL, notes.
     QString measurementTooltip(int point) const;
+    // The measured markers' size: larger in present mode, where a projector shrinks them.
+    qreal measuredMarkerPixels() const;
     // Qt puts category 0 at the bottom; rows read top to bottom.
     static int categoryIndex(int row, int rowCount) { return rowCount - 1 - row; }
     double barValue(int row) const;      // height of row's bar (sum over the stacked sets)
@@ -93,6 +95,9 @@ private:
     QGraphicsPathItem *m_whiskers = nullptr;
     QGraphicsPathItem *m_offloadOutlines = nullptr;
     QList<ChartAnnotation *> m_labels; // one per row
+    int markerIndexOf(int row) const; // the first marker point of `row`, or -1
+    void placeLabelsBesideMarkers(int row, int category, qreal barStartX, qreal barEndX, qreal anchorX);
+    QList<ChartAnnotation *> m_measuredLabels; // one per row: "measured 41.0 t/s" beside its markers, or empty
     int m_tickBudget = 0; // value-axis steps the current range was computed for
     qreal m_rangeWidth = 0; // plot width the current range was computed for
     bool m_updatingRanges = false;

@@ -12,6 +12,7 @@
 namespace headroom {
 namespace {
 
+constexpr qreal PresentationMarkerFactor = 1.7;
 constexpr double MeasuredWholeNumbersFrom = 100; // t/s; measured values keep one decimal below this
 
 QString formatMeasuredTps(double tokensPerSecond)
@@ -87,6 +88,20 @@ QString SpeedChart::measurementTooltip(int point) const
     if (!measured.notes.isEmpty())
         text += QStringLiteral("\n%1").arg(measured.notes);
     return text;
+}
+
+qreal SpeedChart::measuredMarkerPixels() const
+{
+    return MeasuredMarkerPixels * (presentationMode() ? PresentationMarkerFactor : 1.0);
+}
+
+int SpeedChart::markerIndexOf(int row) const
+{
+    for (int point = 0; point < m_markerRows.size(); ++point) {
+        if (m_markerRows.at(point).first == row)
+            return point;
+    }
+    return -1;
 }
 
 } // namespace headroom

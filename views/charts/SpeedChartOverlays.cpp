@@ -4,6 +4,7 @@
 
 #include "ChartAnnotation.h"
 #include "ChartFormat.h"
+#include "ChartMetrics.h"
 #include "HorizontalBars.h"
 #include "ValueAxes.h"
 #include "measured/MeasuredLookup.h"
@@ -14,6 +15,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 namespace headroom {
@@ -29,6 +31,8 @@ void SpeedChart::updateLabels()
 {
     const QList<EstimateRow> &rows = estimates().rows;
     resizeAnnotations(m_labels, rows.size(), FontRole::ValueLabel, [this](int row) { return explanation(row); });
+    resizeAnnotations(m_measuredLabels, rows.size(), FontRole::ValueLabel,
+                      [this](int row) { return measurements(row).isEmpty() ? QString() : measurementTooltip(markerIndexOf(row)); });
     for (int row = 0; row < rows.size(); ++row) {
         const Estimate &e = rows.at(row).estimate;
         QFont font = chartFont(FontRole::ValueLabel);
@@ -36,6 +40,10 @@ void SpeedChart::updateLabels()
         if (m_labels.at(row)->font() != font)
             m_labels.at(row)->setFont(font);
         m_labels.at(row)->setTextIfChanged(valueLabel(row));
+        if (m_measuredLabels.at(row)->font() != chartFont(FontRole::ValueLabel))
+            m_measuredLabels.at(row)->setFont(chartFont(FontRole::ValueLabel));
+        m_measuredLabels.at(row)->setTextIfChanged(measuredLabel(row));
+        m_measuredLabels.at(row)->setVisible(!m_measuredLabels.at(row)->text().isEmpty());
     }
 }
 
@@ -52,8 +60,6 @@ QString SpeedChart::valueLabel(int row) const
         text += QStringLiteral(" \u00b7 tight fit");
     else if (e.fit == Fit::Offload)
         text += QStringLiteral(" \u00b7 offloads to system RAM");
-    if (const QString measured = measuredLabel(row); !measured.isEmpty())
-        text += QStringLiteral(" \u00b7 \u25c6 ") + measured;
     return text;
 }
 
@@ -106,17 +112,51 @@ void SpeedChart::layoutAnnotations()
                 whiskers.lineTo(high, base.y() + cap);
                 rightmost = std::max(rightmost, high);
             }
-            for (const MeasuredRow &measured : measurements(row)) {
-                const qreal x = chart()->mapToPosition(QPointF(perUserDecodeTps(measured), category), m_bars).x();
-                rightmost = std::max(rightmost, x + MeasuredMarkerPixels / 2);
-            }
             if (e.fit == Fit::Offload)
                 outlines.addRect(QRectF(QPointF(base.x(), base.y() - barHalf), QPointF(end.x(), base.y() + barHalf)));
-            placeValueLabel(label, base.x(), end.x(), rightmost, base.y(), palette.text, palette.background);
+            placeLabelsBesideMarkers(row, category, base.x(), end.x(), rightmost);
         }
     }
     m_whiskers->setPath(whiskers);
     m_offloadOutlines->setPath(outlines);
+}
+
+// The estimate's label stands at the end of its bar (or whisker) and the measurement's right of its
+// markers, so neither is read against the other's mark. When the estimate's label would run into a marker it
+// goes inside the bar; when the bar is too short for it, both follow the markers.
+void SpeedChart::placeLabelsBesideMarkers(int row, int category, qreal barStartX, qreal barEndX, qreal anchorX)
+{
+    const ChartPalette &palette = chartPalette();
+    ChartAnnotation *label = m_labels.at(row);
+    ChartAnnotation *measuredText = m_measuredLabels.at(row);
+    const qreal centerY = chart()->mapToPosition(QPointF(0, category), m_bars).y();
+    const qreal markerHalf = measuredMarkerPixels() / 2;
+    qreal markersLeft = std::numeric_limits<qreal>::max();
+    qreal markersRight = std::numeric_limits<qreal>::lowest();
+    for (const MeasuredRow &measured : measurements(row)) {
+        const qreal x = chart()->mapToPosition(QPointF(perUserDecodeTps(measured), category), m_bars).x();
+        markersLeft = std::min(markersLeft, x - markerHalf);
+        markersRight = std::max(markersRight, x + markerHalf);
+    }
+    if (!measuredText->isVisible() || markersRight < anchorX) {
+        placeValueLabel(label, barStartX, barEndX, std::max(anchorX, measuredText->isVisible() ? markersRight : anchorX),
+                        centerY, palette.text, palette.background);
+    } else {
+        const qreal width = label->boundingRect().width();
+        const bool fitsBeforeMarkers = anchorX + 2 * chartmetrics::LabelGapPixels + width <= markersLeft;
+        const bool fitsInBar = barEndX - barStartX >= width + 2 * chartmetrics::LabelGapPixels;
+        if (fitsBeforeMarkers || !fitsInBar)
+            placeValueLabel(label, barStartX, barEndX, fitsBeforeMarkers ? anchorX : markersRight, centerY, palette.text,
+                            palette.background);
+        else
+            placeValueLabel(label, barStartX, barEndX, chart()->plotArea().right(), centerY, palette.text,
+                            palette.background); // no room right of the plot's edge: inside the bar
+    }
+    if (!measuredText->isVisible())
+        return;
+    const qreal labelRight = label->pos().x() + label->boundingRect().width();
+    const qreal after = label->pos().x() > markersRight ? labelRight : markersRight;
+    placeValueLabel(measuredText, after, after, after, centerY, palette.text, palette.text);
 }
 
 } // namespace headroom
