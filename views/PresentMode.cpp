@@ -272,6 +272,11 @@ void PresentMode::keyPressEvent(QKeyEvent *event)
     case Qt::Key_R:
         recordStep();
         break;
+    case Qt::Key_H:
+    case Qt::Key_Question:
+    case Qt::Key_F1:
+        m_controls->setKeysShown(!m_controls->keysShown());
+        break;
     case Qt::Key_Escape:
         close();
         break;

@@ -38,7 +38,7 @@ PresentModeControls::PresentModeControls(ScenarioController *controller, QWidget
                                   [](double tokens) { return formatContextTokens(qRound(tokens)); }, this))
     , m_usersTitle(mutedLabel(tr("Users"), this))
     , m_contextTitle(mutedLabel(tr("Context"), this))
-    , m_help(mutedLabel(tr("→ / Space next · ← back · A autoplay · R record step · Esc leave"), this))
+    , m_help(mutedLabel(tr("→ / Space next · ← back · A autoplay · R record step · H hide keys · Esc leave"), this))
     , m_status(new QLabel(this))
 {
     for (SteppedSlider *slider : {m_users, m_context}) {
@@ -48,6 +48,14 @@ PresentModeControls::PresentModeControls(ScenarioController *controller, QWidget
     m_help->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_status->hide();
+    // The keys are the presenter's note, not the audience's: hidden until asked for (H), their room kept
+    // so the sliders do not move when they appear.
+    for (QLabel *label : {m_help, m_status}) {
+        QSizePolicy policy = label->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        label->setSizePolicy(policy);
+    }
+    m_help->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,8 +100,14 @@ void PresentModeControls::showStatus(const QString &text)
         if (m_status->text() != text)
             return; // a newer message is showing
         m_status->hide();
-        m_help->show();
+        m_help->setVisible(m_keysShown);
     });
+}
+
+void PresentModeControls::setKeysShown(bool shown)
+{
+    m_keysShown = shown;
+    m_help->setVisible(shown && m_status->isHidden());
 }
 
 QString PresentModeControls::status() const

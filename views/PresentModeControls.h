@@ -22,6 +22,9 @@ public:
     SteppedSlider *usersSlider() const { return m_users; }
     SteppedSlider *contextSlider() const { return m_context; }
     void showStatus(const QString &text);
+    // The line of keys under the chart, for the presenter: hidden at first.
+    void setKeysShown(bool shown);
+    bool keysShown() const { return m_keysShown; }
     QString status() const;
     void setTextPixels(int pixels);
 
@@ -38,6 +41,7 @@ private:
     QLabel *m_contextTitle;
     QLabel *m_help;
     QLabel *m_status;
+    bool m_keysShown = false;
 };
 
 } // namespace headroom

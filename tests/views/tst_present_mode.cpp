@@ -1,6 +1,7 @@
 // Present mode, offscreen: keys drive the tour through the window's controller, each step's scenario is
 // restored exactly, autoplay advances, steps are recorded, bad tours are refused.
 #include "ChartBase.h"
+#include "scenario/TourCaptions.h"
 #include "session/EstimateService.h"
 #include "PresentMode.h"
 #include "PresentModeActions.h"
@@ -154,6 +155,53 @@ private Q_SLOTS:
         QVERIFY(stage.controller.scenario() == tour.steps[0].scenario); // the presenter's change is gone
         stage.controller.flush();
         QCOMPARE(users->value(), double(tour.steps[0].scenario.workload.users));
+    }
+
+    // The cliff step's caption quotes the numbers its chart plots, and follows the presenter's edits.
+    void captionQuotesTheChartOnScreen()
+    {
+        const Tour tour = loadOrFail(QStringLiteral("article"));
+        const auto cliff = std::find_if(tour.steps.cbegin(), tour.steps.cend(),
+                                        [](const TourStep &step) { return step.caption.contains(QStringLiteral("{drop:")); });
+        QVERIFY(cliff != tour.steps.cend());
+        Stage stage(tour);
+        stage.present.player()->goTo(int(cliff - tour.steps.cbegin()));
+        QVERIFY2(!stage.present.captionText().contains(QLatin1Char('{')), qPrintable(stage.present.captionText()));
+        QCOMPARE(stage.present.captionText(), liveCaption(cliff->caption, stage.present.chart()->estimates()));
+        QCOMPARE(stage.present.chart()->estimates(), stage.service.estimates());
+
+        // A caption quoting the current user count changes with the presenter's slider.
+        const QString quoting = QStringLiteral("{tps:m3-ultra}");
+        Tour edited = tour;
+        edited.steps[cliff - tour.steps.cbegin()].caption = quoting;
+        stage.present.player()->updateTour(edited);
+        stage.present.player()->goTo(int(cliff - tour.steps.cbegin()));
+        const QString before = stage.present.captionText();
+        SteppedSlider *users = stage.present.controls()->usersSlider();
+        users->slider()->setValue(users->nearestStep(64));
+        stage.controller.flush();
+        QVERIFY2(!before.contains(QLatin1Char('{')) && stage.present.captionText() != before,
+                 qPrintable(before + QStringLiteral(" / ") + stage.present.captionText()));
+        QCOMPARE(stage.present.captionText(), liveCaption(quoting, stage.service.estimates()));
+    }
+
+    // The keys are the presenter's: not on screen until H, gone again on the next H.
+    void keysHiddenFromTheAudience()
+    {
+        Stage stage(loadOrFail(QStringLiteral("article")));
+        const auto keysLabel = [&stage] {
+            for (QLabel *label : stage.present.controls()->findChildren<QLabel *>()) {
+                if (label->text().contains(QStringLiteral("Esc leave")))
+                    return label;
+            }
+            return static_cast<QLabel *>(nullptr);
+        };
+        QVERIFY(keysLabel());
+        QVERIFY(!keysLabel()->isVisible());
+        QTest::keyClick(&stage.present, Qt::Key_H);
+        QVERIFY(keysLabel()->isVisible());
+        QTest::keyClick(&stage.present, Qt::Key_H);
+        QVERIFY(!keysLabel()->isVisible());
     }
 
     void escapeLeaves()
