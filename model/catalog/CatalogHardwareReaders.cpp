@@ -89,6 +89,7 @@ std::optional<Device> readDevice(const Json &json, const ReadContext &context, c
     }
     device.bandwidthGBs = reader.number("bandwidth_gbs", Presence::Required, kBandwidthGBsLimits).value_or(0);
     device.fp16Tflops = reader.number("fp16_tflops", Presence::Required, kTflopsLimits).value_or(0);
+    device.fp8TensorCores = reader.flag("fp8_tensor_cores", Presence::Optional).value_or(false);
     device.interconnect = defaultInterconnect(device.kind);
     readInterconnect(reader, context, device);
     device.maxCount = reader.integer("max_count", context.detail(), 1, kMaxDevicesPerChassis).value_or(kDefaultMaxCount);

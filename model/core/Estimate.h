@@ -70,6 +70,9 @@ struct FormulaTerms {
     double prefillEfficiency = 0;    // share of spec FLOPs of the prompt's matmuls
     double attentionEfficiency = 0;  // share of spec FLOPs of the prompt's attention
     double prefillMicroBatchTokens = 0;
+    double matmulTflops = 0;         // per card, the rate the runtime's matmul kernels draw on (PromptMatmulRate.h)
+    double prefillCeilingTflops = 0; // highest rate those kernels reach per card (0 = none)
+    double reachedPromptTflops = 0;  // what they reach per card: efficiency x rate, joined with the ceiling
     QString provenance;              // where the runtime profile's constants come from
     bool operator==(const FormulaTerms &) const = default;
 };

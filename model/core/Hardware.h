@@ -30,6 +30,7 @@ struct Device {
     QList<double> memoryOptionsGB;
     double bandwidthGBs = 0;
     double fp16Tflops = 0; // dense tensor/matrix throughput, no sparsity
+    bool fp8TensorCores = false; // FP8 matrix math at twice fp16Tflops (NVIDIA Ada, Hopper, Blackwell; AMD CDNA 3+, RDNA 4)
     Interconnect interconnect;
     int maxCount = 1;  // cards per chassis for this product line
     double powerW = 0; // board power or system power for Apple chips; 0 = unknown

@@ -40,6 +40,9 @@ struct RuntimeProfile {
     // Prompt tokens processed per forward pass: llama.cpp's -ub, MLX's prefill step, vLLM's chunked
     // prefill budget. Weights are read once per micro-batch; a MoE's experts see ubatch x k / E tokens each.
     double prefillMicroBatchTokens = 512;
+    // Highest matmul rate (TFLOPS per card) the runtime's prompt kernels reach at their micro-batch, however
+    // fast the card: joined harmonically with prefillEfficiency x the card's rate (PromptMatmulRate.h). 0 = none.
+    double prefillCeilingTflops = 0;
     bool operator==(const RuntimeProfile &) const = default;
 };
 

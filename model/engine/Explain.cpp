@@ -2,6 +2,7 @@
 // Built on demand, off the estimator's hot path.
 #include "core/NumberText.h"
 #include "engine/Estimator.h"
+#include "engine/PromptMatmulRate.h"
 #include "engine/SeedMethod.h"
 
 #include <QStringList>
@@ -9,6 +10,20 @@
 #include <cmath>
 
 namespace headroom {
+namespace {
+
+// Why the matmul rate differs from the card's published FP16 figure, if it does.
+QString rateNote(const EstimateInput &input, const FormulaTerms &terms)
+{
+    if (!(terms.matmulTflops > input.device.fp16Tflops))
+        return QString();
+    if (isServingRuntime(terms.runtime) && isFp8(input.quant))
+        return QStringLiteral(", FP8 weights on FP8 tensor cores: twice the FP16 figure");
+    return QStringLiteral(", a GeForce card's full-rate FP16/INT8 accumulate: twice its published figure");
+}
+
+} // namespace
+
 namespace {
 
 // Up to `decimals` decimals, trailing zeros dropped: 3584, 42.5, 0.65, 54.8.
@@ -70,7 +85,7 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       number(terms.memoryTimeMs, 3));
     lines << QStringLiteral("compute time = %1 GFLOP per token x %2 users (+ dequantization) / (%3 TFLOPS x %4) = %5 ms")
                  .arg(number(terms.flopsPerToken / 1e9), QString::number(input.workload.users),
-                      number(input.device.fp16Tflops), number(terms.computeEfficiency, 3), number(terms.computeTimeMs, 3));
+                      number(terms.matmulTflops), number(terms.computeEfficiency, 3), number(terms.computeTimeMs, 3));
     lines << QStringLiteral("step = max(%1, %2) + overhead %3 + interconnect %4 = %5 ms")
                  .arg(number(terms.memoryTimeMs, 3), number(terms.computeTimeMs, 3), number(terms.overheadMs, 3),
                       number(terms.interconnectMs, 3),
@@ -83,11 +98,15 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                  .arg(number(estimate.decodeTpsPerUser), number(estimate.decodeTpsLow), number(estimate.decodeTpsHigh),
                       number(estimate.decodeTpsTotal), number(estimate.decodeTpsTotalLow),
                       number(estimate.decodeTpsTotalHigh), toString(estimate.bottleneck));
-    lines << QStringLiteral("prefill: %1 t/s (likely %2-%3): matmuls at %4 of spec FLOPs, attention over the prompt at %5, "
-                            "weights read once per %6-token micro-batch")
+    lines << QStringLiteral("prefill: %1 t/s (likely %2-%3): matmuls at %4 TFLOPS per card (%5 x %6 TFLOPS%7%8), "
+                            "attention over the prompt at %9 of spec FLOPs, weights read once per %10-token micro-batch")
                  .arg(number(estimate.prefillTps), number(estimate.prefillTpsLow), number(estimate.prefillTpsHigh),
-                      number(terms.prefillEfficiency, 3), number(terms.attentionEfficiency, 3),
-                      number(terms.prefillMicroBatchTokens, 0));
+                      number(terms.reachedPromptTflops), number(terms.prefillEfficiency, 3),
+                      number(terms.matmulTflops), rateNote(input, terms),
+                      terms.prefillCeilingTflops > 0
+                          ? QStringLiteral(", these kernels' ceiling %1 TFLOPS").arg(number(terms.prefillCeilingTflops))
+                          : QString(),
+                      number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0));
     lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users")
                  .arg(number(estimate.ttftSeconds, 2), number(estimate.ttftSecondsLow, 2), number(estimate.ttftSecondsHigh, 2),
                       QString::number(input.workload.promptTokens), QString::number(input.workload.users));

@@ -45,6 +45,8 @@ inline constexpr double kExpertTokensAtHalfRate = 64.0;
 // Tensor split: two all-reduces per layer (after attention and after the MLP).
 inline constexpr double kAllReducesPerLayer = 2.0;
 inline constexpr double kActivationBytesPerElement = 2.0;
+// llama.cpp gathers a tensor split's matmul outputs in FP32.
+inline constexpr double kGatheredBytesPerElement = 4.0;
 // Latency of one small all-reduce (NCCL/RCCL, two cards): tens of microseconds across PCIe, a few over NVLink or
 // AMD's Infinity Fabric.
 inline constexpr double kPcieAllReduceLatencyUs = 25.0;

@@ -1,6 +1,7 @@
 // The roofline method: bytes and FLOPs of one decode step against bandwidth and compute,
 // with KV cache, MoE expert coverage, multi-GPU split, concurrency, prefill and fit.
 #include "engine/Estimator.h"
+#include "engine/PromptMatmulRate.h"
 #include "engine/RooflineConstants.h"
 #include "engine/RooflineMemory.h"
 #include "engine/RooflineShape.h"
@@ -51,6 +52,11 @@ double streamingGBs(const Device &device, const RuntimeProfile &profile)
     return bandwidth / std::sqrt(std::sqrt(1.0 + ratioSquared * ratioSquared));
 }
 
+double tensorLinkGBs(const Device &device)
+{
+    return device.interconnect.bandwidthGBs > 0 ? device.interconnect.bandwidthGBs : kDefaultInterconnectGBs;
+}
+
 struct DecodeTiming {
     double memoryMs = 0;
     double computeMs = 0;
@@ -94,7 +100,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     timing.coverage = expertCoverage(model, users);
 
     const double bandwidth = streamingGBs(device, profile);
-    const double flopsPerSecond = std::max(0.0, device.fp16Tflops) * 1e12 * profile.computeEfficiency;
+    const double flopsPerSecond = matmulTflops(device, resolveRuntime(input.configuration.runtime, device), input.quant) * 1e12 * profile.computeEfficiency;
     const double stepFlops = users * flopsPerToken + dequantOps;
 
     if (split == Split::Tensor && count > 1) {
@@ -102,8 +108,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
         timing.parallelDevices = count;
         timing.memoryMs = safeRatio(weightReadGB + kvReadGB, bandwidth * count) * kMsPerSecond;
         timing.computeMs = safeRatio(stepFlops, flopsPerSecond * count) * kMsPerSecond;
-        const double linkGBs = device.interconnect.bandwidthGBs > 0 ? device.interconnect.bandwidthGBs
-                                                                    : kDefaultInterconnectGBs;
+        const double linkGBs = tensorLinkGBs(device);
         const double allReduceGB = users * double(shape.hidden) * kActivationBytesPerElement / kBytesPerGB;
         // NVLink and AMD's Infinity Fabric join the GPUs directly; PCIe goes through the host.
         const QString &linkName = device.interconnect.name;
@@ -136,10 +141,27 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     return timing;
 }
 
+// Bytes one prompt token sends over the link between the cards of a tensor split. vLLM, SGLang and
+// TensorRT-LLM all-reduce the hidden state twice per layer (ring: 2(n-1)/n of it per card). llama.cpp's
+// tensor split instead gathers every matmul's FP32 output on the main card: about active params / hidden
+// values per token (each matmul's outputs), of which (n-1)/n come from the other cards.
+double tensorSplitPromptBytesPerToken(const LanguageModel &model, Runtime runtime, double cards)
+{
+    const ModelShape shape = resolvedShape(model);
+    if (shape.hidden <= 0 || cards <= 1)
+        return 0.0;
+    const double remoteShare = (cards - 1.0) / cards;
+    if (isServingRuntime(runtime))
+        return kAllReducesPerLayer * shape.layers * shape.hidden * kActivationBytesPerElement * 2.0 * remoteShare;
+    const double outputsPerToken = activeParamsB(model) * 1e9 / shape.hidden;
+    return outputsPerToken * kGatheredBytesPerElement * remoteShare;
+}
+
 // Prompt processing, per token: the matmuls at the prefill rate (a MoE's experts slower, each seeing only
 // micro-batch x k / E tokens), attention over the prompt so far at the attention rate, and a memory floor of
-// one read of all the weights per micro-batch (a long prompt touches every expert).
-double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, Split split,
+// one read of all the weights per micro-batch (a long prompt touches every expert); a tensor split then
+// sends its activations over the link.
+double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, Runtime runtime, Split split,
                               const MemoryPlan &plan)
 {
     const LanguageModel &model = input.model;
@@ -159,15 +181,19 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
         const double tokensPerExpert = microBatch * model.routedExpertsPerToken() / double(model.routedExperts());
         expertRate = tokensPerExpert / (tokensPerExpert + kExpertTokensAtHalfRate);
     }
+    const double matmulFlops = reachedPromptTflops(matmulTflops(input.device, runtime, input.quant), profile.prefillEfficiency,
+                                                   profile.prefillCeilingTflops) * 1e12 * parallel;
     const double peakFlops = std::max(0.0, input.device.fp16Tflops) * 1e12 * parallel;
-    const double matmulSeconds = safeRatio(2e9 * (activeB - routedB + routedB / expertRate),
-                                           peakFlops * profile.prefillEfficiency);
+    const double matmulSeconds = safeRatio(2e9 * (activeB - routedB + routedB / expertRate), matmulFlops);
     // A fresh prompt: its tokens attend on average to half of it.
     const double attentionSeconds = safeRatio(attentionFlopsPerToken(model, prompt / 2.0),
                                               peakFlops * profile.attentionEfficiency);
     const double bandwidth = streamingGBs(input.device, profile) * parallel;
     const double memorySeconds = safeRatio(plan.memory.weightsGB, bandwidth * microBatch);
-    const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds);
+    const double linkSeconds = split == Split::Tensor && cards > 1
+        ? safeRatio(tensorSplitPromptBytesPerToken(model, runtime, cards) / kBytesPerGB, tensorLinkGBs(input.device))
+        : 0.0;
+    const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds) + linkSeconds;
     return secondsPerToken > 0 ? 1.0 / secondsPerToken : 0.0;
 }
 
@@ -183,8 +209,9 @@ void setLikelyRanges(Estimate &estimate, const EstimateInput &input, const Error
     estimate.prefillTpsHigh = estimate.prefillTps * prefill.highRatio;
     estimate.ttftSecondsLow = firstTokenSeconds(input.workload, estimate.prefillTpsHigh);
     estimate.ttftSecondsHigh = firstTokenSeconds(input.workload, estimate.prefillTpsLow);
-    estimate.outputTpsTotalLow = endToEndOutputTps(input.workload, estimate.ttftSecondsHigh, estimate.decodeTpsLow);
-    estimate.outputTpsTotalHigh = endToEndOutputTps(input.workload, estimate.ttftSecondsLow, estimate.decodeTpsHigh);
+    // Serving benchmarks measure this figure itself: its class's held-out ratios apply to it directly.
+    estimate.outputTpsTotalLow = estimate.outputTpsTotal * decode.lowRatio;
+    estimate.outputTpsTotalHigh = estimate.outputTpsTotal * decode.highRatio;
 }
 
 } // namespace
@@ -215,7 +242,8 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.bandwidthEfficiency = profile.bandwidthEfficiency;
     terms.computeEfficiency = profile.computeEfficiency;
     terms.effectiveBandwidthGBs = streamingGBs(input.device, profile);
-    terms.effectiveTflops = std::max(0.0, input.device.fp16Tflops) * profile.computeEfficiency;
+    terms.matmulTflops = matmulTflops(input.device, runtime, input.quant);
+    terms.effectiveTflops = terms.matmulTflops * profile.computeEfficiency;
     terms.memoryTimeMs = timing.memoryMs;
     terms.computeTimeMs = timing.computeMs;
     terms.overheadMs = timing.overheadMs;
@@ -227,6 +255,9 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.prefillEfficiency = profile.prefillEfficiency;
     terms.attentionEfficiency = profile.attentionEfficiency;
     terms.prefillMicroBatchTokens = profile.prefillMicroBatchTokens;
+    terms.prefillCeilingTflops = profile.prefillCeilingTflops;
+    terms.reachedPromptTflops = reachedPromptTflops(terms.matmulTflops, profile.prefillEfficiency,
+                                                    profile.prefillCeilingTflops);
     terms.provenance = profile.provenance;
 
     if (!estimate.runs()) {
@@ -248,7 +279,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     else
         estimate.bottleneck = Bottleneck::Bandwidth;
 
-    estimate.prefillTps = prefillTokensPerSecond(input, profile, split, plan);
+    estimate.prefillTps = prefillTokensPerSecond(input, profile, runtime, split, plan);
     estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps);
     estimate.outputTpsTotal = endToEndOutputTps(input.workload, estimate.ttftSeconds, estimate.decodeTpsPerUser);
 

@@ -76,8 +76,9 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
                       .arg(literal(p.batchEfficiency)).arg(p.rowsFitted).arg(quoted(p.provenance));
         source += QStringLiteral("         .kernelCeilingGBs = %1, .attentionEfficiency = %2, .dequantOpsPerWeight = %3,\n")
                       .arg(literal(p.kernelCeilingGBs), literal(p.attentionEfficiency), literal(p.dequantOpsPerWeight));
-        source += QStringLiteral("         .perSequenceOverheadMs = %1, .moeLayerOverheadUs = %2, .prefillMicroBatchTokens = %3},\n")
+        source += QStringLiteral("         .perSequenceOverheadMs = %1, .moeLayerOverheadUs = %2, .prefillMicroBatchTokens = %3,\n")
                       .arg(literal(p.perSequenceOverheadMs), literal(p.moeLayerOverheadUs), literal(p.prefillMicroBatchTokens));
+        source += QStringLiteral("         .prefillCeilingTflops = %1},\n").arg(literal(p.prefillCeilingTflops));
     }
     source += QStringLiteral("    };\n}\n\nQList<ErrorBand> holdOutErrorBands()\n{\n"
                              "    // speed class, runtime (Auto = any), platform, any platform, measured/predicted ratios\n"

@@ -133,6 +133,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
     seed.perTokenOverheadMs = 1.0;
     seed.layerSplitOverheadMs = 0.3;
     seed.kernelCeilingGBs = 20000.0;
+    seed.prefillCeilingTflops = 5000.0;
     seed.prefillMicroBatchTokens = kLlamaCppMicroBatch;
     const Rows llamaRows = select([](const PreparedRow &row) { return *row.runtime == Runtime::LlamaCpp; });
     RuntimeProfile root = fitOne(seed, llamaRows, 0.0);

@@ -67,7 +67,8 @@ QList<Parameter> decodeParameters(const RowTraits &traits)
 
 QList<Parameter> prefillParameters(const RowTraits &traits)
 {
-    QList<Parameter> parameters{{&RuntimeProfile::prefillEfficiency, 0.01, kMaxFlopsEfficiency, 0.1}};
+    QList<Parameter> parameters{{&RuntimeProfile::prefillEfficiency, 0.01, kMaxFlopsEfficiency, 0.1},
+                                {&RuntimeProfile::prefillCeilingTflops, 10.0, 5000.0, 200.0}};
     if (traits.longPrompts)
         parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, kMaxFlopsEfficiency, 0.1};
     return parameters;

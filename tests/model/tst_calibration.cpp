@@ -70,6 +70,7 @@ private Q_SLOTS:
                 && closeEnough(a.batchEfficiency, b.batchEfficiency)
                 && closeEnough(a.dequantOpsPerWeight, b.dequantOpsPerWeight)
                 && closeEnough(a.prefillMicroBatchTokens, b.prefillMicroBatchTokens)
+                && closeEnough(a.prefillCeilingTflops, b.prefillCeilingTflops)
                 && closeEnough(a.moeLayerOverheadUs, b.moeLayerOverheadUs)
                 && a.rowsFitted == b.rowsFitted && a.provenance == b.provenance;
             if (!same)

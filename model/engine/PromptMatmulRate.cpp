@@ -1,0 +1,44 @@
+#include "engine/PromptMatmulRate.h"
+
+#include "core/Platform.h"
+
+#include <algorithm>
+
+namespace headroom {
+namespace {
+
+// FP16-accumulate (and INT8) tensor math against the published FP32-accumulate figure on GeForce dies.
+constexpr double kGeForceFullRateFactor = 2.0;
+// FP8 tensor math against FP16 at the same accumulate, on every card that has it.
+constexpr double kFp8RateFactor = 2.0;
+
+bool accumulatesAtFullRate(Runtime runtime)
+{
+    return runtime == Runtime::LlamaCpp || runtime == Runtime::Ollama;
+}
+
+} // namespace
+
+bool isFp8(const Quantization &quant)
+{
+    return quant.name.startsWith(QLatin1String("fp8"), Qt::CaseInsensitive);
+}
+
+double matmulTflops(const Device &device, Runtime runtime, const Quantization &quant)
+{
+    const double published = std::max(0.0, device.fp16Tflops);
+    if (isServingRuntime(runtime))
+        return device.fp8TensorCores && isFp8(quant) ? published * kFp8RateFactor : published;
+    const bool geForce = platformOf(device) == Platform::Nvidia && device.segment == Segment::Consumer;
+    return geForce && accumulatesAtFullRate(runtime) ? published * kGeForceFullRateFactor : published;
+}
+
+double reachedPromptTflops(double peakTflops, double efficiency, double ceilingTflops)
+{
+    const double rate = std::max(0.0, peakTflops) * std::max(0.0, efficiency);
+    if (ceilingTflops <= 0 || rate <= 0)
+        return rate;
+    return 1.0 / (1.0 / rate + 1.0 / ceilingTflops);
+}
+
+} // namespace headroom
