@@ -152,6 +152,11 @@ void MainWindow::buildCentre()
     }
     m_chartTabs->setDocumentMode(true);
     m_chartTabs->setToolTip(tr("Hover a bar or point for its numbers"));
+    m_chartTabs->setWhatsThis(tr("<b>Charts</b><p>The table's numbers drawn: Speed (per user, with likely ranges and "
+                                 "measured diamonds), Memory (what each configuration holds), Concurrency (1 to 64 "
+                                 "users; dotted where the model no longer fits), Value (speed for the price) and "
+                                 "Accuracy (predictions against public measurements). File ▸ Export Chart saves the "
+                                 "one shown.</p>"));
     auto *centre = new QSplitter(Qt::Vertical);
     centre->addWidget(m_chartTabs);
     centre->addWidget(m_table);

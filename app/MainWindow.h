@@ -100,6 +100,10 @@ private:
     void copyChart();
     void exportTableCsv();
     void showAbout();
+    void showGuide();
+    void showShortcuts();
+    template<typename Dialog, typename... Args>
+    void showHelpDialog(Args &&...args);
     void manageImportedModels();
 
     CatalogStore *m_catalogStore;

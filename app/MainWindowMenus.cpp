@@ -7,6 +7,7 @@
 #include "ModelImportController.h"
 #include "ResultsTable.h"
 #include "core/SafeFile.h"
+#include "HelpDialogs.h"
 #include "session/ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
@@ -22,6 +23,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QWhatsThis>
 
 namespace headroom {
 namespace {
@@ -75,6 +77,12 @@ void MainWindow::buildMenus()
     m_present->addToViewMenu(view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Headroom &Guide"), QKeySequence::HelpContents, this, &MainWindow::showGuide);
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    QAction *whatsThis = QWhatsThis::createAction(this);
+    whatsThis->setText(tr("&What's This?"));
+    help->addAction(whatsThis);
+    help->addSeparator();
     help->addAction(tr("&About Headroom"), this, &MainWindow::showAbout);
 }
 
@@ -172,6 +180,30 @@ void MainWindow::manageImportedModels()
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+}
+
+// One instance of a help dialog, raised when asked again.
+template<typename Dialog, typename... Args>
+void MainWindow::showHelpDialog(Args &&...args)
+{
+    auto *dialog = findChild<Dialog *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!dialog) {
+        dialog = new Dialog(std::forward<Args>(args)..., this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showGuide()
+{
+    showHelpDialog<GuideDialog>();
+}
+
+void MainWindow::showShortcuts()
+{
+    showHelpDialog<ShortcutsDialog>(menuShortcuts(menuBar()->actions()));
 }
 
 void MainWindow::showAbout()

@@ -28,7 +28,8 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     , m_model(new AdvisorShortlistModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
-    , m_compare(new QPushButton(tr("Compare these"), this))
+    , m_compare(new QPushButton(tr("Add to comparison"), this))
+    , m_replace(new QPushButton(tr("Compare only these"), this))
     , m_quotes(new QPushButton(tr("Prices and quotes…"), this))
     , m_quoteModel(new QuoteTableModel(this))
 {
@@ -47,9 +48,13 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     m_view->setToolTip(tr("Hover a cell for the formula behind it; click a header to sort."));
 
     m_compare->setObjectName(QStringLiteral("advisorCompare"));
-    m_compare->setToolTip(tr("Put the top %1 configurations of the table, in its order, on the comparison charts.")
+    m_compare->setToolTip(tr("Add the top %1 configurations of the table, in its order, to those on the comparison "
+                             "charts.").arg(MaxComparedPicks));
+    connect(m_compare, &QPushButton::clicked, this, [this] { compareShortlist(PickMode::Add); });
+    m_replace->setObjectName(QStringLiteral("advisorCompareOnly"));
+    m_replace->setToolTip(tr("Replace the configurations on the comparison charts with the top %1 of the table.")
                               .arg(MaxComparedPicks));
-    connect(m_compare, &QPushButton::clicked, this, &AdvisorPanel::compareShortlist);
+    connect(m_replace, &QPushButton::clicked, this, [this] { compareShortlist(PickMode::Replace); });
     connect(m_form, &AdvisorRequirementsForm::interactionStarted, this, &AdvisorPanel::interactionStarted);
     connect(m_form, &AdvisorRequirementsForm::interactionFinished, this, &AdvisorPanel::interactionFinished);
     connect(service, &AdvisorService::adviceChanged, this, &AdvisorPanel::showAdvice);
@@ -70,6 +75,7 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_quotes);
     buttons->addStretch(1);
+    buttons->addWidget(m_replace);
     buttons->addWidget(m_compare);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
@@ -77,7 +83,8 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
     setTabOrder(m_form, m_view);
-    setTabOrder(m_view, m_compare);
+    setTabOrder(m_view, m_replace);
+    setTabOrder(m_replace, m_compare);
 
     showAdvice(service->result());
 }
@@ -87,6 +94,7 @@ void AdvisorPanel::showAdvice(const AdvisorResult &result)
     m_model->setResult(result, m_service->requirements().cost);
     m_reason->setText(result.reason); // names what was considered and, when nothing qualifies, why
     m_compare->setEnabled(!result.shortlist.isEmpty());
+    m_replace->setEnabled(!result.shortlist.isEmpty());
 }
 
 QuotesDialog *AdvisorPanel::quotesDialog()
@@ -108,7 +116,7 @@ void AdvisorPanel::setQuotes(const QMap<QString, double> &quotes)
     m_controller->edit(scenario, tr("Set price quotes"));
 }
 
-void AdvisorPanel::compareShortlist()
+void AdvisorPanel::compareShortlist(PickMode mode)
 {
     // The picks in the table's order: what the user sorted to the top is what they compare.
     AdvisorResult ordered = m_model->result();
@@ -117,8 +125,8 @@ void AdvisorPanel::compareShortlist()
         ordered.shortlist.append(m_model->candidate(m_sorted->mapToSource(m_sorted->index(row, 0)).row()));
     if (ordered.shortlist.isEmpty())
         return;
-    m_controller->edit(scenarioWithPicks(m_controller->scenario(), ordered, MaxComparedPicks),
-                       tr("Compare advisor picks"));
+    m_controller->edit(scenarioWithPicks(m_controller->scenario(), ordered, MaxComparedPicks, mode),
+                       mode == PickMode::Add ? tr("Add advisor picks") : tr("Compare advisor picks"));
     Q_EMIT compareRequested();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "advisor/Advisor.h"
+#include "scenario/ScenarioAdvisor.h"
 
 #include <QWidget>
 
@@ -37,13 +38,14 @@ public:
     QTableView *shortlistView() const { return m_view; }
     QLabel *reasonLabel() const { return m_reason; }
     QPushButton *compareButton() const { return m_compare; }
+    QPushButton *replaceButton() const { return m_replace; }
     QPushButton *quotesButton() const { return m_quotes; }
     // The price editor (created on first use) and its model.
     QuotesDialog *quotesDialog();
     QuoteTableModel *quoteModel() const { return m_quoteModel; }
 
     // What "Compare these" does (also the button's action).
-    void compareShortlist();
+    void compareShortlist(PickMode mode = PickMode::Add);
 
 Q_SIGNALS:
     void compareRequested();
@@ -63,6 +65,7 @@ private:
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;
     QPushButton *m_compare;
+    QPushButton *m_replace;
     QPushButton *m_quotes;
     QuoteTableModel *m_quoteModel;
     QuotesDialog *m_quotesDialog = nullptr;

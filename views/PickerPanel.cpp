@@ -61,6 +61,44 @@ void selectData(QComboBox *combo, const QVariant &value)
 
 } // namespace
 
+// Shift+F1 (Help ▸ What's This?): what each control changes in the estimate, at more length than its tooltip.
+void PickerPanel::setWhatsThisTexts()
+{
+    m_model->setWhatsThis(tr("<b>Model</b><p>The language model to run. Its parameter count sets the weight bytes "
+                             "read for every token; its attention shape (heads, KV heads, layer types) sets the KV "
+                             "cache each token of context costs. Type to search by name or id; File ▸ Import Model "
+                             "adds your own.</p>"));
+    m_modelSize->setWhatsThis(tr("<b>Model size</b><p>Scales the chosen model from 1 B to 1 T parameters, keeping its "
+                                 "shape: a what-if for models not in the catalog. The result is a custom model saved "
+                                 "with the scenario.</p>"));
+    m_quant->setWhatsThis(tr("<b>Quantization</b><p>Bits stored per weight. Decode speed is close to bandwidth ÷ bytes "
+                             "per token, so halving the bits nearly doubles the speed and halves the memory, at some "
+                             "cost in quality below about 4 bits.</p>"));
+    m_context->setWhatsThis(tr("<b>Context</b><p>Tokens each user keeps in the KV cache. Longer context costs memory "
+                               "(it can stop a model fitting) and bandwidth (every decoded token reads it). It stops "
+                               "at the longest context the model takes.</p>"));
+    m_prompt->setWhatsThis(tr("<b>Prompt</b><p>Tokens each request sends before the first answer token: the time to "
+                              "first token is their prefill time. Prefill is compute-bound, so this is where Macs and "
+                              "GPUs differ most (RAG and coding agents send thousands).</p>"));
+    m_users->setWhatsThis(tr("<b>Users</b><p>Sequences decoded together. One weight read serves every user of a step, "
+                             "so total throughput grows with users until compute, KV-cache traffic or memory binds; "
+                             "speed per user falls.</p>"));
+    m_method->setWhatsThis(tr("<b>Method</b><p><i>Roofline</i>: time per token = max(bytes ÷ bandwidth, FLOPs ÷ "
+                              "compute) + overheads, with constants fitted to public measurements and a likely range "
+                              "from held-out error. <i>Seed</i>: the article's rule, bandwidth ÷ model size × "
+                              "efficiency, exactly.</p>"));
+    m_efficiency->setWhatsThis(tr("<b>Efficiency</b><p>The seed method's share of peak bandwidth reached; the article "
+                                  "uses 65%. The roofline method fits its own per runtime and platform.</p>"));
+    m_runtime->setWhatsThis(tr("<b>Runtime</b><p>The inference engine. llama.cpp and Ollama run one request well; "
+                               "MLX is Apple's; vLLM, SGLang and TensorRT-LLM batch many users on NVIDIA GPUs. Each "
+                               "has its own fitted constants.</p>"));
+    m_kvCache->setWhatsThis(tr("<b>KV cache</b><p>Precision of the cached keys and values: Q8_0 or FP8 halve the "
+                               "cache of F16, Q4_0 quarters it, so more context or users fit.</p>"));
+    m_appleFraction->setWhatsThis(tr("<b>Mac GPU memory</b><p>Share of a Mac's unified memory the GPU may wire "
+                                     "(macOS allows about 75% by default; <tt>sysctl iogpu.wired_limit_mb</tt> raises "
+                                     "it).</p>"));
+}
+
 PickerPanel::PickerPanel(ScenarioController *controller, const Catalog &catalog, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
@@ -135,6 +173,7 @@ void PickerPanel::buildLayout()
     m_runtime->setToolTip(tr("Inference runtime for every configuration (Auto: llama.cpp, Metal on Apple, CUDA elsewhere)."));
     m_kvCache->setToolTip(tr("Precision of the KV cache elements."));
     m_appleFraction->setToolTip(tr("Share of a Mac's unified memory the GPU may use (macOS default about 75%)."));
+    setWhatsThisTexts();
 
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -47,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void buildLayout();
+    void setWhatsThisTexts();
     void connectEdits();
     void showScenario();
     void change(const QString &description, const std::function<void(Scenario &)> &edit);

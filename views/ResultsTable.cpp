@@ -38,6 +38,10 @@ ResultsTable::ResultsTable(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ResultsTable::widenColumnsToFit);
     m_view->setToolTip(tr("Hover a row for the formula behind its numbers; click a header to sort."));
+    m_view->setWhatsThis(tr("<b>Results</b><p>One row per configuration ticked in the Hardware list: whether the model "
+                            "fits, decode speed per user and in total with its likely range, prefill speed, time to "
+                            "first token, what binds it, and the price. The charts plot exactly these numbers. "
+                            "Select a row for its formula in the Details pane.</p>"));
 
     auto *copy = new QAction(tr("Copy table as CSV"), m_view);
     copy->setShortcut(QKeySequence::Copy);

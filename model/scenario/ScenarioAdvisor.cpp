@@ -1,6 +1,8 @@
 // The scenario <-> the advisor: the request the window asks, and the picks put back into the scenario.
 #include "scenario/ScenarioAdvisor.h"
 
+#include <algorithm>
+
 namespace headroom {
 namespace {
 
@@ -59,13 +61,25 @@ AdvisorRequestOrProblem advisorRequestFor(const Scenario &scenario, const Catalo
     return request;
 }
 
-Scenario scenarioWithPicks(const Scenario &scenario, const AdvisorResult &result, int maxCount)
+Scenario scenarioWithPicks(const Scenario &scenario, const AdvisorResult &result, int maxCount,
+                           PickMode mode)
 {
     Scenario picked = scenario;
-    picked.configurations.clear();
+    if (mode == PickMode::Replace)
+        picked.configurations.clear();
+    int taken = 0;
     for (const AdvisorCandidate &candidate : result.shortlist) {
-        if (picked.configurations.size() >= maxCount)
+        if (taken++ >= maxCount)
             break;
+        const auto same = std::find_if(picked.configurations.begin(), picked.configurations.end(),
+                                       [&](const ScenarioConfiguration &entry) {
+                                           return entry.configuration == candidate.configuration
+                                               && entry.systemId == candidate.systemId;
+                                       });
+        if (same != picked.configurations.end()) {
+            same->checked = true;
+            continue;
+        }
         ScenarioConfiguration entry;
         entry.configuration = candidate.configuration;
         entry.checked = true;

@@ -18,9 +18,14 @@ namespace headroom {
 using AdvisorRequestOrProblem = std::variant<AdvisorRequest, QString>;
 AdvisorRequestOrProblem advisorRequestFor(const Scenario &scenario, const Catalog &catalog);
 
-// The scenario with its configurations replaced by the first `maxCount` shortlisted ones
-// (checked, labelled, system id set, runtime and split as estimated), so that computeEstimates()
-// gives the shortlist's numbers. With auto quantization the scenario takes the top pick's quantization.
-Scenario scenarioWithPicks(const Scenario &scenario, const AdvisorResult &result, int maxCount);
+// Whether the picks join the configurations being compared or take their place.
+enum class PickMode { Add, Replace };
+
+// The scenario with the first `maxCount` shortlisted configurations (checked, labelled, system id set,
+// runtime and split as estimated) after its own (Add; a pick already there is ticked, not repeated) or
+// instead of them (Replace), so that computeEstimates() gives the shortlist's numbers. With auto
+// quantization the scenario takes the top pick's quantization.
+Scenario scenarioWithPicks(const Scenario &scenario, const AdvisorResult &result, int maxCount,
+                           PickMode mode = PickMode::Replace);
 
 } // namespace headroom

@@ -10,6 +10,7 @@
 #include "session/EstimateService.h"
 #include "itemmodels/HardwareListModel.h"
 #include "HardwarePanel.h"
+#include "HelpDialogs.h"
 #include "MainWindow.h"
 #include "PickerPanel.h"
 #include "ResultsTable.h"
@@ -24,6 +25,9 @@
 #include <QScreen>
 #include <QSettings>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTextBrowser>
 #include <QComboBox>
 #include <QUndoStack>
 #include <QApplication>
@@ -243,7 +247,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!window().advisorService()->result().shortlist.isEmpty());
         window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Memory));
         const AdvisorResult advice = window().advisorService()->result();
-        QTest::mouseClick(window().advisorPanel()->compareButton(), Qt::LeftButton);
+        QTest::mouseClick(window().advisorPanel()->replaceButton(), Qt::LeftButton);
         settle();
         QVERIFY(window().currentChart()->kind() == ChartKind::Speed);
         const qsizetype picks = std::min<qsizetype>(advice.shortlist.size(), AdvisorPanel::MaxComparedPicks);
@@ -257,6 +261,54 @@ private Q_SLOTS:
                      qPrintable(shown.rows.at(i).label));
         }
         QVERIFY(window().controller()->undoStack()->canUndo());
+    }
+
+    // Help offers the guide shipped in the binary, every shortcut of the menus, and What's This on the controls.
+    void helpExplainsTheWindow()
+    {
+        QMenu *help = nullptr;
+        for (QAction *action : window().menuBar()->actions()) {
+            if (action->menu() && action->text().remove(QLatin1Char('&')) == QStringLiteral("Help"))
+                help = action->menu();
+        }
+        QVERIFY(help);
+        QStringList items;
+        for (QAction *action : help->actions())
+            items << action->text().remove(QLatin1Char('&'));
+        QVERIFY2(items.contains(QStringLiteral("Headroom Guide")) && items.contains(QStringLiteral("Keyboard Shortcuts"))
+                     && items.contains(QStringLiteral("What's This?")),
+                 qPrintable(items.join(QStringLiteral(", "))));
+
+        for (QAction *action : help->actions()) {
+            if (action->text().remove(QLatin1Char('&')) == QStringLiteral("Headroom Guide"))
+                action->trigger();
+        }
+        auto *guide = window().findChild<GuideDialog *>();
+        QVERIFY(guide);
+        const QString guideText = guide->browser()->toPlainText();
+        QVERIFY(guideText.contains(QStringLiteral("Headroom guide")));
+        QVERIFY(guideText.contains(QStringLiteral("Presenting to a customer")));
+        guide->close();
+
+        const QList<ShortcutEntry> shortcuts = menuShortcuts(window().menuBar()->actions());
+        const auto has = [&](const QString &action, const QString &keys) {
+            return std::any_of(shortcuts.cbegin(), shortcuts.cend(), [&](const ShortcutEntry &entry) {
+                return entry.action.startsWith(action) && entry.keys == keys;
+            });
+        };
+        QVERIFY(has(QStringLiteral("Advisor"), QStringLiteral("Ctrl+B")));
+        QVERIFY(has(QStringLiteral("Undo"), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+        QVERIFY(has(QStringLiteral("Present"), QStringLiteral("F5")));
+        ShortcutsDialog dialog(shortcuts);
+        const QString listed = dialog.browser()->toPlainText();
+        QVERIFY(listed.contains(QStringLiteral("Ctrl+B")));
+        QVERIFY(listed.contains(QStringLiteral("Leave Present mode")));
+
+        for (const char *name : {"usersSlider", "contextSlider", "promptSlider", "modelSizeSlider"}) {
+            auto *slider = window().findChild<QWidget *>(QLatin1String(name));
+            QVERIFY2(slider && slider->parentWidget() && !slider->parentWidget()->whatsThis().isEmpty(), name);
+        }
+        QVERIFY(!window().chartTabs()->whatsThis().isEmpty());
     }
 
     // Looking at another chart is not an edit: no undo step, no "modified", and Undo leaves the tab alone.

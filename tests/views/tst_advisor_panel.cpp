@@ -174,7 +174,7 @@ private Q_SLOTS:
         const AdvisorResult result = f.service.result();
         QVERIFY(result.shortlist.size() > AdvisorPanel::MaxComparedPicks); // the cap matters here
         const int searches = f.service.searchCount();
-        f.panel.compareButton()->click();
+        f.panel.replaceButton()->click();
         QCOMPARE(compared.size(), 1);
         f.settle();
         QCOMPARE(f.service.searchCount(), searches); // the question did not change
@@ -195,11 +195,40 @@ private Q_SLOTS:
         }
     }
 
+    // "Add to comparison" keeps what is compared, appends the picks it lacks and ticks the ones it has.
+    void addToComparisonKeepsWhatIsCompared()
+    {
+        Fixture f;
+        const AdvisorResult result = f.service.result();
+        QVERIFY(result.shortlist.size() > AdvisorPanel::MaxComparedPicks);
+        Scenario scenario = f.controller.scenario();
+        ScenarioConfiguration already;
+        already.configuration = result.shortlist.at(1).configuration;
+        already.systemId = result.shortlist.at(1).systemId;
+        already.label = result.shortlist.at(1).label;
+        already.checked = false;
+        scenario.configurations.append(already);
+        f.controller.edit(scenario, QStringLiteral("One pick already listed, unticked"));
+        f.settle();
+        const QList<ScenarioConfiguration> before = f.controller.scenario().configurations;
+
+        f.panel.compareButton()->click();
+        f.settle();
+        const QList<ScenarioConfiguration> &after = f.controller.scenario().configurations;
+        QCOMPARE(after.size(), before.size() + AdvisorPanel::MaxComparedPicks - 1);
+        for (qsizetype i = 0; i + 1 < before.size(); ++i)
+            QCOMPARE(after.at(i), before.at(i));
+        QVERIFY(after.at(before.size() - 1).checked); // the one already there, ticked and not repeated
+        QCOMPARE(f.controller.undoStack()->undoText(), QStringLiteral("Add advisor picks"));
+        f.controller.undoStack()->undo();
+        QCOMPARE(f.controller.scenario().configurations, before);
+    }
+
     void compareFollowsTheTableOrder()
     {
         Fixture f;
         f.panel.shortlistView()->sortByColumn(AdvisorShortlistModel::DecodePerUserColumn, Qt::DescendingOrder);
-        f.panel.compareShortlist();
+        f.panel.compareShortlist(PickMode::Replace);
         f.settle();
         const EstimateSet estimates = computeEstimates(f.controller.scenario(), embeddedCatalog());
         QVERIFY(!estimates.rows.isEmpty());
