@@ -230,6 +230,8 @@ private Q_SLOTS:
     void concurrencyNote();
     void compactLabels_data();
     void compactLabels();
+    void fittedNamesStayApart_data();
+    void fittedNamesStayApart();
     void concurrencyLineLabels();
 
     void updatesInPlace_data() { kinds(); }
@@ -816,6 +818,40 @@ void TestCharts::compactLabels_data()
         << QStringList{QStringLiteral("Apple M4 Max (32-core GPU) 36 GB"), QStringLiteral("Apple M4 Max (40-core GPU) 36 GB"),
                        QStringLiteral("Arc B580")};
     QTest::newRow("nothing to shorten") << QStringList{QStringLiteral("Custom box")} << QStringList{QStringLiteral("Custom box")};
+}
+
+void TestCharts::fittedNamesStayApart_data()
+{
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<int>("roomInCharacters");
+    const QStringList studios{QStringLiteral("Mac Studio M3 Ultra (80-core GPU) 256 GB"),
+                              QStringLiteral("Mac Studio M3 Ultra (80-core GPU) 96 GB"),
+                              QStringLiteral("Mac Studio M3 Ultra (60-core GPU) 256 GB")};
+    const QStringList fourCards{QStringLiteral("4x NVIDIA RTX PRO 6000 Blackwell (tensor)"),
+                                QStringLiteral("4x NVIDIA RTX 6000 Ada (tensor)"),
+                                QStringLiteral("4x NVIDIA RTX PRO 6000 Blackwell Max-Q (tensor)"), QStringLiteral("Mac mini")};
+    for (int room : {60, 24, 16}) {
+        QTest::addRow("Mac Studios in %d", room) << studios << room;
+        QTest::addRow("four cards in %d", room) << fourCards << room;
+    }
+}
+
+// A name that fits is shown whole; one that does not is shortened to fit, and two different names
+// never read alike (the tooltip and the table give them whole).
+void TestCharts::fittedNamesStayApart()
+{
+    QFETCH(QStringList, names);
+    QFETCH(int, roomInCharacters);
+    const QFontMetricsF metrics(QFont(QStringLiteral("DejaVu Sans"), 10));
+    const qreal room = roomInCharacters * metrics.averageCharWidth();
+    const QStringList shown = fittedCategoryTexts(names, metrics, room);
+    QCOMPARE(shown.size(), names.size());
+    for (int row = 0; row < names.size(); ++row) {
+        if (metrics.horizontalAdvance(names.at(row)) <= room)
+            QCOMPARE(shown.at(row), names.at(row));
+        QVERIFY2(metrics.horizontalAdvance(shown.at(row)) <= room + 0.5, qPrintable(shown.at(row)));
+        QVERIFY2(shown.count(shown.at(row)) == 1, qPrintable(shown.join(QStringLiteral(" | "))));
+    }
 }
 
 void TestCharts::compactLabels()

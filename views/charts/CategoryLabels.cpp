@@ -1,6 +1,7 @@
 #include "CategoryLabels.h"
 
 #include "ChartAnnotation.h"
+#include "ChartFormat.h"
 
 #include <QChart>
 #include <QFontMetricsF>
@@ -17,7 +18,100 @@ constexpr qreal MaxLabelShareOfWidth = 0.3;
 constexpr qreal LabelGapPixels = 8; // between a name and the plot's left edge
 constexpr qreal ChartWidthTolerancePixels = 1;
 
+// Whether the rows in `group` all show different texts, and differ from every other row.
+bool distinctWithin(const QStringList &shown, const QList<int> &group)
+{
+    for (int row : group) {
+        for (int other = 0; other < shown.size(); ++other) {
+            if (other != row && shown.at(other) == shown.at(row))
+                return false;
+        }
+    }
+    return true;
+}
+
+// For each row of `group`, the words that set it apart from the others (what lies between the words
+// they all start with and the words they all end with), with the shared ending: "…(80-core GPU) 256 GB".
+QStringList distinguishingParts(const QStringList &texts, const QList<int> &group, bool withEnding)
+{
+    QList<QStringList> words;
+    for (int row : group)
+        words.append(texts.at(row).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    qsizetype shortest = words.first().size();
+    for (const QStringList &list : std::as_const(words))
+        shortest = std::min(shortest, list.size());
+    const auto allEqual = [&](const std::function<QString(const QStringList &)> &pick) {
+        return std::all_of(words.cbegin(), words.cend(), [&](const QStringList &list) { return pick(list) == pick(words.first()); });
+    };
+    qsizetype prefix = 0;
+    while (prefix < shortest && allEqual([prefix](const QStringList &list) { return list.at(prefix); }))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < shortest - prefix
+           && allEqual([suffix](const QStringList &list) { return list.at(list.size() - 1 - suffix); }))
+        ++suffix;
+    QStringList parts;
+    for (const QStringList &list : std::as_const(words)) {
+        const QStringList middle = list.mid(prefix, list.size() - prefix - suffix);
+        QString part = QString(QChar(0x2026)) + middle.join(QLatin1Char(' '));
+        if (withEnding && suffix > 0)
+            part += QLatin1Char(' ') + list.mid(list.size() - suffix).join(QLatin1Char(' '));
+        else if (suffix > 0)
+            part += QChar(0x2026);
+        parts.append(part);
+    }
+    return parts;
+}
+
 } // namespace
+
+QStringList fittedCategoryTexts(const QStringList &texts, const QFontMetricsF &metrics, qreal room)
+{
+    const QStringList compact = compactConfigurationLabels(texts);
+    const auto fits = [&](const QString &text) { return metrics.horizontalAdvance(text) <= room; };
+    QStringList shown;
+    for (int row = 0; row < texts.size(); ++row) {
+        if (fits(texts.at(row)))
+            shown.append(texts.at(row));
+        else if (fits(compact.at(row)))
+            shown.append(compact.at(row));
+        else
+            shown.append(metrics.elidedText(compact.at(row), Qt::ElideMiddle, room));
+    }
+    for (int row = 0; row < shown.size(); ++row) {
+        QList<int> alike;
+        for (int other = 0; other < shown.size(); ++other) {
+            if (shown.at(other) == shown.at(row) && texts.at(other) != texts.at(row))
+                alike.append(other);
+        }
+        if (alike.isEmpty())
+            continue;
+        alike.prepend(row);
+        QList<QStringList> candidates;
+        for (Qt::TextElideMode mode : {Qt::ElideRight, Qt::ElideLeft}) {
+            QStringList attempt;
+            for (int member : std::as_const(alike))
+                attempt.append(metrics.elidedText(compact.at(member), mode, room));
+            candidates.append(attempt);
+        }
+        for (bool withEnding : {true, false}) {
+            QStringList attempt = distinguishingParts(texts, alike, withEnding);
+            for (QString &part : attempt)
+                part = metrics.elidedText(part, Qt::ElideMiddle, room);
+            candidates.append(attempt);
+        }
+        for (const QStringList &candidate : std::as_const(candidates)) {
+            QStringList attempt = shown;
+            for (int i = 0; i < alike.size(); ++i)
+                attempt[alike.at(i)] = candidate.at(i);
+            if (distinctWithin(attempt, alike)) {
+                shown = attempt;
+                break;
+            }
+        }
+    }
+    return shown;
+}
 
 CategoryLabels::CategoryLabels(QChart *chart, TooltipProvider tooltip)
     : m_chart(chart)
@@ -70,10 +164,10 @@ void CategoryLabels::updateMargin()
     const QFontMetricsF metrics(m_font);
     const qreal room = std::max<qreal>(0, m_chartWidth * MaxLabelShareOfWidth);
     qreal widest = 0;
+    const QStringList shown = fittedCategoryTexts(m_texts, metrics, room);
     for (int row = 0; row < m_items.size(); ++row) {
-        const QString shown = metrics.elidedText(m_texts.at(row), Qt::ElideMiddle, room);
-        m_items.at(row)->setTextIfChanged(shown);
-        widest = std::max(widest, metrics.horizontalAdvance(shown));
+        m_items.at(row)->setTextIfChanged(shown.at(row));
+        widest = std::max(widest, metrics.horizontalAdvance(shown.at(row)));
     }
     QMargins margins = m_chart->margins();
     if (m_baseLeftMargin < 0)

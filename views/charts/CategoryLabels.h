@@ -9,10 +9,16 @@
 #include <functional>
 
 class QChart;
+class QFontMetricsF;
 
 namespace headroom {
 
 class ChartAnnotation;
+
+// What each name shows in `room` pixels: the whole name when it fits, else its compact form (no vendor
+// words, no GPU core counts), else that elided in the middle; names that would then read alike are
+// elided at the end or the start instead, whichever keeps them apart.
+QStringList fittedCategoryTexts(const QStringList &texts, const QFontMetricsF &metrics, qreal room);
 
 // The configuration names left of a horizontal bar chart, drawn as plain text.
 // Qt Charts measures every category-axis label as rich text (a QTextDocument per label and a
