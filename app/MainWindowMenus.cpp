@@ -11,6 +11,7 @@
 #include "session/ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
+#include "StartFolder.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -30,7 +31,7 @@ namespace {
 
 QString defaultExportPath(const QString &name)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) % QLatin1Char('/') % name;
+    return startPath(QStandardPaths::PicturesLocation, name);
 }
 
 } // namespace
@@ -161,7 +162,7 @@ void MainWindow::exportTableCsv()
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export table as CSV"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) % QStringLiteral("/headroom-results.csv"),
+        startPath(QStandardPaths::DocumentsLocation, QStringLiteral("headroom-results.csv")),
         tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;

@@ -1,4 +1,5 @@
 #include "ScenarioDocument.h"
+#include "StartFolder.h"
 
 #include "catalog/CatalogStore.h"
 #include "session/ScenarioController.h"
@@ -54,7 +55,7 @@ bool ScenarioDocument::open()
     if (!maybeSave())
         return false;
     const QString start = m_controller->filePath().isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+        ? startFolder(QStandardPaths::DocumentsLocation)
         : QFileInfo(m_controller->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Open scenario"), start,
                                                       tr(FileFilter));
@@ -96,8 +97,7 @@ bool ScenarioDocument::saveAs()
 {
     QString start = m_controller->filePath();
     if (start.isEmpty())
-        start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) % QStringLiteral("/scenario")
-            % QLatin1String(FileSuffix);
+        start = startPath(QStandardPaths::DocumentsLocation, QStringLiteral("scenario") % QLatin1String(FileSuffix));
     QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Save scenario"), start, tr(FileFilter));
     if (path.isEmpty())
         return false;

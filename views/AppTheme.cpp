@@ -20,6 +20,8 @@ const Colours Dark{QColor(0x1e, 0x20, 0x24), QColor(0x16, 0x18, 0x1b), QColor(0x
                    QColor(0x3b, 0x82, 0xf6), QColor(0xff, 0xff, 0xff), QColor(0x93, 0xc5, 0xfd),
                    QColor(0x2b, 0x2e, 0x34)};
 
+constexpr int IndicatorLighterPercent = 160;
+
 } // namespace
 
 QPalette applicationPalette(Theme theme)
@@ -50,11 +52,24 @@ QPalette applicationPalette(Theme theme)
     return palette;
 }
 
+QPalette indicatorPalette(Theme theme)
+{
+    QPalette palette = applicationPalette(theme);
+    if (theme == Theme::Dark) {
+        // Fusion outlines a check box in the window colour darkened, which on a dark window is the dark
+        // base itself: the box would vanish. A lighter box keeps it visible, ticked or not.
+        palette.setColor(QPalette::Base, Dark.button.lighter(IndicatorLighterPercent));
+    }
+    return palette;
+}
+
 void applyApplicationTheme(Theme theme)
 {
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(fusion);
     QApplication::setPalette(applicationPalette(theme));
+    for (const char *indicatorClass : {"QCheckBox", "QRadioButton"})
+        QApplication::setPalette(indicatorPalette(theme), indicatorClass);
 }
 
 } // namespace headroom

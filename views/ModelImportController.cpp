@@ -1,4 +1,5 @@
 #include "ModelImportController.h"
+#include "StartFolder.h"
 
 #include "catalog/CatalogStore.h"
 #include "ImportSummaryDialog.h"
@@ -39,7 +40,7 @@ bool ModelImportController::isModelFile(const QString &path)
 void ModelImportController::chooseAndImport()
 {
     const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Import model"),
-                                                      QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+                                                      startFolder(QStandardPaths::DownloadLocation),
                                                       tr(FileFilter));
     if (!path.isEmpty())
         importPath(path);
