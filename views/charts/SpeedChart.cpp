@@ -61,9 +61,9 @@ SpeedChart::SpeedChart(QWidget *parent)
         }
     }
     m_reference = new QLineSeries(this);
-    m_reference->setName(QStringLiteral("Reading speed \u2248 %1 t/s").arg(ReadingSpeedTokensPerSecond));
+    m_reference->setName(QStringLiteral("Reading speed %1 t/s").arg(ReadingSpeedTokensPerSecond));
     m_bandLegend = new QLineSeries(this);
-    m_bandLegend->setName(QStringLiteral("Likely range (low\u2013high)"));
+    m_bandLegend->setName(QStringLiteral("Likely range"));
     m_measured = new QScatterSeries(this);
     m_measured->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
     m_measured->setMarkerSize(MeasuredMarkerPixels);
@@ -233,8 +233,9 @@ void SpeedChart::restyle()
     outline.setCosmetic(true);
     m_offloadOutlines->setPen(outline);
     m_measured->setMarkerSize(measuredMarkerPixels());
-    // An audience cannot hover: the hint is for the window only.
-    m_measured->setName(presentationMode() ? QStringLiteral("Measured") : QStringLiteral("Measured (hover for the source)"));
+    // Short legend names: Qt Charts cuts a legend that does not fit the chart's width. Each marker's tooltip
+    // names the measurement's source.
+    m_measured->setName(QStringLiteral("Measured"));
     m_offloadOutlines->setBrush(Qt::NoBrush);
     // Text-coloured diamonds ringed with the background: visible on any bar colour and on the plot.
     m_measured->setColor(palette.text);
