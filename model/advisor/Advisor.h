@@ -83,6 +83,7 @@ struct AdvisorCandidate {
     Platform platform = Platform::Other;
     Quantization quant;
     std::optional<double> priceUsd; // system price, else device price x count; nullopt = unknown
+    bool priceCardsOnly = false;    // priceUsd covers the cards, not the machine around them
     QString priceSource;
     double powerW = 0;              // system power, else board power x count; 0 = unknown
     EstimateInput input;            // exactly what was estimated (re-estimate it alone to check)

@@ -73,13 +73,17 @@ AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Quantization
         candidate.priceSource = QuoteSource;
     } else if (system && system->priceUsd) {
         candidate.priceUsd = system->priceUsd;
+        candidate.priceCardsOnly = system->cardsOnly;
         candidate.priceSource = system->priceSource;
     } else if (quotes.contains(device.id) && candidate.platform != Platform::Apple) {
-        candidate.priceUsd = quotes.value(device.id) * slot.count; // cards only, as below
+        candidate.priceUsd = quotes.value(device.id) * slot.count;
+        candidate.priceCardsOnly = device.kind == MemoryKind::Discrete;
         candidate.priceSource = QuoteSource;
     } else if (device.priceUsd && candidate.platform != Platform::Apple) {
-        // Cards only: the host is not included (said so by explainCost).
+        // A discrete card's list price leaves out the host (chassis, CPU, board, RAM, PSU); a unified-memory
+        // device (DGX Spark) is sold as the whole machine.
         candidate.priceUsd = *device.priceUsd * slot.count;
+        candidate.priceCardsOnly = device.kind == MemoryKind::Discrete;
         candidate.priceSource = device.priceSource;
     }
     candidate.powerW = system && system->powerW > 0 ? system->powerW : device.powerW * slot.count;

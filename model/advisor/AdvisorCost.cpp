@@ -61,9 +61,9 @@ QString explainCost(const AdvisorCandidate &candidate, const CostAssumptions &as
     QString price = QStringLiteral("unknown");
     if (candidate.priceUsd) {
         price = dollars(*candidate.priceUsd);
-        if (candidate.systemId.isEmpty() && candidate.platform != Platform::Apple)
+        if (candidate.priceCardsOnly)
             price += QStringLiteral(" (cards only, host not included)");
-        else if (!candidate.systemId.isEmpty())
+        if (!candidate.systemId.isEmpty())
             price += QStringLiteral(" (system ") + candidate.systemId + QLatin1Char(')');
         if (!candidate.priceSource.isEmpty())
             price += QStringLiteral(", source ") + candidate.priceSource;

@@ -77,7 +77,8 @@ QVariant AdvisorShortlistModel::displayData(int row, int column) const
     case DecodePerUserColumn: return speedText(c.estimate.decodeTpsPerUser);
     case DecodeTotalColumn: return speedText(c.estimate.decodeTpsTotal);
     case TtftColumn: return QString::number(c.estimate.ttftSeconds, 'f', 2);
-    case PriceColumn: return priceText(c.priceUsd);
+    case PriceColumn:
+        return c.priceUsd && c.priceCardsOnly ? priceText(c.priceUsd) + tr(" cards") : priceText(c.priceUsd);
     case PowerColumn: return c.powerW > 0 ? QString::number(std::lround(c.powerW)) : tr("unknown");
     case CostPerTokenColumn:
         if (!c.cost.usdPerMillionTokens)
@@ -170,7 +171,8 @@ QVariant AdvisorShortlistModel::headerData(int section, Qt::Orientation orientat
         case DecodePerUserColumn: return tr("Decode speed each user sees, tokens per second");
         case DecodeTotalColumn: return tr("Decode speed summed over all concurrent users");
         case TtftColumn: return tr("Time to first token for the prompt, seconds");
-        case PriceColumn: return tr("Public list price (system, else cards x count); unknown prices are not invented");
+        case PriceColumn: return tr("Public list price of the whole system, else of the cards alone (marked \"cards\": "
+                                    "the host machine is not included); unknown prices are not invented");
         case PowerColumn: return tr("System power, else board power x count, watts");
         case CostPerTokenColumn:
             return tr("Dollars per million output tokens: price amortised over the years plus electricity, "

@@ -272,6 +272,8 @@ OrderedJson shortlistEntry(const AdvisorCandidate &candidate, int rank)
     entry["platform"] = toString(candidate.platform).toStdString();
     entry["quant"] = candidate.quant.name.toStdString();
     entry["price_usd"] = numberOrNull(candidate.priceUsd, 2);
+    entry["price_covers"] = candidate.priceUsd ? OrderedJson(candidate.priceCardsOnly ? "cards only" : "whole system")
+                                               : OrderedJson(nullptr);
     entry["price_source"] = candidate.priceSource.isEmpty() ? OrderedJson(nullptr) : OrderedJson(candidate.priceSource.toStdString());
     entry["power_w"] = numberOrNull(candidate.powerW > 0 ? std::optional<double>(candidate.powerW) : std::nullopt, 1);
     entry["usd_per_million_tokens"] = numberOrNull(candidate.cost.usdPerMillionTokens, usdPerMillionDecimals);

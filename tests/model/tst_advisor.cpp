@@ -169,6 +169,37 @@ private Q_SLOTS:
             QVERIFY(result.shortlist.front().priceUsd.has_value());
     }
 
+    // A price says what it covers: a Mac, a DGX Spark or a priced system is the machine; discrete cards
+    // priced one by one leave out the host, and the reason line says so.
+    void pricesSayWhatTheyCover_data()
+    {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("system");
+        QTest::addColumn<bool>("cardsOnly");
+        QTest::newRow("2x RTX 5090 cards") << "rtx-5090" << 2 << "" << true;
+        QTest::newRow("one RTX 5060 Ti") << "rtx-5060-ti-16" << 1 << "" << true;
+        QTest::newRow("DGX Spark, a whole machine") << "dgx-spark" << 1 << "" << false;
+        QTest::newRow("Mac Studio M3 Ultra 256 GB") << "m3-ultra" << 1 << "mac-studio-m3-ultra-256" << false;
+    }
+    void pricesSayWhatTheyCover()
+    {
+        QFETCH(QString, device);
+        QFETCH(int, count);
+        QFETCH(QString, system);
+        QFETCH(bool, cardsOnly);
+        const AdvisorRequest request = requestFor(QStringLiteral("llama-3.1-8b"), QStringLiteral("Q4_K_M"), 1);
+        const AdvisorResult result = advise(request, embeddedCatalog());
+        const auto found = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(), [&](const AdvisorCandidate &c) {
+            return c.configuration.deviceId == device && c.configuration.count == count
+                && (system.isEmpty() || c.systemId == system) && c.priceUsd;
+        });
+        QVERIFY2(found != result.shortlist.cend(), qPrintable(device));
+        QCOMPARE(found->priceCardsOnly, cardsOnly);
+        QCOMPARE(explainCost(*found, request.requirements.cost).contains(QStringLiteral("cards only")), cardsOnly);
+        QVERIFY(result.reason.contains(QStringLiteral("cards only leave out the host")));
+    }
+
     void limitKeepsTheTop()
     {
         AdvisorRequest request = requestFor(QStringLiteral("llama-3.1-8b"), QStringLiteral("Q4_K_M"), 1);
