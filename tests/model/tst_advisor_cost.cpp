@@ -105,6 +105,7 @@ private Q_SLOTS:
         candidate.systemId = systemId;
         candidate.platform = Platform::Nvidia;
         candidate.priceUsd = 4000;
+        candidate.priceCardsOnly = systemId.isEmpty();
         candidate.priceSource = QStringLiteral("https://example.com/card");
         candidate.powerW = 1000;
         candidate.estimate.fit = Fit::Fits;
