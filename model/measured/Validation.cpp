@@ -3,6 +3,7 @@
 
 #include "measured/CalibrationFit.h"
 #include "engine/Estimator.h"
+#include "engine/RooflineMemory.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -216,6 +217,16 @@ QString contextBucket(int contextTokens)
     return QStringLiteral("32K+");
 }
 
+namespace {
+
+bool fitsInMemory(const EstimateInput &input)
+{
+    const Fit fit = roofline::planMemory(input).fit;
+    return fit == Fit::Fits || fit == Fit::Tight;
+}
+
+} // namespace
+
 EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
 {
     EstimateInput input;
@@ -254,6 +265,14 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
         input.workload.contextTokens = row.context;
     }
     input.appleUsableFraction = kValidationAppleUsableFraction;
+    // A serving benchmark ran, so its sequences fitted: where an F16 cache could not hold them, the engine
+    // kept its cache in FP8 (vLLM's --kv-cache-dtype fp8, TensorRT-LLM's FP8 recipe).
+    if (isServingRuntime(input.configuration.runtime) && input.workload.users > 1 && !fitsInMemory(input)) {
+        EstimateInput fp8 = input;
+        fp8.workload.kvCache = KvCacheType::Fp8;
+        if (fitsInMemory(fp8))
+            return fp8;
+    }
     return input;
 }
 
