@@ -44,7 +44,21 @@ AdvisorPanel::AdvisorPanel(ScenarioController *controller, AdvisorService *servi
     m_view->setModel(m_sorted);
     makeCompactResultsTable(m_view);
     m_view->sortByColumn(AdvisorShortlistModel::RankColumn, Qt::AscendingOrder);
-    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeColumnsToContents);
+    // What a buyer reads first stays in view at the dock's default width: speed and price right after the
+    // name, which gives up its length before they do (the full name is in the tooltip).
+    QHeaderView *header = m_view->horizontalHeader();
+    const int keyColumns[] = {AdvisorShortlistModel::RankColumn, AdvisorShortlistModel::ConfigurationColumn,
+                              AdvisorShortlistModel::DecodePerUserColumn, AdvisorShortlistModel::PriceColumn,
+                              AdvisorShortlistModel::DecodeTotalColumn, AdvisorShortlistModel::TtftColumn};
+    for (int visual = 0; visual < int(std::size(keyColumns)); ++visual)
+        header->moveSection(header->visualIndex(keyColumns[visual]), visual);
+    m_view->setTextElideMode(Qt::ElideRight);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, [this] {
+        m_view->resizeColumnsToContents();
+        const int widest = m_view->fontMetrics().averageCharWidth() * MaxConfigurationColumnChars;
+        if (m_view->columnWidth(AdvisorShortlistModel::ConfigurationColumn) > widest)
+            m_view->setColumnWidth(AdvisorShortlistModel::ConfigurationColumn, widest);
+    });
     m_view->setToolTip(tr("Hover a cell for the formula behind it; click a header to sort."));
 
     m_compare->setObjectName(QStringLiteral("advisorCompare"));

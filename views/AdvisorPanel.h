@@ -30,6 +30,7 @@ class AdvisorPanel final : public QWidget
 public:
     // Most picks "Compare these" puts on the charts: beyond this the bars get too thin to read.
     static constexpr int MaxComparedPicks = 8;
+    static constexpr int MaxConfigurationColumnChars = 22;
 
     AdvisorPanel(ScenarioController *controller, AdvisorService *service, QWidget *parent = nullptr);
 

@@ -1,4 +1,6 @@
 #include "itemmodels/AdvisorShortlistModel.h"
+
+#include "core/ConfigurationLabels.h"
 #include "core/Units.h"
 
 #include "itemmodels/EstimateTableModel.h"
@@ -42,16 +44,21 @@ QString AdvisorShortlistModel::priceText(const std::optional<double> &priceUsd)
 
 void AdvisorShortlistModel::setResult(const AdvisorResult &result, const CostAssumptions &assumptions)
 {
+    QStringList labels;
+    for (const AdvisorCandidate &candidate : result.shortlist)
+        labels.append(candidate.label);
     if (result.shortlist.size() != m_result.shortlist.size()) {
         beginResetModel();
         m_result = result;
         m_assumptions = assumptions;
+        m_shownLabels = compactConfigurationLabels(labels);
         endResetModel();
         return;
     }
     const bool changed = result.shortlist != m_result.shortlist || assumptions != m_assumptions;
     m_result = result;
     m_assumptions = assumptions;
+    m_shownLabels = compactConfigurationLabels(labels);
     if (changed && !m_result.shortlist.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -71,7 +78,7 @@ QVariant AdvisorShortlistModel::displayData(int row, int column) const
     const AdvisorCandidate &c = m_result.shortlist.at(row);
     switch (column) {
     case RankColumn: return row + 1;
-    case ConfigurationColumn: return c.label;
+    case ConfigurationColumn: return m_shownLabels.value(row, c.label); // the whole name is in the tooltip
     case QuantColumn: return c.quant.name;
     case FitColumn: return EstimateTableModel::fitText(c.estimate.fit);
     case DecodePerUserColumn: return speedText(c.estimate.decodeTpsPerUser);

@@ -58,6 +58,7 @@ private:
 
     AdvisorResult m_result;
     CostAssumptions m_assumptions;
+    QStringList m_shownLabels; // compact names (no vendor words), row by row
 };
 
 } // namespace headroom

@@ -1,6 +1,7 @@
 // The advisor's shortlist table: watched by QAbstractItemModelTester through resets and in-place
 // updates; display text, sort keys and the tooltips that explain each cell.
 #include "../support/AdvisorCandidates.h"
+#include "core/ConfigurationLabels.h"
 #include "itemmodels/AdvisorShortlistModel.h"
 #include "engine/Estimator.h"
 
@@ -73,7 +74,8 @@ private Q_SLOTS:
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().at(0).value<QModelIndex>(), model.index(0, 0));
         QCOMPARE(changes.first().at(1).value<QModelIndex>(), model.index(2, AdvisorShortlistModel::ColumnCount - 1));
-        QCOMPARE(cell(model, 0, AdvisorShortlistModel::ConfigurationColumn), faster.shortlist.at(0).label);
+        QCOMPARE(cell(model, 0, AdvisorShortlistModel::ConfigurationColumn),
+                 compactConfigurationLabels({faster.shortlist.at(0).label}).first());
 
         model.setResult(faster, Assumptions); // nothing changed: no signal
         QCOMPARE(changes.size(), 1);
@@ -110,8 +112,8 @@ private Q_SLOTS:
         AdvisorShortlistModel model;
         model.setResult(three(), Assumptions);
         QString expected = text;
-        if (column == AdvisorShortlistModel::ConfigurationColumn)
-            expected = model.candidate(row).label; // the catalog's device name
+        if (column == AdvisorShortlistModel::ConfigurationColumn) // the catalog's device name, compact
+            expected = compactConfigurationLabels({model.candidate(row).label}).first();
         QCOMPARE(cell(model, row, column), expected);
     }
 

@@ -224,6 +224,23 @@ private Q_SLOTS:
         QCOMPARE(f.controller.scenario().configurations, before);
     }
 
+    // At a dock's width the buyer still sees each pick's speed and price without scrolling.
+    void speedAndPriceInViewWhenNarrow()
+    {
+        Fixture f;
+        f.panel.resize(360, 700); // the window's default dock width
+        f.panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+        f.settle();
+        QTableView *view = f.panel.shortlistView();
+        QVERIFY(view->model()->rowCount() > 0);
+        for (int column : {int(AdvisorShortlistModel::DecodePerUserColumn), int(AdvisorShortlistModel::PriceColumn)}) {
+            const int right = view->columnViewportPosition(column) + view->columnWidth(column);
+            QVERIFY2(view->columnViewportPosition(column) >= 0 && right <= view->viewport()->width(),
+                     qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(view->viewport()->width())));
+        }
+    }
+
     void compareFollowsTheTableOrder()
     {
         Fixture f;

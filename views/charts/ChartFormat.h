@@ -3,6 +3,7 @@
 #include "core/Defaults.h"
 #include "core/Hardware.h"
 #include "core/Platform.h"
+#include "core/ConfigurationLabels.h" // compactConfigurationLabels
 #include "core/Units.h" // formatTokensPerSecond, formatGigabytes, formatContextTokens
 
 #include <QString>
@@ -20,11 +21,6 @@ constexpr double ReadingSpeedTokensPerSecond = defaults::kReadingSpeedTokensPerS
 
 // "Llama 3.3 70B Q4_K_M — 1 user, 4K context".
 QString scenarioTitle(const QString &modelName, const QString &quantName, int users, int contextTokens);
-
-// Names short enough to stand at the end of a line: vendor words ("Apple", "NVIDIA", "GeForce", "AMD",
-// "Intel") and a GPU core count in parentheses left out ("M3 Ultra 256 GB", "2x RTX 5090"). A name that
-// would then read like another one keeps its full text.
-QStringList compactConfigurationLabels(const QStringList &labels);
 
 // Smallest "nice" number (1, 2, 2.5, 5 x 10^k) at or above `value`; 1 for non-positive values.
 double niceCeiling(double value);
