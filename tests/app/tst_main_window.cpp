@@ -432,6 +432,11 @@ private Q_SLOTS:
                                                                      : QStringLiteral("/window.png"))));
         }
         window().setTheme(Theme::Light);
+        const QSize before = window().size();
+        window().resize(1366, 768); // a laptop
+        QTest::qWait(50);
+        QVERIFY(window().grab().save(dir + QStringLiteral("/window-1366.png")));
+        window().resize(before);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "SpeedChart.h"
 
+#include "ChartAnnotation.h"
+
 #include "CategoryLabels.h"
 #include "HorizontalBars.h"
 #include "ValueAxes.h"
@@ -61,7 +63,11 @@ SpeedChart::SpeedChart(QWidget *parent)
         }
     }
     m_reference = new QLineSeries(this);
-    m_reference->setName(QStringLiteral("Reading speed %1 t/s").arg(ReadingSpeedTokensPerSecond));
+    m_reference->setName(QStringLiteral("Reading speed"));
+    // Named where it stands, not in the legend, which Qt Charts cuts short on a laptop-width chart.
+    m_referenceLabel = new ChartAnnotation(chart());
+    m_referenceLabel->setText(QStringLiteral("reading speed %1 t/s").arg(ReadingSpeedTokensPerSecond));
+    m_referenceLabel->setZValue(10);
     m_bandLegend = new QLineSeries(this);
     m_bandLegend->setName(QStringLiteral("Likely range"));
     m_measured = new QScatterSeries(this);
@@ -204,8 +210,12 @@ void SpeedChart::updateLegend()
     });
     for (QLegendMarker *marker : chart()->legend()->markers(m_bandLegend))
         marker->setVisible(anyBand);
+    // Every diamond carries its own "measured … t/s" label: a legend entry would only crowd the legend,
+    // which Qt Charts cuts short on a laptop-width chart.
     for (QLegendMarker *marker : chart()->legend()->markers(m_measured))
-        marker->setVisible(!m_measured->points().isEmpty());
+        marker->setVisible(false);
+    for (QLegendMarker *marker : chart()->legend()->markers(m_reference))
+        marker->setVisible(false);
 }
 
 void SpeedChart::restyle()
@@ -225,6 +235,8 @@ void SpeedChart::restyle()
     QPen reference(palette.reference, ReferencePenPixels, Qt::DashLine);
     reference.setCosmetic(true);
     m_reference->setPen(reference);
+    m_referenceLabel->setFont(chartFont(FontRole::ValueLabel));
+    m_referenceLabel->setBrush(palette.reference);
     QPen whisker(palette.whisker, WhiskerPenPixels);
     whisker.setCosmetic(true);
     m_bandLegend->setPen(whisker);

@@ -49,6 +49,7 @@ public:
     const CategoryLabels &categoryNames() const { return *m_names; }  // the names shown, top to bottom
     QValueAxis *valueAxis() const { return m_valueAxis; }
     QLineSeries *referenceLine() const { return m_reference; }
+    const ChartAnnotation *referenceLabel() const { return m_referenceLabel; }
     QScatterSeries *measuredSeries() const { return m_measured; }
     // The measurements of row's configuration, file order; their markers are in measuredSeries().
     const MeasuredRows &measurements(int row) const;
@@ -88,6 +89,7 @@ private:
     std::unique_ptr<CategoryLabels> m_names;
     QValueAxis *m_valueAxis = nullptr;
     QLineSeries *m_reference = nullptr;
+    ChartAnnotation *m_referenceLabel = nullptr; // "reading speed 10 t/s" above the plot, at the line
     QLineSeries *m_bandLegend = nullptr; // no points: only explains the whiskers in the legend
     QScatterSeries *m_measured = nullptr;
     QList<MeasuredRows> m_measurements;  // per row

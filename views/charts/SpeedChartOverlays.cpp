@@ -24,6 +24,7 @@ namespace {
 constexpr double WhiskerCapShare = 0.3; // of a bar's thickness, each side of the centre
 // The plot width may wobble by a few pixels as axis labels change; only a real resize recomputes the range.
 constexpr qreal RangeWidthTolerancePixels = 8;
+constexpr qreal ReferenceLabelGapPixels = 4; // between the reading-speed line and its name
 
 } // namespace
 
@@ -78,6 +79,17 @@ void SpeedChart::layoutAnnotations()
     const QRectF plot = chart()->plotArea();
     const QList<EstimateRow> &rows = estimates().rows;
     const int rowCount = int(rows.size());
+    if (!plot.isEmpty() && rowCount > 0) {
+        const qreal lineX = chart()->mapToPosition(QPointF(ReadingSpeedTokensPerSecond, 0), m_bars).x();
+        const QRectF box = m_referenceLabel->boundingRect();
+        // Right of the line, above the plot; left of it where the plot's right edge would cut it.
+        const qreal x = lineX + box.width() + ReferenceLabelGapPixels <= plot.right() ? lineX + ReferenceLabelGapPixels
+                                                                                     : lineX - box.width() - ReferenceLabelGapPixels;
+        m_referenceLabel->setPos(x, plot.top() - box.height() - ReferenceLabelGapPixels / 2);
+        m_referenceLabel->setVisible(true);
+    } else {
+        m_referenceLabel->setVisible(false);
+    }
     layoutCategoryNames(*m_names, chart(), m_bars, rowCount);
     if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
         m_whiskers->setPath({});
