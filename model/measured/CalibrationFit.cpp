@@ -29,6 +29,8 @@ constexpr int kMinRowsForOwnServingProfile = 8;
 // Pull of the parent's constants, per parameter, in squared shares of the parameter's range: moving a
 // parameter by 20% of its range costs as much as one row off by 22%.
 constexpr double kParentPull = 1.0;
+// Where the fit's loss turns from squared to linear: a measurement 1.25x off either way.
+const double kRobustLogError = std::log(1.25);
 
 // Documented, not fitted: prompt tokens per forward pass (llama.cpp -ub default 512; mlx-lm
 // prefill_step_size 2048; vLLM/SGLang/TensorRT-LLM chunked prefill budget 8192).
@@ -59,7 +61,10 @@ double squaredLogError(const Rows &rows, const RuntimeProfile &profile)
         const double predicted = predictedValue(row->row, rooflineEstimate(row->input, calibration));
         const double error = predicted > 0 && std::isfinite(predicted) ? std::log(predicted / row->row.tokensPerSecond)
                                                                        : std::log(1e-3);
-        sum += error * error;
+        // Huber: squared near the truth, linear beyond kRobustLogError, so a few measurements several times off
+        // (a beta kernel, an untuned serving stack) cannot drag a whole profile after them.
+        const double size = std::abs(error);
+        sum += size <= kRobustLogError ? size * size : kRobustLogError * (2.0 * size - kRobustLogError);
     }
     return sum;
 }
