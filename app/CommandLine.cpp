@@ -140,6 +140,9 @@ const QList<CommandRule> &commandRules()
                return QString();
            }},
           pathOption(QStringLiteral("--output"), &Options::output)}},
+        {Command::Detect, QStringLiteral("detect"),
+         {choiceOption(QStringLiteral("--format"), &Options::format, {QStringLiteral("text"), QStringLiteral("json")}),
+          pathOption(QStringLiteral("--catalog"), &Options::catalogPath)}},
         {Command::Demo, QStringLiteral("demo"),
          {pathOption(QStringLiteral("--tour"), &Options::tour),
           pathOption(QStringLiteral("--output"), &Options::output),
@@ -184,8 +187,14 @@ ParsedCommandLine finish(Options options, const QString &commandName)
     case Command::RunsOn:
         if (options.format.isEmpty())
             options.format = QStringLiteral("json");
-        if (options.hardware.isEmpty())
-            return error(commandName % QStringLiteral(": missing --hardware ID"));
+        if (options.hardware.isEmpty() && !options.thisMachine)
+            return error(commandName % QStringLiteral(": missing --hardware ID (or --this-machine)"));
+        if (!options.hardware.isEmpty() && options.thisMachine)
+            return error(commandName % QStringLiteral(": --hardware and --this-machine exclude each other"));
+        break;
+    case Command::Detect:
+        if (options.format.isEmpty())
+            options.format = QStringLiteral("text");
         break;
     case Command::ImportModel:
         if (options.modelFile.isEmpty())
@@ -246,6 +255,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         }
         if (argument == QLatin1String("--list") && rule->command == Command::Demo) {
             options.listTours = true;
+            continue;
+        }
+        if (argument == QLatin1String("--this-machine") && rule->command == Command::RunsOn) {
+            options.thisMachine = true;
             continue;
         }
         if (argument.startsWith(QLatin1Char('-')) && !argument.startsWith(QLatin1String("--")) && argument.size() > 1)
@@ -320,10 +333,14 @@ QString helpText()
         "      tps_per_watt), \"limit\", \"amortization_years\", \"utilization\",\n"
         "      \"electricity_usd_per_kwh\", \"cloud_usd_per_million_tokens\"} and writes the ranked\n"
         "      shortlist of configurations that meet it, and why every other one was left out.\n"
-        "  runs-on --hardware ID [--count N] [--memory-gb M] [--context C] [--concurrency U]\n"
+        "  runs-on --hardware ID|--this-machine [--count N] [--memory-gb M] [--context C] [--concurrency U]\n"
         "          [--format json|markdown] [--catalog FILE]\n"
         "      Every catalog model and quantization on that configuration; best_quant marks the\n"
-        "      highest-quality quantization that fits each model.\n"
+        "      highest-quality quantization that fits each model. --this-machine: the configuration\n"
+        "      `detect` finds here.\n"
+        "  detect [--format text|json] [--catalog FILE]\n"
+        "      Reads this machine's accelerators (nvidia-smi, sysfs, /proc, sysctl; 2 s per tool, no\n"
+        "      network, no root) and says how they match the catalog.\n"
         "  import-model FILE [--id ID] [--output FILE|-]\n"
         "      Reads a Hugging Face config.json or a .gguf file (header only) and writes the\n"
         "      catalog model entry (and, for a GGUF, its quantization and size).\n"

@@ -8,7 +8,7 @@
 
 namespace headroom {
 
-enum class Command { Window, Version, Help, Estimate, Table, Export, Validate, Advise, RunsOn, ImportModel, Demo };
+enum class Command { Window, Version, Help, Estimate, Table, Export, Validate, Advise, RunsOn, ImportModel, Demo, Detect };
 
 // The parsed command line: a plain struct, produced by parseCommandLine() and unit-tested.
 struct Options {
@@ -32,6 +32,7 @@ struct Options {
     QString modelId;                      // import-model --id
     QString tour;                         // demo --tour NAME|FILE
     bool listTours = false;               // demo --list
+    bool thisMachine = false;             // runs-on --this-machine
     bool operator==(const Options &) const = default;
 };
 

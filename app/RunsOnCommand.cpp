@@ -3,6 +3,7 @@
 #include "core/CardCount.h"
 
 #include "CommandIo.h"
+#include "detect/Detection.h"
 #include "engine/RunsOn.h"
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,21 @@ double roundTo(double value, int decimals)
 } // namespace
 
 std::variant<RunsOnReport, QString> computeRunsOn(const Options &options, const Catalog &catalog)
+{
+    Options resolved = options;
+    if (options.thisMachine) {
+        const Detection detection = detectFrom(probeThisMachine(), catalog);
+        if (!detection.configuration)
+            return QStringLiteral("--this-machine: ") % (detection.readings.notes + detection.notes).join(QStringLiteral("; "));
+        resolved.hardware = detection.configuration->deviceId;
+        resolved.count = detection.configuration->count;
+        if (options.memoryGB <= 0)
+            resolved.memoryGB = detection.configuration->memoryGB;
+    }
+    return computeRunsOnFor(resolved, catalog);
+}
+
+std::variant<RunsOnReport, QString> computeRunsOnFor(const Options &options, const Catalog &catalog)
 {
     const Device *device = catalog.device(options.hardware);
     if (!device)

@@ -17,7 +17,9 @@ namespace headroom {
 // Every catalog model x quantization on options.hardware x count x memory at the options' context
 // and concurrency (roofline method; the computation is the model layer's runsOn()).
 // An unknown device or memory size gives a one-line error.
+// With --this-machine, the configuration detectFrom(probeThisMachine()) finds.
 std::variant<RunsOnReport, QString> computeRunsOn(const Options &options, const Catalog &catalog);
+std::variant<RunsOnReport, QString> computeRunsOnFor(const Options &options, const Catalog &catalog);
 
 QByteArray runsOnJson(const RunsOnReport &report);
 QString runsOnMarkdown(const RunsOnReport &report);

@@ -8,6 +8,7 @@
 #include "HeadlessApplication.h"
 #include "ImportModelCommand.h"
 #include "PrintableStderr.h"
+#include "DetectCommand.h"
 #include "RunsOnCommand.h"
 #include "TableCommand.h"
 #include "ValidateCommand.h"
@@ -90,6 +91,10 @@ int dispatch(int argc, char **argv, QTextStream &out, QTextStream &err)
     case Command::Table: {
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
         return runTable(options, out, err);
+    }
+    case Command::Detect: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
+        return runDetect(options, out, err);
     }
     case Command::RunsOn: {
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Core);
