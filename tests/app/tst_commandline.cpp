@@ -25,6 +25,7 @@ Options make(Command command)
     case Command::Table: options.format = QStringLiteral("markdown"); break;
     case Command::Validate: options.format = QStringLiteral("text"); break;
     case Command::RunsOn: options.format = QStringLiteral("json"); break;
+    case Command::Detect: options.format = QStringLiteral("text"); break;
     default: break;
     }
     return options;
@@ -124,6 +125,15 @@ private Q_SLOTS:
                               "--format markdown --catalog c.json")
             << runsOnAll;
 
+        Options thisMachine = make(Command::RunsOn);
+        thisMachine.thisMachine = true;
+        thisMachine.format = QStringLiteral("markdown");
+        QTest::newRow("runs-on this machine") << QStringLiteral("runs-on --this-machine --format markdown") << thisMachine;
+        QTest::newRow("detect defaults") << QStringLiteral("detect") << make(Command::Detect);
+        Options detectJson = make(Command::Detect);
+        detectJson.format = QStringLiteral("json");
+        QTest::newRow("detect json") << QStringLiteral("detect --format json") << detectJson;
+
         QTest::newRow("advise defaults") << QStringLiteral("advise") << make(Command::Advise);
         Options advise = make(Command::Advise);
         advise.input = QStringLiteral("request.json");
@@ -211,6 +221,9 @@ private Q_SLOTS:
         QTest::newRow("validate unknown format") << QStringLiteral("validate --format csv") << QStringLiteral("--format: unknown value 'csv'");
         QTest::newRow("validate data missing value") << QStringLiteral("validate --data") << QStringLiteral("--data needs a value");
         QTest::newRow("runs-on without hardware") << QStringLiteral("runs-on") << QStringLiteral("runs-on: missing --hardware");
+        QTest::newRow("runs-on hardware and this machine") << QStringLiteral("runs-on --hardware m1 --this-machine")
+                                                           << QStringLiteral("exclude each other");
+        QTest::newRow("detect bad format") << QStringLiteral("detect --format xml") << QStringLiteral("--format");
         QTest::newRow("runs-on zero count") << QStringLiteral("runs-on --hardware m1 --count 0") << QStringLiteral("--count: expected");
         QTest::newRow("runs-on too many cards") << QStringLiteral("runs-on --hardware m1 --count 65") << QStringLiteral("--count: expected");
         QTest::newRow("runs-on negative memory") << QStringLiteral("runs-on --hardware m1 --memory-gb -5")
