@@ -18,6 +18,7 @@ class QMenu;
 namespace headroom {
 
 class CatalogStore;
+class ThisMachine;
 class AdvisorPanel;
 class AccuracyPanel;
 class AdvisorService;
@@ -52,6 +53,7 @@ public:
     ~MainWindow() override;
 
     CatalogStore *catalogStore() const { return m_catalogStore; }
+    ThisMachine *thisMachine() const { return m_thisMachine; }
     ModelImportController *modelImporter() const { return m_importer; }
 
     ScenarioController *controller() const { return m_controller; }
@@ -107,6 +109,7 @@ private:
     void manageImportedModels();
 
     CatalogStore *m_catalogStore;
+    ThisMachine *m_thisMachine = nullptr;
     const Catalog &m_catalog; // m_catalogStore->catalog(): updated in place, same address
     Settings &m_settings;
     ScenarioController *m_controller;

@@ -11,6 +11,7 @@
 #include "session/ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
+#include "ThisMachine.h"
 #include "StartFolder.h"
 
 #include <QAction>
@@ -76,6 +77,10 @@ void MainWindow::buildMenus()
     connect(m_advisorDock, &QDockWidget::visibilityChanged, advisor, &QAction::setChecked); // off when tabbed behind
     view->addSeparator();
     m_present->addToViewMenu(view);
+    view->addSeparator();
+    m_thisMachine = new ThisMachine(m_controller, m_catalogStore, this);
+    connect(m_thisMachine, &ThisMachine::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    view->addAction(m_thisMachine->action());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Headroom &Guide"), QKeySequence::HelpContents, this, &MainWindow::showGuide);

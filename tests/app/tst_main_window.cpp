@@ -11,6 +11,7 @@
 #include "itemmodels/HardwareListModel.h"
 #include "HardwarePanel.h"
 #include "HelpDialogs.h"
+#include "ThisMachine.h"
 #include "MainWindow.h"
 #include "PickerPanel.h"
 #include "ResultsTable.h"
@@ -41,6 +42,8 @@
 #include <QSlider>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QXYSeries>
 
@@ -309,6 +312,51 @@ private Q_SLOTS:
             QVERIFY2(slider && slider->parentWidget() && !slider->parentWidget()->whatsThis().isEmpty(), name);
         }
         QVERIFY(!window().chartTabs()->whatsThis().isEmpty());
+    }
+
+    // View ▸ This Machine adds what this computer has to the comparison, off the window's thread; a machine
+    // with nothing the catalog knows changes nothing and says why. Recorded readings, never the real machine.
+    void thisMachineJoinsTheComparison_data()
+    {
+        QTest::addColumn<QString>("smi");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("two RTX 4090") << "NVIDIA GeForce RTX 4090, 24564\nNVIDIA GeForce RTX 4090, 24564\n"
+                                      << "This machine: 2x NVIDIA GeForce RTX 4090";
+        QTest::newRow("no GPU") << "" << "";
+    }
+    void thisMachineJoinsTheComparison()
+    {
+        QFETCH(QString, smi);
+        QFETCH(QString, label);
+        ThisMachine *machine = window().thisMachine();
+        QVERIFY(machine);
+        machine->setProbe([smi] {
+            MachineReadings readings;
+            readings.systemMemoryGB = 64;
+            readings.gpus = parseNvidiaSmi(smi, readings.notes);
+            return readings;
+        });
+        const Scenario before = window().controller()->scenario();
+        QSignalSpy finished(machine, &ThisMachine::finished);
+        machine->action()->trigger();
+        QVERIFY(finished.wait(5000));
+        settle();
+        const Scenario after = window().controller()->scenario();
+        if (label.isEmpty()) {
+            QVERIFY(after == before);
+            QVERIFY(window().statusBar()->currentMessage().contains(QStringLiteral("nothing changed")));
+            return;
+        }
+        QCOMPARE(after.configurations.size(), before.configurations.size() + 1);
+        QCOMPARE(after.configurations.last().label, label);
+        QCOMPARE(after.configurations.last().configuration.count, 2);
+        QTRY_VERIFY(std::any_of(window().estimateService()->estimates().rows.cbegin(),
+                                window().estimateService()->estimates().rows.cend(),
+                                [&](const EstimateRow &row) { return row.label == label; }));
+        window().controller()->undoStack()->undo();
+        settle();
+        QVERIFY(window().controller()->scenario() == before);
+        machine->setProbe(&probeThisMachine);
     }
 
     // Looking at another chart is not an edit: no undo step, no "modified", and Undo leaves the tab alone.
