@@ -3,6 +3,7 @@
 #include "core/NumberText.h"
 #include "engine/Estimator.h"
 #include "engine/PromptMatmulRate.h"
+#include "engine/RooflineShape.h"
 #include "engine/SeedMethod.h"
 
 #include <QStringList>
@@ -11,6 +12,41 @@
 
 namespace headroom {
 namespace {
+
+// Up to `decimals` decimals, trailing zeros dropped: 3584, 42.5, 0.65, 54.8.
+QString number(double value, int decimals = 1)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("n/a");
+    const QString text = trimmedNumber(value, decimals);
+    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
+}
+
+// The KV cache of one sequence, layer kind by layer kind.
+QString kvBreakdown(const EstimateInput &input)
+{
+    const roofline::KvLayout layout = roofline::kvLayout(input.model, input.workload.kvCache);
+    const int context = std::max(0, input.workload.contextTokens);
+    QStringList parts;
+    if (layout.fullLayers > 0) {
+        parts << QStringLiteral("%1 %2 layers x %3 KB per token = %4 MB")
+                     .arg(layout.fullLayers)
+                     .arg(layout.mla ? QStringLiteral("MLA (latent)") : QStringLiteral("full-attention"),
+                          number(layout.bytesPerFullLayerPerToken / 1e3, 3),
+                          number(layout.bytesPerFullLayerPerToken * layout.fullLayers * context / 1e6, 1));
+    }
+    if (layout.slidingLayers > 0) {
+        parts << QStringLiteral("%1 sliding-window layers x %2 KB per token for at most %3 tokens = %4 MB")
+                     .arg(layout.slidingLayers)
+                     .arg(number(layout.bytesPerSlidingLayerPerToken / 1e3, 3), number(layout.window, 0),
+                          number(layout.bytesPerSlidingLayerPerToken * layout.slidingLayers
+                                     * std::min<double>(context, layout.window) / 1e6, 1));
+    }
+    if (layout.fixedStateLayers > 0)
+        parts << QStringLiteral("%1 linear-attention layers: a fixed state, not growing with the context")
+                     .arg(layout.fixedStateLayers);
+    return QStringLiteral("KV cache of one user at %1 tokens: %2").arg(context).arg(parts.join(QStringLiteral("; ")));
+}
 
 // Why the matmul rate differs from the card's published FP16 figure, if it does.
 QString rateNote(const EstimateInput &input, const FormulaTerms &terms)
@@ -22,18 +58,6 @@ QString rateNote(const EstimateInput &input, const FormulaTerms &terms)
     return QStringLiteral(", a GeForce card's full-rate FP16/INT8 accumulate: twice its published figure");
 }
 
-} // namespace
-
-namespace {
-
-// Up to `decimals` decimals, trailing zeros dropped: 3584, 42.5, 0.65, 54.8.
-QString number(double value, int decimals = 1)
-{
-    if (!std::isfinite(value))
-        return QStringLiteral("n/a");
-    const QString text = trimmedNumber(value, decimals);
-    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
-}
 
 QString explainSeed(const EstimateInput &input, const Estimate &estimate)
 {
@@ -70,6 +94,7 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       toString(input.workload.kvCache), number(memory.overheadGB, 2), number(memory.totalGB, 2),
                       number(memory.usableGB, 2))
                  .arg(toString(estimate.fit));
+    lines << kvBreakdown(input);
     lines << QStringLiteral("largest context per user that fits: %1 tokens; largest user count: %2")
                  .arg(estimate.maxContext).arg(estimate.maxUsers);
     lines << QStringLiteral("bytes per decode step: weights %1 GB + KV %2 GB = %3 GB%4")

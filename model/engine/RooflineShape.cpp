@@ -104,13 +104,21 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
     KvLayout layout;
     if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0) {
         layout.growingBytesPerToken = double(shape.layers) * model.mlaLatentDim * bytes;
+        layout.fullLayers = shape.layers;
+        layout.mla = true;
+        layout.bytesPerFullLayerPerToken = model.mlaLatentDim * bytes;
         return layout;
     }
     const auto [full, sliding] = attendingLayers(model, shape);
+    layout.fullLayers = full;
+    layout.slidingLayers = sliding;
+    layout.fixedStateLayers = shape.layers - full - sliding;
 
     // K and V per layer and token; full-attention layers may have their own heads and width (Gemma 4).
     const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;
     const double perFullLayerPerToken = 2.0 * globalKvHeads(model, shape) * globalHeadDim(model, shape) * bytes;
+    layout.bytesPerFullLayerPerToken = perFullLayerPerToken;
+    layout.bytesPerSlidingLayerPerToken = perLayerPerToken;
     layout.growingBytesPerToken = perFullLayerPerToken * full;
     layout.windowedBytesPerToken = perLayerPerToken * sliding;
     layout.window = sliding > 0 ? model.slidingWindow : 0;

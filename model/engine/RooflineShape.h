@@ -40,6 +40,13 @@ struct KvLayout {
     double growingBytesPerToken = 0;  // full-attention (or MLA) layers
     double windowedBytesPerToken = 0; // sliding-window layers, until the window is full
     double window = 0;                // tokens
+    // Where those bytes come from, for the explanation: layers by kind, per-token bytes of one layer.
+    int fullLayers = 0;     // full attention, or MLA
+    int slidingLayers = 0;
+    int fixedStateLayers = 0; // linear attention (Gated DeltaNet, Mamba-2): a state that does not grow
+    bool mla = false;
+    double bytesPerFullLayerPerToken = 0;
+    double bytesPerSlidingLayerPerToken = 0;
 
     double bytes(double tokens) const;
     // Largest token count whose bytes stay within `budgetBytes` (closed form), at most `cap`.

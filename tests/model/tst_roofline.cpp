@@ -1,4 +1,5 @@
 // Physics of the roofline method on inline hardware and models (no catalog needed).
+#include "catalog/Catalog.h"
 #include "engine/Estimator.h"
 
 #include <QTest>
@@ -503,6 +504,33 @@ private Q_SLOTS:
         const QString text = explain(in, rooflineEstimate(in));
         for (const char *needle : {"memory time", "compute time", "step =", "KV cache", "bottleneck"})
             QVERIFY2(text.contains(QLatin1String(needle)), needle);
+    }
+
+    // The details pane breaks the KV cache down by layer kind, each with its bytes per token.
+    void kvCacheByLayerKind_data()
+    {
+        QTest::addColumn<QString>("modelId");
+        QTest::addColumn<QString>("expected");
+        // Llama 3.3 70B: 80 layers x 2 (K, V) x 8 KV heads x 128 x 2 bytes = 4,096 bytes per layer and token.
+        QTest::newRow("dense GQA") << "llama-3.3-70b" << "80 full-attention layers x 4.096 KB per token = 10737.4 MB";
+        // DeepSeek R1: (512 latent + 64 rope) x 2 bytes = 1,152 bytes per layer and token.
+        QTest::newRow("MLA") << "deepseek-r1-671b" << "61 MLA (latent) layers x 1.152 KB per token";
+        // Qwen3-Next: 12 of 48 layers attend (2 KV heads x 256 x 2 x 2 bytes); 36 Gated DeltaNet layers.
+        QTest::newRow("Gated DeltaNet hybrid") << "qwen3-next-80b-a3b"
+                                               << "12 full-attention layers x 2.048 KB per token = 805.3 MB; "
+                                                  "36 linear-attention layers: a fixed state";
+        QTest::newRow("sliding window") << "gemma-4-31b" << "sliding-window layers";
+    }
+    void kvCacheByLayerKind()
+    {
+        QFETCH(QString, modelId);
+        QFETCH(QString, expected);
+        const Catalog &catalog = embeddedCatalog();
+        const LanguageModel *model = catalog.model(modelId);
+        QVERIFY(model);
+        const EstimateInput in = input(*catalog.device(QStringLiteral("b200-sxm")), *model, 8, 1, 32768);
+        const QString text = explain(in, rooflineEstimate(in));
+        QVERIFY2(text.contains(expected), qPrintable(text));
     }
 };
 
