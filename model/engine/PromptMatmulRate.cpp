@@ -29,7 +29,10 @@ double matmulTflops(const Device &device, Runtime runtime, const Quantization &q
     const double published = std::max(0.0, device.fp16Tflops);
     if (isServingRuntime(runtime))
         return device.fp8TensorCores && isFp8(quant) ? published * kFp8RateFactor : published;
-    const bool geForce = platformOf(device) == Platform::Nvidia && device.segment == Segment::Consumer;
+    // GeForce-class dies: the consumer cards and DGX Spark's GB10, whose published FP16 figure is derived the
+    // same way (a quarter of its FP4 rate at FP32 accumulate).
+    const bool geForce = platformOf(device) == Platform::Nvidia
+        && (device.segment == Segment::Consumer || device.segment == Segment::Other);
     return geForce && accumulatesAtFullRate(runtime) ? published * kGeForceFullRateFactor : published;
 }
 

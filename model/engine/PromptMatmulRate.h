@@ -9,7 +9,8 @@ namespace headroom {
 //
 // NVIDIA publishes a GeForce card's FP16 tensor rate at FP32 accumulate, which consumer dies run at half
 // speed; workstation and datacenter dies run it at full speed. llama.cpp's prompt kernels accumulate
-// quantized weights in INT8 and F16 weights in FP16, both at the full rate, so on a GeForce card they
+// quantized weights in INT8 and F16 weights in FP16, both at the full rate, so on a GeForce-class die
+// (the consumer cards, DGX Spark's GB10) they
 // draw on twice the published figure. Other runtimes accumulate in FP32 and get the published figure.
 // vLLM, SGLang and TensorRT-LLM multiply FP8 weights on FP8 tensor cores, at twice the FP16 rate where
 // the card has them; llama.cpp converts them and multiplies in FP16 or INT8.

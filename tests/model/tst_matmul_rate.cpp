@@ -26,6 +26,7 @@ private Q_SLOTS:
         QTest::newRow("H200, SGLang BF16") << "h200-sxm" << "sglang" << "BF16" << 1.0;
         QTest::newRow("A100 has no FP8 tensor cores") << "a100-sxm-80" << "vllm" << "FP8" << 1.0;
         QTest::newRow("MI300X, vLLM FP8") << "mi300x" << "vllm" << "FP8" << 2.0;
+        QTest::newRow("DGX Spark's GB10, llama.cpp: a GeForce-class die") << "dgx-spark" << "llama.cpp" << "MXFP4" << 2.0;
         QTest::newRow("Apple, MLX") << "m3-ultra" << "mlx" << "Q4_K_M" << 1.0;
         QTest::newRow("Strix Halo, llama.cpp") << "ryzen-ai-max-395" << "llama.cpp" << "Q4_K_M" << 1.0;
     }
