@@ -220,15 +220,22 @@ QList<RuntimeProfile> fitProfiles(const MeasuredRows &rows, const Catalog &catal
     return fitPrepared(prepare(rows, catalog), QStringList());
 }
 
-QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog)
+QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog, const QSet<QString> &needed)
 {
     const QList<PreparedRow> prepared = prepare(rows, catalog);
     const QStringList sources = sourcesInOrder(rows);
     QList<HoldOutFold> folds(std::min<qsizetype>(sources.size(), kMaxHoldOutFolds));
     for (qsizetype i = 0; i < sources.size(); ++i)
         folds[i % kMaxHoldOutFolds].sourceIds << sources.at(i);
-    for (HoldOutFold &fold : folds)
-        fold.profiles = fitPrepared(prepared, fold.sourceIds);
+    for (HoldOutFold &fold : folds) {
+        const bool wanted = needed.isEmpty()
+            || std::any_of(fold.sourceIds.cbegin(), fold.sourceIds.cend(),
+                           [&needed](const QString &source) { return needed.contains(source); });
+        if (wanted) {
+            fold.profiles = fitPrepared(prepared, fold.sourceIds);
+            fold.fitted = true;
+        }
+    }
     return folds;
 }
 

@@ -5,6 +5,7 @@
 #include "measured/MeasuredData.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -27,8 +28,12 @@ inline constexpr int kMaxHoldOutFolds = 48;
 struct HoldOutFold {
     QStringList sourceIds;          // the sources whose rows this fold leaves out
     QList<RuntimeProfile> profiles; // fitted profiles (complete them with calibration::completeProfiles)
+    bool fitted = false;            // false for a fold nobody asked for (see `needed`)
 };
-QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog);
+// `needed`, when given, names the sources whose folds are wanted: only the folds holding one of them are fitted
+// (the others come back without profiles), so scoring a few rows against the shipped set costs one refit, not 48.
+// Fold membership never depends on `needed`.
+QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog, const QSet<QString> &needed = {});
 
 struct CalibrationFitResult {
     QList<RuntimeProfile> profiles; // fitted profiles

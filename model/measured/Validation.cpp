@@ -309,7 +309,12 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
     ValidationReport report;
     QHash<QString, Calibration> foldCalibrations;
     if (holdOut) {
-        for (const HoldOutFold &fold : holdOutFolds(withoutRepeats(rows, alsoFittedOn), catalog)) {
+        QSet<QString> scoredSources;
+        for (const MeasuredRow &row : rows)
+            scoredSources.insert(row.sourceId);
+        for (const HoldOutFold &fold : holdOutFolds(withoutRepeats(rows, alsoFittedOn), catalog, scoredSources)) {
+            if (!fold.fitted)
+                continue;
             const Calibration foldCalibration = calibrationFrom(fold.profiles, calibration.errorBands());
             for (const QString &source : fold.sourceIds)
                 foldCalibrations.insert(source, foldCalibration);

@@ -53,6 +53,29 @@ private Q_SLOTS:
         QCOMPARE(heldOut.size(), 60);
     }
 
+    // Scoring a few rows fits only the folds that hold their sources, and each of those folds is the one
+    // the full cross-validation fits: same members, same profiles.
+    void onlyNeededFoldsAreFitted()
+    {
+        const MeasuredRows rows = embeddedMeasuredRows();
+        const QString source = rows.constFirst().sourceId;
+        const QList<HoldOutFold> all = holdOutFolds(rows, embeddedCatalog());
+        const QList<HoldOutFold> some = holdOutFolds(rows, embeddedCatalog(), {source});
+        QCOMPARE(some.size(), all.size());
+        int fitted = 0;
+        for (qsizetype i = 0; i < some.size(); ++i) {
+            QCOMPARE(some.at(i).sourceIds, all.at(i).sourceIds);
+            QCOMPARE(some.at(i).fitted, some.at(i).sourceIds.contains(source));
+            if (!some.at(i).fitted)
+                continue;
+            ++fitted;
+            QCOMPARE(some.at(i).profiles.size(), all.at(i).profiles.size());
+            for (qsizetype p = 0; p < some.at(i).profiles.size(); ++p)
+                QCOMPARE(some.at(i).profiles.at(p).bandwidthEfficiency, all.at(i).profiles.at(p).bandwidthEfficiency);
+        }
+        QCOMPARE(fitted, 1);
+    }
+
     void modelledRuntimes_data()
     {
         QTest::addColumn<QString>("backend");
