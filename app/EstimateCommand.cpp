@@ -2,9 +2,42 @@
 
 #include "CommandIo.h"
 #include "engine/Estimator.h"
+#include "engine/UsersAtSpeed.h"
 #include "protocol/QueryJson.h"
+#include "scenario/ComparisonVerdict.h"
+#include "scenario/EstimateSet.h"
 
 namespace headroom {
+namespace {
+
+// The verdict of a batch of exactly two valid queries (a pair to compare), or nothing.
+QByteArray pairVerdict(const ParsedBatch &batch, const QList<Estimate> &estimates, const Catalog &catalog,
+                       const Calibration &calibration)
+{
+    constexpr int pairSize = 2;
+    if (batch.queries.size() != pairSize)
+        return {};
+    QList<EstimateRow> rows;
+    QList<ConfigurationPrice> prices;
+    for (int i = 0; i < pairSize; ++i) {
+        const ParsedQuery &query = batch.queries.at(i);
+        if (!query.error.isEmpty())
+            return {};
+        EstimateRow row;
+        row.scenarioIndex = i;
+        row.input = query.input;
+        row.label = configurationLabel(query.input.device, query.input.configuration);
+        row.estimate = estimates.at(i);
+        row.usersAtMinTps = usersAtMinTps(query.input, query.minTpsPerUser, calibration);
+        rows << row;
+        prices << configurationPrice(catalog, query.input.device, query.input.configuration, nullptr);
+    }
+    CostAssumptions cost;
+    cost.cloudUsdPerMillionTokens = batch.cloudUsdPerMillionTokens;
+    return verdictJson(compareConfigurations(rows, prices, batch.queries.constFirst().minTpsPerUser, cost));
+}
+
+} // namespace
 
 EstimateRun estimateQueries(const QByteArray &input, const Catalog &catalog)
 {
@@ -23,7 +56,7 @@ EstimateRun estimateQueries(const QByteArray &input, const Catalog &catalog)
         else
             ++run.invalidQueries;
     }
-    run.output = serializeResults(batch.queries, estimates);
+    run.output = serializeResults(batch.queries, estimates, pairVerdict(batch, estimates, catalog, calibration));
     return run;
 }
 

@@ -14,6 +14,7 @@
 #include "ModelImportController.h"
 #include "PickerPanel.h"
 #include "ResultsTable.h"
+#include "VerdictBanner.h"
 #include "session/ScenarioController.h"
 #include "session/ValidationService.h"
 #include "ScenarioDocument.h"
@@ -110,6 +111,7 @@ MainWindow::MainWindow(CatalogStore *store, const Catalog *ownStoreBase, Setting
     , m_hardware(new HardwarePanel(m_controller, m_catalog))
     , m_chartTabs(new ChartTabs)
     , m_table(new ResultsTable)
+    , m_verdict(new VerdictBanner)
     , m_details(new DetailsPane)
     , m_importer(new ModelImportController(m_catalogStore, m_controller, this))
     , m_advisor(new AdvisorService(m_controller, m_catalog, this))
@@ -164,7 +166,13 @@ void MainWindow::buildCentre()
     centre->setStretchFactor(1, 0);
     centre->setSizes({ChartHeight, TableHeight});
     centre->setChildrenCollapsible(false);
-    setCentralWidget(centre);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_verdict);
+    layout->addWidget(centre, 1);
+    setCentralWidget(central);
 }
 
 void MainWindow::buildDocks()
@@ -276,6 +284,7 @@ void MainWindow::showEstimates()
     m_chartTabs->setEstimates(estimates);
     m_table->setEstimates(estimates);
     m_details->setEstimates(estimates);
+    m_verdict->setVerdict(estimates.verdict);
     if (!estimates.problem.isEmpty())
         statusBar()->showMessage(estimates.problem);
 }

@@ -30,6 +30,7 @@ class ModelImportController;
 class PickerPanel;
 class PresentModeActions;
 class ResultsTable;
+class VerdictBanner;
 class ScenarioController;
 class ScenarioDocument;
 class Settings;
@@ -62,6 +63,7 @@ public:
     PickerPanel *pickerPanel() const { return m_pickers; }
     HardwarePanel *hardwarePanel() const { return m_hardware; }
     ResultsTable *resultsTable() const { return m_table; }
+    VerdictBanner *verdictBanner() const { return m_verdict; }
     DetailsPane *detailsPane() const { return m_details; }
     AdvisorService *advisorService() const { return m_advisor; }
     AdvisorPanel *advisorPanel() const { return m_advisorPanel; }
@@ -120,6 +122,7 @@ private:
     HardwarePanel *m_hardware;
     ChartTabs *m_chartTabs;
     ResultsTable *m_table;
+    VerdictBanner *m_verdict;
     DetailsPane *m_details;
     ModelImportController *m_importer;
     AdvisorService *m_advisor;

@@ -71,6 +71,10 @@ public:
                         [](const AdvisorCandidate &candidate) { return candidate.priceCardsOnly; }))
             result.reason += QStringLiteral("; prices marked cards only leave out the host machine (chassis, CPU, board, "
                                             "RAM, power supply)");
+        if (std::any_of(result.shortlist.cbegin(), result.shortlist.cend(),
+                        [](const AdvisorCandidate &candidate) { return candidate.hostUsd.has_value(); }))
+            result.reason += QStringLiteral("; cards bought on their own are priced with a typical host from a "
+                                            "published build (a quote replaces it)");
         return result;
     }
 

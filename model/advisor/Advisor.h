@@ -84,6 +84,9 @@ struct AdvisorCandidate {
     Quantization quant;
     std::optional<double> priceUsd; // system price, else device price x count; nullopt = unknown
     bool priceCardsOnly = false;    // priceUsd covers the cards, not the machine around them
+    std::optional<double> hostUsd;  // the typical host's share of priceUsd, for cards bought on their own
+    QString hostName;               // "typical host for two to four cards"
+    QString hostSource;
     QString priceSource;
     double powerW = 0;              // system power, else board power x count; 0 = unknown
     EstimateInput input;            // exactly what was estimated (re-estimate it alone to check)

@@ -2,6 +2,7 @@
 #include "advisor/AdvisorCandidates.h"
 
 #include "advisor/AdvisorFormat.h"
+#include "advisor/ConfigurationPrice.h"
 #include "engine/TensorParallel.h"
 
 #include <algorithm>
@@ -12,9 +13,6 @@ namespace headroom::advisor {
 namespace {
 
 constexpr double memoryMatchToleranceGB = 1e-6;
-
-// The price source shown for a price the user entered (AdvisorRequirements::quotesUsd).
-const QString QuoteSource = QStringLiteral("your quote");
 
 Runtime runtimeFor(Platform platform, const AdvisorRequirements &requirements)
 {
@@ -55,7 +53,7 @@ Configuration systemSlot(const NamedSystem &system, const Device &device)
     return configuration;
 }
 
-AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Quantization &quant, const Device &device,
+AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Catalog &catalog, const Quantization &quant, const Device &device,
                                const Configuration &slot, const NamedSystem *system)
 {
     const AdvisorRequirements &requirements = request.requirements;
@@ -67,25 +65,13 @@ AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Quantization
         : runtimeFor(candidate.platform, requirements);
     candidate.systemId = system ? system->id : QString();
     candidate.label = system ? system->name : labelOf(device, slot);
-    const QMap<QString, double> &quotes = requirements.quotesUsd;
-    if (system && quotes.contains(system->id)) {
-        candidate.priceUsd = quotes.value(system->id);
-        candidate.priceSource = QuoteSource;
-    } else if (system && system->priceUsd) {
-        candidate.priceUsd = system->priceUsd;
-        candidate.priceCardsOnly = system->cardsOnly;
-        candidate.priceSource = system->priceSource;
-    } else if (quotes.contains(device.id) && candidate.platform != Platform::Apple) {
-        candidate.priceUsd = quotes.value(device.id) * slot.count;
-        candidate.priceCardsOnly = device.kind == MemoryKind::Discrete;
-        candidate.priceSource = QuoteSource;
-    } else if (device.priceUsd && candidate.platform != Platform::Apple) {
-        // A discrete card's list price leaves out the host (chassis, CPU, board, RAM, PSU); a unified-memory
-        // device (DGX Spark) is sold as the whole machine.
-        candidate.priceUsd = *device.priceUsd * slot.count;
-        candidate.priceCardsOnly = device.kind == MemoryKind::Discrete;
-        candidate.priceSource = device.priceSource;
-    }
+    const ConfigurationPrice price = configurationPrice(catalog, device, slot, system, requirements.quotesUsd);
+    candidate.priceUsd = price.usd;
+    candidate.priceCardsOnly = price.cardsOnly;
+    candidate.priceSource = price.source;
+    candidate.hostUsd = price.hostUsd;
+    candidate.hostName = price.hostName;
+    candidate.hostSource = price.hostSource;
     candidate.powerW = system && system->powerW > 0 ? system->powerW : device.powerW * slot.count;
     candidate.input.device = device;
     candidate.input.configuration = candidate.configuration;
@@ -141,12 +127,12 @@ QList<AdvisorCandidate> enumerateCandidates(const AdvisorRequest &request, const
     candidates.reserve(slots.size() + unmatched.size());
     for (qsizetype i = 0; i < slots.size(); ++i) {
         if (systemsAt.at(i).isEmpty())
-            candidates.append(makeCandidate(request, quant, *slots.at(i).device, slots.at(i).configuration, nullptr));
+            candidates.append(makeCandidate(request, catalog, quant, *slots.at(i).device, slots.at(i).configuration, nullptr));
         for (const NamedSystem *system : systemsAt.at(i))
-            candidates.append(makeCandidate(request, quant, *slots.at(i).device, slots.at(i).configuration, system));
+            candidates.append(makeCandidate(request, catalog, quant, *slots.at(i).device, slots.at(i).configuration, system));
     }
     for (const auto &[device, system] : unmatched)
-        candidates.append(makeCandidate(request, quant, *device, systemSlot(*system, *device), system));
+        candidates.append(makeCandidate(request, catalog, quant, *device, systemSlot(*system, *device), system));
     return candidates;
 }
 

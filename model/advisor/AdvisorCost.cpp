@@ -63,6 +63,11 @@ QString explainCost(const AdvisorCandidate &candidate, const CostAssumptions &as
         price = dollars(*candidate.priceUsd);
         if (candidate.priceCardsOnly)
             price += QStringLiteral(" (cards only, host not included)");
+        if (candidate.hostUsd) {
+            price += QStringLiteral(" = cards ") + dollars(*candidate.priceUsd - *candidate.hostUsd) + QStringLiteral(" + ")
+                + candidate.hostName + QLatin1Char(' ') + dollars(*candidate.hostUsd) + QStringLiteral(" (")
+                + candidate.hostSource + QLatin1Char(')');
+        }
         if (!candidate.systemId.isEmpty())
             price += QStringLiteral(" (system ") + candidate.systemId + QLatin1Char(')');
         if (!candidate.priceSource.isEmpty())

@@ -178,8 +178,9 @@ QVariant AdvisorShortlistModel::headerData(int section, Qt::Orientation orientat
         case DecodePerUserColumn: return tr("Decode speed each user sees, tokens per second");
         case DecodeTotalColumn: return tr("Decode speed summed over all concurrent users");
         case TtftColumn: return tr("Time to first token for the prompt, seconds");
-        case PriceColumn: return tr("Public list price of the whole system, else of the cards alone (marked \"cards\": "
-                                    "the host machine is not included); unknown prices are not invented");
+        case PriceColumn: return tr("Public list price of the whole system; for cards bought on their own, the cards "
+                                    "plus a typical host from a published build (hover a price for its lines); "
+                                    "\"cards\" marks a price without its host; unknown prices are not invented");
         case PowerColumn: return tr("System power, else board power x count, watts");
         case CostPerTokenColumn:
             return tr("Dollars per million output tokens: price amortised over the years plus electricity, "

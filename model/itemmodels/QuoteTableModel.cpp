@@ -1,5 +1,7 @@
 #include "itemmodels/QuoteTableModel.h"
 
+#include "advisor/HostPlatform.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -24,11 +26,13 @@ void QuoteTableModel::setCatalog(const Catalog &catalog)
     beginResetModel();
     m_rows.clear();
     for (const NamedSystem &system : catalog.systems())
-        m_rows.append(Row{system.id, system.name, true, system.priceUsd, system.priceSource});
+        m_rows.append(Row{system.id, system.name, Row::Kind::System, system.priceUsd, system.priceSource});
     for (const Device &device : catalog.devices()) {
         if (!device.isApple()) // Apple chips are priced through their systems (a Mac, not a chip)
-            m_rows.append(Row{device.id, device.name, false, device.priceUsd, device.priceSource});
+            m_rows.append(Row{device.id, device.name, Row::Kind::Card, device.priceUsd, device.priceSource});
     }
+    for (const HostPlatform &host : hostPlatforms())
+        m_rows.append(Row{host.id, host.name, Row::Kind::Host, host.priceUsd, host.priceSource});
     endResetModel();
 }
 
@@ -64,7 +68,13 @@ QVariant QuoteTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn: return row.name;
-        case KindColumn: return row.system ? tr("system") : tr("per card");
+        case KindColumn:
+            switch (row.kind) {
+            case Row::Kind::System: return tr("system");
+            case Row::Kind::Card: return tr("per card");
+            case Row::Kind::Host: return tr("host for cards");
+            }
+            break;
         case ListPriceColumn: return row.listPriceUsd ? dollars(*row.listPriceUsd) : tr("unknown");
         case QuoteColumn: return quoted ? dollars(*quote) : QString();
         }

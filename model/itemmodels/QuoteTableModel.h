@@ -42,7 +42,8 @@ private:
     struct Row {
         QString id;
         QString name;
-        bool system = false;
+        enum class Kind { System, Card, Host };
+        Kind kind = Kind::Card;
         std::optional<double> listPriceUsd;
         QString listPriceSource;
     };

@@ -152,7 +152,7 @@ void readQuotes(const Json &request, QMap<QString, double> &quotes)
     if (!value)
         return;
     if (!value->is_object())
-        fail(field, QStringLiteral("must be an object {\"system or device id\": price in US$}"));
+        fail(field, QStringLiteral("must be an object {\"system, device or host id\": price in US$}"));
     for (const auto &item : value->items()) {
         const QString id = QString::fromStdString(item.key());
         const QString where = QStringLiteral("quotes_usd.") + printableJsonText(item.key());
@@ -272,8 +272,11 @@ OrderedJson shortlistEntry(const AdvisorCandidate &candidate, int rank)
     entry["platform"] = toString(candidate.platform).toStdString();
     entry["quant"] = candidate.quant.name.toStdString();
     entry["price_usd"] = numberOrNull(candidate.priceUsd, 2);
-    entry["price_covers"] = candidate.priceUsd ? OrderedJson(candidate.priceCardsOnly ? "cards only" : "whole system")
-                                               : OrderedJson(nullptr);
+    entry["price_covers"] = !candidate.priceUsd     ? OrderedJson(nullptr)
+        : candidate.priceCardsOnly                  ? OrderedJson("cards only")
+        : candidate.hostUsd                         ? OrderedJson("cards + typical host")
+                                                    : OrderedJson("whole system");
+    entry["host_usd"] = numberOrNull(candidate.hostUsd, 2);
     entry["price_source"] = candidate.priceSource.isEmpty() ? OrderedJson(nullptr) : OrderedJson(candidate.priceSource.toStdString());
     entry["power_w"] = numberOrNull(candidate.powerW > 0 ? std::optional<double>(candidate.powerW) : std::nullopt, 1);
     entry["usd_per_million_tokens"] = numberOrNull(candidate.cost.usdPerMillionTokens, usdPerMillionDecimals);

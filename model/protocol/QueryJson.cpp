@@ -375,6 +375,16 @@ ParsedBatch parseQueries(const QByteArray &json, const Catalog &catalog)
                                    .arg(queries->size()).arg(limits::kMaxQueriesPerBatch);
             return batch;
         }
+        if (const auto cloud = document.find("cloud_usd_per_million_tokens"); cloud != document.end() && !cloud->is_null()) {
+            const ranges::Range range = ranges::kCloudUsdPerMillionTokens;
+            const double price = cloud->is_number() ? cloud->get<double>() : -1;
+            if (!std::isfinite(price) || !ranges::contains(range, price)) {
+                batch.fatalError = QStringLiteral("\"cloud_usd_per_million_tokens\" must be a number from %1 to %2, got %3")
+                                       .arg(range.lowest).arg(range.highest).arg(printableJsonText(cloud->dump()));
+                return batch;
+            }
+            batch.cloudUsdPerMillionTokens = price;
+        }
         const QueryReader reader(catalog);
         batch.queries.reserve(qsizetype(queries->size()));
         for (const Json &query : *queries)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
 #include <variant>
 
 namespace headroom {
@@ -23,14 +24,17 @@ struct ParsedQuery {
 
 struct ParsedBatch {
     QList<ParsedQuery> queries;
+    std::optional<double> cloudUsdPerMillionTokens; // top-level, for the verdict's payback of a pair
     QString fatalError; // non-empty = not JSON / no "queries" array; one line with position and problem
 };
 
 // Never throws and never crashes, whatever the bytes (fuzzed by tests/fuzz/fuzz_query).
 ParsedBatch parseQueries(const QByteArray &json, const Catalog &catalog);
 
-// {"results":[...]} in the order of the queries; speeds null when the model does not fit.
-QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates);
+// {"results":[...]} in the order of the queries; speeds null when the model does not fit. A non-empty
+// `verdictJson` (one JSON object) is written after them as "verdict".
+QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates,
+                            const QByteArray &verdictJson = {});
 
 // One element of "results" exactly as serializeResults writes it (the `advise` shortlist embeds it as "estimate").
 QByteArray serializeResult(const ParsedQuery &query, const Estimate &estimate);

@@ -202,7 +202,8 @@ QByteArray serializeResult(const ParsedQuery &query, const Estimate &estimate)
 }
 
 // `estimates` runs parallel to `queries`; the entry of an invalid query is not read.
-QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates)
+QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estimate> &estimates,
+                            const QByteArray &verdictJson)
 {
     const qsizetype count = queries.size();
     const int slices = sliceCount(count);
@@ -233,7 +234,12 @@ QByteArray serializeResults(const QList<ParsedQuery> &queries, const QList<Estim
     out += "{\"results\":[";
     for (const QByteArray &part : std::as_const(parts))
         out += part;
-    out += count == 0 ? "]}\n" : "\n]}\n";
+    out += count == 0 ? "]" : "\n]";
+    if (!verdictJson.isEmpty()) {
+        out += ",\n\"verdict\":";
+        out += verdictJson;
+    }
+    out += "}\n";
     return out;
 }
 

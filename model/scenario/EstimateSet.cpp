@@ -157,8 +157,14 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
                                         point.decodeTpsTotalLow, point.decodeTpsTotalHigh});
         }
         row.usersAtMinTps = usersAtMinTps(input, defaults::kMinTpsPerUser, calibration);
+        row.price = configurationPrice(catalog, *device, input.configuration, catalog.system(entry.systemId),
+                                       scenario.advisor.quotesUsd);
         set.rows.append(row);
     }
+    QList<ConfigurationPrice> prices;
+    for (const EstimateRow &row : std::as_const(set.rows))
+        prices << row.price;
+    set.verdict = compareConfigurations(set.rows, prices, defaults::kMinTpsPerUser, scenario.advisor.cost);
     set.problem = problems.join(QStringLiteral("; "));
     return set;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "advisor/ConfigurationPrice.h"
 #include "engine/Calibration.h"
 #include "catalog/Catalog.h"
 #include "core/Estimate.h"
+#include "scenario/ComparisonVerdict.h"
 #include "scenario/Scenario.h"
 
 #include <QList>
@@ -32,6 +34,7 @@ struct EstimateRow {
     Estimate estimate;
     QList<SweepPoint> sweep; // same input at sweepUserCounts(); computed with the estimate
     int usersAtMinTps = 0;   // most users served at defaults::kMinTpsPerUser each or faster (usersAtMinTps())
+    ConfigurationPrice price; // the system's or the cards' price, the scenario's quotes first
     bool operator==(const EstimateRow &) const = default;
 };
 
@@ -42,6 +45,7 @@ struct EstimateSet {
     QString modelName;
     QString quantName;
     QString problem; // non-empty when the scenario could not be resolved (unknown model id, ...)
+    ComparisonVerdict verdict; // over the rows, with the scenario's advisor cost assumptions
     bool operator==(const EstimateSet &) const = default;
 };
 

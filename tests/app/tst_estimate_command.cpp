@@ -177,6 +177,56 @@ private Q_SLOTS:
         QVERIFY(run.output == expected);
     }
 
+    // Two queries are a pair to compare: the answer carries the verdict; one or three queries do not.
+    void pairGetsAVerdict_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<bool>("verdict");
+        const QByteArray mac = R"({"hardware":"m3-ultra","memory_gb":256,"model":"llama-3.3-70b","concurrency":8})";
+        const QByteArray cards = R"({"hardware":"rtx-5090","count":2,"model":"llama-3.3-70b","concurrency":8})";
+        QTest::newRow("pair") << QByteArray("{\"cloud_usd_per_million_tokens\":3,\"queries\":[" + mac + "," + cards + "]}")
+                              << true;
+        QTest::newRow("one") << QByteArray("{\"queries\":[" + mac + "]}") << false;
+        QTest::newRow("three") << QByteArray("{\"queries\":[" + mac + "," + cards + "," + cards + "]}") << false;
+        QTest::newRow("pair with an invalid query")
+            << QByteArray("{\"queries\":[" + mac + R"(,{"hardware":"nope","model":"llama-3.3-70b"}]})") << false;
+    }
+    void pairGetsAVerdict()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(bool, verdict);
+        const EstimateRun run = estimateQueries(input, embeddedCatalog());
+        QVERIFY(run.fatalError.isEmpty());
+        const QJsonObject answer = QJsonDocument::fromJson(run.output).object();
+        QCOMPARE(answer.contains(QStringLiteral("verdict")), verdict);
+        if (!verdict)
+            return;
+        const QJsonObject object = answer.value(QStringLiteral("verdict")).toObject();
+        QCOMPARE(object.value(QStringLiteral("kind")).toString(), QStringLiteral("pair"));
+        QVERIFY(object.value(QStringLiteral("text")).toString().contains(QStringLiteral("$3/M tokens")));
+        const QJsonArray results = answer.value(QStringLiteral("results")).toArray();
+        const int lead = object.value(QStringLiteral("lead")).toObject().value(QStringLiteral("index")).toInt();
+        QCOMPARE(object.value(QStringLiteral("lead")).toObject().value(QStringLiteral("users_at_min_tps")).toInt(),
+                 results.at(lead).toObject().value(QStringLiteral("users_at_min_tps")).toInt());
+    }
+
+    void badCloudPriceIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("price");
+        QTest::newRow("negative") << QByteArray("-1");
+        QTest::newRow("zero") << QByteArray("0");
+        QTest::newRow("text") << QByteArray("\"cheap\"");
+        QTest::newRow("absurd") << QByteArray("1e300");
+    }
+    void badCloudPriceIsRefused()
+    {
+        QFETCH(QByteArray, price);
+        const EstimateRun run = estimateQueries("{\"cloud_usd_per_million_tokens\":" + price + ",\"queries\":[]}",
+                                                embeddedCatalog());
+        QVERIFY2(run.fatalError.contains(QStringLiteral("cloud_usd_per_million_tokens")), qPrintable(run.fatalError));
+        QCOMPARE(run.exitCode(), 2);
+    }
+
     void emptyBatch()
     {
         const EstimateRun run = estimateQueries("{\"queries\":[]}", embeddedCatalog());

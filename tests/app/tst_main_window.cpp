@@ -1,5 +1,6 @@
 // The assembled window, offscreen: sliders move estimates and charts, the hardware list drives the
 // bars, the article lineup button restores the seven configurations, bad files are refused.
+#include "VerdictBanner.h"
 #include "AdvisorPanel.h"
 #include "session/AdvisorService.h"
 #include "scenario/ArticleLineup.h"
@@ -100,6 +101,28 @@ private Q_SLOTS:
         QVERIFY(window().windowTitle().endsWith(QStringLiteral("Headroom")));
         QVERIFY(!window().isWindowModified());
         QVERIFY(window().detailsPane()->text().contains(window().estimateService()->estimates().rows.first().label));
+    }
+
+    // The verdict across the top says what the table says, and follows every edit and its undo.
+    void verdictFollowsTheComparison()
+    {
+        settle();
+        const VerdictBanner *banner = window().verdictBanner();
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->text(), window().estimateService()->estimates().verdict.text);
+        QVERIFY(!banner->toolTip().isEmpty());
+        const QString lineup = banner->text();
+        Scenario scenario = window().controller()->scenario();
+        scenario.configurations = {scenario.configurations.at(2), scenario.configurations.at(4)};
+        window().controller()->edit(scenario, QStringLiteral("Compare two"));
+        settle();
+        const ComparisonVerdict &pair = window().estimateService()->estimates().verdict;
+        QCOMPARE(toString(pair.kind), toString(ComparisonVerdict::Kind::Pair));
+        QCOMPARE(banner->text(), pair.text);
+        QVERIFY(banner->text() != lineup);
+        window().controller()->undoStack()->undo();
+        settle();
+        QCOMPARE(banner->text(), lineup);
     }
 
     void slidersChangeEstimatesAndCharts_data()

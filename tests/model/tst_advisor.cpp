@@ -3,6 +3,7 @@
 // highest-bits quantization that qualifies, and rejections name the first requirement failed.
 #include "advisor/Advisor.h"
 #include "advisor/AdvisorRanking.h"
+#include "advisor/ConfigurationPrice.h"
 #include "engine/Estimator.h"
 
 #include <QSet>
@@ -170,24 +171,24 @@ private Q_SLOTS:
     }
 
     // A price says what it covers: a Mac, a DGX Spark or a priced system is the machine; discrete cards
-    // priced one by one leave out the host, and the reason line says so.
+    // priced one by one get the typical host for that many cards, as its own line, and the reason says so.
     void pricesSayWhatTheyCover_data()
     {
         QTest::addColumn<QString>("device");
         QTest::addColumn<int>("count");
         QTest::addColumn<QString>("system");
-        QTest::addColumn<bool>("cardsOnly");
-        QTest::newRow("2x RTX 5090 cards") << "rtx-5090" << 2 << "" << true;
-        QTest::newRow("one RTX 5060 Ti") << "rtx-5060-ti-16" << 1 << "" << true;
-        QTest::newRow("DGX Spark, a whole machine") << "dgx-spark" << 1 << "" << false;
-        QTest::newRow("Mac Studio M3 Ultra 256 GB") << "m3-ultra" << 1 << "mac-studio-m3-ultra-256" << false;
+        QTest::addColumn<double>("hostUsd"); // 0: no host added
+        QTest::newRow("2x RTX 5090 in an unpriced chassis") << "rtx-5090" << 2 << "" << 1314.0;
+        QTest::newRow("one RTX 5060 Ti") << "rtx-5060-ti-16" << 1 << "" << 713.0;
+        QTest::newRow("DGX Spark, a whole machine") << "dgx-spark" << 1 << "" << 0.0;
+        QTest::newRow("Mac Studio M3 Ultra 256 GB") << "m3-ultra" << 1 << "mac-studio-m3-ultra-256" << 0.0;
     }
     void pricesSayWhatTheyCover()
     {
         QFETCH(QString, device);
         QFETCH(int, count);
         QFETCH(QString, system);
-        QFETCH(bool, cardsOnly);
+        QFETCH(double, hostUsd);
         const AdvisorRequest request = requestFor(QStringLiteral("llama-3.1-8b"), QStringLiteral("Q4_K_M"), 1);
         const AdvisorResult result = advise(request, embeddedCatalog());
         const auto found = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(), [&](const AdvisorCandidate &c) {
@@ -195,9 +196,34 @@ private Q_SLOTS:
                 && (system.isEmpty() || c.systemId == system) && c.priceUsd;
         });
         QVERIFY2(found != result.shortlist.cend(), qPrintable(device));
-        QCOMPARE(found->priceCardsOnly, cardsOnly);
-        QCOMPARE(explainCost(*found, request.requirements.cost).contains(QStringLiteral("cards only")), cardsOnly);
-        QVERIFY(result.reason.contains(QStringLiteral("cards only leave out the host")));
+        QVERIFY(!found->priceCardsOnly);
+        QCOMPARE(found->hostUsd.value_or(0), hostUsd);
+        const QString cost = explainCost(*found, request.requirements.cost);
+        QVERIFY2(cost.contains(QStringLiteral("typical host")) == (hostUsd > 0), qPrintable(cost));
+        if (hostUsd > 0) {
+            const Device *card = embeddedCatalog().device(device);
+            QCOMPARE(*found->priceUsd, *card->priceUsd * count + hostUsd);
+        }
+        QVERIFY(result.reason.contains(QStringLiteral("priced with a typical host")));
+    }
+
+    // Cards with no published host build for their count (five and more) stay marked as cards only.
+    void manyCardsStayCardsOnly()
+    {
+        const Catalog &catalog = embeddedCatalog();
+        QVERIFY(catalog.device(QStringLiteral("rtx-5090")));
+        const Device card = *catalog.device(QStringLiteral("rtx-5090"));
+        QVERIFY(card.priceUsd);
+        Configuration eight{card.id, 8, 32, Split::Layer, Runtime::Auto};
+        const ConfigurationPrice price = configurationPrice(catalog, card, eight, nullptr);
+        QVERIFY(price.cardsOnly);
+        QVERIFY(!price.hostUsd);
+        QCOMPARE(*price.usd, *card.priceUsd * 8);
+        QMap<QString, double> quotes{{QStringLiteral("host-2-4-cards"), 2500}};
+        Configuration two{card.id, 2, 32, Split::Layer, Runtime::Auto};
+        const ConfigurationPrice quoted = configurationPrice(catalog, card, two, nullptr, quotes);
+        QCOMPARE(*quoted.usd, *card.priceUsd * 2 + 2500);
+        QCOMPARE(quoted.hostSource, quoteSource());
     }
 
     void limitKeepsTheTop()
@@ -330,7 +356,7 @@ private Q_SLOTS:
         AdvisorRequirements budget;
         budget.budgetUsd = 1500;
         QTest::newRow("budget") << fast << budget << 1 << Requirement::Budget
-                                << QStringLiteral("costs $2,000, budget $1,500 (33% over)");
+                                << QStringLiteral("costs $2,713, budget $1,500 (81% over)");
         QTest::newRow("price unknown")
             << tinyDevice(QStringLiteral("unpriced"), QStringLiteral("nvidia"), 48, 1000, std::nullopt, 400) << budget << 1
             << Requirement::PriceUnknown << QStringLiteral("price unknown, budget $1,500");
@@ -415,7 +441,8 @@ private Q_SLOTS:
         const auto layer = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(),
                                         [](const AdvisorCandidate &c) { return c.configuration.split == Split::Layer; });
         QVERIFY(layer != result.shortlist.cend());
-        QCOMPARE(*layer->priceUsd, 2000.0); // cards only
+        QCOMPARE(*layer->priceUsd, 2000.0 + 1314.0); // two cards and the typical host for two to four
+        QCOMPARE(layer->hostUsd.value_or(0), 1314.0);
         QCOMPARE(layer->powerW, 600.0);
         QCOMPARE(result.shortlist.front().configuration.count, 1); // cheapest first
     }

@@ -1,5 +1,6 @@
 // The Advisor's price table: every named system and every non-Apple card with its list price and
 // the user's quote; editing the quote column changes the quotes, and nothing else.
+#include "advisor/HostPlatform.h"
 #include "catalog/Catalog.h"
 #include "itemmodels/QuoteTableModel.h"
 
@@ -23,14 +24,19 @@ private Q_SLOTS:
         qsizetype cards = 0;
         for (const Device &device : catalog.devices())
             cards += device.isApple() ? 0 : 1;
-        QCOMPARE(model.rowCount(), catalog.systems().size() + cards);
+        QCOMPARE(model.rowCount(), catalog.systems().size() + cards + hostPlatforms().size());
         QCOMPARE(model.columnCount(), int(QuoteTableModel::ColumnCount));
         for (int row = 0; row < model.rowCount(); ++row) {
             const QString id = model.index(row, 0).data(QuoteTableModel::IdRole).toString();
             const Device *device = catalog.device(id);
-            QVERIFY2(catalog.system(id) || (device && !device->isApple()), qPrintable(id));
+            const auto host = std::find_if(hostPlatforms().cbegin(), hostPlatforms().cend(),
+                                           [&id](const HostPlatform &platform) { return platform.id == id; });
+            const bool isHost = host != hostPlatforms().cend();
+            QVERIFY2(catalog.system(id) || (device && !device->isApple()) || isHost, qPrintable(id));
             const QString listPrice = model.index(row, QuoteTableModel::ListPriceColumn).data().toString();
-            const std::optional<double> expected = catalog.system(id) ? catalog.system(id)->priceUsd : device->priceUsd;
+            const std::optional<double> expected = catalog.system(id) ? catalog.system(id)->priceUsd
+                : isHost                                              ? std::optional<double>(host->priceUsd)
+                                                                      : device->priceUsd;
             QCOMPARE(listPrice == QStringLiteral("unknown"), !expected.has_value());
             QVERIFY(model.index(row, QuoteTableModel::QuoteColumn).data().toString().isEmpty());
         }

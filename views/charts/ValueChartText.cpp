@@ -89,7 +89,9 @@ QString ValueChart::pointTooltip(int pointIndex) const
     QString text = QStringLiteral("%1, %2\n%3 per user, %4 in total \u00b7 %5")
                        .arg(c.label, c.quant.name, formatTokensPerSecond(c.estimate.decodeTpsPerUser),
                             formatTokensPerSecond(c.estimate.decodeTpsTotal), AdvisorShortlistModel::priceText(c.priceUsd)
-                                + (c.priceCardsOnly ? QStringLiteral(" (cards only)") : QString()));
+                                + (c.priceCardsOnly ? QStringLiteral(" (cards only)")
+                                   : c.hostUsd      ? QStringLiteral(" (cards + typical host)")
+                                                    : QString()));
     if (!c.priceSource.isEmpty())
         text += QStringLiteral(" (%1)").arg(c.priceSource);
     if (!point.qualifies)
