@@ -17,7 +17,7 @@ struct HostPlatform {
     int minCards = 1;
     int maxCards = 1;
     double priceUsd = 0;
-    QString priceDate;   // when the build's prices were read (YYYY-MM)
+    QString priceDate;   // when the build's prices were read or settled (YYYY-MM)
     QString priceSource; // URL of the published build
     QString parts;       // what the price buys, as the source lists it
     bool operator==(const HostPlatform &) const = default;

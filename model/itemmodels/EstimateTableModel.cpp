@@ -5,9 +5,11 @@
 #include "core/CsvField.h"
 #include "engine/Estimator.h"
 
+#include <QLocale>
 #include <QStringList>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace headroom {
@@ -114,6 +116,34 @@ int EstimateTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString EstimateTableModel::priceText(const ConfigurationPrice &price)
+{
+    if (!price.usd)
+        return tr("unknown");
+    const QString dollars = QStringLiteral("$") + QLocale(QLocale::English).toString(*price.usd, 'f', 0);
+    return price.cardsOnly ? dollars + tr(" cards") : dollars;
+}
+
+QString EstimateTableModel::priceToolTip(const EstimateRow &row)
+{
+    const ConfigurationPrice &price = row.price;
+    if (!price.usd)
+        return tr("No public price for %1: enter a quote with the Advisor's \"Prices and quotes…\"").arg(row.label);
+    const QLocale english(QLocale::English);
+    QStringList lines;
+    if (price.hostUsd) {
+        lines << tr("%1 = cards $%2 + %3 $%4")
+                     .arg(priceText(price), english.toString(price.cardsUsd(), 'f', 0), price.hostName,
+                          english.toString(*price.hostUsd, 'f', 0));
+        lines << tr("Cards: %1").arg(price.source + (price.date.isEmpty() ? QString() : QStringLiteral(" (") + price.date + QLatin1Char(')')));
+        lines << tr("Host: %1").arg(price.hostSource);
+    } else {
+        lines << priceText(price) + (price.cardsOnly ? tr(": the cards alone, without the machine around them") : QString());
+        lines << price.source + (price.date.isEmpty() ? QString() : QStringLiteral(" (") + price.date + QLatin1Char(')'));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QVariant EstimateTableModel::displayData(const EstimateRow &row, int column) const
 {
     const Estimate &estimate = row.estimate;
@@ -123,6 +153,7 @@ QVariant EstimateTableModel::displayData(const EstimateRow &row, int column) con
     case DecodePerUserColumn: return speedText(estimate, estimate.decodeTpsPerUser);
     case DecodeTotalColumn: return speedText(estimate, estimate.decodeTpsTotal);
     case UsersAtMinTpsColumn: return row.usersAtMinTps;
+    case PriceColumn: return priceText(row.price);
     // The seed rule has no prefill: a dash, never a measured-looking 0.
     case PrefillColumn: return estimate.prefillTps > 0 ? speedText(estimate, estimate.prefillTps) : NoSpeed;
     case TtftColumn:
@@ -145,6 +176,7 @@ QVariant EstimateTableModel::sortData(const EstimateRow &row, int column) const
     case DecodePerUserColumn: return speed(estimate.decodeTpsPerUser);
     case DecodeTotalColumn: return speed(estimate.decodeTpsTotal);
     case UsersAtMinTpsColumn: return row.usersAtMinTps;
+    case PriceColumn: return row.price.usd ? *row.price.usd : std::numeric_limits<double>::max(); // unknown last
     case PrefillColumn: return speed(estimate.prefillTps);
     case TtftColumn: return speed(estimate.ttftSeconds);
     case MemoryColumn: return estimate.memory.totalGB;
@@ -161,7 +193,8 @@ QVariant EstimateTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return displayData(row, index.column());
     case SortRole: return sortData(row, index.column());
-    case Qt::ToolTipRole: return explain(row.input, row.estimate);
+    case Qt::ToolTipRole:
+        return index.column() == PriceColumn ? priceToolTip(row) : explain(row.input, row.estimate);
     case Qt::TextAlignmentRole:
         return index.column() == ConfigurationColumn || index.column() == FitColumn
                 || index.column() == BottleneckColumn
@@ -185,6 +218,7 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         case DecodePerUserColumn: return tr("t/s per user");
         case DecodeTotalColumn: return tr("Total t/s");
         case UsersAtMinTpsColumn: return tr("Users ≥ %1 t/s").arg(defaults::kMinTpsPerUser);
+        case PriceColumn: return tr("Price");
         case PrefillColumn: return tr("Prefill t/s");
         case TtftColumn: return tr("TTFT s");
         case MemoryColumn: return tr("Used / usable GB");
@@ -199,6 +233,9 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         case UsersAtMinTpsColumn:
             return tr("The most users served at once with every one reading at %1 t/s or faster (0: not even one)")
                 .arg(defaults::kMinTpsPerUser);
+        case PriceColumn:
+            return tr("What the machine costs: a named system's list price or your quote; for cards bought on their "
+                      "own, the cards plus a typical host from a published build (\"cards\": no host included)");
         case PrefillColumn: return tr("Prompt processing speed, tokens per second");
         case TtftColumn: return tr("Time to first token for the prompt, seconds");
         case MemoryColumn: return tr("Weights + KV cache + overhead against the memory the model may use (GB = 10^9 bytes)");
@@ -213,7 +250,7 @@ QString EstimateTableModel::toCsv() const
 {
     QStringList lines;
     lines << QStringLiteral("configuration,fit,decode_tps_per_user,decode_tps_total,prefill_tps,ttft_s,"
-                            "memory_used_gb,memory_usable_gb,bottleneck,users_at_min_tps");
+                            "memory_used_gb,memory_usable_gb,bottleneck,users_at_min_tps,price_usd,price_covers");
     for (const EstimateRow &row : m_estimates.rows) {
         const Estimate &estimate = row.estimate;
         lines << QStringList{csvField(row.label),
@@ -225,7 +262,12 @@ QString EstimateTableModel::toCsv() const
                              QString::number(estimate.memory.totalGB, 'g', 6),
                              QString::number(estimate.memory.usableGB, 'g', 6),
                              toString(estimate.bottleneck),
-                             QString::number(row.usersAtMinTps)}
+                             QString::number(row.usersAtMinTps),
+                             row.price.usd ? QString::number(*row.price.usd, 'f', 0) : QString(),
+                             !row.price.usd        ? QString()
+                                 : row.price.cardsOnly ? QStringLiteral("cards only")
+                                 : row.price.hostUsd   ? QStringLiteral("cards + typical host")
+                                                       : QStringLiteral("whole system")}
                      .join(QLatin1Char(','));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

@@ -19,6 +19,7 @@ public:
         DecodePerUserColumn,
         DecodeTotalColumn,
         UsersAtMinTpsColumn,
+        PriceColumn,
         PrefillColumn,
         TtftColumn,
         MemoryColumn,
@@ -48,6 +49,8 @@ public:
 
     static QString fitText(Fit fit);
     static QString bottleneckText(Bottleneck bottleneck);
+    static QString priceText(const ConfigurationPrice &price); // "$5,312", "$3,998 cards", "unknown"
+    static QString priceToolTip(const EstimateRow &row);
 
 private:
     QVariant displayData(const EstimateRow &row, int column) const;

@@ -180,11 +180,14 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 8);
         QVERIFY(lines.first().startsWith(QStringLiteral("configuration,fit,decode_tps_per_user")));
         QVERIFY(lines.at(5).startsWith(QStringLiteral("\"Two cards, \"\"fast\"\"\",")));
-        QCOMPARE(lines.at(5).count(QLatin1Char(',')), 10); // 9 separators + 1 inside the quoted label
-        QVERIFY(lines.first().endsWith(QStringLiteral(",bottleneck,users_at_min_tps")));
+        QCOMPARE(lines.at(5).count(QLatin1Char(',')), 12); // 11 separators + 1 inside the quoted label
+        QVERIFY(lines.first().endsWith(QStringLiteral(",bottleneck,users_at_min_tps,price_usd,price_covers")));
         for (int row = 0; row < model.rowCount(); ++row) {
             QCOMPARE(model.index(row, EstimateTableModel::UsersAtMinTpsColumn).data().toInt(),
                      model.estimates().rows.at(row).usersAtMinTps);
+            const ConfigurationPrice &price = model.estimates().rows.at(row).price;
+            QCOMPARE(model.index(row, EstimateTableModel::PriceColumn).data().toString(), EstimateTableModel::priceText(price));
+            QVERIFY(!model.index(row, EstimateTableModel::PriceColumn).data(Qt::ToolTipRole).toString().isEmpty());
         }
 
         QSortFilterProxyModel sorted;
