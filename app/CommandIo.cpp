@@ -2,6 +2,7 @@
 
 #include "core/FileLimits.h"
 #include "core/SafeFile.h"
+#include "scenario/ScenarioFile.h"
 
 #include <utility>
 
@@ -66,6 +67,20 @@ std::optional<Catalog> loadCommandCatalog(const QString &userCatalogPath, const 
         return std::nullopt;
     }
     return std::get<Catalog>(std::move(loaded));
+}
+
+std::optional<Scenario> loadCommandScenario(const QString &path, const QString &command, QTextStream &err)
+{
+    if (path.isEmpty())
+        return articleLineupScenario();
+    ScenarioOrDiagnostics read = readScenarioFile(path);
+    if (const auto *diagnostics = std::get_if<Diagnostics>(&read)) {
+        if (diagnostics->isEmpty())
+            err << "headroom " << command << ": " << path << ": invalid scenario" << Qt::endl;
+        reportDiagnostics(*diagnostics, command, err);
+        return std::nullopt;
+    }
+    return std::get<Scenario>(std::move(read));
 }
 
 } // namespace headroom

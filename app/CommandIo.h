@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/Catalog.h"
+#include "scenario/Scenario.h"
 
 #include <QByteArray>
 #include <QString>
@@ -24,6 +25,10 @@ bool writeCommandOutput(const QString &path, const QByteArray &bytes, const QStr
 // The embedded catalog, overlaid with the user catalog at `userCatalogPath` when it is not empty.
 // A broken user catalog: one line per diagnostic (file, entry, field, problem) and nullopt.
 std::optional<Catalog> loadCommandCatalog(const QString &userCatalogPath, const QString &command, QTextStream &err);
+
+// The scenario at `path`, or the article lineup when `path` is empty. An unreadable or invalid file: one
+// line per diagnostic (file, field, problem; line and column for JSON) and nullopt.
+std::optional<Scenario> loadCommandScenario(const QString &path, const QString &command, QTextStream &err);
 
 // Writes `diagnostics` to `err`, one "headroom COMMAND: ..." line each, at most kMaxDiagnosticLines of them.
 void reportDiagnostics(const Diagnostics &diagnostics, const QString &command, QTextStream &err);

@@ -111,6 +111,10 @@ const QList<CommandRule> &commandRules()
           pathOption(QStringLiteral("--output"), &Options::output),
           intOption(QStringLiteral("--width"), &Options::width, 1, maxImageSidePixels),
           intOption(QStringLiteral("--height"), &Options::height, 1, maxImageSidePixels)}},
+        {Command::Report, QStringLiteral("report"),
+         {pathOption(QStringLiteral("--scenario"), &Options::scenarioPath),
+          pathOption(QStringLiteral("--output"), &Options::output),
+          pathOption(QStringLiteral("--catalog"), &Options::catalogPath)}},
         {Command::Validate, QStringLiteral("validate"),
          {pathOption(QStringLiteral("--data"), &Options::dataPath),
           choiceOption(QStringLiteral("--format"), &Options::format, {QStringLiteral("text"), QStringLiteral("json")})}},
@@ -210,6 +214,10 @@ ParsedCommandLine finish(Options options, const QString &commandName)
         if (options.output.isEmpty() || options.output == QLatin1String("-"))
             return error(commandName % QStringLiteral(": missing --output FILE.png|FILE.svg"));
         break;
+    case Command::Report:
+        if (options.output.isEmpty() || options.output == QLatin1String("-"))
+            return error(commandName % QStringLiteral(": missing --output report.pdf|report.png"));
+        break;
     default:
         break;
     }
@@ -239,7 +247,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         }
     }
     options.command = rule->command;
-    if (rule->command == Command::Export || rule->command == Command::Demo)
+    if (rule->command == Command::Export || rule->command == Command::Demo || rule->command == Command::Report)
         options.output.clear(); // export has no stdout default: --output is required
     const QString commandName = rule->name.isEmpty() ? QStringLiteral("headroom") : rule->name;
 
@@ -317,13 +325,19 @@ QString helpText()
         "      quant (Q4_K_M; a name or {\"bits_per_weight\": x}), method (roofline|seed),\n"
         "      efficiency (0.65, seed method), context (4096), prompt_tokens (512),\n"
         "      output_tokens (256), concurrency (1), kv_cache_type (f16|q8_0|q4_0|fp8),\n"
-        "      apple_usable_fraction (0.75).\n"
+        "      apple_usable_fraction (0.75), min_tps_per_user (10).\n"
+        "      Two queries are a pair: the answer adds a \"verdict\" (faster per user, users at\n"
+        "      min_tps_per_user, price difference; payback with a top-level\n"
+        "      \"cloud_usd_per_million_tokens\").\n"
         "      An invalid query gets an \"error\" in its result and the exit status is 2.\n"
         "  table [--method seed|roofline] [--format markdown|csv|json]\n"
         "      The article's table: seven models on seven configurations (default: seed, markdown).\n"
         "  export [--scenario FILE] --chart speed|memory|concurrency|accuracy|value\n"
         "         --output FILE.png|FILE.svg [--width N] [--height N]\n"
         "      Renders a chart without a display (default: the article lineup, 1600x900).\n"
+        "  report [--scenario FILE] --output report.pdf|report.png [--catalog FILE]\n"
+        "      The one-page customer report: verdict, speed chart, table, assumptions and\n"
+        "      sources (default: the article lineup).\n"
         "  validate [--data FILE.csv] [--format text|json]\n"
         "      Compares predictions with measured speeds (default: the shipped calibration set).\n"
         "  advise [--input FILE|-] [--output FILE|-] [--catalog FILE]\n"

@@ -8,7 +8,7 @@
 
 namespace headroom {
 
-enum class Command { Window, Version, Help, Estimate, Table, Export, Validate, Advise, RunsOn, ImportModel, Demo, Detect };
+enum class Command { Window, Version, Help, Estimate, Table, Export, Validate, Advise, RunsOn, ImportModel, Demo, Detect, Report };
 
 // The parsed command line: a plain struct, produced by parseCommandLine() and unit-tested.
 struct Options {

@@ -3,10 +3,11 @@
 // one line on `err` and exit status 2.
 #include "ExportCommand.h"
 
+#include "CommandIo.h"
+
 #include "catalog/Catalog.h"
 #include "ChartBase.h"
 #include "scenario/Scenario.h"
-#include "scenario/ScenarioFile.h"
 #include "session/ChartInputs.h"
 
 #include <QFileInfo>
@@ -39,12 +40,6 @@ QString supportedChartNames()
     return names.join(QStringLiteral(", "));
 }
 
-// One line, whatever the number of diagnostics.
-QString oneLine(const Diagnostics &diagnostics)
-{
-    return toString(diagnostics).trimmed().replace(QLatin1Char('\n'), QStringLiteral("; "));
-}
-
 } // namespace
 
 int runExport(const Options &options, QTextStream &err)
@@ -67,29 +62,14 @@ int runExport(const Options &options, QTextStream &err)
         return ExportFailed;
     }
 
-    Scenario scenario = articleLineupScenario();
-    if (!options.scenarioPath.isEmpty()) {
-        ScenarioOrDiagnostics read = readScenarioFile(options.scenarioPath);
-        if (const auto *diagnostics = std::get_if<Diagnostics>(&read)) {
-            err << "headroom export: " << oneLine(*diagnostics) << Qt::endl;
-            return ExportFailed;
-        }
-        scenario = std::get<Scenario>(std::move(read));
-    }
+    const std::optional<Scenario> scenario = loadCommandScenario(options.scenarioPath, QStringLiteral("export"), err);
+    if (!scenario)
+        return ExportFailed;
+    const std::optional<Catalog> catalog = loadCommandCatalog(options.catalogPath, QStringLiteral("export"), err);
+    if (!catalog)
+        return ExportFailed;
 
-    const Catalog *catalog = &embeddedCatalog();
-    Catalog userCatalog;
-    if (!options.catalogPath.isEmpty()) {
-        CatalogOrDiagnostics loaded = loadUserCatalog(options.catalogPath);
-        if (const auto *diagnostics = std::get_if<Diagnostics>(&loaded)) {
-            err << "headroom export: " << oneLine(*diagnostics) << Qt::endl;
-            return ExportFailed;
-        }
-        userCatalog = std::get<Catalog>(std::move(loaded));
-        catalog = &userCatalog;
-    }
-
-    const ChartInputs inputs = chartInputsFor(scenario, *kind, *catalog);
+    const ChartInputs inputs = chartInputsFor(*scenario, *kind, *catalog);
     const QString origin = options.scenarioPath.isEmpty() ? QStringLiteral("article lineup") : options.scenarioPath;
     if (!inputs.estimates.problem.isEmpty()) {
         err << "headroom export: " << origin << ": " << inputs.estimates.problem << Qt::endl;

@@ -76,6 +76,10 @@ public:
 
     void setTheme(Theme theme);
 
+    // File ▸ Export Report: the comparison shown as the one-page customer report, with the contact line and
+    // logo of Report Details. Asks for a file when `path` is empty; returns the problem, empty on success.
+    QString exportReport(const QString &path = {});
+
     // A dropped *.headroom.json opens as the scenario; a .gguf or other .json is imported as a model.
     void openDroppedFile(const QString &path);
 
@@ -103,6 +107,7 @@ private:
     void exportChartSvg();
     void copyChart();
     void exportTableCsv();
+    void editReportDetails();
     void showAbout();
     void showGuide();
     void showShortcuts();

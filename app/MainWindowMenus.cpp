@@ -5,9 +5,12 @@
 #include "catalog/CatalogStore.h"
 #include "ImportedModelsDialog.h"
 #include "ModelImportController.h"
+#include "ReportDetailsDialog.h"
+#include "ReportExporter.h"
 #include "ResultsTable.h"
 #include "core/SafeFile.h"
 #include "HelpDialogs.h"
+#include "session/EstimateService.h"
 #include "session/ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
@@ -18,6 +21,7 @@
 #include <QDockWidget>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDate>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
@@ -114,6 +118,10 @@ void MainWindow::buildFileMenu()
     file->addAction(tr("Export Chart as S&VG…"), this, &MainWindow::exportChartSvg);
     file->addAction(tr("Cop&y Chart"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyChart);
     file->addAction(tr("Export &Table as CSV…"), this, &MainWindow::exportTableCsv);
+    QAction *report = file->addAction(tr("Export &Report…"), QKeySequence(tr("Ctrl+R")), this, [this] { exportReport(); });
+    report->setObjectName(QStringLiteral("exportReportAction"));
+    report->setToolTip(tr("One page for the customer: verdict, speed chart, table, assumptions and sources (PDF or PNG)"));
+    file->addAction(tr("Report &Details…"), this, &MainWindow::editReportDetails);
     file->addActions(m_present->fileActions());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -174,6 +182,46 @@ void MainWindow::exportTableCsv()
     if (const QString problem = writeFileSafely(path, m_table->toCsv().toUtf8()); !problem.isEmpty())
         return showProblem(tr("Cannot export table"), path % QStringLiteral(": ") % problem);
     statusBar()->showMessage(tr("Exported table to %1").arg(path));
+}
+
+QString MainWindow::exportReport(const QString &path)
+{
+    const QString target = !path.isEmpty()
+        ? path
+        : QFileDialog::getSaveFileName(this, tr("Export report"),
+                                       startPath(QStandardPaths::DocumentsLocation, QStringLiteral("headroom-report.pdf")),
+                                       tr("PDF documents (*.pdf);;PNG images (*.png)"));
+    if (target.isEmpty())
+        return {};
+    m_controller->flush(); // the report's scenario and estimates are one revision
+    ReportOptions options;
+    options.contactLine = m_settings.reportContact();
+    options.generatedOn = QDate::currentDate().toString(Qt::ISODate);
+    if (const QString logo = m_settings.reportLogoPath(); !logo.isEmpty()) {
+        options.logo = QImage(logo);
+        if (options.logo.isNull())
+            statusBar()->showMessage(tr("The report's logo %1 could not be read; exported without it").arg(logo));
+    }
+    ChartInputs inputs;
+    inputs.estimates = m_service->estimates();
+    const ReportResult result = headroom::exportReport(m_controller->scenario(), inputs, target, options);
+    if (!result.ok()) {
+        showProblem(tr("Cannot export report"), result.error);
+        return result.error;
+    }
+    statusBar()->showMessage(tr("Exported report to %1").arg(target));
+    return {};
+}
+
+void MainWindow::editReportDetails()
+{
+    ReportDetailsDialog dialog(this);
+    dialog.setContact(m_settings.reportContact());
+    dialog.setLogoPath(m_settings.reportLogoPath());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings.setReportContact(dialog.contact());
+    m_settings.setReportLogoPath(dialog.logoPath());
 }
 
 void MainWindow::manageImportedModels()

@@ -15,6 +15,8 @@ const QString VersionKey = QStringLiteral("schemaVersion");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString LastScenarioKey = QStringLiteral("files/lastScenario");
+const QString ReportContactKey = QStringLiteral("report/contact");
+const QString ReportLogoKey = QStringLiteral("report/logo");
 const QString RecentKey = QStringLiteral("files/recent");
 const QString ThemeKey = QStringLiteral("appearance/theme");
 constexpr qint64 MaxInspectedBytes = 1024 * 1024;
@@ -168,6 +170,28 @@ void Settings::setLastScenarioPath(const QString &path)
 {
     if (!m_corrupt)
         m_store->setValue(LastScenarioKey, path);
+}
+
+QString Settings::reportContact() const
+{
+    return m_corrupt ? QString() : stringOrEmpty(m_store->value(ReportContactKey));
+}
+
+void Settings::setReportContact(const QString &contact)
+{
+    if (!m_corrupt)
+        m_store->setValue(ReportContactKey, contact.simplified());
+}
+
+QString Settings::reportLogoPath() const
+{
+    return m_corrupt ? QString() : stringOrEmpty(m_store->value(ReportLogoKey));
+}
+
+void Settings::setReportLogoPath(const QString &path)
+{
+    if (!m_corrupt)
+        m_store->setValue(ReportLogoKey, path);
 }
 
 QStringList Settings::recentFiles() const

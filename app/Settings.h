@@ -54,6 +54,12 @@ public:
     ThemeSetting theme() const;
     void setTheme(ThemeSetting theme);
 
+    // The customer report's foot line ("Jane Doe · Acme Systems · jane@acme.example") and logo image file.
+    QString reportContact() const;
+    void setReportContact(const QString &contact);
+    QString reportLogoPath() const;
+    void setReportLogoPath(const QString &path);
+
     // Clears every value and writes the current schema version.
     void reset();
     void sync();

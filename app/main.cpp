@@ -5,6 +5,7 @@
 #include "DemoCommand.h"
 #include "EstimateCommand.h"
 #include "ExportCommand.h"
+#include "ReportCommand.h"
 #include "HeadlessApplication.h"
 #include "ImportModelCommand.h"
 #include "PrintableStderr.h"
@@ -107,6 +108,10 @@ int dispatch(int argc, char **argv, QTextStream &out, QTextStream &err)
     case Command::Export: {
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Gui);
         return runExport(options, err);
+    }
+    case Command::Report: {
+        const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Gui);
+        return runReport(options, err);
     }
     case Command::Demo: {
         const auto application = createHeadlessApplication(argc, argv, HeadlessKind::Gui);

@@ -125,6 +125,22 @@ private Q_SLOTS:
         QCOMPARE(banner->text(), lineup);
     }
 
+    // File ▸ Export Report writes the comparison on screen, with the contact line of Report Details.
+    void exportsTheReport()
+    {
+        QTemporaryDir dir;
+        m_settings->setReportContact(QStringLiteral("Jane Doe · Acme"));
+        const QString path = dir.filePath(QStringLiteral("report.pdf"));
+        QCOMPARE(window().exportReport(path), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QVERIFY(window().statusBar()->currentMessage().contains(path));
+        const QString refused = dir.filePath(QStringLiteral("no/such/folder/report.pdf"));
+        QVERIFY(window().exportReport(refused).contains(refused)); // said in a window-modal box, not blocking
+        QVERIFY(!QFile::exists(refused));
+    }
+
     void slidersChangeEstimatesAndCharts_data()
     {
         QTest::addColumn<QString>("slider");

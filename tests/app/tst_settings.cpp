@@ -31,6 +31,8 @@ private:
         QCOMPARE(settings.lastScenarioPath(), QString());
         QCOMPARE(settings.recentFiles(), QStringList());
         QCOMPARE(toString(settings.theme()), toString(ThemeSetting::Light));
+        QCOMPARE(settings.reportContact(), QString());
+        QCOMPARE(settings.reportLogoPath(), QString());
     }
 
 private Q_SLOTS:
@@ -56,6 +58,8 @@ private Q_SLOTS:
             settings.setWindowState(QByteArray("state"));
             settings.setLastScenarioPath(QStringLiteral("/tmp/a.headroom.json"));
             settings.setTheme(ThemeSetting::Dark);
+            settings.setReportContact(QStringLiteral("  Jane Doe ·\nAcme  "));
+            settings.setReportLogoPath(QStringLiteral("/tmp/logo.png"));
             settings.addRecentFile(QStringLiteral("/a"));
             settings.addRecentFile(QStringLiteral("/b"));
             settings.addRecentFile(QStringLiteral("/a"));
@@ -67,6 +71,8 @@ private Q_SLOTS:
         QCOMPARE(settings.windowState(), QByteArray("state"));
         QCOMPARE(settings.lastScenarioPath(), QStringLiteral("/tmp/a.headroom.json"));
         QCOMPARE(toString(settings.theme()), toString(ThemeSetting::Dark));
+        QCOMPARE(settings.reportContact(), QStringLiteral("Jane Doe · Acme")); // one line, however typed
+        QCOMPARE(settings.reportLogoPath(), QStringLiteral("/tmp/logo.png"));
         QCOMPARE(settings.recentFiles(), (QStringList{QStringLiteral("/a"), QStringLiteral("/b")}));
         settings.removeRecentFile(QStringLiteral("/a"));
         QCOMPARE(settings.recentFiles(), QStringList{QStringLiteral("/b")});

@@ -2,6 +2,7 @@
 
 #include "ChartBase.h"
 #include "ChartFiles.h"
+#include "PageText.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -41,14 +42,6 @@ const QPageSize DeckPageSize(QSizeF(338.667, 190.5), QPageSize::Millimeter, QStr
                              QPageSize::ExactMatch);
 constexpr int PdfResolutionDpi = 144;
 constexpr int MinFrameDigits = 2;
-
-QFont pixelFont(qreal pixels, bool bold = false)
-{
-    QFont font;
-    font.setPixelSize(qMax(1, qRound(pixels)));
-    font.setBold(bold);
-    return font;
-}
 
 QString methodNote(const Scenario &scenario)
 {
