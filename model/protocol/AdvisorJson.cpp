@@ -2,6 +2,8 @@
 // before nlohmann sees the bytes, every field is type- and range-checked, nothing escapes as an exception.
 #include "protocol/AdvisorJson.h"
 
+#include "advisor/HostPlatform.h"
+
 #include "core/RequirementRanges.h"
 #include "core/JsonNesting.h"
 #include "protocol/QueryJson.h"
@@ -145,7 +147,14 @@ QList<Platform> readPlatforms(const Json &request)
 
 // "quotes_usd": {"mac-studio-m3-ultra-512": 9499, "rtx-5090": 1850}: a customer's prices by named
 // system or device id, replacing the list price.
-void readQuotes(const Json &request, QMap<QString, double> &quotes)
+bool isHostPlatform(const QString &id)
+{
+    return std::any_of(hostPlatforms().cbegin(), hostPlatforms().cend(),
+                       [&id](const HostPlatform &host) { return host.id == id; });
+}
+
+// A quote prices a named system, a device or a host platform; an id that is none of them is a typo.
+void readQuotes(const Json &request, const Catalog &catalog, QMap<QString, double> &quotes)
 {
     constexpr std::string_view field = "quotes_usd";
     const Json *value = find(request, field);
@@ -158,6 +167,8 @@ void readQuotes(const Json &request, QMap<QString, double> &quotes)
         const QString where = QStringLiteral("quotes_usd.") + printableJsonText(item.key());
         if (id.isEmpty())
             fail(field, QStringLiteral("a quote needs an id"));
+        if (!catalog.system(id) && !catalog.device(id) && !isHostPlatform(id))
+            throw RequestError{where + QStringLiteral(": no named system, device or host platform has this id")};
         if (!item.value().is_number() || !std::isfinite(item.value().get<double>())
             || !ranges::contains(ranges::kPriceUsd, item.value().get<double>()))
             throw RequestError{where + QStringLiteral(": must be a price from $%1 to $%2, got ")
@@ -167,7 +178,7 @@ void readQuotes(const Json &request, QMap<QString, double> &quotes)
     }
 }
 
-void readRequirements(const Json &request, AdvisorRequirements &requirements)
+void readRequirements(const Json &request, const Catalog &catalog, AdvisorRequirements &requirements)
 {
     requirements.minDecodeTpsPerUser = readInRange(request, "min_decode_tps_per_user", ranges::kMinDecodeTps);
     requirements.maxTtftSeconds = readInRange(request, "max_ttft_s", ranges::kMaxTtftSeconds);
@@ -199,7 +210,7 @@ void readRequirements(const Json &request, AdvisorRequirements &requirements)
     cost.electricityUsdPerKwh = readInRange(request, "electricity_usd_per_kwh", ranges::kElectricityUsdPerKwh)
                                     .value_or(cost.electricityUsdPerKwh);
     cost.cloudUsdPerMillionTokens = readInRange(request, "cloud_usd_per_million_tokens", ranges::kCloudUsdPerMillionTokens);
-    readQuotes(request, requirements.quotesUsd);
+    readQuotes(request, catalog, requirements.quotesUsd);
 }
 
 bool isAuto(const Json &request)
@@ -335,7 +346,7 @@ ParsedAdviseRequest parseAdviseRequest(const QByteArray &json, const Catalog &ca
                 throw RequestError{printableJsonText(item.key()) + QStringLiteral(": unknown field")};
         }
         readModelAndWorkload(request, catalog, parsed.request);
-        readRequirements(request, parsed.request.requirements);
+        readRequirements(request, catalog, parsed.request.requirements);
     } catch (const RequestError &error) {
         parsed.error = error.message;
     } catch (const Json::parse_error &error) {

@@ -1,6 +1,7 @@
 // The `advise` request and answer (model/protocol/AdvisorJson.h, SPEC §5): fields and types of the contract,
 // "estimate" identical to what `estimate` answers for the same configuration, and bad requests
 // refused with one line naming the field.
+#include "advisor/ConfigurationPrice.h"
 #include "advisor/Advisor.h"
 #include "protocol/AdvisorJson.h"
 #include "engine/Estimator.h"
@@ -170,6 +171,10 @@ private Q_SLOTS:
                                               << QStringLiteral("quotes_usd:");
         QTest::newRow("negative quote") << QByteArray(R"({"model":"llama-3.1-8b","quotes_usd":{"rtx-5090":-1}})")
                                         << QStringLiteral("quotes_usd.rtx-5090:");
+        QTest::newRow("quote for an unknown id") << QByteArray(R"({"model":"llama-3.1-8b","quotes_usd":{"rtx-9090":1999}})")
+                                                 << QStringLiteral("quotes_usd.rtx-9090: no named system, device or host");
+        QTest::newRow("zero host quote") << QByteArray(R"({"model":"llama-3.1-8b","quotes_usd":{"host-2-4-cards":0}})")
+                                         << QStringLiteral("quotes_usd.host-2-4-cards: must be a price");
         QTest::newRow("fractional limit") << QByteArray(R"({"model":"llama-3.1-8b","limit":2.5})") << QStringLiteral("limit:");
         QTest::newRow("zero years") << QByteArray(R"({"model":"llama-3.1-8b","amortization_years":0})")
                                     << QStringLiteral("amortization_years:");
@@ -187,6 +192,28 @@ private Q_SLOTS:
                                                   << QStringLiteral("runtime: amiga: unknown platform");
         QTest::newRow("negative cloud price") << QByteArray(R"({"model":"llama-3.1-8b","cloud_usd_per_million_tokens":-1})")
                                               << QStringLiteral("cloud_usd_per_million_tokens:");
+    }
+
+    // Quotes may price a named system, a card or a typical host; the host's quote then replaces its share.
+    void hostQuotesAreRead()
+    {
+        const ParsedAdviseRequest parsed = parseAdviseRequest(
+            R"({"model":"llama-3.3-70b","platforms":["nvidia"],"rank_by":"speed","limit":1000,"quotes_usd":{"host-2-4-cards":2500,"rtx-5090":2400,"mac-studio-m3-ultra-256":7000}})",
+            embeddedCatalog());
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        const QMap<QString, double> &quotes = parsed.request.requirements.quotesUsd;
+        QCOMPARE(quotes.value(QStringLiteral("host-2-4-cards")), 2500.0);
+        QCOMPARE(quotes.size(), 3);
+        const AdvisorResult result = advise(parsed.request, embeddedCatalog());
+        int checked = 0;
+        for (const AdvisorCandidate &candidate : result.shortlist) {
+            if (candidate.configuration.deviceId == QLatin1String("rtx-5090") && candidate.configuration.count == 2) {
+                QCOMPARE(*candidate.priceUsd, 2 * 2400.0 + 2500.0);
+                QCOMPARE(candidate.hostSource, quoteSource());
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 0);
     }
 
     void badRequestNamesTheField()
