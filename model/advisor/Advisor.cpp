@@ -66,7 +66,7 @@ public:
         rankCandidates(result.shortlist, m_requirements.rankBy);
         if (m_requirements.limit >= 0 && result.shortlist.size() > m_requirements.limit)
             result.shortlist.resize(m_requirements.limit);
-        result.reason = qualifying > 0 ? shortlistReason(qualifying, result.considered, m_requirements) : emptyReason(result);
+        result.reason = qualifying > 0 ? shortlistReason(qualifying, result.considered, m_requirements) : emptyReason(result, m_requirements, m_request.workload);
         if (std::any_of(result.shortlist.cbegin(), result.shortlist.cend(),
                         [](const AdvisorCandidate &candidate) { return candidate.priceCardsOnly; }))
             result.reason += QStringLiteral("; prices marked cards only leave out the host machine (chassis, CPU, board, "

@@ -388,8 +388,37 @@ private Q_SLOTS:
         QCOMPARE(toString(result.rejected.front().requirement), toString(requirement));
         QVERIFY2(result.rejected.front().reason.contains(reasonPart), qPrintable(result.rejected.front().reason));
         QVERIFY2(!result.rejected.front().reason.contains(QLatin1Char('\n')), "a reason is one line");
-        QVERIFY2(result.reason.contains(QStringLiteral("binding requirement is ") + toString(requirement)),
-                 qPrintable(result.reason));
+        // The reason speaks a buyer's words: the requirement with its number, never an internal id.
+        const QMap<Requirement, QString> words{
+            {Requirement::Fit, QStringLiteral("what binds is memory")},
+            {Requirement::Users, QStringLiteral("what binds is room for")},
+            {Requirement::Speed, QStringLiteral("what binds is the speed of")},
+            {Requirement::Ttft, QStringLiteral("what binds is a first token within")},
+            {Requirement::PriceUnknown, QStringLiteral("what binds is a known price")},
+            {Requirement::Budget, QStringLiteral("what binds is the budget of $1,500")},
+            {Requirement::Power, QStringLiteral("what binds is the power limit of 300 W")},
+        };
+        QVERIFY2(result.reason.contains(words.value(requirement)), qPrintable(result.reason));
+        QVERIFY2(!result.reason.contains(QStringLiteral("price_unknown")), qPrintable(result.reason));
+    }
+
+    // Under a budget nothing meets, the reason names the budget and the cheapest that meets the rest, not an
+    // unpriced server that is merely fast.
+    void budgetReasonNamesTheCheapest()
+    {
+        AdvisorRequest request = requestFor(QStringLiteral("llama-3.3-70b"), QStringLiteral("Q4_K_M"), 8);
+        request.requirements.minDecodeTpsPerUser = 10;
+        request.requirements.budgetUsd = 2500;
+        const AdvisorResult result = advise(request, embeddedCatalog());
+        QVERIFY(result.shortlist.isEmpty());
+        double cheapest = 0;
+        for (const AdvisorRejection &rejection : result.rejected) {
+            if (rejection.requirement == Requirement::Budget && (cheapest == 0 || *rejection.candidate.priceUsd < cheapest))
+                cheapest = *rejection.candidate.priceUsd;
+        }
+        QVERIFY(cheapest > 2500);
+        QVERIFY2(result.reason.contains(QStringLiteral("what binds is the budget of $2,500")), qPrintable(result.reason));
+        QVERIFY2(result.reason.contains(QStringLiteral("it needs at least $%L1").arg(cheapest, 0, 'f', 0)), qPrintable(result.reason));
     }
 
     void emptyShortlistNamesTheClosest()
@@ -406,7 +435,9 @@ private Q_SLOTS:
                 fastestLabel = rejection.candidate.label;
             }
         }
-        QVERIFY(result.reason.contains(QStringLiteral("binding requirement is speed")));
+        QVERIFY2(result.reason.contains(QStringLiteral("what binds is the speed of 100,000.0 t/s per user")) ||
+                 result.reason.contains(QStringLiteral("what binds is the speed of 100,000 t/s per user")),
+                 qPrintable(result.reason));
         QVERIFY2(result.reason.contains(QStringLiteral("the fastest that fits reaches ")) && result.reason.contains(fastestLabel),
                  qPrintable(result.reason));
     }
