@@ -5,6 +5,7 @@
 #include "scenario/ScenarioAdvisor.h"
 #include "ValueAxes.h"
 #include "ValueChart.h"
+#include "session/ChartInputs.h"
 #include "advisor/ParetoFront.h"
 #include "session/ScenarioAdvice.h"
 
@@ -250,6 +251,38 @@ private Q_SLOTS:
         const std::unique_ptr<ChartBase> made = createChart(ChartKind::Value);
         QVERIFY(made->kind() == ChartKind::Value);
         QVERIFY(isChartKindSupported(ChartKind::Value));
+    }
+
+    // The configurations being compared are on the map too, at their price and speed, named where there
+    // is room and explained on hover; those without a price or that do not run cannot be placed.
+    void showsTheComparedConfigurations()
+    {
+        ValueChart chart;
+        chart.resize(1600, 900);
+        const ChartInputs inputs = chartInputsFor(articleLineupScenario(), ChartKind::Value, embeddedCatalog());
+        chart.setInputs(inputs);
+        chart.renderImage(QSize(1600, 900)); // lays the labels out
+        QList<QPointF> expected;
+        QStringList labels;
+        for (const EstimateRow &row : inputs.estimates.rows) {
+            if (row.estimate.runs() && row.price.usd) {
+                expected << QPointF(*row.price.usd / 1000, row.estimate.decodeTpsPerUser);
+                labels << row.label;
+            }
+        }
+        QVERIFY(expected.size() >= 4); // the Macs and the RTX 5090s have prices
+        QCOMPARE(chart.comparedSeries()->points(), expected);
+        const QStringList shown = chart.comparedLabels();
+        QVERIFY2(shown.size() >= expected.size() - 1, qPrintable(shown.join(QStringLiteral(", "))));
+        for (const QString &label : shown)
+            QVERIFY(labels.contains(label));
+        QVERIFY(chart.comparedTooltip(0).contains(labels.first()));
+        QVERIFY(chart.comparedTooltip(0).contains(QStringLiteral("$")));
+        QVERIFY(chart.comparedTooltip(int(expected.size())).isEmpty());
+
+        chart.setEstimates(EstimateSet{}); // nothing compared: nothing drawn
+        QVERIFY(chart.comparedSeries()->points().isEmpty());
+        QVERIFY(chart.comparedLabels().isEmpty());
     }
 
     void advisesAScenario()

@@ -25,6 +25,8 @@ using chartmetrics::LabelGapPixels;
 
 constexpr qreal MarkerPixels = 12;
 constexpr qreal RejectedMarkerPixels = 9;
+constexpr qreal ComparedMarkerPixels = 16;
+constexpr qreal ComparedPenPixels = 2;
 constexpr qreal FrontPenPixels = 2;
 constexpr qreal LimitPenPixels = 2;
 constexpr qreal NoteInsetPixels = 8;
@@ -65,7 +67,9 @@ ValueChart::ValueChart(QWidget *parent)
     }
     m_rejected = new QScatterSeries(this);
     m_rejected->setName(QStringLiteral("Over budget or power"));
-    QList<QXYSeries *> all{m_frontLine, m_budgetLine, m_speedLine, m_rejected};
+    m_compared = new QScatterSeries(this);
+    m_compared->setName(QStringLiteral("Compared (the table)"));
+    QList<QXYSeries *> all{m_frontLine, m_budgetLine, m_speedLine, m_rejected, m_compared};
     all += QList<QXYSeries *>(m_platformSeries.cbegin(), m_platformSeries.cend());
     for (QXYSeries *series : all) {
         c->addSeries(series);
@@ -86,6 +90,11 @@ ValueChart::ValueChart(QWidget *parent)
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_linearPrice), static_cast<QAbstractAxis *>(m_logPrice),
                                 static_cast<QAbstractAxis *>(m_speedAxis)})
         valueAxes()->addAxis(axis, m_frontLine);
+    connect(m_compared, &QScatterSeries::hovered, this, [this](const QPointF &point, bool entered) {
+        if (!entered)
+            return hideTooltip();
+        showTooltip(comparedTooltip(int(m_compared->points().indexOf(point))));
+    });
     usePriceAxis(false);
 
     m_note = createNote();
@@ -101,6 +110,11 @@ QPointF ValueChart::plotted(const AdvisorCandidate &candidate)
     return {candidate.priceUsd.value_or(0) / UsdPerAxisUnit, candidate.estimate.decodeTpsPerUser};
 }
 
+QPointF ValueChart::plotted(const EstimateRow &row)
+{
+    return {row.price.usd.value_or(0) / UsdPerAxisUnit, row.estimate.decodeTpsPerUser};
+}
+
 QList<QScatterSeries *> ValueChart::pointSeries() const
 {
     return m_platformSeries + QList<QScatterSeries *>{m_rejected};
@@ -113,9 +127,35 @@ QScatterSeries *ValueChart::seriesFor(Platform platform) const
 
 void ValueChart::setEstimates(const EstimateSet &estimates)
 {
-    storeEstimates(estimates); // the advisor's configurations, not the scenario's, are plotted
+    storeEstimates(estimates);
     if (!m_hasAdvice)
         updateTitleAndNote(AdvisorResult{}, {});
+    updateCompared(estimates);
+}
+
+void ValueChart::updateCompared(const EstimateSet &estimates)
+{
+    m_comparedRows.clear();
+    QList<QPointF> positions;
+    for (const EstimateRow &row : estimates.rows) {
+        if (row.estimate.runs() && row.price.usd) {
+            m_comparedRows << row;
+            positions << plotted(row);
+        }
+    }
+    if (m_compared->points() != positions)
+        m_compared->replace(positions);
+    const bool newLabels = m_comparedLabels.size() != m_comparedRows.size();
+    resizeAnnotations(m_comparedLabels, m_comparedRows.size(), FontRole::ValueLabel,
+                      [this](int i) { return comparedTooltip(i); });
+    for (qsizetype i = 0; i < m_comparedRows.size(); ++i)
+        m_comparedLabels.at(i)->setTextIfChanged(m_comparedRows.at(i).label);
+    if (newLabels)
+        restyle();
+    updateRanges();
+    updateLines();
+    updateLegend();
+    layoutAnnotations();
 }
 
 void ValueChart::setInputs(const ChartInputs &inputs)
@@ -203,6 +243,7 @@ void ValueChart::updateLegend()
     for (int s = 0; s < m_platformSeries.size(); ++s)
         show(m_platformSeries.at(s), !m_platformSeries.at(s)->points().isEmpty());
     show(m_rejected, !m_rejected->points().isEmpty());
+    show(m_compared, !m_compared->points().isEmpty());
     show(m_frontLine, m_front.size() > 1);
     show(m_budgetLine, !m_budgetLine->points().isEmpty());
     show(m_speedLine, !m_speedLine->points().isEmpty());
@@ -215,7 +256,7 @@ void ValueChart::layoutAnnotations()
         return; // the base class lays out before this class has built its annotations
     const QRectF plot = chart()->plotArea();
     m_note->setPos(plot.left() + NoteInsetPixels, plot.top() + NoteInsetPixels);
-    if (plot.isEmpty() || m_frontLabels.size() != m_front.size())
+    if (plot.isEmpty() || m_frontLabels.size() != m_front.size() || m_comparedLabels.size() != m_comparedRows.size())
         return;
     // Obstacles: the note and every marker; each label takes the first free spot around its point.
     QList<QRectF> taken;
@@ -224,6 +265,11 @@ void ValueChart::layoutAnnotations()
     for (const Point &point : std::as_const(m_points)) {
         const QPointF at = chart()->mapToPosition(plotted(point.candidate), m_frontLine);
         taken << QRectF(at.x() - MarkerPixels / 2, at.y() - MarkerPixels / 2, MarkerPixels, MarkerPixels);
+    }
+    for (const EstimateRow &row : std::as_const(m_comparedRows)) {
+        const QPointF at = chart()->mapToPosition(plotted(row), m_frontLine);
+        taken << QRectF(at.x() - ComparedMarkerPixels / 2, at.y() - ComparedMarkerPixels / 2, ComparedMarkerPixels,
+                        ComparedMarkerPixels);
     }
     // The front's staircase too, so a label does not hide the line it labels.
     const QList<QPointF> steps = m_frontLine->points();
@@ -237,6 +283,19 @@ void ValueChart::layoutAnnotations()
         const QSizeF size = label->boundingRect().size();
         const QPointF at = chart()->mapToPosition(plotted(m_points.at(m_front.at(f)).candidate), m_frontLine);
         const std::optional<QPointF> spot = freeSpotBeside(at, size, MarkerPixels / 2 + LabelGapPixels / 2, plot, taken);
+        if (spot) {
+            label->setPos(*spot);
+            taken << QRectF(*spot, size);
+        }
+        label->setVisible(spot.has_value());
+    }
+    // The compared configurations are named after the front, where room is left; a hidden name is on hover.
+    for (qsizetype i = 0; i < m_comparedRows.size(); ++i) {
+        ChartAnnotation *label = m_comparedLabels.at(i);
+        const QSizeF size = label->boundingRect().size();
+        const QPointF at = chart()->mapToPosition(plotted(m_comparedRows.at(i)), m_frontLine);
+        const std::optional<QPointF> spot =
+            freeSpotBeside(at, size, ComparedMarkerPixels / 2 + LabelGapPixels / 2, plot, taken);
         if (spot) {
             label->setPos(*spot);
             taken << QRectF(*spot, size);
@@ -263,6 +322,12 @@ void ValueChart::restyle()
     QPen rejectedEdge(palette.mutedText, 1);
     rejectedEdge.setCosmetic(true);
     m_rejected->setPen(rejectedEdge);
+    m_compared->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_compared->setMarkerSize(ComparedMarkerPixels);
+    m_compared->setColor(Qt::transparent);
+    QPen comparedEdge(palette.text, ComparedPenPixels);
+    comparedEdge.setCosmetic(true);
+    m_compared->setPen(comparedEdge);
     QPen front(palette.text, FrontPenPixels, Qt::DotLine);
     front.setCosmetic(true);
     m_frontLine->setPen(front);
@@ -275,7 +340,7 @@ void ValueChart::restyle()
     styleAxis(m_linearPrice);
     styleAxis(m_logPrice);
     styleAxis(m_speedAxis);
-    for (ChartAnnotation *label : std::as_const(m_frontLabels)) {
+    for (ChartAnnotation *label : std::as_const(m_frontLabels) + std::as_const(m_comparedLabels)) {
         label->setFont(chartFont(FontRole::ValueLabel));
         label->setBrush(palette.text);
         label->setBackground(palette.background);

@@ -25,8 +25,9 @@ class ChartAnnotation;
 // doublings). Configurations without a public price cannot be placed and are named in a note
 // instead. Hover a point for its estimate and its cost per token, with formulas.
 //
-// The chart plots the advisor's result, not the scenario's configurations: setEstimates() only keeps
-// the set (for the title until advice arrives); setAdvice() replaces the points in place. Which
+// The chart plots the advisor's result and, as hollow squares labelled by name, the configurations being
+// compared (those of the estimates that run and have a price), so what the table shows is on the map too:
+// setEstimates() places the compared ones; setAdvice() replaces the advisor's points in place. Which
 // configurations are placed and which form the front is the advisor's (priceSpeedMap()); the chart
 // draws them. Its price axis is in ValueChartPriceAxis.cpp, its title, note and tooltips in
 // ValueChartText.cpp.
@@ -52,6 +53,9 @@ public:
     QList<int> frontPoints() const { return m_front; } // indexes into points()
     QScatterSeries *seriesFor(Platform platform) const;
     QScatterSeries *rejectedSeries() const { return m_rejected; }
+    QScatterSeries *comparedSeries() const { return m_compared; }
+    QStringList comparedLabels() const; // texts of the visible labels of the compared configurations
+    QString comparedTooltip(int comparedIndex) const;
     QLineSeries *frontLine() const { return m_frontLine; }
     QLineSeries *budgetLine() const { return m_budgetLine; }
     QLineSeries *speedLine() const { return m_speedLine; }
@@ -80,11 +84,16 @@ private:
     void updateLegend();
     void updateTitleAndNote(const AdvisorResult &result, const QStringList &unpriced);
     void updateFrontLabels();
+    void updateCompared(const EstimateSet &estimates);
+    static QPointF plotted(const EstimateRow &row);
     void usePriceAxis(bool logScale);
     QList<QScatterSeries *> pointSeries() const;
 
     QList<QScatterSeries *> m_platformSeries; // Apple, NVIDIA, Other
     QScatterSeries *m_rejected = nullptr;
+    QScatterSeries *m_compared = nullptr;
+    QList<EstimateRow> m_comparedRows; // the estimates' rows that run and have a price
+    QList<ChartAnnotation *> m_comparedLabels;
     QList<QList<int>> m_seriesPoints; // per pointSeries(): indexes into m_points, in point order
     QLineSeries *m_frontLine = nullptr;
     QLineSeries *m_budgetLine = nullptr;

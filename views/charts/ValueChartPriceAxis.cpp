@@ -47,6 +47,12 @@ void ValueChart::updateRanges()
         highest = std::max(highest, p.x());
         fastest = std::max(fastest, p.y());
     }
+    for (const EstimateRow &row : std::as_const(m_comparedRows)) {
+        const QPointF p = plotted(row);
+        lowest = std::min(lowest, p.x());
+        highest = std::max(highest, p.x());
+        fastest = std::max(fastest, p.y());
+    }
     if (m_requirements.budgetUsd) {
         const double budget = *m_requirements.budgetUsd / UsdPerAxisUnit;
         lowest = std::min(lowest, budget);

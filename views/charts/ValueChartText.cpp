@@ -2,6 +2,8 @@
 // tooltips with each configuration's estimate and cost per token.
 #include "ValueChart.h"
 
+#include "itemmodels/EstimateTableModel.h"
+
 #include "ChartAnnotation.h"
 #include "ChartFormat.h"
 #include "engine/Estimator.h"
@@ -63,6 +65,26 @@ void ValueChart::updateFrontLabels()
             text += QStringLiteral(" \u00b7 ") + candidate.quant.name;
         m_frontLabels.at(f)->setTextIfChanged(text);
     }
+}
+
+QString ValueChart::comparedTooltip(int comparedIndex) const
+{
+    if (comparedIndex < 0 || comparedIndex >= m_comparedRows.size())
+        return {};
+    const EstimateRow &row = m_comparedRows.at(comparedIndex);
+    return QStringLiteral("%1 (compared)\n%2 per user, %3 in total \u00b7 %4\n\n%5")
+        .arg(row.label, formatTokensPerSecond(row.estimate.decodeTpsPerUser), formatTokensPerSecond(row.estimate.decodeTpsTotal),
+             EstimateTableModel::priceText(row.price), EstimateTableModel::priceToolTip(row));
+}
+
+QStringList ValueChart::comparedLabels() const
+{
+    QStringList texts;
+    for (const ChartAnnotation *label : m_comparedLabels) {
+        if (label->isVisible())
+            texts << label->text();
+    }
+    return texts;
 }
 
 QString ValueChart::note() const
