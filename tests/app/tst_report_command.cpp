@@ -1,5 +1,6 @@
 // `headroom report`: the article lineup or a scenario to a one-page PDF or PNG; every refusal is one line
 // naming the file, with exit status 2 and no file written.
+#include "../support/TestFiles.h"
 #include "ReportCommand.h"
 
 #include <QFile>
@@ -27,16 +28,6 @@ Outcome report(const QString &scenarioPath, const QString &output)
     const int exitCode = runReport(options, stream);
     stream.flush();
     return {exitCode, err};
-}
-
-QString write(const QTemporaryDir &dir, const char *name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(bytes);
-    return path;
 }
 
 } // namespace
@@ -88,7 +79,7 @@ private Q_SLOTS:
         QFETCH(QString, output);
         QFETCH(QString, message);
         QTemporaryDir dir;
-        const QString scenarioPath = scenario.isEmpty() ? QString() : write(dir, "scenario.headroom.json", scenario);
+        const QString scenarioPath = scenario.isEmpty() ? QString() : test::writeTestFile(dir, "scenario.headroom.json", scenario);
         const QString path = dir.filePath(output);
         const Outcome outcome = report(scenarioPath, path);
         QCOMPARE(outcome.exitCode, 2);

@@ -1,4 +1,5 @@
 // ValidationService: the Accuracy tab's report, scored off the GUI thread; the newest request wins.
+#include "../support/TestFiles.h"
 #include "measured/MeasuredData.h"
 #include "session/ValidationService.h"
 
@@ -26,16 +27,6 @@ QByteArray shippedLines(int count, const QByteArray &extra = {})
     return out + extra;
 }
 
-QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(bytes);
-    return path;
-}
-
 } // namespace
 
 class TestValidationService final : public QObject
@@ -45,7 +36,7 @@ private Q_SLOTS:
     void loadsAFileAndNamesItsRefusedRows()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(dir, "mine.csv", shippedLines(12, "XD,u,x,rtx-4090,1,none,llama.cpp-CUDA,m,llama-3-8b,8,8,Q4_K_M,,24,1008,0,1,tg,fast,\n"));
+        const QString path = test::writeTestFile(dir, "mine.csv", shippedLines(12, "XD,u,x,rtx-4090,1,none,llama.cpp-CUDA,m,llama-3-8b,8,8,Q4_K_M,,24,1008,0,1,tg,fast,\n"));
         ValidationService service;
         QSignalSpy changed(&service, &ValidationService::reportChanged);
         QSignalSpy busy(&service, &ValidationService::busyChanged);
@@ -79,8 +70,8 @@ private Q_SLOTS:
     void newestRequestWins()
     {
         QTemporaryDir dir;
-        const QString first = writeFile(dir, "first.csv", shippedLines(20));
-        const QString second = writeFile(dir, "second.csv", shippedLines(5));
+        const QString first = test::writeTestFile(dir, "first.csv", shippedLines(20));
+        const QString second = test::writeTestFile(dir, "second.csv", shippedLines(5));
         ValidationService service;
         QSignalSpy busy(&service, &ValidationService::busyChanged);
         QSignalSpy changed(&service, &ValidationService::reportChanged);
