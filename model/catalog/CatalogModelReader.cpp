@@ -111,6 +111,11 @@ void checkConsistency(EntryReader &reader, const LanguageModel &model)
         reader.report(QStringLiteral("sliding_window"), QStringLiteral("is required and positive for sliding attention"));
     if (model.attention == AttentionKind::Mla && model.mlaLatentDim == 0)
         reader.report(QStringLiteral("mla_latent_dim"), QStringLiteral("is required and positive for mla attention"));
+    if (model.sparseTopK > 0 && model.attention != AttentionKind::Mla)
+        reader.report(QStringLiteral("sparse_top_k"), QStringLiteral("applies to mla attention only"));
+    if ((model.sparseTopK > 0) != (model.indexerKeyDim > 0) || (model.sparseTopK > 0) != (model.indexerHeads > 0))
+        reader.report(QStringLiteral("sparse_top_k"),
+                      QStringLiteral("sparse_top_k, indexer_heads and indexer_key_dim go together"));
     if (model.slidingLayers + model.linearLayers > model.layers)
         reader.report(model.linearLayers > 0 ? QStringLiteral("linear_layers") : QStringLiteral("sliding_layers"),
                       QStringLiteral("sliding_layers + linear_layers must not exceed layers (%1), got %2")
@@ -143,6 +148,9 @@ std::optional<LanguageModel> readModel(const Json &json, const ReadContext &cont
     model.mlaLatentDim = reader.integer("mla_latent_dim", Presence::Optional, 1, kMaxLatentDim).value_or(0);
     model.globalKvHeads = reader.integer("global_kv_heads", Presence::Optional, 1, kMaxHeads).value_or(0);
     model.globalHeadDim = reader.integer("global_head_dim", Presence::Optional, 1, kMaxHeadDim).value_or(0);
+    model.sparseTopK = reader.integer("sparse_top_k", Presence::Optional, 1, kMaxContextTokens).value_or(0);
+    model.indexerHeads = reader.integer("indexer_heads", Presence::Optional, 1, kMaxHeads).value_or(0);
+    model.indexerKeyDim = reader.integer("indexer_key_dim", Presence::Optional, 1, kMaxHeadDim).value_or(0);
     model.experts = reader.integer("experts", detail, 0, kMaxExperts).value_or(0);
     model.expertsPerToken = reader.integer("experts_per_token", detail, 0, kMaxExperts).value_or(0);
     model.maxContext = reader.integer("max_context", detail, 1, kMaxContextTokens).value_or(kDefaultMaxContext);

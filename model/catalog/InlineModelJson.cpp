@@ -36,6 +36,9 @@ constexpr IntField intFields[] = {
 constexpr IntField optionalIntFields[] = {
     {"global_kv_heads", &LanguageModel::globalKvHeads},
     {"global_head_dim", &LanguageModel::globalHeadDim},
+    {"sparse_top_k", &LanguageModel::sparseTopK},
+    {"indexer_heads", &LanguageModel::indexerHeads},
+    {"indexer_key_dim", &LanguageModel::indexerKeyDim},
 };
 
 void readPublishedSizes(const nlohmann::json &object, const QString &path, ScenarioJsonReader &reader,

@@ -44,6 +44,12 @@ struct LanguageModel {
     int mlaLatentDim = 0;       // per-token latent width for MLA (kv_lora_rank + rope dim)
     int globalKvHeads = 0;      // KV heads of the full-attention layers when they differ from the sliding ones (Gemma 4); 0 = kvHeads
     int globalHeadDim = 0;      // head dimension of the full-attention layers when it differs (Gemma 4); 0 = headDim
+    // Sparse attention over MLA (DeepSeek Sparse Attention: GLM-5, DeepSeek V3.2): a lightning indexer keeps one
+    // small key per token and layer, scores every cached token with it, and the attention then reads only the
+    // `sparseTopK` best latents. 0 = dense attention.
+    int sparseTopK = 0;         // tokens each layer attends to (index_topk)
+    int indexerHeads = 0;       // indexer query heads (index_n_heads)
+    int indexerKeyDim = 0;      // width of the indexer's cached key per token and layer (index_head_dim)
     int experts = 0;            // routed experts per MoE layer; 0 = dense
     int expertsPerToken = 0;    // routed experts chosen per token
     int maxContext = 0;

@@ -45,6 +45,15 @@ QString kvBreakdown(const EstimateInput &input)
     if (layout.fixedStateLayers > 0)
         parts << QStringLiteral("%1 linear-attention layers: a fixed state, not growing with the context")
                      .arg(layout.fixedStateLayers);
+    if (layout.sparseTopK > 0) {
+        parts << QStringLiteral("sparse attention: of each layer's %1 KB per token, %2 KB are the indexer's key, read for "
+                                "every token; the latents are read for the %3 tokens attended, so a decode step reads "
+                                "%4 MB of the %5 MB")
+                     .arg(number(layout.bytesPerFullLayerPerToken / 1e3, 3),
+                          number(layout.indexerBytesPerToken / std::max(1, layout.fullLayers) / 1e3, 3),
+                          number(std::min<double>(context, layout.sparseTopK), 0), number(layout.readBytes(context) / 1e6, 1),
+                          number(layout.bytes(context) / 1e6, 1));
+    }
     return QStringLiteral("KV cache of one user at %1 tokens: %2").arg(context).arg(parts.join(QStringLiteral("; ")));
 }
 

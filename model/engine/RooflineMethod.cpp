@@ -86,7 +86,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     // A runtime that batches imperfectly re-reads part of the weights for every extra sequence.
     const double rereadShare = std::clamp(1.0 - profile.batchEfficiency, 0.0, 1.0);
     const double weightReadGB = (batchParamsB + (users - 1) * rereadShare * oneUserParamsB) * bytesPerParam;
-    const double kvReadGB = users * kvCacheBytes(model, input.workload.kvCache, depth) / kBytesPerGB;
+    const double kvReadGB = users * roofline::kvReadBytes(model, input.workload.kvCache, depth) / kBytesPerGB;
 
     const double flopsPerToken = 2.0 * activeParamsB(model) * 1e9 + attentionFlopsPerToken(model, depth);
     const double dequantOps = input.quant.bitsPerWeight < kUnquantizedBitsPerWeight

@@ -103,10 +103,14 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
     const double bytes = bytesPerElement(type);
     KvLayout layout;
     if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0) {
-        layout.growingBytesPerToken = double(shape.layers) * model.mlaLatentDim * bytes;
+        const bool sparse = model.sparseTopK > 0 && model.indexerKeyDim > 0;
+        const double indexerKey = sparse ? model.indexerKeyDim : 0;
+        layout.indexerBytesPerToken = double(shape.layers) * indexerKey * bytes;
+        layout.sparseTopK = sparse ? model.sparseTopK : 0;
+        layout.growingBytesPerToken = double(shape.layers) * model.mlaLatentDim * bytes + layout.indexerBytesPerToken;
         layout.fullLayers = shape.layers;
         layout.mla = true;
-        layout.bytesPerFullLayerPerToken = model.mlaLatentDim * bytes;
+        layout.bytesPerFullLayerPerToken = (model.mlaLatentDim + indexerKey) * bytes;
         return layout;
     }
     const auto [full, sliding] = attendingLayers(model, shape);
@@ -129,8 +133,14 @@ double attentionFlopsPerToken(const LanguageModel &model, double depth)
 {
     const ModelShape shape = resolvedShape(model);
     const double tokens = std::max(0.0, depth);
-    if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0)
+    if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0) {
+        if (model.sparseTopK > 0 && model.indexerKeyDim > 0) {
+            const double attended = std::min(tokens, double(model.sparseTopK));
+            return shape.layers * (4.0 * double(shape.attentionHeads) * model.mlaLatentDim * attended
+                                   + 2.0 * double(model.indexerHeads) * model.indexerKeyDim * tokens);
+        }
         return 4.0 * shape.layers * double(shape.attentionHeads) * model.mlaLatentDim * tokens;
+    }
     const auto [full, sliding] = attendingLayers(model, shape);
     const double perHead = 4.0 * double(shape.attentionHeads);
     return perHead * (globalHeadDim(model, shape) * full * tokens
@@ -140,6 +150,19 @@ double attentionFlopsPerToken(const LanguageModel &model, double depth)
 double KvLayout::bytes(double tokens) const
 {
     return growingBytesPerToken * tokens + windowedBytesPerToken * std::min(tokens, window);
+}
+
+double KvLayout::readBytes(double tokens) const
+{
+    if (sparseTopK <= 0)
+        return bytes(tokens);
+    const double latentBytesPerToken = growingBytesPerToken - indexerBytesPerToken;
+    return indexerBytesPerToken * tokens + latentBytesPerToken * std::min(tokens, sparseTopK);
+}
+
+double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth)
+{
+    return kvLayout(model, type).readBytes(std::max(0, depth));
 }
 
 double KvLayout::largestTokensWithin(double budgetBytes, double cap) const

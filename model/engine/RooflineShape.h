@@ -47,17 +47,29 @@ struct KvLayout {
     bool mla = false;
     double bytesPerFullLayerPerToken = 0;
     double bytesPerSlidingLayerPerToken = 0;
+    // Sparse attention (LanguageModel::sparseTopK): of growingBytesPerToken, the indexer's keys, read for every
+    // cached token, and the top-k window within which the latents are read.
+    double indexerBytesPerToken = 0;
+    double sparseTopK = 0; // 0 = dense
 
+    // What the cache holds for `tokens` tokens of one user.
     double bytes(double tokens) const;
+    // What one decode step of one user reads at depth `tokens`: all of it, or under sparse attention every
+    // indexer key and the top-k latents.
+    double readBytes(double tokens) const;
     // Largest token count whose bytes stay within `budgetBytes` (closed form), at most `cap`.
     double largestTokensWithin(double budgetBytes, double cap) const;
 };
 
 KvLayout kvLayout(const LanguageModel &model, KvCacheType type);
 
+// KV cache bytes one decode step of one user reads at `depth` tokens (KvLayout::readBytes).
+double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth);
+
 // FLOPs of the attention (scores and weighted sum) for one new token that attends to `depth` earlier
 // tokens: 4 x heads x head_dim per layer and attended token; sliding-window layers attend at most their
-// window, linear-attention layers a fixed state (ignored), MLA layers over the latent width.
+// window, linear-attention layers a fixed state (ignored), MLA layers over the latent width (under sparse
+// attention over the top-k tokens, plus 2 x indexer heads x indexer key width for every cached token).
 double attentionFlopsPerToken(const LanguageModel &model, double depth);
 
 } // namespace headroom::roofline

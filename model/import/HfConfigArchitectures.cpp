@@ -43,6 +43,8 @@ constexpr std::array kArchitectures{
     ArchitectureDefaults{"gpt_oss"},
     ArchitectureDefaults{"deepseek_v2"},
     ArchitectureDefaults{"deepseek_v3"},
+    ArchitectureDefaults{"deepseek_v32"},
+    ArchitectureDefaults{"glm_moe_dsa"},
     ArchitectureDefaults{"kimi_k2"},
     ArchitectureDefaults{"glm4_moe"},
     ArchitectureDefaults{"llama4_text", false, kLlama4Vocab, kLlama4Context, 0, false, SharedExperts::OneOfMoe},
@@ -63,7 +65,13 @@ double attentionParams(const Shape &s)
                                              : s.hidden * s.heads * qHeadDim;
         const double latent = s.hidden * (s.kvLoraRank + s.qkRopeDim) + s.kvLoraRank
                               + s.kvLoraRank * s.heads * (s.qkNopeDim + s.vHeadDim);
-        return query + latent + s.heads * s.vHeadDim * s.hidden;
+        // The sparse-attention indexer: its query from the query latent, one key, the key's LayerNorm and the
+        // per-head weights (GlmMoeDsaIndexer, DeepSeek V3.2's Indexer).
+        const double indexer = s.indexerKeyDim > 0
+            ? s.qLoraRank * s.indexerHeads * s.indexerKeyDim + s.hidden * s.indexerKeyDim + 2 * s.indexerKeyDim
+                + s.hidden * s.indexerHeads
+            : 0;
+        return query + latent + s.heads * s.vHeadDim * s.hidden + indexer;
     }
     const double queryWidth = s.heads * s.headDim * (s.gatedQuery ? 2 : 1);
     const double kvWidth = s.kvHeads * s.headDim;

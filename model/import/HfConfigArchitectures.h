@@ -45,6 +45,7 @@ struct Shape {
     bool keyIsValue = false;
     // Multi-head latent attention (0 = standard attention).
     double qLoraRank = 0, kvLoraRank = 0, qkNopeDim = 0, qkRopeDim = 0, vHeadDim = 0;
+    double indexerHeads = 0, indexerKeyDim = 0; // DeepSeek Sparse Attention's lightning indexer (0 = none)
     // Linear-attention layers (Gated DeltaNet): count and projection shapes.
     double linearLayers = 0, linearKeyHeads = 0, linearKeyDim = 0, linearValueHeads = 0, linearValueDim = 0,
            linearConvKernel = 0;

@@ -79,6 +79,20 @@ void readAttention(ConfigFields &fields, const Architecture &architecture, Shape
         model.kvHeads = model.attentionHeads;
         fields.record("mla_latent_dim", QStringLiteral("config.json kv_lora_rank + qk_rope_head_dim"));
         fields.record("kv_heads", QStringLiteral("MLA: every head reads the shared latent"));
+        if (const auto topK = fields.integer({"index_topk"}, nullptr)) {
+            model.sparseTopK = int(*topK);
+            // Absent from a config.json, they take the configuration class's defaults: GlmMoeDsaConfig 32 heads,
+            // DeepSeek V3.2 64; both 128 wide.
+            constexpr int glmIndexerHeads = 32;
+            constexpr int deepSeekIndexerHeads = 64;
+            constexpr int indexerKeyWidth = 128;
+            const int defaultHeads = architecture.modelType == "deepseek_v32" ? deepSeekIndexerHeads : glmIndexerHeads;
+            model.indexerHeads = int(fields.integer({"index_n_heads"}, nullptr).value_or(defaultHeads));
+            model.indexerKeyDim = int(fields.integer({"index_head_dim"}, nullptr).value_or(indexerKeyWidth));
+            shape.indexerHeads = model.indexerHeads;
+            shape.indexerKeyDim = model.indexerKeyDim;
+            fields.record("sparse_top_k", QStringLiteral("config.json index_topk: DeepSeek Sparse Attention"));
+        }
     }
 }
 

@@ -67,6 +67,11 @@ OrderedJson modelEntry(const LanguageModel &model)
         entry["linear_layers"] = model.linearLayers;
     if (model.mlaLatentDim > 0)
         entry["mla_latent_dim"] = model.mlaLatentDim;
+    if (model.sparseTopK > 0) {
+        entry["sparse_top_k"] = model.sparseTopK;
+        entry["indexer_heads"] = model.indexerHeads;
+        entry["indexer_key_dim"] = model.indexerKeyDim;
+    }
     if (model.globalKvHeads > 0)
         entry["global_kv_heads"] = model.globalKvHeads;
     if (model.globalHeadDim > 0)

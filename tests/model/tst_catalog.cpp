@@ -328,6 +328,11 @@ void TestCatalog::badInput_data()
         "sliding_window", "is required");
     row("mla without latent", model(with(minimalModel(), "attention", QStringLiteral("mla"))), true, "models[m]",
         "mla_latent_dim", "is required");
+    row("sparse attention on full attention", model(with(with(with(minimalModel(), "sparse_top_k", 2048), "indexer_heads", 32), "indexer_key_dim", 128)),
+        true, "models[m]", "sparse_top_k", "applies to mla attention only");
+    row("sparse attention without its indexer",
+        model(with(with(with(minimalModel(), "attention", QStringLiteral("mla")), "mla_latent_dim", 576), "sparse_top_k", 2048)), true,
+        "models[m]", "sparse_top_k", "sparse_top_k, indexer_heads and indexer_key_dim go together");
     row("attention unknown", model(with(minimalModel(), "attention", QStringLiteral("flash"))), true, "models[m]",
         "attention", "must be one of full, sliding, mla, linear");
     row("published size negative",

@@ -60,6 +60,7 @@ constexpr CatalogFixture kCatalogFixtures[] = {
     {"gemma-4-26b-a4b", "gemma-4-26B-A4B-it"},
     {"qwen3-14b", "Qwen3-14B"},
     {"qwen2.5-32b", "Qwen2.5-32B-Instruct"},
+    {"glm-5", "GLM-5"},
 };
 
 // The catalog writes parameters to 0.01 B.
@@ -140,6 +141,8 @@ void TestHfConfigImport::paramsMatchModelCard_data()
     // GLM's active figure leaves out the embedding and output matrices (1.55 B / 1.24 B).
     QTest::newRow("glm-4.5") << "GLM-4.5" << 355.0 << 32.0 + 1.55 << twoPercent << "https://huggingface.co/zai-org/GLM-4.5";
     QTest::newRow("glm-4.5-air") << "GLM-4.5-Air" << 106.0 << 12.0 + 1.24 << twoPercent << "https://huggingface.co/zai-org/GLM-4.5-Air";
+    // "744B parameters, 40B active": the active figure leaves out the embedding and output matrices (1.90 B).
+    QTest::newRow("glm-5") << "GLM-5" << 744.0 << 40.0 + 1.90 << twoPercent << "https://huggingface.co/zai-org/GLM-5";
     constexpr double onePercent = 0.01;
     // Cards that give three significant figures: within 1%.
     QTest::newRow("qwen3-14b") << "Qwen3-14B" << 14.8 << 14.8 << onePercent << "https://huggingface.co/Qwen/Qwen3-14B";
@@ -221,6 +224,8 @@ void TestHfConfigImport::architectureFields_data()
                                    << QList<int>{0, 0, 48, 0} << QList<int>{0, 0} << 262144;
     QTest::newRow("nemotron-h mamba blocks") << "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16" << "nemotron_h" << QList<int>{52, 2688, 32, 2, 128}
                                              << AttentionKind::Linear << QList<int>{0, 0, 46, 0} << QList<int>{128, 6} << 262144;
+    QTest::newRow("glm-5 sparse mla") << "GLM-5" << "glm_moe_dsa" << QList<int>{78, 6144, 64, 64, 256} << AttentionKind::Mla
+                                      << QList<int>{0, 0, 0, 576} << QList<int>{256, 8} << 202752;
     QTest::newRow("minimax m2") << "MiniMax-M2" << "minimax_m2" << QList<int>{62, 3072, 48, 8, 128} << AttentionKind::Full
                                 << QList<int>{0, 0, 0, 0} << QList<int>{256, 8} << 196608;
     QTest::newRow("kimi k2.5 text_config") << "Kimi-K2.5" << "deepseek_v3" << QList<int>{61, 7168, 64, 64, 128} << AttentionKind::Mla
@@ -269,6 +274,8 @@ void TestHfConfigImport::kvBytesPerToken_data()
     // MLA: one 576-wide latent (512 + 64 rope) per token and layer.
     QTest::newRow("mla, 1 token") << "DeepSeek-V3.1" << 1 << 61 * 576 * f16;
     QTest::newRow("mla, 1000 tokens") << "Kimi-K2-Instruct" << 1000 << 61 * 576 * f16 * 1000;
+    // Sparse MLA (GLM-5): the 576-wide latent and the indexer's 128-wide key per token and layer.
+    QTest::newRow("sparse mla, 32768 tokens") << "GLM-5" << 32768 << 78 * (576 + 128) * f16 * 32768;
     // Linear: only the 12 full-attention layers of 48 keep a growing cache (2 KV heads x 256).
     QTest::newRow("linear hybrid, 1 token") << "Qwen3-Next-80B-A3B-Instruct" << 1 << 2 * 12 * 2 * 256 * f16;
     QTest::newRow("linear hybrid, 100000 tokens") << "Qwen3-Next-80B-A3B-Instruct" << 100000 << 2 * 12 * 2 * 256 * f16 * 100000;

@@ -1,9 +1,11 @@
 // Physics of the roofline method on inline hardware and models (no catalog needed).
 #include "catalog/Catalog.h"
 #include "engine/Estimator.h"
+#include "engine/RooflineShape.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace headroom;
@@ -520,6 +522,35 @@ private Q_SLOTS:
                                                << "12 full-attention layers x 2.048 KB per token = 805.3 MB; "
                                                   "36 linear-attention layers: a fixed state";
         QTest::newRow("sliding window") << "gemma-4-31b" << "sliding-window layers";
+        // GLM-5: (576 latent + 128 indexer key) x 2 bytes per layer; at 32K a step reads every key and 2,048 latents.
+        QTest::newRow("sparse attention") << "glm-5" << "the latents are read for the 2048 tokens attended";
+    }
+
+    // DeepSeek Sparse Attention (GLM-5): the cache holds the latent and the indexer key of every token, a decode
+    // step reads every indexer key but only the top-k latents, and attention compute follows the same split.
+    void sparseAttentionReadsTheTopK_data()
+    {
+        QTest::addColumn<int>("depth");
+        QTest::newRow("within the top-k") << 1000;
+        QTest::newRow("at the top-k") << 2048;
+        QTest::newRow("long context") << 131072;
+    }
+    void sparseAttentionReadsTheTopK()
+    {
+        QFETCH(int, depth);
+        const LanguageModel *glm = embeddedCatalog().model(QStringLiteral("glm-5"));
+        QVERIFY(glm);
+        constexpr double f16 = 2;
+        const double layers = 78;
+        QCOMPARE(kvCacheBytes(*glm, KvCacheType::F16, depth), layers * (576 + 128) * f16 * depth);
+        const double attended = std::min(depth, 2048);
+        QCOMPARE(roofline::kvReadBytes(*glm, KvCacheType::F16, depth), layers * f16 * (128.0 * depth + 576.0 * attended));
+        QCOMPARE(roofline::attentionFlopsPerToken(*glm, depth),
+                 layers * (4.0 * 64 * 576 * attended + 2.0 * 32 * 128 * depth));
+        LanguageModel dense = *glm; // the same model read densely: everything, every token
+        dense.sparseTopK = dense.indexerHeads = dense.indexerKeyDim = 0;
+        QCOMPARE(roofline::kvReadBytes(dense, KvCacheType::F16, depth), kvCacheBytes(dense, KvCacheType::F16, depth));
+        QVERIFY(roofline::kvReadBytes(*glm, KvCacheType::F16, depth) <= kvCacheBytes(*glm, KvCacheType::F16, depth));
     }
     void kvCacheByLayerKind()
     {
