@@ -75,6 +75,8 @@ void EstimateTableModel::setEstimates(const EstimateSet &estimates)
         return;
     }
     const EstimateSet before = std::exchange(m_estimates, estimates);
+    if (before.minTpsPerUser != m_estimates.minTpsPerUser)
+        Q_EMIT headerDataChanged(Qt::Horizontal, UsersAtMinTpsColumn, UsersAtMinTpsColumn);
     for (int row = 0; row < m_estimates.rows.size(); ++row)
         announceRowChange(row, before.rows.at(row), m_estimates.rows.at(row));
 }
@@ -217,7 +219,7 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         case FitColumn: return tr("Fit");
         case DecodePerUserColumn: return tr("t/s per user");
         case DecodeTotalColumn: return tr("Total t/s");
-        case UsersAtMinTpsColumn: return tr("Users ≥ %1 t/s").arg(defaults::kMinTpsPerUser);
+        case UsersAtMinTpsColumn: return tr("Users ≥ %1 t/s").arg(formatSpeedNumber(m_estimates.minTpsPerUser));
         case PriceColumn: return tr("Price");
         case PrefillColumn: return tr("Prefill t/s");
         case TtftColumn: return tr("TTFT s");
@@ -231,8 +233,9 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         case DecodePerUserColumn: return tr("Decode speed each user sees, tokens per second");
         case DecodeTotalColumn: return tr("Decode speed summed over all concurrent users");
         case UsersAtMinTpsColumn:
-            return tr("The most users served at once with every one reading at %1 t/s or faster (0: not even one)")
-                .arg(defaults::kMinTpsPerUser);
+            return tr("The most users served at once with every one reading at %1 t/s or faster (0: not even one); "
+                      "the Advisor's speed requirement sets the pace, a comfortable reading speed without one")
+                .arg(formatSpeedNumber(m_estimates.minTpsPerUser));
         case PriceColumn:
             return tr("What the machine costs: a named system's list price or your quote; for cards bought on their "
                       "own, the cards plus a typical host from a published build (\"cards\": no host included)");

@@ -90,6 +90,7 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
 {
     EstimateSet set;
     set.quantName = scenario.quantName;
+    set.minTpsPerUser = scenario.advisor.minDecodeTpsPerUser.value_or(defaults::kMinTpsPerUser);
     QStringList problems;
 
     const LanguageModel *model = scenario.customModel ? &*scenario.customModel : catalog.model(scenario.modelId);
@@ -156,7 +157,7 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
             row.sweep.append(SweepPoint{users, point.decodeTpsPerUser, point.decodeTpsTotal, point.fit,
                                         point.decodeTpsTotalLow, point.decodeTpsTotalHigh});
         }
-        row.usersAtMinTps = usersAtMinTps(input, defaults::kMinTpsPerUser, calibration);
+        row.usersAtMinTps = usersAtMinTps(input, set.minTpsPerUser, calibration);
         row.price = configurationPrice(catalog, *device, input.configuration, catalog.system(entry.systemId),
                                        scenario.advisor.quotesUsd);
         set.rows.append(row);
@@ -164,7 +165,7 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
     QList<ConfigurationPrice> prices;
     for (const EstimateRow &row : std::as_const(set.rows))
         prices << row.price;
-    set.verdict = compareConfigurations(set.rows, prices, defaults::kMinTpsPerUser, scenario.advisor.cost);
+    set.verdict = compareConfigurations(set.rows, prices, set.minTpsPerUser, scenario.advisor.cost);
     set.problem = problems.join(QStringLiteral("; "));
     return set;
 }

@@ -3,6 +3,7 @@
 #include "advisor/ConfigurationPrice.h"
 #include "engine/Calibration.h"
 #include "catalog/Catalog.h"
+#include "core/Defaults.h"
 #include "core/Estimate.h"
 #include "scenario/ComparisonVerdict.h"
 #include "scenario/Scenario.h"
@@ -33,7 +34,7 @@ struct EstimateRow {
     EstimateInput input;
     Estimate estimate;
     QList<SweepPoint> sweep; // same input at sweepUserCounts(); computed with the estimate
-    int usersAtMinTps = 0;   // most users served at defaults::kMinTpsPerUser each or faster (usersAtMinTps())
+    int usersAtMinTps = 0;   // most users served at EstimateSet::minTpsPerUser each or faster (usersAtMinTps())
     ConfigurationPrice price; // the system's or the cards' price, the scenario's quotes first
     bool operator==(const EstimateRow &) const = default;
 };
@@ -46,6 +47,9 @@ struct EstimateSet {
     QString quantName;
     QString problem; // non-empty when the scenario could not be resolved (unknown model id, ...)
     ComparisonVerdict verdict; // over the rows, with the scenario's advisor cost assumptions
+    // The speed every user must get for EstimateRow::usersAtMinTps: the Advisor's speed requirement when the
+    // scenario sets one, else a comfortable reading pace (defaults::kMinTpsPerUser).
+    double minTpsPerUser = defaults::kMinTpsPerUser;
     bool operator==(const EstimateSet &) const = default;
 };
 

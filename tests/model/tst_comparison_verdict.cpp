@@ -1,6 +1,7 @@
 // The verdict over compared configurations: which pair it weighs, the sentence, the numbers and its JSON.
 #include "catalog/Catalog.h"
 #include "scenario/ComparisonVerdict.h"
+#include "engine/UsersAtSpeed.h"
 #include "scenario/EstimateSet.h"
 
 #include <QJsonDocument>
@@ -133,6 +134,21 @@ private Q_SLOTS:
         QVERIFY(set.rows.at(0).price.cardsOnly); // no published host for eight cards
         QVERIFY2(set.verdict.text.contains(QStringLiteral("for the cards alone")), qPrintable(set.verdict.text));
         QVERIFY2(set.verdict.text.contains(QStringLiteral("before the host the cards need")), qPrintable(set.verdict.text));
+    }
+
+    // "Users at >= N t/s" takes N from the Advisor's speed requirement, a reading pace without one.
+    void paceFollowsTheAdvisorRequirement()
+    {
+        Scenario scenario = scenarioOf({entry(QStringLiteral("rtx-5090"), 2)});
+        const EstimateSet reading = computeEstimates(scenario, embeddedCatalog());
+        QCOMPARE(reading.minTpsPerUser, 10.0);
+        scenario.advisor.minDecodeTpsPerUser = 20;
+        const EstimateSet brisk = computeEstimates(scenario, embeddedCatalog());
+        QCOMPARE(brisk.minTpsPerUser, 20.0);
+        QCOMPARE(brisk.verdict.minTpsPerUser, 20.0);
+        QCOMPARE(brisk.rows.constFirst().usersAtMinTps, usersAtMinTps(brisk.rows.constFirst().input, 20, Calibration::builtIn()));
+        QVERIFY(brisk.rows.constFirst().usersAtMinTps <= reading.rows.constFirst().usersAtMinTps);
+        QVERIFY2(brisk.verdict.text.contains(QStringLiteral("at ≥ 20 t/s each")), qPrintable(brisk.verdict.text));
     }
 
     void jsonCarriesTheNumbers()

@@ -55,7 +55,7 @@ constexpr std::array<Column, 7> Columns{{
     {"Fit", 0.09, Qt::AlignLeft},
     {"t/s per user (likely)", 0.18, Qt::AlignRight},
     {"Total t/s", 0.10, Qt::AlignRight},
-    {"Users ≥ 10 t/s", 0.12, Qt::AlignRight},
+    {"Users ≥ %1 t/s", 0.12, Qt::AlignRight}, // the pace of EstimateSet::minTpsPerUser
     {"TTFT", 0.08, Qt::AlignRight},
     {"Price", 0.14, Qt::AlignRight},
 }};
@@ -108,8 +108,9 @@ QString assumptions(const Scenario &scenario, const EstimateSet &set)
                           ? QStringLiteral("the article's rule, bandwidth ÷ model size × %1%").arg(std::lround(scenario.seedEfficiency * 100))
                           : QStringLiteral("roofline physics calibrated on public measurements"));
     parts << QStringLiteral("Speeds are decode tokens per second for each user; the likely range in brackets held about "
-                            "80% of public measurements left out of the calibration. Users ≥ 10 t/s: the most users that "
-                            "fit with every one reading at least that fast. TTFT: time to the first token of a prompt.");
+                            "80% of public measurements left out of the calibration. Users ≥ %1 t/s: the most users that "
+                            "fit with every one decoding at least that fast. TTFT: time to the first token of a prompt.")
+                 .arg(formatSpeedNumber(set.minTpsPerUser));
     parts << QStringLiteral("Prices: list prices as dated in the sources, or your quotes; † the cards plus a typical host "
                             "from a published build; \"cards\": the cards alone, no machine around them.");
     return parts.join(QLatin1Char(' '));
@@ -253,8 +254,10 @@ void paintReport(QPainter &painter, QSizeF page, const Scenario &scenario, const
         y += rowHeight;
     };
     QStringList titles;
-    for (const Column &column : Columns)
-        titles << QString::fromUtf8(column.title);
+    for (const Column &column : Columns) {
+        const QString title = QString::fromUtf8(column.title);
+        titles << (title.contains(QLatin1String("%1")) ? title.arg(formatSpeedNumber(set.minTpsPerUser)) : title);
+    }
     paintRow(titles, true, false);
     painter.fillRect(QRectF(left, y - unit, width, unit), palette.axisLine);
     for (qsizetype i = 0; i < set.rows.size() && i < MaxTableRows; ++i)
