@@ -234,6 +234,8 @@ private Q_SLOTS:
     void fittedNamesStayApart_data();
     void fittedNamesStayApart();
     void concurrencyLineLabels();
+    void concurrencyPaceMarks_data();
+    void concurrencyPaceMarks();
 
     void updatesInPlace_data() { kinds(); }
     void updatesInPlace();
@@ -893,6 +895,67 @@ void TestCharts::concurrencyLineLabels()
     QVERIFY2(named >= 3, qPrintable(shown.join(QStringLiteral(" | "))));
     chart.setEstimates(rows(20)); // too many to name at the ends: the legend names them
     QVERIFY(chart.lineLabels().isEmpty());
+}
+
+void TestCharts::concurrencyPaceMarks_data()
+{
+    QTest::addColumn<double>("pace");
+    QTest::addColumn<QList<int>>("usersAtPace"); // per row of the lineup
+    QTest::newRow("reading speed") << 10.0 << QList<int>{0, 0, 6, 0, 40, 22, 101};
+    QTest::newRow("advisor's 20 t/s") << 20.0 << QList<int>{0, 0, 0, 0, 25, 3, 30};
+    QTest::newRow("nobody that fast") << 100.0 << QList<int>{0, 0, 0, 0, 0, 0, 0};
+}
+
+// The reference line sits at the set's pace and one ring per configuration marks its users at that pace,
+// the table's number; configurations serving nobody that fast have none.
+void TestCharts::concurrencyPaceMarks()
+{
+    QFETCH(double, pace);
+    QFETCH(QList<int>, usersAtPace);
+    EstimateSet set = articleLineup();
+    set.minTpsPerUser = pace;
+    for (int r = 0; r < set.rows.size(); ++r)
+        set.rows[r].usersAtMinTps = usersAtPace.at(r);
+    ConcurrencyChart chart;
+    chart.setEstimates(set);
+    chart.renderImage(QSize(1200, 700)); // lays the legend and the labels out
+    // A count past the users axis stands at its end and its label says so.
+    const double axisEnd = chart.usersAxis()->max();
+    QList<QPointF> expected;
+    QStringList expectedTexts;
+    QList<int> markedRows;
+    for (int r = 0; r < set.rows.size(); ++r) {
+        const int users = usersAtPace.at(r);
+        if (users > 0) {
+            expected.append(QPointF(std::min<double>(users, axisEnd), pace));
+            expectedTexts.append(QStringLiteral("%1 users%2").arg(users).arg(users > axisEnd ? QStringLiteral(" \u2192") : QString()));
+            markedRows.append(r);
+        }
+    }
+    const QList<QPointF> line = chart.referenceLine()->points();
+    QCOMPARE(line.size(), 2);
+    QCOMPARE(line.first().y(), pace);
+    QCOMPARE(line.last().y(), pace);
+    QVERIFY2(chart.referenceLine()->name().contains(formatTokensPerSecond(pace)), qPrintable(chart.referenceLine()->name()));
+    QVERIFY(chart.perUserAxis()->max() > pace);
+    QCOMPARE(chart.paceMarks()->points(), expected);
+    for (int m = 0; m < markedRows.size(); ++m) {
+        const QString tooltip = chart.paceMarkTooltip(m);
+        QVERIFY2(tooltip.contains(set.rows.at(markedRows.at(m)).label), qPrintable(tooltip));
+        QVERIFY2(tooltip.contains(QStringLiteral("serves %1 users").arg(usersAtPace.at(markedRows.at(m)))), qPrintable(tooltip));
+    }
+    QVERIFY(chart.paceMarkTooltip(int(markedRows.size())).isEmpty());
+    const QStringList texts = chart.paceLabels();
+    QCOMPARE(texts.size(), expectedTexts.size());
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        if (!texts.at(i).isEmpty()) // a count without room is on the ring's tooltip
+            QCOMPARE(texts.at(i), expectedTexts.at(i));
+    }
+    if (!expectedTexts.isEmpty())
+        QVERIFY2(texts.count(QString()) < texts.size(), qPrintable(texts.join(QLatin1Char('|'))));
+    const QList<QLegendMarker *> legend = chart.chart()->legend()->markers(chart.paceMarks());
+    QCOMPARE(legend.size(), 1);
+    QCOMPARE(legend.first()->isVisible(), !expected.isEmpty());
 }
 
 void TestCharts::updatesInPlace()

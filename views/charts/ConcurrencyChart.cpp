@@ -1,6 +1,7 @@
 #include "ConcurrencyChart.h"
 
 #include "ChartAnnotation.h"
+#include "core/Units.h"
 #include "ValueAxes.h"
 
 #include <QChart>
@@ -36,6 +37,8 @@ constexpr qreal CasingShare = 1.0; // the first curve is this much wider than th
 constexpr qreal NoteInsetPixels = 6;
 constexpr qreal OffloadPenPixels = 1.5;
 constexpr qreal FitLimitMarkerPixels = 11;
+constexpr qreal PaceMarkPixels = 13;
+constexpr qreal PaceMarkPenPixels = 2;
 constexpr int MaxLineLabels = 8; // more names at the curves' ends than this crowd the plot; the legend has them
 
 bool fitsInMemory(const SweepPoint &point)
@@ -77,7 +80,6 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     c->addAxis(m_totalAxis, Qt::AlignRight);
 
     m_reference = new QLineSeries(this);
-    m_reference->setName(QStringLiteral("Reading speed \u2248 %1 t/s").arg(ReadingSpeedTokensPerSecond));
     c->addSeries(m_reference);
     m_reference->attachAxis(m_usersAxis);
     m_reference->attachAxis(m_perUserAxis);
@@ -94,6 +96,16 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
     c->addSeries(m_fitLimits);
     m_fitLimits->attachAxis(m_usersAxis);
     m_fitLimits->attachAxis(m_perUserAxis);
+    m_paceMarks = new QScatterSeries(this);
+    m_paceMarks->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    c->addSeries(m_paceMarks);
+    m_paceMarks->attachAxis(m_usersAxis);
+    m_paceMarks->attachAxis(m_perUserAxis);
+    connect(m_paceMarks, &QScatterSeries::hovered, this, [this](const QPointF &point, bool entered) {
+        if (!entered)
+            return hideTooltip();
+        showTooltip(paceMarkTooltip(int(m_paceMarks->points().indexOf(point))));
+    });
 
     valueAxes()->addAxis(m_usersAxis, m_reference);
     valueAxes()->addAxis(m_perUserAxis, m_reference);
@@ -194,6 +206,7 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
     }
     updateRanges();
     updateFitLimits();
+    updatePaceMarks();
     setTitleIfChanged(sweepTitleFor(int(m_usersAxis->max())));
     m_noteText = notPlottedText(labels, rows);
     m_lineLabelTexts = compactConfigurationLabels(labels);
@@ -255,10 +268,12 @@ void ConcurrencyChart::resizeSeries(int rowCount)
     if (changed) {
         m_styledFamilies.clear(); // force colours and legend visibility for the new series
         // Drawn in the order added: the fit-limit markers go back on top of the new curves.
-        c->removeSeries(m_fitLimits);
-        c->addSeries(m_fitLimits);
-        m_fitLimits->attachAxis(m_usersAxis);
-        m_fitLimits->attachAxis(m_perUserAxis);
+        for (QScatterSeries *marks : {m_fitLimits, m_paceMarks}) {
+            c->removeSeries(marks);
+            c->addSeries(marks);
+            marks->attachAxis(m_usersAxis);
+            marks->attachAxis(m_perUserAxis);
+        }
     }
 }
 
@@ -291,12 +306,14 @@ void ConcurrencyChart::styleRows()
             marker->setVisible(false); // explained by the fit-limit marker's entry
     }
     m_fitLimits->setMarkerSize(FitLimitMarkerPixels * thicker);
+    m_paceMarks->setMarkerSize(PaceMarkPixels * thicker);
 }
 
 void ConcurrencyChart::updateRanges()
 {
     double usersMaximum = UsersAxisDefaultMaximum;
-    double perUserHighest = ReadingSpeedTokensPerSecond * ReferenceRoomFactor;
+    const double pace = estimates().minTpsPerUser;
+    double perUserHighest = pace * ReferenceRoomFactor;
     double totalHighest = 0;
     for (const EstimateRow &row : estimates().rows) {
         for (const SweepPoint &point : row.sweep) {
@@ -318,8 +335,10 @@ void ConcurrencyChart::updateRanges()
         const NiceScale scale = niceScale(rangeToShow(highest), MaxTickCount);
         applyScale(axis, 0, scale.maximum, scale.step);
     }
-    m_reference->replace(QList<QPointF>{{double(UsersAxisMinimum), ReadingSpeedTokensPerSecond},
-                                        {usersMaximum, ReadingSpeedTokensPerSecond}});
+    m_reference->replace(QList<QPointF>{{double(UsersAxisMinimum), pace}, {usersMaximum, pace}});
+    const QString referenceName = QStringLiteral("At least %1 per user").arg(formatTokensPerSecond(pace));
+    if (m_reference->name() != referenceName)
+        m_reference->setName(referenceName);
 }
 
 void ConcurrencyChart::restyle()
@@ -333,6 +352,10 @@ void ConcurrencyChart::restyle()
     m_totalLegend->setPen(totalLegend);
     m_fitLimits->setColor(palette.offload);
     m_fitLimits->setBorderColor(palette.background);
+    m_paceMarks->setColor(Qt::transparent);
+    QPen ring(palette.reference, PaceMarkPenPixels);
+    ring.setCosmetic(true);
+    m_paceMarks->setPen(ring);
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_usersAxis), static_cast<QAbstractAxis *>(m_perUserAxis),
                                 static_cast<QAbstractAxis *>(m_totalAxis)})
         styleAxis(axis);

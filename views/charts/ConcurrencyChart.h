@@ -17,7 +17,9 @@ class ChartAnnotation;
 // How speed changes with concurrent users: per configuration, tokens/s per user (solid, left axis)
 // and in total (dashed, right axis) against users on a log2 axis. A solid curve ends at the last user
 // count that fits in memory, marked; where the model then spills into system memory the curve goes on
-// dotted. With a handful of configurations each curve carries its name at its end.
+// dotted. With a handful of configurations each curve carries its name at its end. The dashed straight line
+// is the speed every user must get (EstimateSet::minTpsPerUser); a ring on it marks, per configuration, the
+// most users served that fast (the table's "users at ≥ N t/s").
 class ConcurrencyChart final : public ChartBase
 {
     Q_OBJECT
@@ -36,6 +38,11 @@ public:
     // The names drawn at the curves' ends (empty strings for curves whose name found no room).
     QStringList lineLabels() const;
     QLineSeries *referenceLine() const { return m_reference; }
+    // (users at the pace, the pace) per row serving anyone that fast, in row order; a count past the users
+    // axis stands at its end, its label saying how many.
+    QScatterSeries *paceMarks() const { return m_paceMarks; }
+    QString paceMarkTooltip(int markIndex) const;
+    QStringList paceLabels() const; // "17 users", "101 users →" past the axis; empty where no room
     QLogValueAxis *usersAxis() const { return m_usersAxis; }
     QValueAxis *perUserAxis() const { return m_perUserAxis; }
     QValueAxis *totalAxis() const { return m_totalAxis; }
@@ -62,7 +69,9 @@ private:
     void styleRows();
     void updateRanges();
     void updateFitLimits();
+    void updatePaceMarks();
     void layoutLineLabels();
+    void layoutPaceLabels(QList<QRectF> &taken);
     QString pointTooltip(int row, const QPointF &point) const;
 
     QList<QLineSeries *> m_perUser;
@@ -72,6 +81,9 @@ private:
     QList<ChartAnnotation *> m_lineLabels;
     QStringList m_lineLabelTexts;
     QLineSeries *m_reference = nullptr;
+    QScatterSeries *m_paceMarks = nullptr;
+    QList<int> m_paceMarkRows; // the row of each pace mark
+    QList<ChartAnnotation *> m_paceLabels;
     QLineSeries *m_totalLegend = nullptr; // no points: explains the dashed curves in the legend
     QLogValueAxis *m_usersAxis = nullptr;
     QValueAxis *m_perUserAxis = nullptr;

@@ -2,12 +2,14 @@
 #include "ConcurrencyChart.h"
 
 #include "ChartAnnotation.h"
+#include "core/Units.h"
 #include "LabelPlacement.h"
 
 #include <QChart>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QScatterSeries>
 
 #include <algorithm>
@@ -32,6 +34,86 @@ void ConcurrencyChart::updateFitLimits()
     m_fitLimits->replace(limits);
     for (QLegendMarker *marker : chart()->legend()->markers(m_fitLimits))
         marker->setVisible(!limits.isEmpty());
+}
+
+// A ring where each configuration's per-user curve meets the required pace: its "users at ≥ N t/s".
+void ConcurrencyChart::updatePaceMarks()
+{
+    const EstimateSet &set = estimates();
+    QList<QPointF> marks;
+    QStringList texts;
+    m_paceMarkRows.clear();
+    for (int row = 0; row < set.rows.size(); ++row) {
+        const int users = set.rows.at(row).usersAtMinTps;
+        if (users < 1)
+            continue;
+        const bool pastAxis = users > m_usersAxis->max();
+        marks.append(QPointF(pastAxis ? m_usersAxis->max() : users, set.minTpsPerUser));
+        texts.append(QStringLiteral("%1 users%2").arg(users).arg(pastAxis ? QStringLiteral(" \u2192") : QString()));
+        m_paceMarkRows.append(row);
+    }
+    if (m_paceMarks->points() != marks)
+        m_paceMarks->replace(marks);
+    resizeAnnotations(m_paceLabels, marks.size(), FontRole::ValueLabel, [this](int i) { return paceMarkTooltip(i); });
+    for (qsizetype i = 0; i < m_paceLabels.size(); ++i)
+        m_paceLabels.at(i)->setTextIfChanged(texts.at(i));
+    const QString name = QStringLiteral("Most users at ≥ %1 each").arg(formatTokensPerSecond(set.minTpsPerUser));
+    if (m_paceMarks->name() != name)
+        m_paceMarks->setName(name);
+    for (QLegendMarker *marker : chart()->legend()->markers(m_paceMarks))
+        marker->setVisible(!marks.isEmpty());
+}
+
+QString ConcurrencyChart::paceMarkTooltip(int markIndex) const
+{
+    if (markIndex < 0 || markIndex >= m_paceMarkRows.size() || m_paceMarkRows.at(markIndex) >= estimates().rows.size())
+        return {};
+    const EstimateRow &row = estimates().rows.at(m_paceMarkRows.at(markIndex));
+    const QString pace = formatTokensPerSecond(estimates().minTpsPerUser);
+    return QStringLiteral("<b>%1</b><br>serves %2 users at ≥ %3 each: the most users that fit in memory with every "
+                          "one decoding at least %3")
+        .arg(row.label.toHtmlEscaped())
+        .arg(row.usersAtMinTps)
+        .arg(pace);
+}
+
+QStringList ConcurrencyChart::paceLabels() const
+{
+    QStringList texts;
+    for (const ChartAnnotation *label : m_paceLabels)
+        texts.append(label->isVisible() ? label->text() : QString());
+    return texts;
+}
+
+// Each ring's count goes below it if it can (above the line are the curves that pass it), else beside it.
+void ConcurrencyChart::layoutPaceLabels(QList<QRectF> &taken)
+{
+    const QRectF plot = chart()->plotArea();
+    const QList<QPointF> marks = m_paceMarks->points();
+    for (const QPointF &mark : marks) {
+        const QPointF at = chart()->mapToPosition(mark, m_paceMarks);
+        const qreal half = m_paceMarks->markerSize() / 2;
+        taken.append(QRectF(at.x() - half, at.y() - half, 2 * half, 2 * half));
+    }
+    for (qsizetype i = 0; i < m_paceLabels.size() && i < marks.size(); ++i) {
+        ChartAnnotation *label = m_paceLabels.at(i);
+        label->setBrush(chartPalette().reference);
+        label->setBackground(chartPalette().background);
+        const QSizeF size = label->boundingRect().size();
+        const QPointF at = chart()->mapToPosition(marks.at(i), m_paceMarks);
+        const qreal gap = m_paceMarks->markerSize() / 2 + LabelGapPixels / 2;
+        std::optional<QPointF> spot;
+        const QRectF below(QPointF(at.x() - size.width() / 2, at.y() + gap), size);
+        if (plot.contains(below) && std::none_of(taken.cbegin(), taken.cend(), [&below](const QRectF &r) { return r.intersects(below); }))
+            spot = below.topLeft();
+        else
+            spot = freeSpotBeside(at, size, gap, plot, taken);
+        label->setVisible(spot.has_value());
+        if (!spot)
+            continue;
+        label->setPos(*spot);
+        taken.append(QRectF(*spot, size));
+    }
 }
 
 QStringList ConcurrencyChart::lineLabels() const
@@ -75,6 +157,7 @@ void ConcurrencyChart::layoutLineLabels()
         label->setPos(*spot);
         taken.append(QRectF(*spot, label->boundingRect().size()));
     }
+    layoutPaceLabels(taken);
 }
 
 } // namespace headroom
