@@ -63,6 +63,7 @@ public:
         for (const AdvisorCandidate &candidate : candidates)
             evaluate(candidate, result);
         const qsizetype qualifying = result.shortlist.size();
+        collectQuoted(result);
         rankCandidates(result.shortlist, m_requirements.rankBy);
         if (m_requirements.limit >= 0 && result.shortlist.size() > m_requirements.limit)
             result.shortlist.resize(m_requirements.limit);
@@ -79,6 +80,22 @@ public:
     }
 
 private:
+    void collectQuoted(AdvisorResult &result) const
+    {
+        const auto quoted = [this](const AdvisorCandidate &candidate) {
+            return !candidate.systemId.isEmpty() && m_requirements.quotesUsd.contains(candidate.systemId)
+                && candidate.estimate.runs();
+        };
+        for (const AdvisorCandidate &candidate : std::as_const(result.shortlist)) {
+            if (quoted(candidate))
+                result.quoted.append(candidate);
+        }
+        for (const AdvisorRejection &rejection : std::as_const(result.rejected)) {
+            if (quoted(rejection.candidate))
+                result.quoted.append(rejection.candidate);
+        }
+    }
+
     void evaluate(AdvisorCandidate candidate, AdvisorResult &result) const
     {
         if (!m_requirements.platforms.isEmpty() && !m_requirements.platforms.contains(candidate.platform)) {

@@ -106,6 +106,9 @@ struct AdvisorRejection {
 struct AdvisorResult {
     QList<AdvisorCandidate> shortlist; // ranked, at most request.limit
     QList<AdvisorRejection> rejected;
+    // Every configuration of a named system the user quoted that runs, whatever its outcome (also those
+    // past the limit), the qualifying ones first: what the user quoted is always shown.
+    QList<AdvisorCandidate> quoted;
     int considered = 0;                // configurations enumerated (device x count x memory x split, systems)
     QString reason;                    // why the shortlist is what it is; names the binding requirement when empty
     bool operator==(const AdvisorResult &) const = default;

@@ -4,6 +4,8 @@
 
 #include <QPointF>
 
+#include <algorithm>
+
 namespace headroom {
 namespace {
 
@@ -13,6 +15,32 @@ bool overBudgetOrPower(const AdvisorRejection &rejection)
         && rejection.candidate.priceUsd.has_value() && rejection.candidate.estimate.runs();
 }
 
+bool sameConfiguration(const AdvisorCandidate &a, const AdvisorCandidate &b)
+{
+    return a.systemId == b.systemId && a.label == b.label;
+}
+
+// Marks the quoted systems already placed and adds the others: past the limit they qualify, otherwise they
+// carry the requirement that left them out.
+void placeQuoted(const AdvisorResult &result, PriceSpeedMap &map)
+{
+    for (const AdvisorCandidate &quoted : result.quoted) {
+        const auto placed = std::find_if(map.points.begin(), map.points.end(), [&quoted](const PricedCandidate &point) {
+            return sameConfiguration(point.candidate, quoted);
+        });
+        if (placed != map.points.end()) {
+            placed->quoted = true;
+            continue;
+        }
+        const auto rejection = std::find_if(result.rejected.cbegin(), result.rejected.cend(),
+                                            [&quoted](const AdvisorRejection &r) { return sameConfiguration(r.candidate, quoted); });
+        if (rejection != result.rejected.cend())
+            map.points << PricedCandidate{quoted, false, rejection->reason, true};
+        else
+            map.points << PricedCandidate{quoted, true, QString(), true};
+    }
+}
+
 } // namespace
 
 PriceSpeedMap priceSpeedMap(const AdvisorResult &result)
@@ -20,12 +48,13 @@ PriceSpeedMap priceSpeedMap(const AdvisorResult &result)
     PriceSpeedMap map;
     for (const AdvisorCandidate &candidate : result.shortlist) {
         if (candidate.priceUsd && candidate.estimate.runs())
-            map.points << PricedCandidate{candidate, true, QString()};
+            map.points << PricedCandidate{candidate, true, QString(), false};
     }
     for (const AdvisorRejection &rejection : result.rejected) {
         if (overBudgetOrPower(rejection))
-            map.points << PricedCandidate{rejection.candidate, false, rejection.reason};
+            map.points << PricedCandidate{rejection.candidate, false, rejection.reason, false};
     }
+    placeQuoted(result, map);
     // The front is drawn over the configurations that meet every requirement: the ones to buy.
     QList<QPointF> pricesAndSpeeds;
     QList<int> qualifying;

@@ -315,6 +315,26 @@ OrderedJson rejectedEntry(const AdvisorRejection &rejection)
     return entry;
 }
 
+// A quoted system as a shortlist entry whatever became of it: its rank (null past the limit or left out),
+// whether it meets every requirement, and the requirement that left it out.
+OrderedJson quotedEntry(const AdvisorCandidate &candidate, const AdvisorResult &result)
+{
+    const auto same = [&candidate](const AdvisorCandidate &other) {
+        return other.systemId == candidate.systemId && other.label == candidate.label;
+    };
+    const auto ranked = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(), same);
+    const auto rejection = std::find_if(result.rejected.cbegin(), result.rejected.cend(),
+                                        [&same](const AdvisorRejection &r) { return same(r.candidate); });
+    OrderedJson entry = shortlistEntry(candidate, 0);
+    entry["rank"] = ranked == result.shortlist.cend() ? OrderedJson(nullptr)
+                                                      : OrderedJson(int(ranked - result.shortlist.cbegin()) + 1);
+    const bool leftOut = rejection != result.rejected.cend();
+    entry["qualifies"] = !leftOut;
+    entry["requirement"] = leftOut ? OrderedJson(toString(rejection->requirement).toStdString()) : OrderedJson(nullptr);
+    entry["reason"] = leftOut ? OrderedJson(rejection->reason.toStdString()) : OrderedJson(nullptr);
+    return entry;
+}
+
 void appendList(QByteArray &out, const char *key, const QList<OrderedJson> &entries)
 {
     out += '"';
@@ -370,10 +390,16 @@ QByteArray serializeAdvice(const AdvisorResult &result)
     rejected.reserve(result.rejected.size());
     for (const AdvisorRejection &rejection : result.rejected)
         rejected.append(rejectedEntry(rejection));
+    QList<OrderedJson> quoted;
+    quoted.reserve(result.quoted.size());
+    for (const AdvisorCandidate &candidate : result.quoted)
+        quoted.append(quotedEntry(candidate, result));
     QByteArray out = "{";
     appendList(out, "shortlist", shortlist);
     out += ",\n";
     appendList(out, "rejected", rejected);
+    out += ",\n";
+    appendList(out, "quoted", quoted);
     out += ",\n\"considered\":" + QByteArray::number(result.considered) + ",\n\"reason\":";
     out += QByteArray::fromStdString(OrderedJson(result.reason.toStdString()).dump(-1, ' ', false,
                                                                                    OrderedJson::error_handler_t::replace));

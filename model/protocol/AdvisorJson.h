@@ -18,8 +18,10 @@ struct ParsedAdviseRequest {
 // resolved exactly as `estimate` resolves them (catalog id or inline model, name or bits per weight).
 ParsedAdviseRequest parseAdviseRequest(const QByteArray &json, const Catalog &catalog);
 
-// {"shortlist": [...], "rejected": [...], "considered": N, "reason": "..."}; a shortlist entry's
-// "estimate" is byte for byte what `estimate` writes for that configuration.
+// {"shortlist": [...], "rejected": [...], "quoted": [...], "considered": N, "reason": "..."}; a shortlist
+// entry's "estimate" is byte for byte what `estimate` writes for that configuration. "quoted" lists every
+// quoted system that runs as a shortlist entry plus "qualifies", "requirement" and "reason" (rank null
+// when the limit cut it or a requirement left it out).
 QByteArray serializeAdvice(const AdvisorResult &result);
 
 } // namespace headroom

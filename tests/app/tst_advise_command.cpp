@@ -78,6 +78,33 @@ private Q_SLOTS:
         }
     }
 
+    // Every quoted system that runs is in "quoted", with its quote and what became of it.
+    void listsEveryQuote()
+    {
+        const QByteArray request = R"({"model":"llama-3.3-70b","quant":"Q4_K_M","concurrency":8,
+            "min_decode_tps_per_user":10,"limit":1,
+            "quotes_usd":{"mac-studio-m3-ultra-256":7000,"workstation-2x-rtx-pro-6000":21000}})";
+        const AdviseRun run = adviseRequest(request, embeddedCatalog());
+        QCOMPARE(run.exitCode(), 0);
+        const QJsonObject answer = QJsonDocument::fromJson(run.output).object();
+        QCOMPARE(answer.value(QStringLiteral("shortlist")).toArray().size(), 1);
+        QMap<QString, QJsonObject> quoted;
+        for (const QJsonValue &entry : answer.value(QStringLiteral("quoted")).toArray())
+            quoted.insert(entry.toObject().value(QStringLiteral("system")).toString(), entry.toObject());
+        QCOMPARE(quoted.keys(), (QStringList{QStringLiteral("mac-studio-m3-ultra-256"), QStringLiteral("workstation-2x-rtx-pro-6000")}));
+        const QJsonObject mac = quoted.value(QStringLiteral("mac-studio-m3-ultra-256"));
+        QCOMPARE(mac.value(QStringLiteral("price_usd")).toDouble(), 7000.0);
+        QCOMPARE(mac.value(QStringLiteral("price_source")).toString(), QStringLiteral("your quote"));
+        QCOMPARE(mac.value(QStringLiteral("qualifies")).toBool(), false);
+        QCOMPARE(mac.value(QStringLiteral("requirement")).toString(), QStringLiteral("speed"));
+        QVERIFY(mac.value(QStringLiteral("rank")).isNull());
+        const QJsonObject workstation = quoted.value(QStringLiteral("workstation-2x-rtx-pro-6000"));
+        QCOMPARE(workstation.value(QStringLiteral("price_usd")).toDouble(), 21000.0);
+        QCOMPARE(workstation.value(QStringLiteral("qualifies")).toBool(), true);
+        QVERIFY(workstation.value(QStringLiteral("requirement")).isNull());
+        QVERIFY(workstation.value(QStringLiteral("estimate")).toObject().contains(QStringLiteral("decode_tps_per_user")));
+    }
+
     void binary_data()
     {
         QTest::addColumn<QByteArray>("request");

@@ -526,6 +526,34 @@ private Q_SLOTS:
         }
     }
 
+    // Every quoted system that runs is reported, also when the limit cuts it or a requirement leaves it
+    // out, so the Value tab can show what the user quoted.
+    void quotedSystemsAreAlwaysReported()
+    {
+        const Catalog &catalog = embeddedCatalog();
+        AdvisorRequest request = requestFor(QStringLiteral("llama-3.3-70b"), QStringLiteral("Q4_K_M"), 8);
+        request.requirements.minDecodeTpsPerUser = 10;
+        request.requirements.limit = 1;
+        const QString slowMac = QStringLiteral("mac-studio-m3-ultra-256");
+        const QString workstation = QStringLiteral("workstation-2x-rtx-pro-6000");
+        const QString tooSmall = QStringLiteral("mac-mini-m4-16"); // 16 GB: the model does not fit
+        request.requirements.quotesUsd = {{slowMac, 7000}, {workstation, 21000}, {tooSmall, 550}};
+        const AdvisorResult result = advise(request, catalog);
+        QStringList quotedIds;
+        for (const AdvisorCandidate &candidate : result.quoted) {
+            QCOMPARE(candidate.priceSource, QStringLiteral("your quote"));
+            QVERIFY(candidate.estimate.runs());
+            quotedIds << candidate.systemId;
+        }
+        QVERIFY2(quotedIds.contains(slowMac), qPrintable(quotedIds.join(QLatin1Char(','))));
+        QVERIFY2(quotedIds.contains(workstation), qPrintable(quotedIds.join(QLatin1Char(','))));
+        QVERIFY(!quotedIds.contains(tooSmall));
+        QCOMPARE(result.shortlist.size(), 1);
+        QVERIFY(result.shortlist.constFirst().systemId != workstation); // cheaper ones rank first: cut by the limit
+        request.requirements.quotesUsd.clear();
+        QVERIFY(advise(request, catalog).quoted.isEmpty());
+    }
+
     void platformsAndStrings()
     {
         QFETCH(QString, deviceId);

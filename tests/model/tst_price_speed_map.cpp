@@ -96,6 +96,38 @@ private Q_SLOTS:
         for (const PricedCandidate &point : map.points)
             QCOMPARE(point.rejection.isEmpty(), point.qualifies);
     }
+
+    // A quoted system is placed whatever became of it: past the limit it qualifies, left out by any
+    // requirement it is greyed with that reason; one already placed is only marked.
+    void placesEveryQuote()
+    {
+        const auto system = [](const QString &label, double priceUsd, double tokensPerSecond) {
+            AdvisorCandidate c = candidate(label, priceUsd, tokensPerSecond);
+            c.systemId = label.toLower();
+            return c;
+        };
+        AdvisorResult result;
+        const AdvisorCandidate shortlisted = system(QStringLiteral("Shortlisted"), 4000, 20);
+        const AdvisorCandidate pastLimit = system(QStringLiteral("Past the limit"), 5000, 12);
+        const AdvisorCandidate slow = system(QStringLiteral("Too slow"), 3000, 4);
+        const AdvisorCandidate dear = system(QStringLiteral("Too dear"), 9000, 30);
+        result.shortlist = {shortlisted};
+        result.rejected = {rejected(slow, Requirement::Speed), rejected(dear, Requirement::Budget),
+                           rejected(candidate(QStringLiteral("not quoted, slow"), 100, 1), Requirement::Speed)};
+        result.quoted = {shortlisted, pastLimit, slow, dear};
+        const PriceSpeedMap map = priceSpeedMap(result);
+        QStringList quoted;
+        for (const PricedCandidate &point : map.points) {
+            if (point.quoted)
+                quoted << point.candidate.label;
+        }
+        QCOMPARE(quoted, (QStringList{QStringLiteral("Shortlisted"), QStringLiteral("Too dear"), QStringLiteral("Past the limit"),
+                                      QStringLiteral("Too slow")}));
+        QCOMPARE(labels(map, true), (QStringList{QStringLiteral("Shortlisted"), QStringLiteral("Past the limit")}));
+        QCOMPARE(labels(map, false), (QStringList{QStringLiteral("Too dear"), QStringLiteral("Too slow")}));
+        QCOMPARE(map.points.constLast().rejection, QStringLiteral("fails speed"));
+        QCOMPARE(map.points.size(), 4); // nothing twice, and what is neither quoted nor over budget stays off
+    }
 };
 
 QTEST_MAIN(TestPriceSpeedMap)

@@ -285,6 +285,42 @@ private Q_SLOTS:
         QVERIFY(chart.comparedLabels().isEmpty());
     }
 
+    // Every system the user quoted is ringed and named with its quote, whether it made the shortlist,
+    // fell past the limit or failed a requirement; without quotes there are no rings.
+    void showsEveryQuote()
+    {
+        Scenario scenario = articleLineupScenario();
+        scenario.workload.users = 8;
+        scenario.advisor.minDecodeTpsPerUser = 10;
+        scenario.advisor.limit = 1;
+        const QString slowMac = QStringLiteral("mac-studio-m3-ultra-256");
+        const QString workstation = QStringLiteral("workstation-2x-rtx-pro-6000");
+        scenario.advisor.quotesUsd = {{slowMac, 7000}, {workstation, 21000}};
+        ValueChart chart;
+        chart.setInputs(chartInputsFor(scenario, ChartKind::Value, embeddedCatalog()));
+        chart.renderImage(QSize(1600, 900)); // lays the labels out
+        QSet<QString> ringed;
+        QList<QPointF> expected;
+        for (const ValueChart::Point &point : chart.points()) {
+            if (point.quoted) {
+                ringed.insert(point.candidate.systemId);
+                expected << QPointF(*point.candidate.priceUsd / 1000, point.candidate.estimate.decodeTpsPerUser);
+            }
+        }
+        QCOMPARE(ringed, (QSet<QString>{slowMac, workstation}));
+        QCOMPARE(chart.quotedSeries()->points(), expected);
+        // Named by its own label, or by the front's where it is on the front.
+        const QString labels = (chart.quotedLabels() + chart.frontLabels()).join(QLatin1Char('|'));
+        QVERIFY2(labels.contains(QStringLiteral("your quote $7,000")), qPrintable(labels));
+        QVERIFY2(labels.contains(QStringLiteral("your quote $21,000")), qPrintable(labels));
+        saveScreenshot(chart.renderImage(QSize(1600, 900)), QStringLiteral("value-quotes.png"));
+
+        scenario.advisor.quotesUsd.clear();
+        chart.setInputs(chartInputsFor(scenario, ChartKind::Value, embeddedCatalog()));
+        QVERIFY(chart.quotedSeries()->points().isEmpty());
+        QVERIFY(chart.quotedLabels().isEmpty());
+    }
+
     void advisesAScenario()
     {
         ValueChart chart;

@@ -27,6 +27,8 @@ constexpr qreal MarkerPixels = 12;
 constexpr qreal RejectedMarkerPixels = 9;
 constexpr qreal ComparedMarkerPixels = 16;
 constexpr qreal ComparedPenPixels = 2;
+constexpr qreal QuotedRingPixels = 20;
+constexpr qreal QuotedPenPixels = 2;
 constexpr qreal FrontPenPixels = 2;
 constexpr qreal LimitPenPixels = 2;
 constexpr qreal NoteInsetPixels = 8;
@@ -66,11 +68,14 @@ ValueChart::ValueChart(QWidget *parent)
         m_platformSeries << series;
     }
     m_rejected = new QScatterSeries(this);
-    m_rejected->setName(QStringLiteral("Over budget or power"));
+    m_rejected->setName(QStringLiteral("Left out by a requirement"));
     m_compared = new QScatterSeries(this);
     m_compared->setName(QStringLiteral("Compared (the table)"));
+    m_quoted = new QScatterSeries(this);
+    m_quoted->setName(QStringLiteral("Your quotes"));
     QList<QXYSeries *> all{m_frontLine, m_budgetLine, m_speedLine, m_rejected, m_compared};
     all += QList<QXYSeries *>(m_platformSeries.cbegin(), m_platformSeries.cend());
+    all << m_quoted; // over the points it rings
     for (QXYSeries *series : all) {
         c->addSeries(series);
         series->attachAxis(m_speedAxis);
@@ -94,6 +99,13 @@ ValueChart::ValueChart(QWidget *parent)
         if (!entered)
             return hideTooltip();
         showTooltip(comparedTooltip(int(m_compared->points().indexOf(point))));
+    });
+    connect(m_quoted, &QScatterSeries::hovered, this, [this](const QPointF &point, bool entered) {
+        if (!entered)
+            return hideTooltip();
+        const qsizetype ring = m_quoted->points().indexOf(point);
+        if (ring >= 0)
+            showTooltip(pointTooltip(m_quotedPoints.at(ring)));
     });
     usePriceAxis(false);
 
@@ -180,6 +192,7 @@ void ValueChart::setAdvice(const AdvisorResult &result, const AdvisorRequirement
     updateLegend();
     updateTitleAndNote(result, map.unpriced);
     updateFrontLabels();
+    updateQuotedLabels();
     layoutAnnotations();
 }
 
@@ -209,6 +222,16 @@ void ValueChart::updateSeries()
     }
     if (m_frontLine->points() != steps)
         m_frontLine->replace(steps);
+    m_quotedPoints.clear();
+    QList<QPointF> rings;
+    for (int i = 0; i < m_points.size(); ++i) {
+        if (m_points.at(i).quoted) {
+            m_quotedPoints << i;
+            rings << plotted(m_points.at(i).candidate);
+        }
+    }
+    if (m_quoted->points() != rings)
+        m_quoted->replace(rings);
 }
 
 void ValueChart::updateLines()
@@ -244,6 +267,7 @@ void ValueChart::updateLegend()
         show(m_platformSeries.at(s), !m_platformSeries.at(s)->points().isEmpty());
     show(m_rejected, !m_rejected->points().isEmpty());
     show(m_compared, !m_compared->points().isEmpty());
+    show(m_quoted, !m_quoted->points().isEmpty());
     show(m_frontLine, m_front.size() > 1);
     show(m_budgetLine, !m_budgetLine->points().isEmpty());
     show(m_speedLine, !m_speedLine->points().isEmpty());
@@ -256,7 +280,8 @@ void ValueChart::layoutAnnotations()
         return; // the base class lays out before this class has built its annotations
     const QRectF plot = chart()->plotArea();
     m_note->setPos(plot.left() + NoteInsetPixels, plot.top() + NoteInsetPixels);
-    if (plot.isEmpty() || m_frontLabels.size() != m_front.size() || m_comparedLabels.size() != m_comparedRows.size())
+    if (plot.isEmpty() || m_frontLabels.size() != m_front.size() || m_comparedLabels.size() != m_comparedRows.size()
+        || m_quotedLabels.size() != m_quotedPoints.size())
         return;
     // Obstacles: the note and every marker; each label takes the first free spot around its point.
     QList<QRectF> taken;
@@ -283,6 +308,23 @@ void ValueChart::layoutAnnotations()
         const QSizeF size = label->boundingRect().size();
         const QPointF at = chart()->mapToPosition(plotted(m_points.at(m_front.at(f)).candidate), m_frontLine);
         const std::optional<QPointF> spot = freeSpotBeside(at, size, MarkerPixels / 2 + LabelGapPixels / 2, plot, taken);
+        if (spot) {
+            label->setPos(*spot);
+            taken << QRectF(*spot, size);
+        }
+        label->setVisible(spot.has_value());
+    }
+    // The quoted systems next: what the user typed in is named wherever there is room (those on the front
+    // are named by the front's label).
+    for (qsizetype i = 0; i < m_quotedPoints.size(); ++i) {
+        ChartAnnotation *label = m_quotedLabels.at(i);
+        if (m_front.contains(m_quotedPoints.at(i))) {
+            label->setVisible(false);
+            continue;
+        }
+        const QSizeF size = label->boundingRect().size();
+        const QPointF at = chart()->mapToPosition(plotted(m_points.at(m_quotedPoints.at(i)).candidate), m_frontLine);
+        const std::optional<QPointF> spot = freeSpotBeside(at, size, QuotedRingPixels / 2 + LabelGapPixels / 2, plot, taken);
         if (spot) {
             label->setPos(*spot);
             taken << QRectF(*spot, size);
@@ -328,6 +370,12 @@ void ValueChart::restyle()
     QPen comparedEdge(palette.text, ComparedPenPixels);
     comparedEdge.setCosmetic(true);
     m_compared->setPen(comparedEdge);
+    m_quoted->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_quoted->setMarkerSize(QuotedRingPixels);
+    m_quoted->setColor(Qt::transparent);
+    QPen ring(palette.reference, QuotedPenPixels);
+    ring.setCosmetic(true);
+    m_quoted->setPen(ring);
     QPen front(palette.text, FrontPenPixels, Qt::DotLine);
     front.setCosmetic(true);
     m_frontLine->setPen(front);
@@ -340,7 +388,7 @@ void ValueChart::restyle()
     styleAxis(m_linearPrice);
     styleAxis(m_logPrice);
     styleAxis(m_speedAxis);
-    for (ChartAnnotation *label : std::as_const(m_frontLabels) + std::as_const(m_comparedLabels)) {
+    for (ChartAnnotation *label : std::as_const(m_frontLabels) + std::as_const(m_comparedLabels) + std::as_const(m_quotedLabels)) {
         label->setFont(chartFont(FontRole::ValueLabel));
         label->setBrush(palette.text);
         label->setBackground(palette.background);

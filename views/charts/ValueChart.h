@@ -19,14 +19,16 @@ class ChartAnnotation;
 
 // Price against decode speed per user for the advisor's configurations: one point per shortlisted
 // configuration with a known price, coloured by platform family; configurations that run fast enough
-// but fail the budget or the power cap in grey. The Pareto front of the shortlist (the best speed
-// each price buys) is a staircase with its points labelled; the budget is a vertical line and the
+// but fail the budget or the power cap (and quoted systems left out by any requirement) in grey. The
+// Pareto front of the shortlist (the best speed each price buys) is a staircase with its points labelled; the budget is a vertical line and the
 // speed requirement a horizontal one. Prices spanning a decade or more go on a log axis (labelled at
 // doublings). Configurations without a public price cannot be placed and are named in a note
 // instead. Hover a point for its estimate and its cost per token, with formulas.
 //
 // The chart plots the advisor's result and, as hollow squares labelled by name, the configurations being
-// compared (those of the estimates that run and have a price), so what the table shows is on the map too:
+// compared (those of the estimates that run and have a price), so what the table shows is on the map too.
+// Named systems the user quoted are always placed (AdvisorResult::quoted), ringed and labelled
+// "<name> · your quote $X", whether or not they made the shortlist.
 // setEstimates() places the compared ones; setAdvice() replaces the advisor's points in place. Which
 // configurations are placed and which form the front is the advisor's (priceSpeedMap()); the chart
 // draws them. Its price axis is in ValueChartPriceAxis.cpp, its title, note and tooltips in
@@ -54,6 +56,8 @@ public:
     QScatterSeries *seriesFor(Platform platform) const;
     QScatterSeries *rejectedSeries() const { return m_rejected; }
     QScatterSeries *comparedSeries() const { return m_compared; }
+    QScatterSeries *quotedSeries() const { return m_quoted; } // a ring on each quoted system's point
+    QStringList quotedLabels() const;                          // texts of the visible labels of the quoted systems
     QStringList comparedLabels() const; // texts of the visible labels of the compared configurations
     QString comparedTooltip(int comparedIndex) const;
     QLineSeries *frontLine() const { return m_frontLine; }
@@ -84,6 +88,7 @@ private:
     void updateLegend();
     void updateTitleAndNote(const AdvisorResult &result, const QStringList &unpriced);
     void updateFrontLabels();
+    void updateQuotedLabels();
     void updateCompared(const EstimateSet &estimates);
     static QPointF plotted(const EstimateRow &row);
     void usePriceAxis(bool logScale);
@@ -92,6 +97,9 @@ private:
     QList<QScatterSeries *> m_platformSeries; // Apple, NVIDIA, Other
     QScatterSeries *m_rejected = nullptr;
     QScatterSeries *m_compared = nullptr;
+    QScatterSeries *m_quoted = nullptr;
+    QList<int> m_quotedPoints; // indexes into m_points of the quoted systems, one ring and one label each
+    QList<ChartAnnotation *> m_quotedLabels;
     QList<EstimateRow> m_comparedRows; // the estimates' rows that run and have a price
     QList<ChartAnnotation *> m_comparedLabels;
     QList<QList<int>> m_seriesPoints; // per pointSeries(): indexes into m_points, in point order

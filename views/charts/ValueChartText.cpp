@@ -63,8 +63,34 @@ void ValueChart::updateFrontLabels()
         QString text = candidate.label;
         if (m_requirements.autoQuant)
             text += QStringLiteral(" \u00b7 ") + candidate.quant.name;
+        if (m_points.at(m_front.at(f)).quoted)
+            text += QStringLiteral(" \u00b7 your quote ") + AdvisorShortlistModel::priceText(candidate.priceUsd);
         m_frontLabels.at(f)->setTextIfChanged(text);
     }
+}
+
+void ValueChart::updateQuotedLabels()
+{
+    const bool newLabels = m_quotedLabels.size() != m_quotedPoints.size();
+    resizeAnnotations(m_quotedLabels, m_quotedPoints.size(), FontRole::ValueLabel,
+                      [this](int q) { return q < m_quotedPoints.size() ? pointTooltip(m_quotedPoints.at(q)) : QString(); });
+    for (qsizetype q = 0; q < m_quotedPoints.size(); ++q) {
+        const AdvisorCandidate &candidate = m_points.at(m_quotedPoints.at(q)).candidate;
+        m_quotedLabels.at(q)->setTextIfChanged(candidate.label + QStringLiteral(" \u00b7 your quote ")
+                                               + AdvisorShortlistModel::priceText(candidate.priceUsd));
+    }
+    if (newLabels)
+        restyle(); // new labels take the chart's font and colours
+}
+
+QStringList ValueChart::quotedLabels() const
+{
+    QStringList texts;
+    for (const ChartAnnotation *label : m_quotedLabels) {
+        if (label->isVisible())
+            texts << label->text();
+    }
+    return texts;
 }
 
 QString ValueChart::comparedTooltip(int comparedIndex) const
