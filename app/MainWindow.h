@@ -1,8 +1,8 @@
 #pragma once
 
 #include "catalog/Catalog.h"
-#include "ChartBase.h"
-#include "ChartTabs.h"
+#include "views/charts/ChartBase.h"
+#include "views/charts/ChartTabs.h"
 #include "scenario/Scenario.h"
 
 #include <QMainWindow>

@@ -1,21 +1,21 @@
 // MainWindow's menus and the actions behind them: each forwards to the document, a chart or the table.
 #include "MainWindow.h"
-#include "PresentModeActions.h"
+#include "views/present/PresentModeActions.h"
 
 #include "catalog/CatalogStore.h"
-#include "ImportedModelsDialog.h"
-#include "ModelImportController.h"
-#include "ReportDetailsDialog.h"
-#include "ReportExporter.h"
-#include "ResultsTable.h"
+#include "views/import/ImportedModelsDialog.h"
+#include "views/import/ModelImportController.h"
+#include "views/common/ReportDetailsDialog.h"
+#include "views/charts/ReportExporter.h"
+#include "views/results/ResultsTable.h"
 #include "core/SafeFile.h"
-#include "HelpDialogs.h"
+#include "views/common/HelpDialogs.h"
 #include "session/EstimateService.h"
 #include "session/ScenarioController.h"
 #include "ScenarioDocument.h"
 #include "Settings.h"
-#include "ThisMachine.h"
-#include "StartFolder.h"
+#include "commands/ThisMachine.h"
+#include "views/common/StartFolder.h"
 
 #include <QAction>
 #include <QDockWidget>

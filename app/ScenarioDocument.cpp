@@ -1,5 +1,5 @@
 #include "ScenarioDocument.h"
-#include "StartFolder.h"
+#include "views/common/StartFolder.h"
 
 #include "catalog/CatalogStore.h"
 #include "session/ScenarioController.h"

@@ -1,19 +1,19 @@
 // headroom: parses the command line (CommandLine.h) and dispatches. Headless commands create only
 // the application object they need; the window is WindowCommand's business.
-#include "AdviseCommand.h"
+#include "commands/AdviseCommand.h"
 #include "CommandLine.h"
-#include "DemoCommand.h"
-#include "EstimateCommand.h"
-#include "ExportCommand.h"
-#include "ReportCommand.h"
+#include "commands/DemoCommand.h"
+#include "commands/EstimateCommand.h"
+#include "commands/ExportCommand.h"
+#include "commands/ReportCommand.h"
 #include "HeadlessApplication.h"
-#include "ImportModelCommand.h"
+#include "commands/ImportModelCommand.h"
 #include "PrintableStderr.h"
-#include "DetectCommand.h"
-#include "RunsOnCommand.h"
-#include "TableCommand.h"
-#include "ValidateCommand.h"
-#include "WindowCommand.h"
+#include "commands/DetectCommand.h"
+#include "commands/RunsOnCommand.h"
+#include "commands/TableCommand.h"
+#include "commands/ValidateCommand.h"
+#include "commands/WindowCommand.h"
 
 #include <QStringList>
 #include <QTextStream>

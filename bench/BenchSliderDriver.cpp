@@ -1,15 +1,15 @@
 #include "BenchSliderDriver.h"
 
 #include "itemmodels/CatalogModel.h"
-#include "ChartBase.h"
-#include "ChartTabs.h"
-#include "DetailsPane.h"
-#include "ResultsTable.h"
+#include "views/charts/ChartBase.h"
+#include "views/charts/ChartTabs.h"
+#include "views/results/DetailsPane.h"
+#include "views/results/ResultsTable.h"
 #include "session/EstimateService.h"
 #include "MainWindow.h"
-#include "PickerPanel.h"
+#include "views/pickers/PickerPanel.h"
 #include "session/ScenarioController.h"
-#include "SteppedSlider.h"
+#include "views/pickers/SteppedSlider.h"
 
 #include <QAbstractScrollArea>
 #include <QGraphicsScene>

@@ -4,7 +4,7 @@
 // (`headroom bench`) times the same work for every view together; this isolates each chart.
 #include "BenchWorkload.h"
 #include "catalog/Catalog.h"
-#include "ChartBase.h"
+#include "views/charts/ChartBase.h"
 #include "scenario/EstimateSet.h"
 
 #include <QApplication>

@@ -1,5 +1,5 @@
 // `headroom advise`: in-process (adviseRequest) and through the real binary (HEADROOM_BINARY).
-#include "AdviseCommand.h"
+#include "commands/AdviseCommand.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

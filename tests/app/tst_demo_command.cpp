@@ -1,5 +1,5 @@
 // `headroom demo`: listing tours, exporting decks, and exit status 2 with a clear line for bad input.
-#include "DemoCommand.h"
+#include "commands/DemoCommand.h"
 #include "scenario/Tour.h"
 
 #include <QDir>

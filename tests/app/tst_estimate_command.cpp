@@ -1,6 +1,6 @@
 // `headroom estimate` in-process (SPEC §5): bad bytes, bad queries, bad catalogs, every catalog id, result fields.
 #include "catalog/Catalog.h"
-#include "EstimateCommand.h"
+#include "commands/EstimateCommand.h"
 #include "engine/Estimator.h"
 #include "protocol/QueryJson.h"
 

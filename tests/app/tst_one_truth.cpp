@@ -1,12 +1,12 @@
 // One truth on screen: whatever the order of edits, undo, redo, tab switches, tour steps and present mode, the
 // chart in view (in the window and in present mode) plots exactly what a chart built afresh from the table's
 // estimates plots, and the table shows the estimate service's latest set. Seeded random walks, 500 steps in all.
-#include "ChartBase.h"
+#include "views/charts/ChartBase.h"
 #include "../support/PlottedValues.h"
-#include "ChartTabs.h"
+#include "views/charts/ChartTabs.h"
 #include "MainWindow.h"
-#include "PresentMode.h"
-#include "ResultsTable.h"
+#include "views/present/PresentMode.h"
+#include "views/results/ResultsTable.h"
 #include "Settings.h"
 #include "catalog/Catalog.h"
 #include "itemmodels/EstimateTableModel.h"

@@ -1,7 +1,7 @@
 // `headroom report`: the article lineup or a scenario to a one-page PDF or PNG; every refusal is one line
 // naming the file, with exit status 2 and no file written.
 #include "../support/TestFiles.h"
-#include "ReportCommand.h"
+#include "commands/ReportCommand.h"
 
 #include <QFile>
 #include <QImage>

@@ -2,8 +2,8 @@
 // a sane roofline table, the CSV/JSON forms, and the runs-on listing with its best quantization.
 #include "scenario/ArticleLineup.h"
 #include "catalog/Catalog.h"
-#include "RunsOnCommand.h"
-#include "TableCommand.h"
+#include "commands/RunsOnCommand.h"
+#include "commands/TableCommand.h"
 
 #include <QFile>
 #include <QJsonArray>

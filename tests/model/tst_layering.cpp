@@ -2,10 +2,14 @@
 // - model/<folder>: itself and the model folders its CMakeLists.txt links (target_link_libraries), and of Qt
 //   only QtCore headers;
 // - model/ never includes session/, views/ or app/; session/ never views/ or app/ and no widget; views/ never
-//   app/; Qt Charts only under views/charts/.
+//   app/; Qt Charts only under views/charts/;
+// - views/<folder>: a bare name only for a file beside it, other view folders as "views/<folder>/…" and only
+//   those its row below allows (charts plot what they are handed: they include no widget folder).
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
+#include <QMap>
 #include <QLibraryInfo>
 #include <QRegularExpression>
 #include <QSet>
@@ -121,9 +125,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("layer");
         QTest::addColumn<QStringList>("forbidden");
         QTest::newRow("model") << QStringLiteral("model")
-                               << QStringList{QStringLiteral("session/"), QStringLiteral("views/"), QStringLiteral("app/")};
-        QTest::newRow("session") << QStringLiteral("session") << QStringList{QStringLiteral("views/"), QStringLiteral("app/")};
-        QTest::newRow("views") << QStringLiteral("views") << QStringList{QStringLiteral("app/")};
+                               << QStringList{QStringLiteral("session/"), QStringLiteral("views/"), QStringLiteral("app/"),
+                                              QStringLiteral("commands/")};
+        QTest::newRow("session") << QStringLiteral("session")
+                                 << QStringList{QStringLiteral("views/"), QStringLiteral("app/"), QStringLiteral("commands/")};
+        QTest::newRow("views") << QStringLiteral("views") << QStringList{QStringLiteral("app/"), QStringLiteral("commands/")};
     }
 
     void layersPointDown()
@@ -149,6 +155,48 @@ private Q_SLOTS:
                 if (isQtHeader(include))
                     QVERIFY2(!isQtModuleHeader(QStringLiteral("QtWidgets"), include),
                              qPrintable(QStringLiteral("%1 includes <%2>: the session layer has no widgets").arg(path, include)));
+            }
+        }
+    }
+
+    void viewFolders_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QStringList>("mayInclude"); // other view folders
+        const QStringList all = QDir(SourceDir + QStringLiteral("/views")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        const QMap<QString, QStringList> allowed{
+            {QStringLiteral("charts"), {}},
+            {QStringLiteral("common"), {QStringLiteral("charts")}},
+            {QStringLiteral("pickers"), {QStringLiteral("common"), QStringLiteral("charts")}},
+            {QStringLiteral("results"), {QStringLiteral("common"), QStringLiteral("charts")}},
+            {QStringLiteral("import"), {QStringLiteral("common")}},
+            {QStringLiteral("advisor"), {QStringLiteral("common"), QStringLiteral("pickers"), QStringLiteral("results")}},
+            {QStringLiteral("present"), {QStringLiteral("common"), QStringLiteral("charts"), QStringLiteral("pickers")}},
+        };
+        QCOMPARE(QStringList(allowed.keys()), all); // a new folder gets its row here
+        for (const QString &folder : all)
+            QTest::newRow(qPrintable(folder)) << folder << allowed.value(folder);
+    }
+
+    void viewFolders()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QStringList, mayInclude);
+        static const QRegularExpression viewFolder(QStringLiteral("^views/([a-z]+)/"));
+        for (const QString &path : sourcesUnder(QStringLiteral("views/") + folder)) {
+            for (const QString &include : quotedIncludes(path)) {
+                if (!include.contains(QLatin1Char('/'))) {
+                    QVERIFY2(QFileInfo::exists(QFileInfo(path).absolutePath() + QLatin1Char('/') + include),
+                             qPrintable(QStringLiteral("%1 includes \"%2\" by a bare name from another folder").arg(path, include)));
+                    continue;
+                }
+                const QRegularExpressionMatch match = viewFolder.match(include);
+                if (!match.hasMatch())
+                    continue; // model/ and session/ headers: layersPointDown()
+                const QString target = match.captured(1);
+                QVERIFY2(target == folder || mayInclude.contains(target),
+                         qPrintable(QStringLiteral("%1 includes \"%2\"; views/%3 may include %4")
+                                        .arg(path, include, folder, mayInclude.join(QStringLiteral(", ")))));
             }
         }
     }

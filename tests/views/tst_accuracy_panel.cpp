@@ -1,6 +1,6 @@
 // AccuracyPanel: the Accuracy tab shows the report it is given, its class table and where the data came from.
-#include "AccuracyChart.h"
-#include "AccuracyPanel.h"
+#include "views/charts/AccuracyChart.h"
+#include "views/results/AccuracyPanel.h"
 #include "itemmodels/ValidationTableModel.h"
 #include "measured/Validation.h"
 

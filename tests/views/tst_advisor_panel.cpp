@@ -1,15 +1,15 @@
 // The Advisor panel, offscreen: each requirement edit is an undoable scenario change that updates the
 // shortlist; "Compare these" puts the shortlisted configurations into the scenario, whose estimates
 // then match the shortlist; the service searches only while active and only when the question changed.
-#include "AdvisorPanel.h"
-#include "AdvisorRequirementsForm.h"
+#include "views/advisor/AdvisorPanel.h"
+#include "views/advisor/AdvisorRequirementsForm.h"
 #include "session/AdvisorService.h"
 #include "itemmodels/AdvisorShortlistModel.h"
 #include "scenario/EstimateSet.h"
 #include "itemmodels/QuoteTableModel.h"
-#include "QuotesDialog.h"
+#include "views/advisor/QuotesDialog.h"
 #include "session/ScenarioController.h"
-#include "SteppedSlider.h"
+#include "views/pickers/SteppedSlider.h"
 
 #include <QCheckBox>
 #include <QComboBox>

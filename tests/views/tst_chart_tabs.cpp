@@ -2,8 +2,8 @@
 // latest set when its tab is shown, before it is painted, and an unchanged set is not re-sent.
 #include "scenario/ArticleLineup.h"
 #include "catalog/Catalog.h"
-#include "ChartBase.h"
-#include "ChartTabs.h"
+#include "views/charts/ChartBase.h"
+#include "views/charts/ChartTabs.h"
 
 #include <QTest>
 

@@ -1,15 +1,15 @@
 // Charts draw what they are given: every bar, curve and label is checked against a hand-built
 // EstimateSet, so these tests do not depend on the estimator.
-#include "AccuracyChart.h"
-#include "CategoryLabels.h"
-#include "ChartAnnotation.h"
-#include "ChartBase.h"
-#include "ChartFormat.h"
-#include "ValueAxes.h"
-#include "ConcurrencyChart.h"
-#include "MemoryChart.h"
+#include "views/charts/AccuracyChart.h"
+#include "views/charts/axes/CategoryLabels.h"
+#include "views/charts/ChartAnnotation.h"
+#include "views/charts/ChartBase.h"
+#include "views/charts/ChartFormat.h"
+#include "views/charts/axes/ValueAxes.h"
+#include "views/charts/ConcurrencyChart.h"
+#include "views/charts/MemoryChart.h"
 #include "measured/ShippedValidation.h"
-#include "SpeedChart.h"
+#include "views/charts/SpeedChart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>

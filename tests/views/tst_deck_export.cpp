@@ -1,5 +1,5 @@
 // Deck export: one PDF page or PNG frame per tour step, each showing that step's own chart.
-#include "DeckExporter.h"
+#include "views/charts/DeckExporter.h"
 
 #include <QApplication>
 #include <QDir>

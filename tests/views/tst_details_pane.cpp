@@ -2,7 +2,7 @@
 // of measurements behind its likely range.
 #include "engine/Calibration.h"
 #include "catalog/Catalog.h"
-#include "DetailsPane.h"
+#include "views/results/DetailsPane.h"
 #include "scenario/EstimateSet.h"
 #include "measured/MeasuredLookup.h"
 

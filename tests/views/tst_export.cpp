@@ -1,6 +1,6 @@
 // Chart export: PNG at 1x and 2x of exactly the requested size, valid SVG, clipboard, clear errors
 // naming the file; and `headroom export` end to end through the built binary (HEADROOM_BINARY).
-#include "ChartBase.h"
+#include "views/charts/ChartBase.h"
 
 #include <QBuffer>
 #include <QClipboard>

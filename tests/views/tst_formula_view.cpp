@@ -1,6 +1,6 @@
 // FormulaView: plain text wrapped at the view's width, paragraphs stacked without overlap,
 // scrolled when taller than the view, copied whole; an unchanged text repaints nothing.
-#include "FormulaView.h"
+#include "views/results/FormulaView.h"
 
 #include <QAction>
 #include <QClipboard>

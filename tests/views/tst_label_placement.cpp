@@ -1,5 +1,5 @@
 // A label's spot beside its marker (views/charts/LabelPlacement.cpp): the first free one in a fixed order.
-#include "LabelPlacement.h"
+#include "views/charts/axes/LabelPlacement.h"
 
 #include <QTest>
 

@@ -4,11 +4,11 @@
 
 #include "itemmodels/CatalogModel.h"
 #include "catalog/CatalogStore.h"
-#include "ImportSummaryDialog.h"
-#include "ImportedModelsDialog.h"
+#include "views/import/ImportSummaryDialog.h"
+#include "views/import/ImportedModelsDialog.h"
 #include "import/ModelImport.h"
-#include "ModelImportController.h"
-#include "PickerPanel.h"
+#include "views/import/ModelImportController.h"
+#include "views/pickers/PickerPanel.h"
 #include "session/ScenarioController.h"
 
 #include <QAbstractItemModelTester>

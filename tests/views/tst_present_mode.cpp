@@ -1,13 +1,13 @@
 // Present mode, offscreen: keys drive the tour through the window's controller, each step's scenario is
 // restored exactly, autoplay advances, steps are recorded, bad tours are refused.
-#include "ChartBase.h"
+#include "views/charts/ChartBase.h"
 #include "scenario/TourCaptions.h"
 #include "session/EstimateService.h"
-#include "PresentMode.h"
-#include "PresentModeActions.h"
-#include "PresentModeControls.h"
+#include "views/present/PresentMode.h"
+#include "views/present/PresentModeActions.h"
+#include "views/present/PresentModeControls.h"
 #include "session/ScenarioController.h"
-#include "SteppedSlider.h"
+#include "views/pickers/SteppedSlider.h"
 #include "session/TourPlayer.h"
 
 #include <QFile>

@@ -1,5 +1,5 @@
 // Report Details: a contact line kept on one line, and a logo that must be an image before OK is allowed.
-#include "ReportDetailsDialog.h"
+#include "views/common/ReportDetailsDialog.h"
 
 #include <QBuffer>
 #include <QDialogButtonBox>

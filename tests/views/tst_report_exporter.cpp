@@ -1,7 +1,7 @@
 // The customer report: what its page says (verdict, every row, prices and their marks, assumptions,
 // sources), the files it writes, and a failed write that leaves nothing behind.
 #include "../support/PaintedText.h"
-#include "ReportExporter.h"
+#include "views/charts/ReportExporter.h"
 #include "catalog/Catalog.h"
 #include "scenario/EstimateSet.h"
 

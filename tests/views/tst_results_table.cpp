@@ -2,8 +2,8 @@
 // delegate draws with, so no value is ever elided.
 #include "catalog/Catalog.h"
 #include "scenario/EstimateSet.h"
-#include "ResultsTable.h"
-#include "StaticTextDelegate.h"
+#include "views/results/ResultsTable.h"
+#include "views/results/StaticTextDelegate.h"
 
 #include <QAbstractItemModel>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 // setStableLabelText: a label whose text changes keeps a fixed size, so its parents are not laid
 // out again; it grows for a longer text and never shrinks.
-#include "StableLabel.h"
+#include "views/common/StableLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

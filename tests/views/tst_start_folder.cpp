@@ -1,5 +1,5 @@
 // File dialogs open in a folder that exists, never with a folder name typed into the file-name field.
-#include "StartFolder.h"
+#include "views/common/StartFolder.h"
 
 #include <QDir>
 #include <QFileInfo>

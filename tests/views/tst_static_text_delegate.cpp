@@ -1,5 +1,5 @@
 // StaticTextDelegate against QStyledItemDelegate: the same cells, rendered by both.
-#include "StaticTextDelegate.h"
+#include "views/results/StaticTextDelegate.h"
 
 #include <QApplication>
 #include <QImage>

@@ -1,5 +1,5 @@
 // The themes keep every control visible: an unticked check box still shows its box on a dark window.
-#include "AppTheme.h"
+#include "views/common/AppTheme.h"
 
 #include <QApplication>
 #include <QCheckBox>

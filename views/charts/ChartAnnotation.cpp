@@ -1,6 +1,6 @@
 #include "ChartAnnotation.h"
 
-#include "ShapedText.h"
+#include "views/charts/axes/ShapedText.h"
 
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>

@@ -8,7 +8,7 @@
 #include "ChartMetrics.h"
 #include "engine/Estimator.h"
 #include "session/ChartInputs.h"
-#include "ValueAxes.h"
+#include "views/charts/axes/ValueAxes.h"
 
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>

@@ -2,7 +2,7 @@
 
 #include "ChartAnnotation.h"
 #include "core/Units.h"
-#include "ValueAxes.h"
+#include "views/charts/axes/ValueAxes.h"
 
 #include <QChart>
 #include <QFontMetricsF>

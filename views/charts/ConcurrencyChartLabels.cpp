@@ -3,7 +3,7 @@
 
 #include "ChartAnnotation.h"
 #include "core/Units.h"
-#include "LabelPlacement.h"
+#include "views/charts/axes/LabelPlacement.h"
 
 #include <QChart>
 #include <QLegend>

@@ -1,6 +1,6 @@
 #include "HorizontalBars.h"
 
-#include "CategoryLabels.h"
+#include "views/charts/axes/CategoryLabels.h"
 
 #include <QBarLegendMarker>
 #include <QBarSet>

@@ -1,9 +1,9 @@
 #include "MemoryChart.h"
 
-#include "CategoryLabels.h"
+#include "views/charts/axes/CategoryLabels.h"
 #include "ChartAnnotation.h"
 #include "HorizontalBars.h"
-#include "ValueAxes.h"
+#include "views/charts/axes/ValueAxes.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

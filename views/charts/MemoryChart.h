@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "CategoryLabels.h"
+#include "views/charts/axes/CategoryLabels.h"
 #include "ChartBase.h"
 
 #include <QList>

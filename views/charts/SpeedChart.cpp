@@ -2,9 +2,9 @@
 
 #include "ChartAnnotation.h"
 
-#include "CategoryLabels.h"
+#include "views/charts/axes/CategoryLabels.h"
 #include "HorizontalBars.h"
-#include "ValueAxes.h"
+#include "views/charts/axes/ValueAxes.h"
 #include "measured/MeasuredLookup.h"
 
 #include <QBarCategoryAxis>

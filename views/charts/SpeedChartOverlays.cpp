@@ -6,7 +6,7 @@
 #include "ChartFormat.h"
 #include "ChartMetrics.h"
 #include "HorizontalBars.h"
-#include "ValueAxes.h"
+#include "views/charts/axes/ValueAxes.h"
 #include "measured/MeasuredLookup.h"
 
 #include <QChart>

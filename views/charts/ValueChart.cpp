@@ -4,8 +4,8 @@
 #include "ChartFormat.h"
 #include "ChartMetrics.h"
 #include "itemmodels/AdvisorShortlistModel.h"
-#include "LabelPlacement.h"
-#include "ValueAxes.h"
+#include "views/charts/axes/LabelPlacement.h"
+#include "views/charts/axes/ValueAxes.h"
 #include "session/ChartInputs.h"
 
 #include <QChart>

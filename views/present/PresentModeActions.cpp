@@ -1,6 +1,6 @@
 #include "PresentModeActions.h"
 
-#include "DeckExporter.h"
+#include "views/charts/DeckExporter.h"
 #include "PresentMode.h"
 #include "scenario/TourCaptions.h"
 

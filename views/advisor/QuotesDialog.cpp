@@ -1,6 +1,6 @@
 #include "QuotesDialog.h"
 
-#include "CompactTable.h"
+#include "views/results/CompactTable.h"
 #include "itemmodels/QuoteTableModel.h"
 
 #include <QDialogButtonBox>

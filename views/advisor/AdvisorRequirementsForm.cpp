@@ -1,7 +1,7 @@
 #include "AdvisorRequirementsForm.h"
 
 #include "session/ScenarioController.h"
-#include "SteppedSlider.h"
+#include "views/pickers/SteppedSlider.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "StaticTextDelegate.h"
 
-#include "ShapedText.h"
+#include "views/charts/axes/ShapedText.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -6,7 +6,7 @@
 #include "engine/Estimator.h"
 #include "FormulaView.h"
 #include "measured/MeasuredLookup.h"
-#include "StableLabel.h"
+#include "views/common/StableLabel.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

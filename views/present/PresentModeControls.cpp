@@ -1,8 +1,8 @@
 #include "PresentModeControls.h"
 
-#include "ChartFormat.h"
+#include "views/charts/ChartFormat.h"
 #include "session/ScenarioController.h"
-#include "SteppedSlider.h"
+#include "views/pickers/SteppedSlider.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -2,7 +2,7 @@
 #include "ReportCommand.h"
 
 #include "CommandIo.h"
-#include "ReportExporter.h"
+#include "views/charts/ReportExporter.h"
 #include "session/ChartInputs.h"
 
 #include <QDate>

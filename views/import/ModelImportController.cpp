@@ -1,5 +1,5 @@
 #include "ModelImportController.h"
-#include "StartFolder.h"
+#include "views/common/StartFolder.h"
 
 #include "catalog/CatalogStore.h"
 #include "ImportSummaryDialog.h"

@@ -1,6 +1,6 @@
 #include "AccuracyPanel.h"
 
-#include "AccuracyChart.h"
+#include "views/charts/AccuracyChart.h"
 #include "CompactTable.h"
 #include "itemmodels/ValidationTableModel.h"
 #include "measured/ShippedValidation.h"

@@ -1,7 +1,7 @@
 #include "CategoryLabels.h"
 
-#include "ChartAnnotation.h"
-#include "ChartFormat.h"
+#include "views/charts/ChartAnnotation.h"
+#include "views/charts/ChartFormat.h"
 
 #include <QChart>
 #include <QFontMetricsF>

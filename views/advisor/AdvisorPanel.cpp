@@ -3,7 +3,7 @@
 #include "AdvisorRequirementsForm.h"
 #include "session/AdvisorService.h"
 #include "itemmodels/AdvisorShortlistModel.h"
-#include "CompactTable.h"
+#include "views/results/CompactTable.h"
 #include "itemmodels/QuoteTableModel.h"
 #include "QuotesDialog.h"
 #include "scenario/ScenarioAdvisor.h"

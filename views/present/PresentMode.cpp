@@ -1,13 +1,13 @@
 #include "PresentMode.h"
 #include "scenario/TourCaptions.h"
 
-#include "ChartBase.h"
+#include "views/charts/ChartBase.h"
 #include "session/EstimateService.h"
 #include "session/ScenarioAdvice.h"
 #include "PresentModeControls.h"
 #include "session/ScenarioController.h"
 #include "session/TourPlayer.h"
-#include "ValueChart.h"
+#include "views/charts/ValueChart.h"
 
 #include <QDir>
 #include <QFileDialog>

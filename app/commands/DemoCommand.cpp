@@ -2,7 +2,7 @@
 #include "DemoCommand.h"
 
 #include "CommandIo.h"
-#include "DeckExporter.h"
+#include "views/charts/DeckExporter.h"
 #include "scenario/Tour.h"
 #include "scenario/TourCaptions.h"
 #include "session/ChartInputs.h"

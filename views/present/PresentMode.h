@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ChartPalette.h"
+#include "views/charts/ChartPalette.h"
 #include "scenario/Scenario.h"
 #include "scenario/Tour.h"
 

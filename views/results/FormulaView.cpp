@@ -1,6 +1,6 @@
 #include "FormulaView.h"
 
-#include "ShapedText.h"
+#include "views/charts/axes/ShapedText.h"
 
 #include <QAction>
 #include <QClipboard>

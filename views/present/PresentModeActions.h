@@ -1,7 +1,7 @@
 #pragma once
 
 #include "catalog/Catalog.h"
-#include "ChartPalette.h"
+#include "views/charts/ChartPalette.h"
 #include "scenario/Tour.h"
 
 #include <QList>

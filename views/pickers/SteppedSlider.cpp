@@ -1,6 +1,6 @@
 #include "SteppedSlider.h"
 
-#include "StableLabel.h"
+#include "views/common/StableLabel.h"
 
 #include <QFontMetrics>
 #include <QHBoxLayout>

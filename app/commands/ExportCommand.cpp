@@ -6,7 +6,7 @@
 #include "CommandIo.h"
 
 #include "catalog/Catalog.h"
-#include "ChartBase.h"
+#include "views/charts/ChartBase.h"
 #include "scenario/Scenario.h"
 #include "session/ChartInputs.h"
 

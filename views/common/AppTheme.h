@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ChartBase.h"
+#include "views/charts/ChartBase.h"
 
 #include <QPalette>
 
