@@ -28,14 +28,20 @@ qsizetype jsonNestingExceededAt(const QByteArray &bytes, int maxDepth)
     return -1;
 }
 
+QString jsonExceptionText(const char *what)
+{
+    std::string text = what;
+    if (const auto close = text.find("] "); text.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+        text.erase(0, close + 2);
+    return printableJsonText(text);
+}
+
 QString jsonErrorReason(const char *what)
 {
-    QString reason = QString::fromUtf8(what);
-    if (reason.startsWith(QLatin1String("[json.exception.")))
-        reason = reason.mid(reason.indexOf(QLatin1String("] ")) + 2);
+    QString reason = jsonExceptionText(what);
     if (reason.startsWith(QLatin1String("parse error at ")))
         reason = reason.mid(int(qstrlen("parse error at ")));
-    return printableJsonText(reason.toStdString());
+    return reason;
 }
 
 QString printableJsonText(const std::string &text)

@@ -19,6 +19,9 @@ qsizetype jsonNestingExceededAt(const QByteArray &bytes, int maxDepth = MaxJsonN
 // anything not printable becomes '?', whatever bytes the input held.
 QString printableJsonText(const std::string &text);
 
+// nlohmann's exception text without its "[json.exception.parse_error.101] " prefix, printable.
+QString jsonExceptionText(const char *what);
+
 // nlohmann's exception text made a message: "[json.exception.parse_error.101] parse error at line 1, column 3:
 // syntax error ..." -> "line 1, column 3: syntax error ...".
 QString jsonErrorReason(const char *what);

@@ -338,14 +338,6 @@ private:
     const Quantization *m_defaultQuant;
 };
 
-QString parseErrorText(const Json::exception &error)
-{
-    // nlohmann prefixes "[json.exception.parse_error.101] "; the rest is the useful part.
-    std::string what = error.what();
-    if (const auto close = what.find("] "); what.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
-        what.erase(0, close + 2);
-    return printableJsonText(what);
-}
 
 } // namespace
 
@@ -392,10 +384,10 @@ ParsedBatch parseQueries(const QByteArray &json, const Catalog &catalog)
     } catch (const Json::parse_error &error) {
         batch.queries.clear();
         batch.fatalError = QStringLiteral("byte ") % QString::number(error.byte) % QStringLiteral(": not valid JSON: ")
-            % parseErrorText(error);
+            % jsonExceptionText(error.what());
     } catch (const Json::exception &error) {
         batch.queries.clear();
-        batch.fatalError = QStringLiteral("not valid JSON: ") % parseErrorText(error);
+        batch.fatalError = QStringLiteral("not valid JSON: ") % jsonExceptionText(error.what());
     } catch (const std::bad_alloc &) {
         batch.queries.clear();
         batch.fatalError = QStringLiteral("input too large to hold in memory");
