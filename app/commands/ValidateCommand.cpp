@@ -41,7 +41,8 @@ void writeText(const ValidationReport &report, int rowCount, const QString &orig
 {
     out << "Mean absolute percentage error against " << rowCount << " measured rows (" << origin << ")\n";
     out << "roofline = built-in calibration; hold-out = refitted without the row's source (leave-one-source-out, over the\n"
-           "shipped measurements and these); in range = share of held-out estimates whose likely range holds the measured value\n";
+           "shipped measurements and these); in range = share of held-out estimates whose likely range holds the measured value;\n"
+           "rows measured with speculative decoding are only in their own runtime group (Headroom estimates plain decode)\n";
     for (ScoreSection section : kSections) {
         bool any = false;
         for (const ScoreGroup &group : report.groups)

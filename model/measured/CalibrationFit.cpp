@@ -43,7 +43,7 @@ QList<PreparedRow> prepare(const MeasuredRows &rows, const Catalog &catalog)
     QList<PreparedRow> prepared;
     Diagnostics unscorable; // validate reports them; a fit just leaves them out
     for (const MeasuredRow &row : scorableRows(rows, catalog, QString(), unscorable)) {
-        PreparedRow item{row, inputForRow(row, catalog), sectionOf(row), PlatformClass::Other, modelledRuntime(row.backend)};
+        PreparedRow item{row, inputForRow(row, catalog), sectionOf(row), PlatformClass::Other, fittedRuntime(row)};
         item.platform = platformClassOf(item.input.device);
         prepared << item;
     }

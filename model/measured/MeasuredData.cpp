@@ -4,6 +4,7 @@
 #include "catalog/CatalogLimits.h"
 #include "core/FileLimits.h"
 #include "core/SafeFile.h"
+#include "measured/MeasuredNotes.h"
 
 #include <QFile>
 #include <QHash>
@@ -203,33 +204,6 @@ private:
     Diagnostics &m_diagnostics;
 };
 
-// "input 3200 / output 800", "input 128, output length 128", "ISL 1K / OSL 2K".
-std::pair<int, int> requestLengthsInNotes(const QString &notes)
-{
-    static const QRegularExpression inputOutput(QStringLiteral("input\\s+(\\d+)\\s*[/,]\\s*output(?:\\s+length)?\\s+(\\d+)"),
-                                                QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression islOsl(QStringLiteral("ISL\\s*(\\d+)(K?)\\s*/\\s*OSL\\s*(\\d+)(K?)"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    if (const QRegularExpressionMatch match = inputOutput.match(notes); match.hasMatch())
-        return {match.captured(1).toInt(), match.captured(2).toInt()};
-    if (const QRegularExpressionMatch match = islOsl.match(notes); match.hasMatch()) {
-        const auto tokens = [&](int number, int kilo) {
-            return match.captured(number).toInt() * (match.captured(kilo).isEmpty() ? 1 : 1024);
-        };
-        return {tokens(1, 2), tokens(3, 4)};
-    }
-    return {0, 0};
-}
-
-// Whether the notes describe output tokens over whole requests (prefill included), as serving benchmarks report.
-bool notesSayEndToEnd(const QString &notes)
-{
-    static const QRegularExpression phrase(
-        QStringLiteral("output(?:[ _]token)?[ _]throughput|out tok/s|out_tps|throughput\\s*\\(out tok/s\\)"),
-        QRegularExpression::CaseInsensitiveOption);
-    return phrase.match(notes).hasMatch();
-}
-
 void readRequestLengths(RowReader &reader, MeasuredRow &row)
 {
     const auto column = [&](const char *name) {
@@ -244,6 +218,7 @@ void readRequestLengths(RowReader &reader, MeasuredRow &row)
     }
     row.endToEnd = (row.metric == MeasuredMetric::Tg || row.metric == MeasuredMetric::TgTotal) && row.promptTokens > 0
         && row.outputTokens > 0 && notesSayEndToEnd(row.notes);
+    row.speculative = notesSaySpeculative(row.notes);
 }
 
 MeasuredRow readRow(RowReader &reader, int line)

@@ -53,6 +53,8 @@ struct MeasuredRow {
     // The speed is output tokens over whole requests, prompt processing included (a serving benchmark's
     // "output throughput"), not decode alone: it is compared with the estimate's end-to-end throughput.
     bool endToEnd = false;
+    // Measured with speculative decoding (the notes say so): scored, never fitted (see fittedRuntime).
+    bool speculative = false;
     bool operator==(const MeasuredRow &) const = default;
 };
 

@@ -118,6 +118,8 @@ MeasuredRows withoutRepeats(const MeasuredRows &rows, const MeasuredRows &more)
 
 QString runtimeKey(const RowScore &score)
 {
+    if (score.speculative)
+        return QStringLiteral("speculative decoding");
     return score.fitted ? toString(score.modelled) : QStringLiteral("not modelled");
 }
 
@@ -176,6 +178,11 @@ std::optional<Runtime> modelledRuntime(const QString &backend)
             return runtime;
     }
     return std::nullopt;
+}
+
+std::optional<Runtime> fittedRuntime(const MeasuredRow &row)
+{
+    return row.speculative ? std::nullopt : modelledRuntime(row.backend);
 }
 
 MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, const QString &origin, Diagnostics &problems)
@@ -331,7 +338,8 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         score.sourceId = row.sourceId;
         score.runtime = row.backend;
         score.modelled = input.configuration.runtime;
-        score.fitted = modelledRuntime(row.backend).has_value();
+        score.fitted = fittedRuntime(row).has_value();
+        score.speculative = row.speculative;
         score.moe = input.model.isMoe() || row.activeParamsB < row.paramsB;
         score.gpuCount = row.deviceCount;
         score.context = row.context;
@@ -372,6 +380,10 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
             QList<ErrorSums> sums;
             for (const RowScore &score : std::as_const(report.rows)) {
                 if (score.section != section)
+                    continue;
+                // A speed measured with speculative decoding is another quantity than the plain decode estimated:
+                // it has its own runtime group and stays out of the groups that measure the estimator.
+                if (score.speculative && qstrcmp(dimension.name, "runtime") != 0)
                     continue;
                 const QString key = dimension.key(score);
                 qsizetype index = 0;

@@ -26,6 +26,10 @@ ScoreSection sectionOf(const MeasuredRow &row);
 // llama.cpp's constants but never fitted on.
 std::optional<Runtime> modelledRuntime(const QString &backend);
 
+// The runtime a row calibrates: its modelled runtime, none for a speed measured with speculative decoding
+// (the estimator models plain decode) or an engine Headroom does not model. Such rows are scored, never fitted.
+std::optional<Runtime> fittedRuntime(const MeasuredRow &row);
+
 // Rows that cannot be scored: a device that is neither in the catalog nor described by its bandwidth.
 // Each gets a problem naming its line and column; the others are returned.
 MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, const QString &origin, Diagnostics &problems);
@@ -53,7 +57,8 @@ struct RowScore {
     QString sourceId;
     QString runtime;        // the row's backend as written
     Runtime modelled = Runtime::LlamaCpp; // the runtime it was scored with
-    bool fitted = true;     // its backend is a runtime Headroom models (see modelledRuntime)
+    bool fitted = true;     // the row calibrates a runtime (see fittedRuntime)
+    bool speculative = false; // measured with speculative decoding: grouped apart, never fitted
     bool moe = false;
     int gpuCount = 1;
     int context = 0;

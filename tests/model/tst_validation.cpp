@@ -4,6 +4,7 @@
 #include "measured/CalibrationFit.h"
 #include "catalog/Catalog.h"
 #include "measured/MeasuredData.h"
+#include "measured/MeasuredNotes.h"
 #include "measured/Validation.h"
 
 #include <QTest>
@@ -98,6 +99,60 @@ private Q_SLOTS:
         QFETCH(int, runtime);
         const std::optional<Runtime> modelled = modelledRuntime(backend);
         QCOMPARE(modelled ? int(*modelled) : -1, runtime);
+    }
+
+    void speculativeNotes_data()
+    {
+        QTest::addColumn<QString>("notes");
+        QTest::addColumn<bool>("speculative");
+        QTest::newRow("mtp heads") << "--tp 8 --ep 2, MTP speculative decoding (3 nextn layers) - NOT plain decode" << true;
+        QTest::newRow("draft model") << "EAGLE-3 speculative decoding with a 1B draft" << true;
+        QTest::newRow("mtp alone") << "batch 1, MTP 3" << true;
+        QTest::newRow("no mtp") << "max_batch_size 896, 114688 requests, no MTP; per-user 6.18 tps/user" << false;
+        QTest::newRow("mtp off") << "DeepSeek V3, MTP off" << false;
+        QTest::newRow("no speculative") << "no speculative decoding, batch 1" << false;
+        QTest::newRow("plain") << "tg: mean over generating 1024 tokens" << false;
+        QTest::newRow("word inside another") << "SMTP relay host" << false;
+    }
+
+    void speculativeNotes()
+    {
+        QFETCH(QString, notes);
+        QFETCH(bool, speculative);
+        QCOMPARE(notesSaySpeculative(notes), speculative);
+    }
+
+    // A speed measured with speculative decoding is scored but never fitted, and only reported in its own
+    // runtime group: the estimator models plain decode.
+    void speculativeRowsStandApart()
+    {
+        MeasuredRow row = embeddedMeasuredRows().constFirst();
+        QVERIFY(fittedRuntime(row).has_value());
+        row.speculative = true;
+        QVERIFY(!fittedRuntime(row).has_value());
+        int speculativeRows = 0;
+        for (const RowScore &score : std::as_const(m_report.rows)) {
+            if (score.speculative) {
+                QVERIFY(!score.fitted);
+                ++speculativeRows;
+            }
+        }
+        QVERIFY(speculativeRows >= 3); // TensorRT-LLM's DeepSeek-R1 min-latency rows use MTP
+        const ScoreGroup *own = m_report.group(ScoreSection::Concurrency, QStringLiteral("runtime"),
+                                               QStringLiteral("speculative decoding"));
+        QVERIFY(own);
+        int concurrencyRows = 0;
+        int concurrencySpeculative = 0;
+        for (const RowScore &score : std::as_const(m_report.rows)) {
+            if (score.section == ScoreSection::Concurrency) {
+                ++concurrencyRows;
+                concurrencySpeculative += score.speculative ? 1 : 0;
+            }
+        }
+        QCOMPARE(own->rows, concurrencySpeculative);
+        const ScoreGroup *overall = m_report.group(ScoreSection::Concurrency, QStringLiteral("overall"), QStringLiteral("all"));
+        QVERIFY(overall);
+        QCOMPARE(overall->rows, concurrencyRows - concurrencySpeculative);
     }
 
     // A row whose device Headroom cannot describe is named, not scored against nonsense.
