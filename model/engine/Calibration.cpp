@@ -149,21 +149,25 @@ const RuntimeProfile &Calibration::profile(Runtime runtime, PlatformClass platfo
     return m_profiles.isEmpty() ? neutralProfile() : m_profiles.constFirst();
 }
 
-ErrorBand Calibration::errorBand(SpeedClass speed, Runtime runtime, PlatformClass platform) const
+ErrorBand Calibration::errorBand(SpeedClass speed, Runtime runtime, PlatformClass platform, bool moe) const
 {
     const Runtime wanted = runtime == Runtime::Auto ? Runtime::LlamaCpp : runtime;
-    const auto matching = [&](Runtime bandRuntime, std::optional<PlatformClass> bandPlatform) -> const ErrorBand * {
+    const auto matching = [&](Runtime bandRuntime, std::optional<PlatformClass> bandPlatform, bool ofModelClass) -> const ErrorBand * {
         for (const ErrorBand &band : m_bands) {
             if (band.speed == speed && band.runtime == bandRuntime
-                && (bandPlatform ? !band.anyPlatform && band.platform == *bandPlatform : band.anyPlatform))
+                && (bandPlatform ? !band.anyPlatform && band.platform == *bandPlatform : band.anyPlatform)
+                && (ofModelClass ? !band.anyModel && band.moe == moe : band.anyModel))
                 return &band;
         }
         return nullptr;
     };
-    for (const ErrorBand *band : {matching(wanted, platform), matching(wanted, std::nullopt),
-                                  matching(Runtime::Auto, platform), matching(Runtime::Auto, std::nullopt)}) {
-        if (band)
-            return *band;
+    for (const auto &[bandRuntime, bandPlatform] : {std::pair{wanted, std::optional(platform)}, std::pair{wanted, std::optional<PlatformClass>()},
+                                                   std::pair{Runtime::Auto, std::optional(platform)},
+                                                   std::pair{Runtime::Auto, std::optional<PlatformClass>()}}) {
+        for (bool ofModelClass : {true, false}) {
+            if (const ErrorBand *band = matching(bandRuntime, bandPlatform, ofModelClass))
+                return *band;
+        }
     }
     // Nothing measured for this speed: the widest band known, never narrower than the default.
     ErrorBand fallback;

@@ -62,6 +62,8 @@ struct ErrorBand {
     double highRatio = 1.5;
     double mape = 0.3; // held-out mean absolute percentage error, as a fraction
     int rows = 0;
+    bool anyModel = true; // false: only for dense (moe false) or only for mixture-of-experts models
+    bool moe = false;
     bool operator==(const ErrorBand &) const = default;
 };
 
@@ -75,7 +77,9 @@ public:
     const RuntimeProfile &profile(Runtime runtime, PlatformClass platform) const;
     // The narrowest class that was measured: runtime and platform, then the runtime, then the platform, then
     // the whole speed class; a wide default where nothing was.
-    ErrorBand errorBand(SpeedClass speed, Runtime runtime, PlatformClass platform) const;
+    // The narrowest band measured for this class: runtime x platform x dense/MoE first, then without the
+    // model class, then any platform, then any runtime.
+    ErrorBand errorBand(SpeedClass speed, Runtime runtime, PlatformClass platform, bool moe = false) const;
     const QList<ErrorBand> &errorBands() const { return m_bands; }
 
     const QList<RuntimeProfile> &profiles() const { return m_profiles; }

@@ -283,9 +283,10 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps);
     estimate.outputTpsTotal = endToEndOutputTps(input.workload, estimate.ttftSeconds, estimate.decodeTpsPerUser);
 
+    const bool moe = input.model.isMoe();
     setLikelyRanges(estimate, input, calibration.errorBand(users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
-                                                           runtime, platform),
-                    calibration.errorBand(SpeedClass::Prefill, runtime, platform));
+                                                           runtime, platform, moe),
+                    calibration.errorBand(SpeedClass::Prefill, runtime, platform, moe));
     return estimate;
 }
 

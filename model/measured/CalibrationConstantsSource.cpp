@@ -82,13 +82,15 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
     }
     source += QStringLiteral("    };\n}\n\nQList<ErrorBand> holdOutErrorBands()\n{\n"
                              "    // speed class, runtime (Auto = any), platform, any platform, measured/predicted ratios\n"
-                             "    // left out on either side: 8% x n / (n + 10) of the held-out rows; held-out MAPE, rows\n    return {\n");
+                             "    // left out on either side: 8% x n / (n + 10) of the held-out rows; held-out MAPE, rows,\n"
+                             "    // any model class, MoE (when not any: true for mixture-of-experts models, false for dense)\n    return {\n");
     for (const ErrorBand &band : fit.bands) {
-        source += QStringLiteral("        {%1, %2, %3, %4, %5, %6, %7, %8},\n")
-                      .arg(enumName(band.speed), enumName(band.runtime), enumName(band.platform),
-                           band.anyPlatform ? QStringLiteral("true") : QStringLiteral("false"), literal(band.lowRatio),
-                           literal(band.highRatio), literal(band.mape))
-                      .arg(band.rows);
+        const auto boolean = [](bool value) { return value ? QStringLiteral("true") : QStringLiteral("false"); };
+        source += QStringLiteral("        {%1, %2, %3, %4, %5, %6, %7, %8, %9, %10},\n")
+                      .arg(enumName(band.speed), enumName(band.runtime), enumName(band.platform), boolean(band.anyPlatform),
+                           literal(band.lowRatio), literal(band.highRatio), literal(band.mape))
+                      .arg(band.rows)
+                      .arg(boolean(band.anyModel), boolean(band.moe));
     }
     source += QStringLiteral("    };\n}\n\n} // namespace headroom::calibration\n");
     return source;

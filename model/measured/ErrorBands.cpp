@@ -32,6 +32,8 @@ struct BandKey {
     Runtime runtime;
     PlatformClass platform;
     bool anyPlatform;
+    bool anyModel;
+    bool moe;
     bool operator==(const BandKey &) const = default;
 };
 
@@ -57,10 +59,15 @@ QList<ErrorBand> heldOutErrorBands(const ValidationReport &report)
         if (!score.fitted || !score.rooflineHoldOut || !(*score.rooflineHoldOut > 0))
             continue;
         const double ratio = score.measured / *score.rooflineHoldOut;
-        add({score.section, score.modelled, score.platform, false}, ratio);
-        add({score.section, score.modelled, PlatformClass::Other, true}, ratio);
-        add({score.section, Runtime::Auto, score.platform, false}, ratio);
-        add({score.section, Runtime::Auto, PlatformClass::Other, true}, ratio);
+        // Each class with and without the model class (dense or mixture-of-experts): MoE estimates carry the
+        // extra uncertainty of expert routing and coverage.
+        for (bool anyModel : {false, true}) {
+            const bool moe = !anyModel && score.moe;
+            add({score.section, score.modelled, score.platform, false, anyModel, moe}, ratio);
+            add({score.section, score.modelled, PlatformClass::Other, true, anyModel, moe}, ratio);
+            add({score.section, Runtime::Auto, score.platform, false, anyModel, moe}, ratio);
+            add({score.section, Runtime::Auto, PlatformClass::Other, true, anyModel, moe}, ratio);
+        }
     }
     QList<ErrorBand> bands;
     for (qsizetype i = 0; i < keys.size(); ++i) {
@@ -74,6 +81,8 @@ QList<ErrorBand> heldOutErrorBands(const ValidationReport &report)
         band.runtime = key.runtime;
         band.platform = key.platform;
         band.anyPlatform = key.anyPlatform;
+        band.anyModel = key.anyModel;
+        band.moe = key.moe;
         // The range always holds the estimate itself.
         const double rows = double(sorted.size());
         const double tail = kBandTailShare * rows / (rows + kBandSmallSampleRows);
@@ -84,8 +93,8 @@ QList<ErrorBand> heldOutErrorBands(const ValidationReport &report)
         bands << band;
     }
     std::stable_sort(bands.begin(), bands.end(), [](const ErrorBand &a, const ErrorBand &b) {
-        return std::tuple(int(a.speed), int(a.runtime), a.anyPlatform, int(a.platform))
-            < std::tuple(int(b.speed), int(b.runtime), b.anyPlatform, int(b.platform));
+        return std::tuple(int(a.speed), int(a.runtime), a.anyPlatform, int(a.platform), a.anyModel, a.moe)
+            < std::tuple(int(b.speed), int(b.runtime), b.anyPlatform, int(b.platform), b.anyModel, b.moe);
     });
     return bands;
 }

@@ -214,7 +214,8 @@ MeasurementBacking measurementBacking(const EstimateInput &input, const Calibrat
             ++backing.concurrencyRows;
     }
     backing.band = calibration.errorBand(input.workload.users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
-                                        resolveRuntime(input.configuration.runtime, input.device), backing.platform);
+                                        resolveRuntime(input.configuration.runtime, input.device), backing.platform,
+                                        input.model.isMoe());
     return backing;
 }
 

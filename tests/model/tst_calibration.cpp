@@ -184,6 +184,45 @@ private Q_SLOTS:
         QCOMPARE(int(profile.platform), expectedPlatform);
     }
 
+    void bandsOfTheModelClassComeFirst_data()
+    {
+        QTest::addColumn<bool>("moe");
+        QTest::addColumn<int>("platform");
+        QTest::addColumn<double>("highRatio"); // identifies the band chosen
+        QTest::newRow("moe on its platform") << true << int(PlatformClass::Apple) << 1.9;
+        QTest::newRow("dense on its platform") << false << int(PlatformClass::Apple) << 1.3;
+        QTest::newRow("moe, another platform: the runtime's moe band") << true << int(PlatformClass::NvidiaConsumer) << 1.7;
+        QTest::newRow("dense, another platform: the runtime's band") << false << int(PlatformClass::NvidiaConsumer) << 1.4;
+    }
+
+    // A band of the model class (dense or MoE) wins over the class-blind band at the same level; the
+    // platform-specific level still comes before the runtime-wide one.
+    void bandsOfTheModelClassComeFirst()
+    {
+        QFETCH(bool, moe);
+        QFETCH(int, platform);
+        QFETCH(double, highRatio);
+        const auto band = [](PlatformClass bandPlatform, bool anyPlatform, double high, bool anyModel, bool bandMoe) {
+            ErrorBand b;
+            b.speed = SpeedClass::Decode;
+            b.runtime = Runtime::LlamaCpp;
+            b.platform = bandPlatform;
+            b.anyPlatform = anyPlatform;
+            b.lowRatio = 0.8;
+            b.highRatio = high;
+            b.anyModel = anyModel;
+            b.moe = bandMoe;
+            b.rows = 20;
+            return b;
+        };
+        Calibration calibration;
+        calibration.setErrorBands({band(PlatformClass::Apple, false, 1.3, true, false),
+                                   band(PlatformClass::Apple, false, 1.9, false, true),
+                                   band(PlatformClass::Other, true, 1.4, true, false),
+                                   band(PlatformClass::Other, true, 1.7, false, true)});
+        QCOMPARE(calibration.errorBand(SpeedClass::Decode, Runtime::LlamaCpp, PlatformClass(platform), moe).highRatio, highRatio);
+    }
+
     void emptyCalibrationFallsBackToNeutral()
     {
         const Calibration empty;

@@ -280,7 +280,7 @@ private Q_SLOTS:
         QCOMPARE(backing.platformRows, platformRows);
         QCOMPARE(backing.band, Calibration::builtIn().errorBand(SpeedClass::Decode,
                                                                resolveRuntime(input.configuration.runtime, input.device),
-                                                               PlatformClass(platform)));
+                                                               PlatformClass(platform), input.model.isMoe()));
         QVERIFY(backing.band.rows > 0);
         for (const MeasuredRow &row : backing.classRows) {
             QVERIFY(row.metric == MeasuredMetric::Tg);

@@ -474,7 +474,7 @@ private Q_SLOTS:
         QVERIFY(holds(e.prefillTpsLow, e.prefillTps, e.prefillTpsHigh));
         QVERIFY(holds(e.ttftSecondsLow, e.ttftSeconds, e.ttftSecondsHigh));
         const ErrorBand band = Calibration::builtIn().errorBand(users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
-                                                                Runtime(runtime), platformClassOf(in.device));
+                                                                Runtime(runtime), platformClassOf(in.device), in.model.isMoe());
         QCOMPARE(e.decodeTpsLow, e.decodeTpsPerUser * band.lowRatio);
         QCOMPARE(e.decodeTpsHigh, e.decodeTpsPerUser * band.highRatio);
     }
