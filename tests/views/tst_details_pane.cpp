@@ -74,6 +74,12 @@ private Q_SLOTS:
         QVERIFY2(text.contains(summary), qPrintable(text));
         const QString error = QStringLiteral("off by %1% on average").arg(backing.band.mape * 100, 0, 'f', 0);
         QVERIFY2(text.contains(error), qPrintable(text));
+        // The range's class: its rows, and the model class when the band is of one.
+        const QString bandRows = backing.band.anyModel
+            ? QStringLiteral("On %1 measurements").arg(backing.band.rows)
+            : QStringLiteral("On %1 %2 measurements").arg(backing.band.rows).arg(backing.moe ? QStringLiteral("mixture-of-experts")
+                                                                                            : QStringLiteral("dense"));
+        QVERIFY2(text.contains(bandRows), qPrintable(text));
         QCOMPARE(text.contains(QStringLiteral("concurrent users on this platform")), users > 1);
         if (users > 1)
             QVERIFY2(text.contains(QStringLiteral("%1 measurement").arg(backing.concurrencyRows)), qPrintable(text));
