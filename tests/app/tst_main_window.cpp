@@ -518,6 +518,14 @@ private Q_SLOTS:
             QVERIFY(window().grab().save(dir + (theme == Theme::Dark ? QStringLiteral("/window-dark.png")
                                                                      : QStringLiteral("/window.png"))));
         }
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Concurrency));
+        for (Theme theme : {Theme::Light, Theme::Dark}) {
+            window().setTheme(theme);
+            QTest::qWait(50);
+            QVERIFY(window().grab().save(dir + (theme == Theme::Dark ? QStringLiteral("/window-concurrency-dark.png")
+                                                                     : QStringLiteral("/window-concurrency.png"))));
+        }
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Speed));
         window().setTheme(Theme::Light);
         const QSize before = window().size();
         window().resize(1366, 768); // a laptop

@@ -57,7 +57,7 @@ void ConcurrencyChart::updatePaceMarks()
     resizeAnnotations(m_paceLabels, marks.size(), FontRole::ValueLabel, [this](int i) { return paceMarkTooltip(i); });
     for (qsizetype i = 0; i < m_paceLabels.size(); ++i)
         m_paceLabels.at(i)->setTextIfChanged(texts.at(i));
-    const QString name = QStringLiteral("Most users at ≥ %1 each").arg(formatTokensPerSecond(set.minTpsPerUser));
+    const QString name = QStringLiteral("Users ≥ %1 (table)").arg(formatTokensPerSecond(set.minTpsPerUser));
     if (m_paceMarks->name() != name)
         m_paceMarks->setName(name);
     for (QLegendMarker *marker : chart()->legend()->markers(m_paceMarks))
