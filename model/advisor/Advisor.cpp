@@ -148,4 +148,23 @@ AdvisorResult advise(const AdvisorRequest &request, const Catalog &catalog, cons
     return Search(request, catalog, calibration).run();
 }
 
+bool sameConfiguration(const AdvisorCandidate &a, const AdvisorCandidate &b)
+{
+    return a.systemId == b.systemId && a.label == b.label;
+}
+
+qsizetype shortlistIndexOf(const AdvisorResult &result, const AdvisorCandidate &candidate)
+{
+    const auto found = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(),
+                                    [&candidate](const AdvisorCandidate &other) { return sameConfiguration(other, candidate); });
+    return found == result.shortlist.cend() ? -1 : found - result.shortlist.cbegin();
+}
+
+const AdvisorRejection *rejectionOf(const AdvisorResult &result, const AdvisorCandidate &candidate)
+{
+    const auto found = std::find_if(result.rejected.cbegin(), result.rejected.cend(),
+                                    [&candidate](const AdvisorRejection &r) { return sameConfiguration(r.candidate, candidate); });
+    return found == result.rejected.cend() ? nullptr : &*found;
+}
+
 } // namespace headroom

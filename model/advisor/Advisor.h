@@ -114,6 +114,13 @@ struct AdvisorResult {
     bool operator==(const AdvisorResult &) const = default;
 };
 
+// Whether two candidates are the same configuration: the same named system (or none) and label.
+bool sameConfiguration(const AdvisorCandidate &a, const AdvisorCandidate &b);
+// What became of a configuration in `result` (AdvisorResult::quoted lists candidates, not places): its place
+// in the shortlist (-1 when not there), and its rejection (null when it qualified).
+qsizetype shortlistIndexOf(const AdvisorResult &result, const AdvisorCandidate &candidate);
+const AdvisorRejection *rejectionOf(const AdvisorResult &result, const AdvisorCandidate &candidate);
+
 // Enumerates every catalog device x count (1..max_count) x memory option x split, and every named
 // system, for the request; keeps those meeting every requirement and ranks them by request.rankBy.
 AdvisorResult advise(const AdvisorRequest &request, const Catalog &catalog,

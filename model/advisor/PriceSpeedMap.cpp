@@ -15,11 +15,6 @@ bool overBudgetOrPower(const AdvisorRejection &rejection)
         && rejection.candidate.priceUsd.has_value() && rejection.candidate.estimate.runs();
 }
 
-bool sameConfiguration(const AdvisorCandidate &a, const AdvisorCandidate &b)
-{
-    return a.systemId == b.systemId && a.label == b.label;
-}
-
 // Marks the quoted systems already placed and adds the others: past the limit they qualify, otherwise they
 // carry the requirement that left them out.
 void placeQuoted(const AdvisorResult &result, PriceSpeedMap &map)
@@ -32,9 +27,7 @@ void placeQuoted(const AdvisorResult &result, PriceSpeedMap &map)
             placed->quoted = true;
             continue;
         }
-        const auto rejection = std::find_if(result.rejected.cbegin(), result.rejected.cend(),
-                                            [&quoted](const AdvisorRejection &r) { return sameConfiguration(r.candidate, quoted); });
-        if (rejection != result.rejected.cend())
+        if (const AdvisorRejection *rejection = rejectionOf(result, quoted))
             map.points << PricedCandidate{quoted, false, rejection->reason, true};
         else
             map.points << PricedCandidate{quoted, true, QString(), true};

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cmath>
 
 namespace headroom {
@@ -81,19 +80,13 @@ OrderedJson rejectedEntry(const AdvisorRejection &rejection)
 // whether it meets every requirement, and the requirement that left it out.
 OrderedJson quotedEntry(const AdvisorCandidate &candidate, const AdvisorResult &result)
 {
-    const auto same = [&candidate](const AdvisorCandidate &other) {
-        return other.systemId == candidate.systemId && other.label == candidate.label;
-    };
-    const auto ranked = std::find_if(result.shortlist.cbegin(), result.shortlist.cend(), same);
-    const auto rejection = std::find_if(result.rejected.cbegin(), result.rejected.cend(),
-                                        [&same](const AdvisorRejection &r) { return same(r.candidate); });
+    const qsizetype ranked = shortlistIndexOf(result, candidate);
+    const AdvisorRejection *rejection = rejectionOf(result, candidate);
     OrderedJson entry = shortlistEntry(candidate, 0);
-    entry["rank"] = ranked == result.shortlist.cend() ? OrderedJson(nullptr)
-                                                      : OrderedJson(int(ranked - result.shortlist.cbegin()) + 1);
-    const bool leftOut = rejection != result.rejected.cend();
-    entry["qualifies"] = !leftOut;
-    entry["requirement"] = leftOut ? OrderedJson(toString(rejection->requirement).toStdString()) : OrderedJson(nullptr);
-    entry["reason"] = leftOut ? OrderedJson(rejection->reason.toStdString()) : OrderedJson(nullptr);
+    entry["rank"] = ranked < 0 ? OrderedJson(nullptr) : OrderedJson(int(ranked) + 1);
+    entry["qualifies"] = rejection == nullptr;
+    entry["requirement"] = rejection ? OrderedJson(toString(rejection->requirement).toStdString()) : OrderedJson(nullptr);
+    entry["reason"] = rejection ? OrderedJson(rejection->reason.toStdString()) : OrderedJson(nullptr);
     return entry;
 }
 

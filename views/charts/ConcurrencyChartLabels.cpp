@@ -102,12 +102,7 @@ void ConcurrencyChart::layoutPaceLabels(QList<QRectF> &taken)
         const QSizeF size = label->boundingRect().size();
         const QPointF at = chart()->mapToPosition(marks.at(i), m_paceMarks);
         const qreal gap = m_paceMarks->markerSize() / 2 + LabelGapPixels / 2;
-        std::optional<QPointF> spot;
-        const QRectF below(QPointF(at.x() - size.width() / 2, at.y() + gap), size);
-        if (plot.contains(below) && std::none_of(taken.cbegin(), taken.cend(), [&below](const QRectF &r) { return r.intersects(below); }))
-            spot = below.topLeft();
-        else
-            spot = freeSpotBeside(at, size, gap, plot, taken);
+        const std::optional<QPointF> spot = freeSpotBeside(at, size, gap, plot, taken, LabelSide::Below);
         label->setVisible(spot.has_value());
         if (!spot)
             continue;

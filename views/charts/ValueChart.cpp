@@ -303,47 +303,30 @@ void ValueChart::layoutAnnotations()
         const QPointF to = chart()->mapToPosition(steps.at(i), m_frontLine);
         taken << QRectF(from, to).normalized().adjusted(-1, -1, 1, 1);
     }
-    for (int f = 0; f < m_front.size(); ++f) {
-        ChartAnnotation *label = m_frontLabels.at(f);
+    // Each label takes the first free spot beside its marker, or hides (its name stays on hover).
+    const auto placeBeside = [&](ChartAnnotation *label, QPointF value, qreal markerPixels) {
         const QSizeF size = label->boundingRect().size();
-        const QPointF at = chart()->mapToPosition(plotted(m_points.at(m_front.at(f)).candidate), m_frontLine);
-        const std::optional<QPointF> spot = freeSpotBeside(at, size, MarkerPixels / 2 + LabelGapPixels / 2, plot, taken);
+        const QPointF at = chart()->mapToPosition(value, m_frontLine);
+        const std::optional<QPointF> spot = freeSpotBeside(at, size, markerPixels / 2 + LabelGapPixels / 2, plot, taken);
         if (spot) {
             label->setPos(*spot);
             taken << QRectF(*spot, size);
         }
         label->setVisible(spot.has_value());
-    }
+    };
+    for (int f = 0; f < m_front.size(); ++f)
+        placeBeside(m_frontLabels.at(f), plotted(m_points.at(m_front.at(f)).candidate), MarkerPixels);
     // The quoted systems next: what the user typed in is named wherever there is room (those on the front
     // are named by the front's label).
     for (qsizetype i = 0; i < m_quotedPoints.size(); ++i) {
-        ChartAnnotation *label = m_quotedLabels.at(i);
-        if (m_front.contains(m_quotedPoints.at(i))) {
-            label->setVisible(false);
-            continue;
-        }
-        const QSizeF size = label->boundingRect().size();
-        const QPointF at = chart()->mapToPosition(plotted(m_points.at(m_quotedPoints.at(i)).candidate), m_frontLine);
-        const std::optional<QPointF> spot = freeSpotBeside(at, size, QuotedRingPixels / 2 + LabelGapPixels / 2, plot, taken);
-        if (spot) {
-            label->setPos(*spot);
-            taken << QRectF(*spot, size);
-        }
-        label->setVisible(spot.has_value());
+        if (m_front.contains(m_quotedPoints.at(i)))
+            m_quotedLabels.at(i)->setVisible(false);
+        else
+            placeBeside(m_quotedLabels.at(i), plotted(m_points.at(m_quotedPoints.at(i)).candidate), QuotedRingPixels);
     }
-    // The compared configurations are named after the front, where room is left; a hidden name is on hover.
-    for (qsizetype i = 0; i < m_comparedRows.size(); ++i) {
-        ChartAnnotation *label = m_comparedLabels.at(i);
-        const QSizeF size = label->boundingRect().size();
-        const QPointF at = chart()->mapToPosition(plotted(m_comparedRows.at(i)), m_frontLine);
-        const std::optional<QPointF> spot =
-            freeSpotBeside(at, size, ComparedMarkerPixels / 2 + LabelGapPixels / 2, plot, taken);
-        if (spot) {
-            label->setPos(*spot);
-            taken << QRectF(*spot, size);
-        }
-        label->setVisible(spot.has_value());
-    }
+    // The compared configurations are named after the front, where room is left.
+    for (qsizetype i = 0; i < m_comparedRows.size(); ++i)
+        placeBeside(m_comparedLabels.at(i), plotted(m_comparedRows.at(i)), ComparedMarkerPixels);
 }
 
 void ValueChart::restyle()
