@@ -84,6 +84,8 @@ bool isUserEntry(const Catalog &user, const QString &entry)
         return user.quantization(id) != nullptr;
     if (section == QLatin1String("systems"))
         return user.system(id) != nullptr;
+    if (section == QLatin1String("links"))
+        return user.link(id) != nullptr;
     return true;
 }
 
@@ -100,6 +102,8 @@ Catalog withoutSystems(const Catalog &catalog, const QSet<QString> &systemIds)
         if (!systemIds.contains(system.id))
             result.addSystem(system);
     }
+    for (const ClusterLink &link : catalog.links())
+        result.addLink(link);
     return result;
 }
 
@@ -108,6 +112,7 @@ Catalog withoutSystems(const Catalog &catalog, const QSet<QString> &systemIds)
 const Device *Catalog::device(const QString &id) const { return find(m_devices, m_deviceIndex, id); }
 const LanguageModel *Catalog::model(const QString &id) const { return find(m_models, m_modelIndex, id); }
 const NamedSystem *Catalog::system(const QString &id) const { return find(m_systems, m_systemIndex, id); }
+const ClusterLink *Catalog::link(const QString &id) const { return find(m_links, m_linkIndex, id); }
 
 const Quantization *Catalog::quantization(const QString &name) const
 {
@@ -117,6 +122,7 @@ const Quantization *Catalog::quantization(const QString &name) const
 void Catalog::addDevice(const Device &device) { upsert(m_devices, m_deviceIndex, device.id, device); }
 void Catalog::addModel(const LanguageModel &model) { upsert(m_models, m_modelIndex, model.id, model); }
 void Catalog::addSystem(const NamedSystem &system) { upsert(m_systems, m_systemIndex, system.id, system); }
+void Catalog::addLink(const ClusterLink &link) { upsert(m_links, m_linkIndex, link.id, link); }
 
 void Catalog::addQuantization(const Quantization &quant)
 {
@@ -134,6 +140,8 @@ Catalog Catalog::overlaidWith(const Catalog &overlay) const
         result.addQuantization(quant);
     for (const NamedSystem &system : overlay.systems())
         result.addSystem(system);
+    for (const ClusterLink &link : overlay.links())
+        result.addLink(link);
     return result;
 }
 
@@ -141,7 +149,7 @@ Catalog Catalog::overlaidWith(const Catalog &overlay) const
 bool Catalog::operator==(const Catalog &other) const
 {
     return m_devices == other.m_devices && m_models == other.m_models && m_quantizations == other.m_quantizations
-        && m_systems == other.m_systems;
+        && m_systems == other.m_systems && m_links == other.m_links;
 }
 
 const Catalog &embeddedCatalog()

@@ -13,7 +13,7 @@
 
 namespace headroom {
 
-// The immutable set of devices, models, quantizations and named systems the app knows.
+// The immutable set of devices, models, quantizations, named systems and cluster links the app knows.
 // Loaded once; lookups are by id. A user catalog overlays the embedded one by id.
 class Catalog final
 {
@@ -22,11 +22,13 @@ public:
     const QList<LanguageModel> &models() const { return m_models; }
     const QList<Quantization> &quantizations() const { return m_quantizations; }
     const QList<NamedSystem> &systems() const { return m_systems; }
+    const QList<ClusterLink> &links() const { return m_links; }
 
     const Device *device(const QString &id) const;
     const LanguageModel *model(const QString &id) const;
     const Quantization *quantization(const QString &name) const; // case-insensitive
     const NamedSystem *system(const QString &id) const;
+    const ClusterLink *link(const QString &id) const;
 
     // Entries of `overlay` replace entries with the same id, others are appended.
     Catalog overlaidWith(const Catalog &overlay) const;
@@ -36,6 +38,7 @@ public:
     void addModel(const LanguageModel &model);
     void addQuantization(const Quantization &quant);
     void addSystem(const NamedSystem &system);
+    void addLink(const ClusterLink &link);
 
     bool operator==(const Catalog &other) const;
 
@@ -44,10 +47,12 @@ private:
     QList<LanguageModel> m_models;
     QList<Quantization> m_quantizations;
     QList<NamedSystem> m_systems;
+    QList<ClusterLink> m_links;
     QHash<QString, qsizetype> m_deviceIndex;
     QHash<QString, qsizetype> m_modelIndex;
     QHash<QString, qsizetype> m_quantIndex; // key: lower-case name
     QHash<QString, qsizetype> m_systemIndex;
+    QHash<QString, qsizetype> m_linkIndex;
 };
 
 using CatalogOrDiagnostics = std::variant<Catalog, Diagnostics>;

@@ -25,6 +25,7 @@ struct ReadContext {
 std::optional<Device> readDevice(const Json &json, const ReadContext &context, const QString &entry);
 std::optional<LanguageModel> readModel(const Json &json, const ReadContext &context, const QString &entry);
 std::optional<Quantization> readQuantization(const Json &json, const ReadContext &context, const QString &entry);
+std::optional<ClusterLink> readLink(const Json &json, const ReadContext &context, const QString &entry);
 std::optional<NamedSystem> readSystem(const Json &json, const ReadContext &context, const QString &entry);
 
 } // namespace headroom::catalog

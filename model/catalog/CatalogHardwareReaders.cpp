@@ -1,4 +1,4 @@
-// Readers for the "devices", "quantizations" and "systems" sections of a catalog.
+// Readers for the "devices", "links", "quantizations" and "systems" sections of a catalog.
 #include "catalog/CatalogEntryReaders.h"
 #include "core/FileLimits.h"
 #include "catalog/CatalogLimits.h"
@@ -93,6 +93,7 @@ std::optional<Device> readDevice(const Json &json, const ReadContext &context, c
     device.interconnect = defaultInterconnect(device.kind);
     readInterconnect(reader, context, device);
     device.maxCount = reader.integer("max_count", context.detail(), 1, kMaxDevicesPerChassis).value_or(kDefaultMaxCount);
+    device.clusterLinkId = reader.identifier("cluster_link", Presence::Optional).value_or(QString());
     // SPEC §2 names the field tdp_w or power_w; power_w wins when both are given.
     const char *powerField = !reader.has("power_w") && reader.has("tdp_w") ? "tdp_w" : "power_w";
     device.powerW = reader.number(powerField, context.detail(), kPowerWLimits).value_or(0);
@@ -103,6 +104,32 @@ std::optional<Device> readDevice(const Json &json, const ReadContext &context, c
     if (context.diagnostics.size() != problemsBefore)
         return std::nullopt;
     return device;
+}
+
+std::optional<ClusterLink> readLink(const Json &json, const ReadContext &context, const QString &entry)
+{
+    const qsizetype problemsBefore = context.diagnostics.size();
+    EntryReader reader(json, context.diagnostics, context.file, entry);
+    ClusterLink link;
+    link.id = reader.identifier("id", Presence::Required).value_or(QString());
+    link.name = reader.text("name", Presence::Required).value_or(QString());
+    link.shortName = reader.text("short_name", Presence::Optional).value_or(link.name);
+    link.bandwidthGBs = reader.number("bandwidth_gbs", Presence::Required, kClusterLinkGBsLimits).value_or(0);
+    link.latencyUs = reader.number("latency_us", Presence::Required, kLinkLatencyUsLimits).value_or(0);
+    link.rdma = reader.flag("rdma", context.detail()).value_or(false);
+    link.topology = reader.choice("topology", context.detail(), &linkTopologyFromString, "mesh, switch")
+                        .value_or(LinkTopology::Switch);
+    link.maxNodes = reader.integer("max_nodes", Presence::Optional, 2, kMaxDevicesPerChassis).value_or(kMaxDevicesPerChassis);
+    link.cablePriceUsd = reader.number("cable_price_usd", Presence::Optional, kPriceUsdLimits);
+    link.switchPriceUsd = reader.number("switch_price_usd", Presence::Optional, kPriceUsdLimits);
+    const Presence pricePresence = link.cablePriceUsd || link.switchPriceUsd ? Presence::Required : Presence::Optional;
+    link.priceDate = reader.text("price_date", pricePresence).value_or(QString());
+    link.priceSource = reader.text("price_source", pricePresence).value_or(QString());
+    link.source = reader.anyText("source", context.detail()).value_or(QString());
+    reader.anyText("notes", Presence::Optional);
+    if (context.diagnostics.size() != problemsBefore)
+        return std::nullopt;
+    return link;
 }
 
 std::optional<Quantization> readQuantization(const Json &json, const ReadContext &context, const QString &entry)
@@ -135,7 +162,7 @@ std::optional<NamedSystem> readSystem(const Json &json, const ReadContext &conte
     configuration.split = reader.choice("split", Presence::Optional, &splitFromString, "auto, layer, tensor")
                               .value_or(Split::Auto);
     configuration.runtime = reader.choice("runtime", Presence::Optional, &runtimeFromString,
-                                          "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang")
+                                          "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang, exo")
                                 .value_or(Runtime::Auto);
     system.compatibleDeviceIds = reader.identifierList("compatible_devices", Presence::Optional).value_or(QStringList());
     system.maxCards = reader.integer("max_cards", context.detail(), 1, kMaxDevicesPerChassis).value_or(configuration.count);

@@ -29,6 +29,11 @@ inline constexpr NumberLimits kPowerWLimits{0, false, 100'000};            // 0 
 inline constexpr NumberLimits kPriceUsdLimits{1, false, 100'000'000};
 inline constexpr int kMaxDevicesPerChassis = 64;
 
+// Cluster links: 1 GbE (0.125 GB/s) up to NVLink Switch (900 GB/s); latency from RDMA's microseconds to a
+// slow network's tens of milliseconds.
+inline constexpr NumberLimits kClusterLinkGBsLimits{0, true, 10'000};
+inline constexpr NumberLimits kLinkLatencyUsLimits{0, true, 100'000};
+
 // Models.
 // At least ten thousand parameters (the smallest language models are ~10 M; test models a few tens of
 // thousands); largest open models: ~1,000 B.

@@ -1,7 +1,7 @@
 // loadCatalog(): bytes -> validated Catalog, or every problem found, each naming file, entry and field.
 //
 // The document: {"format": "headroom-catalog", "version": 1, "devices": [...], "models": [...],
-// "quantizations": [...], "systems": [...]}, fields in snake_case as SPEC §2 names them. A complete
+// "quantizations": [...], "systems": [...], "links": [...]}, fields in snake_case as SPEC §2 names them. A complete
 // catalog (the embedded one) needs format, version, every section and every field; a partial one (a user
 // catalog) may leave out any of them, and its entries take the defaults documented in the readers.
 #include "catalog/Catalog.h"
@@ -86,10 +86,11 @@ using SectionReader = std::optional<Entry> (*)(const Json &, const catalog::Read
 // Reads one section: entries labelled by id (or by index when the id is unusable), duplicates reported.
 template<typename Entry>
 void readSection(const Json &document, const char *section, const char *idField, SectionReader<Entry> readEntry,
-                 const catalog::ReadContext &context, const std::function<void(const Entry &)> &add)
+                 const catalog::ReadContext &context, const std::function<void(const Entry &)> &add,
+                 catalog::Presence presence)
 {
     catalog::EntryReader top(document, context.diagnostics, context.file, QString());
-    const Json *entries = top.child(section, context.detail(), Json::value_t::array);
+    const Json *entries = top.child(section, presence, Json::value_t::array);
     if (!entries)
         return;
     QHash<QString, QString> firstLabelById; // case-folded id -> label of its first entry
@@ -125,7 +126,7 @@ void logUnknownKeys(const Json &document, const QString &file)
     static const QStringList known{QStringLiteral("format"),        QStringLiteral("version"),
                                    QStringLiteral("devices"),       QStringLiteral("models"),
                                    QStringLiteral("quantizations"), QStringLiteral("systems"),
-                                   QStringLiteral("notes")};
+                                   QStringLiteral("links"),         QStringLiteral("notes")};
     for (auto it = document.cbegin(); it != document.cend(); ++it) {
         const QString key = QString::fromStdString(it.key());
         if (!known.contains(key))
@@ -145,13 +146,16 @@ CatalogOrDiagnostics readDocument(const Json &document, const QString &file, boo
 
     Catalog result;
     readSection<Device>(document, "devices", "id", &catalog::readDevice, context,
-                        [&](const Device &device) { result.addDevice(device); });
+                        [&](const Device &device) { result.addDevice(device); }, context.detail());
     readSection<LanguageModel>(document, "models", "id", &catalog::readModel, context,
-                               [&](const LanguageModel &model) { result.addModel(model); });
+                               [&](const LanguageModel &model) { result.addModel(model); }, context.detail());
     readSection<Quantization>(document, "quantizations", "name", &catalog::readQuantization, context,
-                              [&](const Quantization &quant) { result.addQuantization(quant); });
+                              [&](const Quantization &quant) { result.addQuantization(quant); }, context.detail());
     readSection<NamedSystem>(document, "systems", "id", &catalog::readSystem, context,
-                             [&](const NamedSystem &system) { result.addSystem(system); });
+                             [&](const NamedSystem &system) { result.addSystem(system); }, context.detail());
+    readSection<ClusterLink>(document, "links", "id", &catalog::readLink, context,
+                             [&](const ClusterLink &link) { result.addLink(link); },
+                             catalog::Presence::Optional); // catalogs from before clusters have none
     // A partial catalog may name entries of the catalog it overlays: loadUserCatalog checks it after overlay.
     if (!partial && diagnostics.isEmpty())
         diagnostics = catalog::checkReferences(result, file);
@@ -162,7 +166,7 @@ CatalogOrDiagnostics readDocument(const Json &document, const QString &file, boo
 
 // The sections and the field that identifies an entry in each.
 constexpr std::pair<const char *, const char *> kSectionIds[] = {
-    {"devices", "id"}, {"models", "id"}, {"quantizations", "name"}, {"systems", "id"}};
+    {"devices", "id"}, {"models", "id"}, {"quantizations", "name"}, {"systems", "id"}, {"links", "id"}};
 
 // Every entry of `document` that shares its id with an entry of `base` takes the base entry's fields for the
 // ones it leaves out, so overriding one field of a device keeps all its others.

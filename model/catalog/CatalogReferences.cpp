@@ -62,6 +62,11 @@ Diagnostics checkReferences(const Catalog &catalog, const QString &file)
     Diagnostics diagnostics;
     for (const NamedSystem &system : catalog.systems())
         checkSystem(catalog, system, file, diagnostics);
+    for (const Device &device : catalog.devices()) {
+        if (!device.clusterLinkId.isEmpty() && !catalog.link(device.clusterLinkId))
+            diagnostics.append({file, label("devices", device.id), QStringLiteral("cluster_link"),
+                                QStringLiteral("names unknown link \"%1\"").arg(device.clusterLinkId)});
+    }
     for (const LanguageModel &model : catalog.models()) {
         for (qsizetype i = 0; i < model.publishedSizes.size(); ++i) {
             const QString &quant = model.publishedSizes.at(i).quant;

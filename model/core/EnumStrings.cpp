@@ -21,7 +21,10 @@ constexpr std::array runtimeNames{
     std::pair{Runtime::Auto, "auto"},     std::pair{Runtime::LlamaCpp, "llama.cpp"},
     std::pair{Runtime::Mlx, "mlx"},       std::pair{Runtime::Vllm, "vllm"},
     std::pair{Runtime::Ollama, "ollama"}, std::pair{Runtime::TensorRtLlm, "tensorrt-llm"},
-    std::pair{Runtime::Sglang, "sglang"}};
+    std::pair{Runtime::Sglang, "sglang"}, std::pair{Runtime::Exo, "exo"}};
+constexpr std::array nodeSplitNames{std::pair{NodeSplit::Auto, "auto"}, std::pair{NodeSplit::Tensor, "tensor"},
+                                    std::pair{NodeSplit::Pipeline, "pipeline"}};
+constexpr std::array topologyNames{std::pair{LinkTopology::Mesh, "mesh"}, std::pair{LinkTopology::Switch, "switch"}};
 constexpr std::array memoryKindNames{std::pair{MemoryKind::Unified, "unified"},
                                      std::pair{MemoryKind::Discrete, "discrete"}};
 constexpr std::array segmentNames{
@@ -45,6 +48,8 @@ constexpr std::array bottleneckNames{
 QString toString(Split value) { return nameOf(splitNames, value); }
 QString toString(Runtime value) { return nameOf(runtimeNames, value); }
 QString toString(MemoryKind value) { return nameOf(memoryKindNames, value); }
+QString toString(NodeSplit value) { return nameOf(nodeSplitNames, value); }
+QString toString(LinkTopology value) { return nameOf(topologyNames, value); }
 QString toString(Segment value) { return nameOf(segmentNames, value); }
 QString toString(AttentionKind value) { return nameOf(attentionNames, value); }
 QString toString(KvCacheType value) { return nameOf(kvNames, value); }
@@ -54,6 +59,8 @@ QString toString(Bottleneck value) { return nameOf(bottleneckNames, value); }
 
 std::optional<Split> splitFromString(const QString &text) { return valueOf(splitNames, text); }
 std::optional<Runtime> runtimeFromString(const QString &text) { return valueOf(runtimeNames, text); }
+std::optional<NodeSplit> nodeSplitFromString(const QString &text) { return valueOf(nodeSplitNames, text); }
+std::optional<LinkTopology> linkTopologyFromString(const QString &text) { return valueOf(topologyNames, text); }
 std::optional<MemoryKind> memoryKindFromString(const QString &text) { return valueOf(memoryKindNames, text); }
 std::optional<Segment> segmentFromString(const QString &text) { return valueOf(segmentNames, text); }
 std::optional<AttentionKind> attentionKindFromString(const QString &text) { return valueOf(attentionNames, text); }

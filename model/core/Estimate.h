@@ -27,6 +27,7 @@ struct Workload {
 struct EstimateInput {
     Device device;
     Configuration configuration; // configuration.memoryGB already resolved to an option of the device
+    ClusterLink link;            // what joins the configuration's machines, resolved (empty for one machine)
     LanguageModel model;
     Quantization quant;
     Workload workload;
@@ -62,7 +63,10 @@ struct FormulaTerms {
     double memoryTimeMs = 0;   // per decode step
     double computeTimeMs = 0;  // per decode step
     double overheadMs = 0;     // fixed per-step overhead
-    double interconnectMs = 0; // per decode step
+    double interconnectMs = 0; // per decode step, cards and machines together
+    double linkMs = 0;         // the part of interconnectMs spent on the link between machines
+    int nodes = 1;
+    NodeSplit nodeSplit = NodeSplit::Auto; // resolved when nodes > 1
     double expertCoverage = 1; // share of routed experts read per step (MoE)
     int devicesSharingBytes = 1; // cards that read weights in parallel for one token
     Runtime runtime = Runtime::Auto; // resolved

@@ -105,6 +105,11 @@ QList<RuntimeProfile> completeProfiles(const QList<RuntimeProfile> &fitted)
                 profiles << derivedFrom(*llama, runtime, platform,
                     QStringLiteral("not fitted (no %1 rows): llama.cpp's constants on %2").arg(toString(runtime), platformName));
         }
+        // exo runs MLX's kernels on every Mac of a cluster.
+        if (const RuntimeProfile *mlx = find(profiles, Runtime::Mlx, platform);
+            mlx && platform == PlatformClass::Apple && !find(profiles, Runtime::Exo, platform))
+            profiles << derivedFrom(*mlx, Runtime::Exo, platform,
+                                    QStringLiteral("exo runs MLX: MLX's constants on %1").arg(platformName));
     }
     return profiles;
 }

@@ -16,11 +16,17 @@ bool isUnified(const Device &device)
     return device.kind == MemoryKind::Unified;
 }
 
+int machines(const EstimateInput &input)
+{
+    return std::max(1, input.configuration.nodes);
+}
+
+// Every machine of a cluster runs its own copy of the runtime.
 double runtimeOverheadGB(const EstimateInput &input)
 {
     if (isUnified(input.device))
-        return kMetalRuntimeOverheadGB;
-    return std::max(1, input.configuration.count) * kCudaRuntimeOverheadGBPerDevice;
+        return machines(input) * kMetalRuntimeOverheadGB;
+    return machines(input) * std::max(1, input.configuration.count) * kCudaRuntimeOverheadGBPerDevice;
 }
 
 } // namespace
@@ -34,9 +40,9 @@ double usableMemoryGB(const EstimateInput &input)
 {
     const double perDeviceGB = std::max(0.0, configuredMemoryGB(input)) * kMarketingGBToGB;
     if (isUnified(input.device))
-        return perDeviceGB * std::clamp(input.appleUsableFraction, 0.0, 1.0);
+        return machines(input) * perDeviceGB * std::clamp(input.appleUsableFraction, 0.0, 1.0);
     const int count = std::max(1, input.configuration.count);
-    return count * std::max(0.0, perDeviceGB - kReservedGBPerDiscreteDevice);
+    return machines(input) * count * std::max(0.0, perDeviceGB - kReservedGBPerDiscreteDevice);
 }
 
 MemoryPlan planMemory(const EstimateInput &input)

@@ -17,7 +17,7 @@ struct MemoryPlan {
 double configuredMemoryGB(const EstimateInput &input);
 
 // Memory the model may use, in GB: discrete cards pool their VRAM (minus a reserve each);
-// Apple chips give the GPU `appleUsableFraction` of unified memory.
+// Apple chips give the GPU `appleUsableFraction` of unified memory; a cluster's machines pool theirs.
 double usableMemoryGB(const EstimateInput &input);
 
 MemoryPlan planMemory(const EstimateInput &input);

@@ -1,5 +1,6 @@
 // The roofline method: bytes and FLOPs of one decode step against bandwidth and compute,
 // with KV cache, MoE expert coverage, multi-GPU split, concurrency, prefill and fit.
+#include "engine/Cluster.h"
 #include "engine/Estimator.h"
 #include "engine/PromptMatmulRate.h"
 #include "engine/RooflineConstants.h"
@@ -62,6 +63,7 @@ struct DecodeTiming {
     double computeMs = 0;
     double overheadMs = 0;
     double interconnectMs = 0;
+    double linkMs = 0;
     double weightGB = 0;
     double kvGB = 0;
     double flopsPerToken = 0;
@@ -69,7 +71,53 @@ struct DecodeTiming {
     int parallelDevices = 1;
 };
 
-DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &profile, Split split,
+// How a configuration's devices share one decode step: `tensorWays` devices read and compute a slice of every
+// layer at once; `stages` groups of them hold consecutive layers and run one after the other.
+struct Parallelism {
+    int tensorWays = 1;
+    int stages = 1;
+};
+
+Parallelism parallelismOf(const EstimateInput &input, Split split, NodeSplit nodeSplit)
+{
+    const int count = std::max(1, input.configuration.count);
+    const int nodes = std::max(1, input.configuration.nodes);
+    Parallelism parallelism;
+    parallelism.tensorWays = (split == Split::Tensor ? count : 1) * (nodeSplit == NodeSplit::Tensor ? nodes : 1);
+    parallelism.stages = (split == Split::Tensor ? 1 : count) * (nodeSplit == NodeSplit::Tensor ? 1 : nodes);
+    return parallelism;
+}
+
+// Exchanges of one all-reduce between n machines: reduce-scatter then all-gather, one exchange each when every
+// machine is cabled to every other, n - 1 each around a ring through a switch.
+double exchangesPerAllReduce(const ClusterLink &link, int nodes)
+{
+    return link.topology == LinkTopology::Mesh ? 2.0 : 2.0 * (nodes - 1);
+}
+
+// Time per decode step on the link between machines: a tensor split all-reduces every layer's output twice
+// (latency-bound for one user, bandwidth-bound for many); a pipeline hands the activations on at each boundary.
+double clusterLinkMs(const EstimateInput &input, const RuntimeProfile &profile, NodeSplit nodeSplit, int users,
+                     const ModelShape &shape)
+{
+    const int nodes = std::max(1, input.configuration.nodes);
+    if (nodes <= 1)
+        return 0.0;
+    const ClusterLink &link = input.link;
+    const double linkGBs = link.bandwidthGBs > 0 ? link.bandwidthGBs : kDefaultInterconnectGBs;
+    const double activationGB = users * double(shape.hidden) * kActivationBytesPerElement / kBytesPerGB;
+    if (nodeSplit == NodeSplit::Tensor) {
+        const double exchanges = exchangesPerAllReduce(link, nodes);
+        const double latencyMs = exchanges * (link.latencyUs + kClusterExchangeSoftwareUs + profile.tensorSyncUs)
+            / kMicrosecondsPerMs;
+        const double transferMs = activationGB * 2.0 * (nodes - 1) / nodes / linkGBs * kMsPerSecond;
+        return kAllReducesPerLayer * shape.layers * (latencyMs + transferMs);
+    }
+    const double hopMs = link.latencyUs / kMicrosecondsPerMs + kPipelineHopSoftwareMs + activationGB / linkGBs * kMsPerSecond;
+    return (nodes - 1) * hopMs;
+}
+
+DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &profile, Split split, NodeSplit nodeSplit,
                           const MemoryPlan &plan)
 {
     const Device &device = input.device;
@@ -103,11 +151,20 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     const double flopsPerSecond = matmulTflops(device, resolveRuntime(input.configuration.runtime, device), input.quant) * 1e12 * profile.computeEfficiency;
     const double stepFlops = users * flopsPerToken + dequantOps;
 
+    // Tensor-parallel devices each read 1/n of every layer and compute 1/n of every matmul. Pipeline stages
+    // run one after the other: with several sequences llama.cpp pipelines micro-batches, keeping
+    // min(users, stages) stages busy: each micro-batch re-reads the weights (no gain there) while KV traffic
+    // and FLOPs spread out.
+    const Parallelism parallelism = parallelismOf(input, split, nodeSplit);
+    const int busy = std::min(users, parallelism.stages);
+    timing.parallelDevices = parallelism.tensorWays * busy;
+    timing.memoryMs = (busy == 1 ? safeRatio(weightReadGB + kvReadGB, bandwidth * parallelism.tensorWays)
+                                 : safeRatio(weightReadGB, bandwidth * parallelism.tensorWays)
+                                       + safeRatio(kvReadGB, bandwidth * parallelism.tensorWays * busy))
+        * kMsPerSecond;
+    timing.computeMs = safeRatio(stepFlops, flopsPerSecond * parallelism.tensorWays * busy) * kMsPerSecond;
+
     if (split == Split::Tensor && count > 1) {
-        // Every card reads 1/n of every layer and computes 1/n of every matmul.
-        timing.parallelDevices = count;
-        timing.memoryMs = safeRatio(weightReadGB + kvReadGB, bandwidth * count) * kMsPerSecond;
-        timing.computeMs = safeRatio(stepFlops, flopsPerSecond * count) * kMsPerSecond;
         const double linkGBs = tensorLinkGBs(device);
         const double allReduceGB = users * double(shape.hidden) * kActivationBytesPerElement / kBytesPerGB;
         // NVLink and AMD's Infinity Fabric join the GPUs directly; PCIe goes through the host.
@@ -118,15 +175,10 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
         const double perAllReduceMs = latencyUs / 1000.0 + allReduceGB / linkGBs * kMsPerSecond;
         timing.interconnectMs = kAllReducesPerLayer * shape.layers * perAllReduceMs;
     } else {
-        // Layer split: cards hold consecutive layers and run one after the other. With several
-        // sequences llama.cpp pipelines micro-batches, keeping min(users, cards) cards busy: each
-        // micro-batch re-reads the weights (no gain there) while KV traffic and FLOPs spread out.
-        const int busy = std::min(users, count);
-        timing.parallelDevices = busy;
-        timing.memoryMs = (safeRatio(weightReadGB, bandwidth) + safeRatio(kvReadGB, bandwidth * busy)) * kMsPerSecond;
-        timing.computeMs = safeRatio(stepFlops, flopsPerSecond * busy) * kMsPerSecond;
         timing.interconnectMs = (count - 1) * profile.layerSplitOverheadMs;
     }
+    timing.linkMs = clusterLinkMs(input, profile, nodeSplit, users, shape);
+    timing.interconnectMs += timing.linkMs;
 
     if (plan.fit == Fit::Offload) {
         // Layers that do not fit stay in host RAM and stream over the host memory bus every step.
@@ -162,16 +214,19 @@ double tensorSplitPromptBytesPerToken(const LanguageModel &model, Runtime runtim
 // one read of all the weights per micro-batch (a long prompt touches every expert); a tensor split then
 // sends its activations over the link.
 double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, Runtime runtime, Split split,
-                              const MemoryPlan &plan)
+                              NodeSplit nodeSplit, const MemoryPlan &plan)
 {
     const LanguageModel &model = input.model;
     const double prompt = std::max(1, input.workload.promptTokens);
     const double microBatch = std::clamp(prompt, 1.0, std::max(1.0, profile.prefillMicroBatchTokens));
     // Tensor split shares every matmul among the n cards. Layer split pipelines the prompt's m micro-batches
     // through the cards, each holding 1/n of the layers: m x n / (m + n - 1) cards' worth of work at once.
+    // A cluster's machines multiply one or the other.
     const double cards = std::max(1, input.configuration.count);
+    const Parallelism parallelism = parallelismOf(input, split, nodeSplit);
+    const double stages = parallelism.stages;
     const double microBatches = std::ceil(prompt / microBatch);
-    const double parallel = split == Split::Tensor ? cards : microBatches * cards / (microBatches + cards - 1.0);
+    const double parallel = parallelism.tensorWays * (microBatches * stages / (microBatches + stages - 1.0));
 
     const double activeB = activeParamsB(model);
     const ExpertSplit experts = expertSplit(model);
@@ -190,9 +245,11 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
                                               peakFlops * profile.attentionEfficiency);
     const double bandwidth = streamingGBs(input.device, profile) * parallel;
     const double memorySeconds = safeRatio(plan.memory.weightsGB, bandwidth * microBatch);
-    const double linkSeconds = split == Split::Tensor && cards > 1
+    double linkSeconds = split == Split::Tensor && cards > 1
         ? safeRatio(tensorSplitPromptBytesPerToken(model, runtime, cards) / kBytesPerGB, tensorLinkGBs(input.device))
         : 0.0;
+    // Between machines a micro-batch pays the link's bytes per token and its latency once.
+    linkSeconds += clusterLinkMs(input, profile, nodeSplit, int(microBatch), resolvedShape(model)) / kMsPerSecond / microBatch;
     const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds) + linkSeconds;
     return secondsPerToken > 0 ? 1.0 / secondsPerToken : 0.0;
 }
@@ -224,6 +281,9 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     const Runtime runtime = resolveRuntime(input.configuration.runtime, input.device);
     const int count = std::max(1, input.configuration.count);
     const Split split = resolveSplit(input.configuration.split, runtime, count);
+    const NodeSplit nodeSplit = input.configuration.nodes > 1
+        ? resolveNodeSplit(input.configuration.nodeSplit, runtime, input.link, count)
+        : NodeSplit::Auto;
     const PlatformClass platform = platformClassOf(input.device);
     const RuntimeProfile &profile = calibration.profile(runtime, platform);
 
@@ -233,7 +293,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     estimate.maxUsers = plan.maxUsers;
     estimate.maxContext = plan.maxContext;
 
-    const DecodeTiming timing = decodeTiming(input, profile, split, plan);
+    const DecodeTiming timing = decodeTiming(input, profile, split, nodeSplit, plan);
     FormulaTerms &terms = estimate.terms;
     terms.weightBytesPerTokenGB = timing.weightGB;
     terms.kvBytesPerTokenGB = timing.kvGB;
@@ -248,6 +308,9 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.computeTimeMs = timing.computeMs;
     terms.overheadMs = timing.overheadMs;
     terms.interconnectMs = timing.interconnectMs;
+    terms.linkMs = timing.linkMs;
+    terms.nodes = std::max(1, input.configuration.nodes);
+    terms.nodeSplit = nodeSplit;
     terms.expertCoverage = timing.coverage;
     terms.devicesSharingBytes = timing.parallelDevices;
     terms.runtime = runtime;
@@ -279,7 +342,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     else
         estimate.bottleneck = Bottleneck::Bandwidth;
 
-    estimate.prefillTps = prefillTokensPerSecond(input, profile, runtime, split, plan);
+    estimate.prefillTps = prefillTokensPerSecond(input, profile, runtime, split, nodeSplit, plan);
     estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps);
     estimate.outputTpsTotal = endToEndOutputTps(input.workload, estimate.ttftSeconds, estimate.decodeTpsPerUser);
 

@@ -38,6 +38,7 @@ QString enumName(Runtime runtime)
     case Runtime::Ollama: return QStringLiteral("Runtime::Ollama");
     case Runtime::TensorRtLlm: return QStringLiteral("Runtime::TensorRtLlm");
     case Runtime::Sglang: return QStringLiteral("Runtime::Sglang");
+    case Runtime::Exo: return QStringLiteral("Runtime::Exo");
     }
     return {};
 }

@@ -168,7 +168,7 @@ std::optional<Runtime> modelledRuntime(const QString &backend)
 {
     const QString lower = backend.toLower();
     // vllm-mlx and LM Studio's MLX engine run MLX's kernels; LM Studio's GGUF engine is llama.cpp.
-    const std::pair<const char *, Runtime> names[] = {{"mlx", Runtime::Mlx}, {"ollama", Runtime::Ollama},
+    const std::pair<const char *, Runtime> names[] = {{"exo", Runtime::Exo}, {"mlx", Runtime::Mlx}, {"ollama", Runtime::Ollama},
                                                       {"vllm", Runtime::Vllm}, {"sglang", Runtime::Sglang},
                                                       {"tensorrt", Runtime::TensorRtLlm}, {"trt-llm", Runtime::TensorRtLlm},
                                                       {"llama.cpp", Runtime::LlamaCpp}, {"llamacpp", Runtime::LlamaCpp},

@@ -46,6 +46,7 @@ Runtime applicableRuntime(Runtime runtime, const Device &device)
 {
     switch (runtime) {
     case Runtime::Mlx:
+    case Runtime::Exo:
         return device.isApple() ? runtime : Runtime::Auto;
     case Runtime::Vllm:
     case Runtime::TensorRtLlm:

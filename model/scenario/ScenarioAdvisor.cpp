@@ -12,6 +12,7 @@ bool runsOn(Runtime runtime, Platform platform)
 {
     switch (runtime) {
     case Runtime::Mlx:
+    case Runtime::Exo:
         return platform == Platform::Apple;
     case Runtime::Vllm:
     case Runtime::TensorRtLlm:

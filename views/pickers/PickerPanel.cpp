@@ -148,7 +148,7 @@ void PickerPanel::buildLayout()
         {Runtime::Auto, tr("Auto (per platform)")}, {Runtime::LlamaCpp, tr("llama.cpp")},
         {Runtime::Mlx, tr("MLX (Apple)")},         {Runtime::Ollama, tr("Ollama")},
         {Runtime::Vllm, tr("vLLM (NVIDIA)")},      {Runtime::TensorRtLlm, tr("TensorRT-LLM (NVIDIA)")},
-        {Runtime::Sglang, tr("SGLang (NVIDIA)")}};
+        {Runtime::Sglang, tr("SGLang (NVIDIA)")},  {Runtime::Exo, tr("exo (Mac clusters)")}};
     for (const auto &[runtime, name] : runtimes)
         m_runtime->addItem(name, QVariant::fromValue(int(runtime)));
     for (KvCacheType type : {KvCacheType::F16, KvCacheType::Q8_0, KvCacheType::Fp8, KvCacheType::Q4_0})

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/Hardware.h"
+#include "core/LanguageModel.h"
+
+#include <QString>
+
+namespace headroom {
+
+// How a cluster's machines share the model when the configuration leaves it to the runtime:
+// exo and MLX distributed shard every layer over an RDMA link and pipeline otherwise; vLLM, SGLang and
+// TensorRT-LLM shard across single-GPU machines joined by RDMA (DGX Spark pairs) and otherwise run tensor
+// parallel inside each machine and a pipeline across them; llama.cpp's RPC backend always pipelines.
+NodeSplit resolveNodeSplit(NodeSplit requested, Runtime runtime, const ClusterLink &link, int devicesPerNode);
+
+// Why `runtime` cannot run one model across `nodes` machines this way, or an empty string when it can.
+QString clusterRefusal(Runtime runtime, NodeSplit split, const LanguageModel &model, int nodes, int devicesPerNode,
+                       const ClusterLink &link);
+
+// "2× Mac Studio M3 Ultra (TB5 RDMA)": the label a chart gives a cluster of `machine`.
+QString clusterLabel(const QString &machine, int nodes, const ClusterLink &link);
+
+// The link's hardware for `nodes` machines in USD (cables, plus a switch past two machines when it needs one),
+// or nothing when one of those prices is unknown.
+std::optional<double> linkHardwareUsd(const ClusterLink &link, int nodes);
+
+// How many cables `nodes` machines need: one per pair over a mesh, one per machine into a switch.
+int linkCables(const ClusterLink &link, int nodes);
+
+} // namespace headroom
