@@ -128,6 +128,7 @@ const Calibration &Calibration::builtIn()
         Calibration built;
         built.setProfiles(calibration::completeProfiles(calibration::fittedProfiles()));
         built.setErrorBands(calibration::holdOutErrorBands());
+        built.setClusterCosts(calibration::fittedClusterCosts());
         return built;
     }();
     return calibration;

@@ -67,6 +67,19 @@ struct ErrorBand {
     bool operator==(const ErrorBand &) const = default;
 };
 
+// What joining machines costs beyond the link's wire (latency and bandwidth come from the catalog): the software
+// of one exchange of a cross-machine all-reduce and of one pipeline hop per decode step, fitted on the cluster rows
+// of measured.csv; and the range of cluster estimates, from their leave-one-source-out error.
+struct ClusterCosts {
+    double exchangeSoftwareUs = 20;
+    double pipelineHopMs = 1;
+    double lowRatio = 0.6; // measured / predicted: the likely range of a cluster estimate
+    double highRatio = 1.5;
+    double holdOutMape = 0.3;
+    int rows = 0; // cluster measurements fitted
+    bool operator==(const ClusterCosts &) const = default;
+};
+
 class Calibration final
 {
 public:
@@ -86,9 +99,13 @@ public:
     void setProfiles(const QList<RuntimeProfile> &profiles);
     void setErrorBands(const QList<ErrorBand> &bands);
 
+    const ClusterCosts &clusterCosts() const { return m_clusterCosts; }
+    void setClusterCosts(const ClusterCosts &costs) { m_clusterCosts = costs; }
+
 private:
     QList<RuntimeProfile> m_profiles;
     QList<ErrorBand> m_bands;
+    ClusterCosts m_clusterCosts;
 };
 
 // Runtime::Auto resolved for a device: llama.cpp (Metal on Apple, CUDA elsewhere).

@@ -11,6 +11,7 @@ namespace headroom::calibration {
 // HEADROOM_WRITE_CALIBRATION=model/engine/CalibrationConstants.cpp build/.../tst_calibration.
 QList<RuntimeProfile> fittedProfiles();     // every runtime and platform class with rows enough
 QList<ErrorBand> holdOutErrorBands();       // leave-one-source-out error per speed class x runtime x platform
+ClusterCosts fittedClusterCosts();          // the link's software costs and the range of cluster estimates
 
 // The fitted profiles plus, for each runtime and platform without rows, the closest fitted one.
 QList<RuntimeProfile> completeProfiles(const QList<RuntimeProfile> &fitted);

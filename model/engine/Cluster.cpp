@@ -24,22 +24,24 @@ NodeSplit resolveNodeSplit(NodeSplit requested, Runtime runtime, const ClusterLi
     return NodeSplit::Pipeline;
 }
 
-QString clusterRefusal(Runtime runtime, NodeSplit split, const LanguageModel &model, int nodes, int devicesPerNode,
-                       const ClusterLink &link)
+ClusterRefusal clusterRefusal(Runtime runtime, NodeSplit split, const LanguageModel &model,
+                              const Configuration &configuration, const ClusterLink &link)
 {
+    const int nodes = configuration.nodes;
     if (nodes <= 1)
         return {};
     if (nodes > link.maxNodes)
-        return QStringLiteral("%1 joins at most %2 machines").arg(link.name).arg(link.maxNodes);
+        return {QStringLiteral("nodes"), QStringLiteral("%1 joins at most %2 machines, got %3").arg(link.name).arg(link.maxNodes).arg(nodes)};
     if (runtime == Runtime::Ollama)
-        return QStringLiteral("Ollama runs a model on one machine only (llama.cpp's RPC backend or exo spread one "
-                              "over several)");
+        return {QStringLiteral("runtime"), QStringLiteral("Ollama runs a model on one machine only (llama.cpp's RPC "
+                                                          "backend or exo spread one over several)")};
     if (split == NodeSplit::Tensor && (runtime == Runtime::LlamaCpp || runtime == Runtime::Auto))
-        return QStringLiteral("llama.cpp splits a model across machines by layers only (its RPC backend): "
-                              "choose a pipeline");
+        return {QStringLiteral("node_split"), QStringLiteral("llama.cpp splits a model across machines by layers only "
+                                                             "(its RPC backend): use pipeline")};
     if (split == NodeSplit::Tensor) {
-        if (const QString refusal = tensorParallelRefusal(model, nodes * std::max(1, devicesPerNode)); !refusal.isEmpty())
-            return refusal;
+        const int cards = nodes * std::max(1, configuration.count);
+        if (const QString refusal = tensorParallelRefusal(model, cards); !refusal.isEmpty())
+            return {QStringLiteral("node_split"), refusal};
     }
     return {};
 }

@@ -13,9 +13,16 @@ namespace headroom {
 // parallel inside each machine and a pipeline across them; llama.cpp's RPC backend always pipelines.
 NodeSplit resolveNodeSplit(NodeSplit requested, Runtime runtime, const ClusterLink &link, int devicesPerNode);
 
-// Why `runtime` cannot run one model across `nodes` machines this way, or an empty string when it can.
-QString clusterRefusal(Runtime runtime, NodeSplit split, const LanguageModel &model, int nodes, int devicesPerNode,
-                       const ClusterLink &link);
+// Why a runtime cannot run one model across a configuration's machines, and the field to blame.
+struct ClusterRefusal {
+    QString field; // "nodes", "runtime" or "node_split"
+    QString problem;
+    bool isEmpty() const { return problem.isEmpty(); }
+};
+
+// Empty when `runtime` (resolved) can run `model` across the configuration's machines split as `split` (resolved).
+ClusterRefusal clusterRefusal(Runtime runtime, NodeSplit split, const LanguageModel &model,
+                              const Configuration &configuration, const ClusterLink &link);
 
 // "2× Mac Studio M3 Ultra (TB5 RDMA)": the label a chart gives a cluster of `machine`.
 QString clusterLabel(const QString &machine, int nodes, const ClusterLink &link);

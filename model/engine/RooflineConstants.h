@@ -54,13 +54,6 @@ inline constexpr double kNvlinkAllReduceLatencyUs = 5.0;
 // All-reduce over PCIe when the catalog does not give the interconnect bandwidth, GB/s per direction.
 inline constexpr double kDefaultInterconnectGBs = 32.0;
 
-// Clusters (several machines joined by a link). Software cost of one exchange of a cross-machine all-reduce on top
-// of the link's own latency (the collective library's bookkeeping and synchronisation), and of one pipeline hop
-// per decode step (a runtime's send and receive of the activations: llama.cpp RPC's graph call and tensor copy,
-// exo's and vLLM's pipeline messages). Fitted on the cluster rows of measured.csv (tst_cluster).
-inline constexpr double kClusterExchangeSoftwareUs = 20.0;
-inline constexpr double kPipelineHopSoftwareMs = 1.0;
-
 // Sharpness of the smooth minimum between device bandwidth and the runtime's kernel ceiling:
 // rate = b / (1 + (b / ceiling)^4)^(1/4), close to min(b, ceiling) but smooth for the fit.
 // (The exponent 4 is computed with two square roots: pow() dominated the estimator's profile.)

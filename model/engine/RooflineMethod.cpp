@@ -97,7 +97,7 @@ double exchangesPerAllReduce(const ClusterLink &link, int nodes)
 
 // Time per decode step on the link between machines: a tensor split all-reduces every layer's output twice
 // (latency-bound for one user, bandwidth-bound for many); a pipeline hands the activations on at each boundary.
-double clusterLinkMs(const EstimateInput &input, const RuntimeProfile &profile, NodeSplit nodeSplit, int users,
+double clusterLinkMs(const EstimateInput &input, const ClusterCosts &costs, NodeSplit nodeSplit, int users,
                      const ModelShape &shape)
 {
     const int nodes = std::max(1, input.configuration.nodes);
@@ -108,17 +108,16 @@ double clusterLinkMs(const EstimateInput &input, const RuntimeProfile &profile, 
     const double activationGB = users * double(shape.hidden) * kActivationBytesPerElement / kBytesPerGB;
     if (nodeSplit == NodeSplit::Tensor) {
         const double exchanges = exchangesPerAllReduce(link, nodes);
-        const double latencyMs = exchanges * (link.latencyUs + kClusterExchangeSoftwareUs + profile.tensorSyncUs)
-            / kMicrosecondsPerMs;
+        const double latencyMs = exchanges * (link.latencyUs + costs.exchangeSoftwareUs) / kMicrosecondsPerMs;
         const double transferMs = activationGB * 2.0 * (nodes - 1) / nodes / linkGBs * kMsPerSecond;
         return kAllReducesPerLayer * shape.layers * (latencyMs + transferMs);
     }
-    const double hopMs = link.latencyUs / kMicrosecondsPerMs + kPipelineHopSoftwareMs + activationGB / linkGBs * kMsPerSecond;
+    const double hopMs = link.latencyUs / kMicrosecondsPerMs + costs.pipelineHopMs + activationGB / linkGBs * kMsPerSecond;
     return (nodes - 1) * hopMs;
 }
 
-DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &profile, Split split, NodeSplit nodeSplit,
-                          const MemoryPlan &plan)
+DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &profile, const ClusterCosts &costs,
+                          Split split, NodeSplit nodeSplit, const MemoryPlan &plan)
 {
     const Device &device = input.device;
     const LanguageModel &model = input.model;
@@ -177,7 +176,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     } else {
         timing.interconnectMs = (count - 1) * profile.layerSplitOverheadMs;
     }
-    timing.linkMs = clusterLinkMs(input, profile, nodeSplit, users, shape);
+    timing.linkMs = clusterLinkMs(input, costs, nodeSplit, users, shape);
     timing.interconnectMs += timing.linkMs;
 
     if (plan.fit == Fit::Offload) {
@@ -213,8 +212,8 @@ double tensorSplitPromptBytesPerToken(const LanguageModel &model, Runtime runtim
 // micro-batch x k / E tokens), attention over the prompt so far at the attention rate, and a memory floor of
 // one read of all the weights per micro-batch (a long prompt touches every expert); a tensor split then
 // sends its activations over the link.
-double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, Runtime runtime, Split split,
-                              NodeSplit nodeSplit, const MemoryPlan &plan)
+double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, const ClusterCosts &costs,
+                              Runtime runtime, Split split, NodeSplit nodeSplit, const MemoryPlan &plan)
 {
     const LanguageModel &model = input.model;
     const double prompt = std::max(1, input.workload.promptTokens);
@@ -249,7 +248,7 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
         ? safeRatio(tensorSplitPromptBytesPerToken(model, runtime, cards) / kBytesPerGB, tensorLinkGBs(input.device))
         : 0.0;
     // Between machines a micro-batch pays the link's bytes per token and its latency once.
-    linkSeconds += clusterLinkMs(input, profile, nodeSplit, int(microBatch), resolvedShape(model)) / kMsPerSecond / microBatch;
+    linkSeconds += clusterLinkMs(input, costs, nodeSplit, int(microBatch), resolvedShape(model)) / kMsPerSecond / microBatch;
     const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds) + linkSeconds;
     return secondsPerToken > 0 ? 1.0 / secondsPerToken : 0.0;
 }
@@ -293,7 +292,8 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     estimate.maxUsers = plan.maxUsers;
     estimate.maxContext = plan.maxContext;
 
-    const DecodeTiming timing = decodeTiming(input, profile, split, nodeSplit, plan);
+    const ClusterCosts &costs = calibration.clusterCosts();
+    const DecodeTiming timing = decodeTiming(input, profile, costs, split, nodeSplit, plan);
     FormulaTerms &terms = estimate.terms;
     terms.weightBytesPerTokenGB = timing.weightGB;
     terms.kvBytesPerTokenGB = timing.kvGB;
@@ -342,14 +342,22 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     else
         estimate.bottleneck = Bottleneck::Bandwidth;
 
-    estimate.prefillTps = prefillTokensPerSecond(input, profile, runtime, split, nodeSplit, plan);
+    estimate.prefillTps = prefillTokensPerSecond(input, profile, costs, runtime, split, nodeSplit, plan);
     estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps);
     estimate.outputTpsTotal = endToEndOutputTps(input.workload, estimate.ttftSeconds, estimate.decodeTpsPerUser);
 
     const bool moe = input.model.isMoe();
-    setLikelyRanges(estimate, input, calibration.errorBand(users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode,
-                                                           runtime, platform, moe),
-                    calibration.errorBand(SpeedClass::Prefill, runtime, platform, moe));
+    ErrorBand decodeBand = calibration.errorBand(users > 1 ? SpeedClass::Concurrency : SpeedClass::Decode, runtime,
+                                                 platform, moe);
+    ErrorBand prefillBand = calibration.errorBand(SpeedClass::Prefill, runtime, platform, moe);
+    if (input.configuration.isCluster()) {
+        // A cluster adds the link model's own error to the single machine's.
+        for (ErrorBand *band : {&decodeBand, &prefillBand}) {
+            band->lowRatio = std::min(band->lowRatio, costs.lowRatio);
+            band->highRatio = std::max(band->highRatio, costs.highRatio);
+        }
+    }
+    setLikelyRanges(estimate, input, decodeBand, prefillBand);
     return estimate;
 }
 

@@ -34,9 +34,10 @@ Estimate seedEstimate(const EstimateInput &input)
 {
     Estimate estimate;
     estimate.method = Method::Seed;
-    const int count = std::max(1, input.configuration.count);
+    // A cluster's machines pool their memory; the rule's one stream still reads the weights at one machine's pace.
+    const int devices = std::max(1, input.configuration.count) * std::max(1, input.configuration.nodes);
     const double sizeGB = weightSizeGB(input.model, input.quant);
-    const double memoryGB = count * std::max(0.0, seed::memoryPerDeviceGB(input));
+    const double memoryGB = devices * std::max(0.0, seed::memoryPerDeviceGB(input));
 
     estimate.memory.weightsGB = sizeGB;
     estimate.memory.totalGB = sizeGB;

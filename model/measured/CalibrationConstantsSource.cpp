@@ -93,7 +93,15 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
                       .arg(band.rows)
                       .arg(boolean(band.anyModel), boolean(band.moe));
     }
-    source += QStringLiteral("    };\n}\n\n} // namespace headroom::calibration\n");
+    source += QStringLiteral("    };\n}\n\n");
+    const ClusterCosts &c = fit.cluster;
+    source += QStringLiteral("ClusterCosts fittedClusterCosts()\n{\n"
+                             "    return {.exchangeSoftwareUs = %1, .pipelineHopMs = %2,\n"
+                             "            .lowRatio = %3, .highRatio = %4, .holdOutMape = %5, .rows = %6};\n}\n\n")
+                  .arg(literal(c.exchangeSoftwareUs), literal(c.pipelineHopMs), literal(c.lowRatio), literal(c.highRatio),
+                       literal(c.holdOutMape))
+                  .arg(c.rows);
+    source += QStringLiteral("} // namespace headroom::calibration\n");
     return source;
 }
 

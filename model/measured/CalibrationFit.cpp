@@ -2,6 +2,7 @@
 // leave-one-source-out folds. The search is ProfileSearch's, the parameters a group of rows identifies
 // FitParameters', the error bands ErrorBands' and the generated source CalibrationConstantsSource's.
 #include "measured/CalibrationFit.h"
+#include "measured/ClusterFit.h"
 
 #include "engine/CalibrationConstants.h"
 #include "engine/Estimator.h"
@@ -253,6 +254,7 @@ CalibrationFitResult fitCalibration(const MeasuredRows &rows, const Catalog &cat
     result.profiles = fitProfiles(rows, catalog);
     result.rows = int(rows.size());
     result.bands = heldOutErrorBands(validate(rows, catalog, calibrationFrom(result.profiles), true));
+    result.cluster = fitClusterCosts(rows, catalog, calibrationFrom(result.profiles, result.bands));
     return result;
 }
 

@@ -38,6 +38,7 @@ QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog
 struct CalibrationFitResult {
     QList<RuntimeProfile> profiles; // fitted profiles
     QList<ErrorBand> bands;         // held-out error per speed class x runtime x platform
+    ClusterCosts cluster;           // the link model's software costs and the range of cluster estimates
     int rows = 0;                   // rows the fit used
     bool operator==(const CalibrationFitResult &) const = default;
 };

@@ -2,6 +2,7 @@
 #include "measured/MeasuredData.h"
 
 #include "catalog/CatalogLimits.h"
+#include "catalog/ClusterLinkLookup.h"
 #include "core/FileLimits.h"
 #include "core/SafeFile.h"
 #include "measured/MeasuredNotes.h"
@@ -221,6 +222,24 @@ void readRequestLengths(RowReader &reader, MeasuredRow &row)
     row.speculative = notesSaySpeculative(row.notes);
 }
 
+void readCluster(RowReader &reader, MeasuredRow &row)
+{
+    row.nodes = int(reader.optionalNumber(QStringLiteral("nodes"), 1, kMaxClusterNodes).value_or(1));
+    row.link = reader.text(QStringLiteral("link"));
+    const QString split = reader.text(QStringLiteral("node_split")).toLower();
+    if (const std::optional<NodeSplit> parsed = nodeSplitFromString(split.isEmpty() ? QStringLiteral("auto") : split))
+        row.nodeSplit = *parsed;
+    else
+        reader.fail(QStringLiteral("node_split"), QStringLiteral("'%1' is not tensor, pipeline or auto").arg(split));
+    const bool cluster = row.split == QLatin1String("cluster");
+    if (cluster && row.nodes < 2)
+        reader.fail(QStringLiteral("nodes"), QStringLiteral("a cluster row needs at least 2 machines"));
+    else if (!cluster && row.nodes > 1)
+        reader.fail(QStringLiteral("split"), QStringLiteral("must be cluster for a row of %1 machines").arg(row.nodes));
+    if (cluster && row.link.isEmpty())
+        reader.fail(QStringLiteral("link"), QStringLiteral("a cluster row names its link (a catalog link id)"));
+}
+
 MeasuredRow readRow(RowReader &reader, int line)
 {
     MeasuredRow row;
@@ -232,8 +251,8 @@ MeasuredRow readRow(RowReader &reader, int line)
     row.deviceCount = reader.integer(QStringLiteral("device_count"), 1, kMaxDevices);
     row.split = reader.required(QStringLiteral("split")).toLower();
     if (!row.split.isEmpty() && row.split != QLatin1String("none") && row.split != QLatin1String("layer")
-        && row.split != QLatin1String("tensor"))
-        reader.fail(QStringLiteral("split"), QStringLiteral("'%1' is not none, layer or tensor").arg(row.split));
+        && row.split != QLatin1String("tensor") && row.split != QLatin1String("cluster"))
+        reader.fail(QStringLiteral("split"), QStringLiteral("'%1' is not none, layer, tensor or cluster").arg(row.split));
     row.backend = reader.required(QStringLiteral("backend"));
     row.model = reader.text(QStringLiteral("model"));
     row.modelId = reader.required(QStringLiteral("model_id"));
@@ -257,6 +276,7 @@ MeasuredRow readRow(RowReader &reader, int line)
     row.tokensPerSecond = reader.positive(QStringLiteral("tps"), kMaxTokensPerSecond);
     row.notes = reader.text(QStringLiteral("notes"));
     readRequestLengths(reader, row);
+    readCluster(reader, row);
     return row;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Diagnostic.h"
+#include "core/Hardware.h"
 
 #include <QByteArray>
 #include <QList>
@@ -55,6 +56,11 @@ struct MeasuredRow {
     bool endToEnd = false;
     // Measured with speculative decoding (the notes say so): scored, never fitted (see fittedRuntime).
     bool speculative = false;
+    // A cluster (split "cluster"): identical machines of device_count devices each, the catalog link joining them
+    // and how they shared the model (optional columns nodes, link, node_split).
+    int nodes = 1;
+    QString link;
+    NodeSplit nodeSplit = NodeSplit::Auto;
     bool operator==(const MeasuredRow &) const = default;
 };
 

@@ -1,5 +1,6 @@
 // Scores the seed and roofline methods against measured rows, overall and by class.
 #include "measured/Validation.h"
+#include "measured/ClusterFit.h"
 
 #include "measured/CalibrationFit.h"
 #include "engine/Estimator.h"
@@ -34,6 +35,7 @@ constexpr std::pair<const char *, double> kRowQuantBits[] = {
     {"Q5_0", 5.5},    {"Q5_1", 6.0},    {"Q5_K_S", 5.54},  {"MLX-3BIT", 3.5}, {"MLX-4BIT", 4.5},
     {"MLX-5BIT", 5.5}, {"MLX-6BIT", 6.5}, {"MLX-8BIT", 8.5}, {"MLX-MXFP4", 4.25}, {"NVFP4", 4.5},
     {"Q4F16_1", 4.5}, {"INT8", 8.0},    {"W8A8", 8.0},     {"INT4", 4.5},
+    {"MLX-MXFP8", 8.25}, {"Q8_K_XL", 8.5},
 };
 
 // "EXL2 4.0 bpw", "4.65bpw": the bits a source states.
@@ -120,6 +122,8 @@ QString runtimeKey(const RowScore &score)
 {
     if (score.speculative)
         return QStringLiteral("speculative decoding");
+    if (score.nodes > 1)
+        return QStringLiteral("cluster");
     return score.fitted ? toString(score.modelled) : QStringLiteral("not modelled");
 }
 
@@ -182,7 +186,8 @@ std::optional<Runtime> modelledRuntime(const QString &backend)
 
 std::optional<Runtime> fittedRuntime(const MeasuredRow &row)
 {
-    return row.speculative ? std::nullopt : modelledRuntime(row.backend);
+    // A cluster's speed also holds the link's costs: it calibrates those (ClusterFit.h), not a runtime.
+    return row.speculative || row.nodes > 1 ? std::nullopt : modelledRuntime(row.backend);
 }
 
 MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, const QString &origin, Diagnostics &problems)
@@ -193,6 +198,9 @@ MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, cons
         if (!known && !(row.bandwidthGBsPerDevice > 0)) {
             problems << Diagnostic{origin, QStringLiteral("line %1").arg(row.line), QStringLiteral("bandwidth_gbs_per_device"),
                                    QStringLiteral("'%1' is not a catalog device: its bandwidth is required").arg(row.hardwareId)};
+        } else if (row.nodes > 1 && !catalog.link(row.link)) {
+            problems << Diagnostic{origin, QStringLiteral("line %1").arg(row.line), QStringLiteral("link"),
+                                   QStringLiteral("'%1' is not a catalog link").arg(row.link)};
         } else if (!known && row.metric == MeasuredMetric::Pp) {
             // Prompt processing is compute-bound: without the device's FLOPs there is nothing to compare.
             problems << Diagnostic{origin, QStringLiteral("line %1").arg(row.line), QStringLiteral("hardware_id"),
@@ -244,6 +252,13 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
     input.configuration.memoryGB = row.memoryGBPerDevice.value_or(0);
     input.configuration.split = row.split == QLatin1String("tensor") ? Split::Tensor : Split::Layer;
     input.configuration.runtime = modelledRuntime(row.backend).value_or(Runtime::LlamaCpp);
+    if (row.nodes > 1) {
+        input.configuration.nodes = row.nodes;
+        input.configuration.linkId = row.link;
+        input.configuration.nodeSplit = row.nodeSplit;
+        if (const ClusterLink *link = catalog.link(row.link))
+            input.link = *link;
+    }
 
     input.quant = quantForRow(row, catalog);
     if (const LanguageModel *model = catalog.model(row.modelId)) {
@@ -328,6 +343,9 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         }
     }
 
+    // A cluster row's held-out estimate: the link's costs fitted without its source.
+    const QHash<QString, ClusterCosts> clusterFolds = holdOut ? clusterCostsHeldOut(rows, catalog, calibration)
+                                                              : QHash<QString, ClusterCosts>();
     for (const MeasuredRow &row : rows) {
         EstimateInput input = inputForRow(row, catalog);
         RowScore score;
@@ -340,6 +358,7 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         score.modelled = input.configuration.runtime;
         score.fitted = fittedRuntime(row).has_value();
         score.speculative = row.speculative;
+        score.nodes = row.nodes;
         score.moe = input.model.isMoe() || row.activeParamsB < row.paramsB;
         score.gpuCount = row.deviceCount;
         score.context = row.context;
@@ -350,7 +369,14 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         score.rooflineHigh = built.high;
         if (row.metric != MeasuredMetric::Pp)
             score.seed = predictedValue(row, seedEstimate(input));
-        if (const auto fold = foldCalibrations.constFind(row.sourceId); fold != foldCalibrations.cend()) {
+        if (const auto costs = clusterFolds.constFind(row.sourceId); row.nodes > 1 && costs != clusterFolds.cend()) {
+            Calibration fold = foldCalibrations.value(row.sourceId, calibration);
+            fold.setClusterCosts(*costs);
+            const PredictedFigure heldOut = predictedFigure(row, rooflineEstimate(input, fold));
+            score.rooflineHoldOut = heldOut.value;
+            score.holdOutLow = heldOut.low;
+            score.holdOutHigh = heldOut.high;
+        } else if (const auto fold = foldCalibrations.constFind(row.sourceId); fold != foldCalibrations.cend()) {
             const PredictedFigure heldOut = predictedFigure(row, rooflineEstimate(input, *fold));
             score.rooflineHoldOut = heldOut.value;
             score.holdOutLow = heldOut.low;
@@ -373,6 +399,9 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         {"model class", [](const RowScore &s) { return s.moe ? QStringLiteral("moe") : QStringLiteral("dense"); }},
         {"gpu count", [](const RowScore &s) { return QString::number(s.gpuCount); }},
         {"context", [](const RowScore &s) { return contextBucket(s.context); }},
+        {"cluster", [](const RowScore &s) {
+             return s.nodes > 1 ? QStringLiteral("%1 machines / %2").arg(s.nodes).arg(s.runtime) : QStringLiteral("one machine");
+         }},
     };
     for (ScoreSection section : {ScoreSection::Decode, ScoreSection::Concurrency, ScoreSection::Prefill}) {
         for (const Dimension &dimension : dimensions) {
@@ -384,6 +413,10 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
                 // A speed measured with speculative decoding is another quantity than the plain decode estimated:
                 // it has its own runtime group and stays out of the groups that measure the estimator.
                 if (score.speculative && qstrcmp(dimension.name, "runtime") != 0)
+                    continue;
+                // So are a cluster's speeds (the link's model on top): they have the runtime group "cluster" and
+                // a dimension of their own.
+                if (score.nodes > 1 && qstrcmp(dimension.name, "runtime") != 0 && qstrcmp(dimension.name, "cluster") != 0)
                     continue;
                 const QString key = dimension.key(score);
                 qsizetype index = 0;

@@ -6,7 +6,10 @@
 #include "core/RequirementRanges.h"
 #include "core/Defaults.h"
 
+#include "catalog/ClusterLinkLookup.h"
 #include "core/CardCount.h"
+#include "engine/Calibration.h"
+#include "engine/Cluster.h"
 #include "core/FileLimits.h"
 #include "core/JsonNesting.h"
 
@@ -47,10 +50,14 @@ constexpr int defaultPromptTokens = 512;
 constexpr int defaultOutputTokens = 256;
 constexpr int defaultUsers = 1;
 
-constexpr std::array<std::string_view, 17> knownFields{
+constexpr std::array<std::string_view, 20> knownFields{
     "id",     "hardware",   "count",   "memory_gb",     "split",         "runtime",
     "model",  "quant",      "method",  "efficiency",    "context",       "prompt_tokens",
-    "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user"};
+    "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user",
+    "nodes", "link", "node_split"};
+constexpr std::array<std::string_view, 5> knownLinkFields{"name", "bandwidth_gbs", "latency_us", "rdma", "topology"};
+constexpr double maxLinkGBs = 10'000;      // beyond NVLink Switch's 900 GB/s per direction
+constexpr double maxLinkLatencyUs = 1'000'000;
 
 // Thrown inside one query's parsing and caught at its end: the first problem wins.
 struct QueryError {
@@ -115,8 +122,9 @@ private:
         input.configuration.split = readEnum(query, "split", Split::Auto, splitFromString,
                                              QStringLiteral("auto, layer, tensor"));
         input.configuration.runtime = readEnum(query, "runtime", Runtime::Auto, runtimeFromString,
-                                               QStringLiteral("llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang"));
+                                               QStringLiteral("llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang, exo"));
         input.model = readModel(query);
+        readCluster(query, input);
         input.quant = readQuant(query);
         input.method = readEnum(query, "method", Method::Roofline, methodFromString, QStringLiteral("roofline, seed"));
         input.seedEfficiency = readFraction(query, "efficiency", defaultSeedEfficiency);
@@ -133,6 +141,72 @@ private:
         input.workload.users = readInt(query, "concurrency", defaultUsers, 1, maxConcurrentUsers);
         input.workload.kvCache = readEnum(query, "kv_cache_type", KvCacheType::F16, kvCacheTypeFromString,
                                           QStringLiteral("f16, q8_0, q4_0, fp8"));
+    }
+
+    // nodes, link and node_split: several identical machines joined by a link.
+    void readCluster(const Json &query, EstimateInput &input) const
+    {
+        Configuration &configuration = input.configuration;
+        configuration.nodes = readInt(query, "nodes", 1, 1, kMaxClusterNodes);
+        configuration.nodeSplit = readEnum(query, "node_split", NodeSplit::Auto, nodeSplitFromString,
+                                           QStringLiteral("auto, tensor, pipeline"));
+        if (const Json *link = find(query, "link")) {
+            if (link->is_string())
+                configuration.linkId = readString(*link, "link");
+            else if (link->is_object())
+                configuration.customLink = readInlineLink(*link);
+            else
+                fail("link", QStringLiteral("must be a link id or {\"name\", \"bandwidth_gbs\", \"latency_us\"}"));
+        }
+        if (!configuration.isCluster())
+            return;
+        const ClusterLinkLookup lookup = lookUpClusterLink(m_catalog, configuration, input.device);
+        if (!lookup.problem.isEmpty())
+            throw QueryError{lookup.problem};
+        input.link = lookup.link;
+        const Runtime runtime = resolveRuntime(configuration.runtime, input.device);
+        const NodeSplit split = resolveNodeSplit(configuration.nodeSplit, runtime, input.link, configuration.count);
+        if (const ClusterRefusal refusal = clusterRefusal(runtime, split, input.model, configuration, input.link);
+            !refusal.isEmpty())
+            throw QueryError{refusal.field % QStringLiteral(": ") % refusal.problem};
+    }
+
+    static ClusterLink readInlineLink(const Json &object)
+    {
+        for (const auto &item : object.items()) {
+            if (std::find(knownLinkFields.begin(), knownLinkFields.end(), std::string_view(item.key())) == knownLinkFields.end())
+                fail("link", printableJsonText(item.key()) % QStringLiteral(": unknown field (expected name, bandwidth_gbs, "
+                                                                            "latency_us, rdma, topology)"));
+        }
+        ClusterLink link;
+        const Json *name = find(object, "name");
+        link.name = name ? readString(*name, "link.name") : QStringLiteral("custom link");
+        link.shortName = link.name;
+        link.bandwidthGBs = readPositive(object, "bandwidth_gbs", maxLinkGBs);
+        link.latencyUs = readPositive(object, "latency_us", maxLinkLatencyUs);
+        if (const Json *rdma = find(object, "rdma")) {
+            if (!rdma->is_boolean())
+                fail("link.rdma", QStringLiteral("must be true or false"));
+            link.rdma = rdma->get<bool>();
+        }
+        link.topology = readEnum(object, "topology", LinkTopology::Switch, linkTopologyFromString,
+                                 QStringLiteral("mesh, switch"));
+        return link;
+    }
+
+    static double readPositive(const Json &object, std::string_view field, double maximum)
+    {
+        const QString name = QStringLiteral("link.") % QString::fromLatin1(field.data(), qsizetype(field.size()));
+        const Json *value = find(object, field);
+        const QString range = QStringLiteral("must be a positive number up to ") % numberText(maximum);
+        if (!value)
+            throw QueryError{name % QStringLiteral(": missing")};
+        if (!value->is_number())
+            throw QueryError{name % QStringLiteral(": ") % range};
+        const double number = value->get<double>();
+        if (!(number > 0 && number <= maximum))
+            throw QueryError{name % QStringLiteral(": ") % range % QStringLiteral(", got ") % numberText(number)};
+        return number;
     }
 
     static const Json *find(const Json &query, std::string_view field)

@@ -125,6 +125,32 @@ void appendMemory(QByteArray &out, const MemoryBreakdown &memory)
     out += '}';
 }
 
+// Only for several machines: a one-machine result reads as it always has.
+void appendCluster(QByteArray &out, const EstimateInput &input, const Estimate &estimate)
+{
+    out += ',';
+    appendKey(out, "cluster");
+    out += '{';
+    appendKey(out, "nodes");
+    appendInteger(out, input.configuration.nodes);
+    out += ',';
+    appendKey(out, "link");
+    appendString(out, input.link.id.isEmpty() ? input.link.name : input.link.id);
+    out += ',';
+    appendKey(out, "link_bandwidth_gbs");
+    appendNumber(out, input.link.bandwidthGBs, gigabyteDecimals);
+    out += ',';
+    appendKey(out, "link_latency_us");
+    appendNumber(out, input.link.latencyUs, gigabyteDecimals);
+    out += ',';
+    appendKey(out, "node_split");
+    appendString(out, toString(estimate.terms.nodeSplit));
+    out += ',';
+    appendKey(out, "link_ms_per_token");
+    appendNumber(out, estimate.terms.linkMs, 3);
+    out += '}';
+}
+
 void appendResult(QByteArray &out, const ParsedQuery &query, const Estimate &estimate)
 {
     out += '{';
@@ -162,6 +188,8 @@ void appendResult(QByteArray &out, const ParsedQuery &query, const Estimate &est
     out += ',';
     appendKey(out, "bottleneck");
     appendString(out, toString(estimate.bottleneck));
+    if (query.input.configuration.isCluster())
+        appendCluster(out, query.input, estimate);
     out += ',';
     appendKey(out, "max_context");
     appendInteger(out, estimate.maxContext);

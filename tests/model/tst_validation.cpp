@@ -143,16 +143,41 @@ private Q_SLOTS:
         QVERIFY(own);
         int concurrencyRows = 0;
         int concurrencySpeculative = 0;
+        int concurrencyClusters = 0;
         for (const RowScore &score : std::as_const(m_report.rows)) {
             if (score.section == ScoreSection::Concurrency) {
                 ++concurrencyRows;
                 concurrencySpeculative += score.speculative ? 1 : 0;
+                concurrencyClusters += score.nodes > 1 ? 1 : 0;
             }
         }
         QCOMPARE(own->rows, concurrencySpeculative);
         const ScoreGroup *overall = m_report.group(ScoreSection::Concurrency, QStringLiteral("overall"), QStringLiteral("all"));
         QVERIFY(overall);
-        QCOMPARE(overall->rows, concurrencyRows - concurrencySpeculative);
+        QCOMPARE(overall->rows, concurrencyRows - concurrencySpeculative - concurrencyClusters);
+    }
+
+    // A cluster's speed holds the link model on top of a runtime's: it is scored in its own groups, calibrates
+    // the link's costs and never a runtime profile, and its held-out estimate uses costs fitted without its source.
+    void clusterRowsStandApart()
+    {
+        int clusterRows = 0;
+        for (const RowScore &score : std::as_const(m_report.rows)) {
+            if (score.nodes <= 1)
+                continue;
+            ++clusterRows;
+            QVERIFY(!score.fitted);
+            QVERIFY(score.rooflineHoldOut.has_value());
+        }
+        QVERIFY(clusterRows >= 15);
+        for (ScoreSection section : {ScoreSection::Decode, ScoreSection::Concurrency, ScoreSection::Prefill}) {
+            const ScoreGroup *own = m_report.group(section, QStringLiteral("runtime"), QStringLiteral("cluster"));
+            QVERIFY(own);
+            const ScoreGroup *single = m_report.group(section, QStringLiteral("cluster"), QStringLiteral("one machine"));
+            const ScoreGroup *overall = m_report.group(section, QStringLiteral("overall"), QStringLiteral("all"));
+            QVERIFY(single && overall);
+            QCOMPARE(single->rows, overall->rows);
+        }
     }
 
     // A row whose device Headroom cannot describe is named, not scored against nonsense.

@@ -212,7 +212,8 @@ void AccuracyChart::populate(const ValidationReport &report, const QString &orig
     m_populated = true;
     m_points.clear();
     for (const RowScore &score : report.rows) {
-        if (score.section != ScoreSection::Decode || !(score.measured > 0))
+        // The rows of the overall group its title counts: one machine (clusters have groups of their own).
+        if (score.section != ScoreSection::Decode || !(score.measured > 0) || score.nodes > 1)
             continue;
         const double roofline = score.rooflineHoldOut.value_or(score.roofline);
         // A log axis has no place for 0: a method that predicts nothing here is left out.
