@@ -8,6 +8,8 @@
 #include "core/CardCount.h"
 
 #include "engine/Estimator.h"
+#include "engine/Cluster.h"
+#include "catalog/ClusterLinkLookup.h"
 
 #include <QStringList>
 
@@ -75,8 +77,13 @@ QList<int> sweepUserCounts(int scenarioUsers)
     return counts;
 }
 
-QString configurationLabel(const Device &device, const Configuration &configuration)
+QString configurationLabel(const Device &device, const Configuration &configuration, const ClusterLink &link)
 {
+    if (configuration.isCluster()) {
+        Configuration machine = configuration;
+        machine.nodes = 1;
+        return clusterLabel(configurationLabel(device, machine), configuration.nodes, link);
+    }
     QString label = device.name;
     // Macs and multi-memory cards are bought by memory size; a single-option card needs no suffix.
     const double memoryGB = configuration.memoryGB > 0 ? configuration.memoryGB : device.largestMemoryGB();
@@ -133,6 +140,16 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
                             .arg(device->name, formatMemoryGB(entry.configuration.memoryGB), formatMemoryGB(*memoryGB));
         }
 
+        const ClusterLinkLookup link = lookUpClusterLink(catalog, entry.configuration, *device);
+        if (!link.problem.isEmpty()) {
+            problems << QStringLiteral("hardware \"%1\": %2").arg(device->id, link.problem);
+            continue;
+        }
+        if (const QString nodes = nodeCountProblem(entry.configuration.nodes); !nodes.isEmpty()) {
+            problems << QStringLiteral("hardware \"%1\": nodes %2").arg(device->id, nodes);
+            continue;
+        }
+
         EstimateRow row;
         row.scenarioIndex = static_cast<int>(index);
         EstimateInput &input = row.input;
@@ -141,13 +158,23 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
         input.configuration.memoryGB = *memoryGB;
         if (input.configuration.runtime == Runtime::Auto)
             input.configuration.runtime = applicableRuntime(scenario.runtime, *device);
+        input.link = link.link;
         input.model = *model;
         input.quant = *quant;
         input.workload = scenario.workload;
         input.method = scenario.method;
         input.seedEfficiency = scenario.seedEfficiency;
         input.appleUsableFraction = scenario.appleUsableFraction;
-        row.label = entry.label.isEmpty() ? configurationLabel(*device, input.configuration) : entry.label;
+        if (const ClusterRefusal refusal = clusterRefusal(
+                resolveRuntime(input.configuration.runtime, *device),
+                resolveNodeSplit(input.configuration.nodeSplit, resolveRuntime(input.configuration.runtime, *device),
+                                 input.link, input.configuration.count),
+                *model, input.configuration, input.link);
+            !refusal.isEmpty()) {
+            problems << QStringLiteral("hardware \"%1\": %2: %3").arg(device->id, refusal.field, refusal.problem);
+            continue;
+        }
+        row.label = entry.label.isEmpty() ? configurationLabel(*device, input.configuration, input.link) : entry.label;
         row.estimate = estimate(input, calibration);
 
         row.sweep.reserve(sweepCounts.size());

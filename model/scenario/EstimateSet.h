@@ -58,7 +58,8 @@ struct EstimateSet {
 EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog,
                              const Calibration &calibration = Calibration::builtIn());
 
-// Display label for a configuration: "Mac Studio M3 Ultra 256 GB", "2x RTX 5090".
-QString configurationLabel(const Device &device, const Configuration &configuration);
+// Display label for a configuration: "Apple M3 Ultra (80-core GPU) 256 GB", "2x NVIDIA GeForce RTX 5090";
+// a cluster "2× Apple M3 Ultra (80-core GPU) 512 GB (TB5 RDMA)".
+QString configurationLabel(const Device &device, const Configuration &configuration, const ClusterLink &link = {});
 
 } // namespace headroom

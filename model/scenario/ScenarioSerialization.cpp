@@ -1,6 +1,7 @@
 // parseScenario / serializeScenario: the `headroom-scenario` JSON document (SPEC §6).
 #include "scenario/ScenarioJson.h"
 
+#include "catalog/ClusterLinkLookup.h"
 #include "catalog/InlineModelJson.h"
 #include "core/FileLimits.h"
 #include "core/JsonVariant.h"
@@ -27,7 +28,9 @@ constexpr const char *AdvisorKey = "advisor";
 // The scenario's model was derived from this catalog model (the model-size slider); kept so a
 // custom model round-trips with the pick it was scaled from.
 constexpr const char *BaseModelKey = "base_model";
-constexpr const char *RuntimeNames = "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang";
+constexpr const char *RuntimeNames = "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang, exo";
+constexpr double MaxLinkGBs = 10'000;
+constexpr double MaxLinkLatencyUs = 1'000'000;
 
 // Every key this version understands; anything else goes to Scenario::extra.
 bool isKnownKey(const std::string &key)
@@ -60,6 +63,51 @@ void readEnum(ScenarioJsonReader &reader, const Json &object, const char *key, c
         reader.problem(path, QStringLiteral("unknown value \"%1\" (%2)").arg(*text, QLatin1String(allowed)));
 }
 
+// nodes, link (a catalog id or an inline {"name", "bandwidth_gbs", "latency_us", "rdma", "topology"}), node_split.
+void readCluster(ScenarioJsonReader &reader, const Json &object, const QString &path, Configuration &configuration)
+{
+    configuration.nodes = reader.integer(object, "nodes", at(path, "nodes"), 1, kMaxClusterNodes).value_or(1);
+    readEnum(reader, object, "node_split", at(path, "node_split"), &nodeSplitFromString, configuration.nodeSplit,
+             "auto, tensor, pipeline");
+    const auto link = object.find("link");
+    if (link == object.end() || link->is_null())
+        return;
+    const QString linkPath = at(path, "link");
+    if (link->is_string()) {
+        configuration.linkId = reader.string(object, "link", linkPath).value_or(QString());
+        return;
+    }
+    if (!link->is_object()) {
+        reader.problem(linkPath, QStringLiteral("must be a link id or an object, found ") % jsonTypeName(*link));
+        return;
+    }
+    ClusterLink custom;
+    custom.name = reader.string(*link, "name", at(linkPath, "name")).value_or(QStringLiteral("custom link"));
+    custom.shortName = custom.name;
+    custom.bandwidthGBs = reader.number(*link, "bandwidth_gbs", at(linkPath, "bandwidth_gbs"), 0, MaxLinkGBs, true).value_or(0);
+    custom.latencyUs = reader.number(*link, "latency_us", at(linkPath, "latency_us"), 0, MaxLinkLatencyUs, true).value_or(0);
+    custom.rdma = reader.boolean(*link, "rdma", at(linkPath, "rdma")).value_or(false);
+    readEnum(reader, *link, "topology", at(linkPath, "topology"), &linkTopologyFromString, custom.topology, "mesh, switch");
+    for (const auto &[key, value] : {std::pair{"bandwidth_gbs", custom.bandwidthGBs}, std::pair{"latency_us", custom.latencyUs}}) {
+        if (link->contains(key) && link->at(key).is_number() && !(value > 0))
+            reader.problem(at(linkPath, key), QStringLiteral("must be a positive number"));
+    }
+    if (custom.bandwidthGBs > 0 && custom.latencyUs > 0)
+        configuration.customLink = custom;
+}
+
+Json linkJson(const Configuration &configuration)
+{
+    if (!configuration.hasCustomLink())
+        return configuration.linkId.isEmpty() ? Json(nullptr) : Json(configuration.linkId.toStdString());
+    const ClusterLink &link = configuration.customLink;
+    return Json{{"name", link.name.toStdString()},
+                {"bandwidth_gbs", link.bandwidthGBs},
+                {"latency_us", link.latencyUs},
+                {"rdma", link.rdma},
+                {"topology", toString(link.topology).toStdString()}};
+}
+
 ScenarioConfiguration readConfiguration(ScenarioJsonReader &reader, const Json &object, const QString &path)
 {
     ScenarioConfiguration entry;
@@ -77,6 +125,7 @@ ScenarioConfiguration readConfiguration(ScenarioJsonReader &reader, const Json &
         entry.label.clear();
     }
     entry.systemId = reader.string(object, "system", at(path, "system")).value_or(QString());
+    readCluster(reader, object, path, configuration);
     return entry;
 }
 
@@ -167,14 +216,21 @@ void readSettingsFields(ScenarioJsonReader &reader, const Json &root, Scenario &
 Json configurationJson(const ScenarioConfiguration &entry)
 {
     const Configuration &configuration = entry.configuration;
-    return Json{{"hardware", configuration.deviceId.toStdString()},
-                {"count", configuration.count},
-                {"memory_gb", configuration.memoryGB},
-                {"split", toString(configuration.split).toStdString()},
-                {"runtime", toString(configuration.runtime).toStdString()},
-                {"checked", entry.checked},
-                {"label", entry.label.toStdString()},
-                {"system", entry.systemId.toStdString()}};
+    Json json{{"hardware", configuration.deviceId.toStdString()},
+              {"count", configuration.count},
+              {"memory_gb", configuration.memoryGB},
+              {"split", toString(configuration.split).toStdString()},
+              {"runtime", toString(configuration.runtime).toStdString()},
+              {"checked", entry.checked},
+              {"label", entry.label.toStdString()},
+              {"system", entry.systemId.toStdString()}};
+    // One machine is written as it always was.
+    if (configuration.isCluster() || !configuration.linkId.isEmpty() || configuration.hasCustomLink()) {
+        json["nodes"] = configuration.nodes;
+        json["link"] = linkJson(configuration);
+        json["node_split"] = toString(configuration.nodeSplit).toStdString();
+    }
+    return json;
 }
 
 } // namespace
