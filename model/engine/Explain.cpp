@@ -89,6 +89,37 @@ QString explainSeed(const EstimateInput &input, const Estimate &estimate)
     return lines.join(QLatin1Char('\n'));
 }
 
+// How a cluster's machines share the model and what the link costs them.
+QString clusterLine(const EstimateInput &input, const Estimate &estimate)
+{
+    const FormulaTerms &terms = estimate.terms;
+    const ClusterLink &link = input.link;
+    const ClusterCosts &costs = Calibration::builtIn().clusterCosts();
+    const int nodes = input.configuration.nodes;
+    QString line = QStringLiteral("cluster: %1 machines joined by %2 (%3 GB/s per direction, %4 us, %5); memory pools "
+                                  "across them, each paying its own runtime overhead; ")
+                       .arg(QString::number(nodes), link.name, number(link.bandwidthGBs), number(link.latencyUs),
+                            link.rdma ? QStringLiteral("RDMA") : QStringLiteral("TCP"));
+    if (terms.nodeSplit == NodeSplit::Tensor) {
+        line += QStringLiteral("tensor parallel across machines%1: each holds 1/%2 of every layer and all read at once; "
+                               "two all-reduces per layer cross the link, each %3 exchanges x (%4 us latency + %5 us "
+                               "software) plus the activations over the bandwidth: latency-bound for one user, "
+                               "bandwidth-bound for many")
+                    .arg(input.model.isMoe() && isServingRuntime(terms.runtime) ? QStringLiteral(" (experts spread too)")
+                                                                                 : QString(),
+                         QString::number(nodes),
+                         QString::number(link.topology == LinkTopology::Mesh ? 2 : 2 * (nodes - 1)),
+                         number(link.latencyUs), number(costs.exchangeSoftwareUs));
+    } else {
+        line += QStringLiteral("pipeline across machines: each holds consecutive layers and they run one after the "
+                               "other, so one user goes no faster than on one machine; %1 hops per token, each %2 us "
+                               "latency + %3 ms software + the activations; several users overlap on the machines")
+                    .arg(QString::number(nodes - 1), number(link.latencyUs), number(costs.pipelineHopMs, 2));
+    }
+    line += QStringLiteral("; link time per decode step: %1 ms (in interconnect below)").arg(number(terms.linkMs, 3));
+    return line;
+}
+
 QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
 {
     const FormulaTerms &terms = estimate.terms;
@@ -97,6 +128,8 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
     lines << QStringLiteral("roofline method, %1 on %2x %3, %4 split")
                  .arg(toString(terms.runtime), QString::number(std::max(1, input.configuration.count)),
                       input.device.name.isEmpty() ? input.device.id : input.device.name, toString(terms.split));
+    if (input.configuration.isCluster())
+        lines << clusterLine(input, estimate);
     lines << QStringLiteral("memory: weights %1 GB + KV cache %2 GB (%3 users x %4 tokens, %5) + runtime %6 GB = %7 GB of %8 GB usable -> %9")
                  .arg(number(memory.weightsGB, 2), number(memory.kvCacheGB, 2),
                       QString::number(input.workload.users), QString::number(input.workload.contextTokens),

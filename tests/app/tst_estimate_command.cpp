@@ -60,7 +60,10 @@ void verifyAnswered(const QJsonObject &result)
 {
     QVERIFY2(!result.contains(QStringLiteral("error")), qPrintable(result.value(QStringLiteral("error")).toString()));
     const QStringList keys = result.keys();
-    QCOMPARE(QSet<QString>(keys.begin(), keys.end()), resultFields);
+    QSet<QString> expected = resultFields;
+    if (result.contains(QStringLiteral("cluster"))) // several machines only
+        expected.insert(QStringLiteral("cluster"));
+    QCOMPARE(QSet<QString>(keys.begin(), keys.end()), expected);
     const QString fit = result.value(QStringLiteral("fit")).toString();
     QVERIFY2(QStringList({QStringLiteral("fits"), QStringLiteral("tight"), QStringLiteral("offload"),
                           QStringLiteral("does-not-fit")})
@@ -311,6 +314,70 @@ private Q_SLOTS:
             "\"hardware\":\"m3-ultra\",\"model\":{\"id\":\"m\",\"name\":\"M\"}", "model: params_b");
         row("inline model negative params",
             "\"hardware\":\"m3-ultra\",\"model\":{\"id\":\"m\",\"name\":\"M\",\"params_b\":-7}", "model: params_b");
+        row("nodes zero", ok + ",\"nodes\":0", "nodes: must be a whole number from 1 to 64, got 0");
+        row("nodes negative", ok + ",\"nodes\":-2", "nodes: must be a whole number from 1 to 64, got -2");
+        row("nodes above 64", ok + ",\"nodes\":65", "nodes: must be a whole number from 1 to 64, got 65");
+        row("nodes not a number", ok + ",\"nodes\":\"two\"", "nodes: must be a whole number from 1 to 64");
+        row("unknown link", ok + ",\"nodes\":2,\"link\":\"carrier-pigeon\"", "link: unknown link 'carrier-pigeon'");
+        row("link zero bandwidth", ok + ",\"nodes\":2,\"link\":{\"name\":\"x\",\"bandwidth_gbs\":0,\"latency_us\":5}",
+            "link.bandwidth_gbs: must be a positive number");
+        row("link negative bandwidth", ok + ",\"nodes\":2,\"link\":{\"name\":\"x\",\"bandwidth_gbs\":-1,\"latency_us\":5}",
+            "link.bandwidth_gbs: must be a positive number");
+        row("link without latency", ok + ",\"nodes\":2,\"link\":{\"name\":\"x\",\"bandwidth_gbs\":10}",
+            "link.latency_us: missing");
+        row("link unknown field", ok + ",\"nodes\":2,\"link\":{\"bandwidth_gbs\":10,\"latency_us\":5,\"mtu\":9000}",
+            "link: mtu: unknown field");
+        row("link wrong type", ok + ",\"nodes\":2,\"link\":7", "link: must be a link id or");
+        row("discrete cards with no link", "\"hardware\":\"rtx-5090\",\"model\":\"llama-3.3-70b\",\"nodes\":2",
+            "link: rtx-5090 names no cluster link");
+        row("unknown node split", ok + ",\"nodes\":2,\"node_split\":\"diagonal\"", "node_split: unknown value 'diagonal'");
+        row("llama.cpp tensor across machines", ok + ",\"nodes\":2,\"node_split\":\"tensor\"",
+            "node_split: llama.cpp splits a model across machines by layers only");
+        row("Ollama on a cluster", ok + ",\"nodes\":2,\"runtime\":\"ollama\"", "runtime: Ollama runs a model on one machine only");
+        row("Thunderbolt mesh of eight", ok + ",\"nodes\":8,\"runtime\":\"exo\"", "nodes: Thunderbolt 5 with RDMA");
+    }
+
+    // A cluster answers with its link: pooled memory, the split the runtime chose, the link's time per token.
+    void clusterIsAnswered_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<QString>("link");
+        QTest::addColumn<QString>("split");
+        QTest::addColumn<QString>("bottleneck");
+        QTest::newRow("2 Mac Studios over TB5 RDMA, exo")
+            << QByteArray("{\"hardware\":\"m3-ultra\",\"memory_gb\":512,\"nodes\":2,\"runtime\":\"exo\","
+                          "\"model\":\"deepseek-r1-671b\"}")
+            << QStringLiteral("tb5-rdma") << QStringLiteral("tensor") << QStringLiteral("bandwidth");
+        QTest::newRow("2 Mac Studios, llama.cpp RPC")
+            << QByteArray("{\"hardware\":\"m3-ultra\",\"memory_gb\":512,\"nodes\":2,\"model\":\"deepseek-r1-671b\"}")
+            << QStringLiteral("tb5-rdma") << QStringLiteral("pipeline") << QString();
+        QTest::newRow("tensor over 10 GbE binds on the link")
+            << QByteArray("{\"hardware\":\"m3-ultra\",\"nodes\":2,\"link\":\"10gbe\",\"node_split\":\"tensor\","
+                          "\"runtime\":\"mlx\",\"model\":\"llama-3.3-70b\"}")
+            << QStringLiteral("10gbe") << QStringLiteral("tensor") << QStringLiteral("interconnect");
+        QTest::newRow("inline link")
+            << QByteArray("{\"hardware\":\"rtx-5090\",\"count\":2,\"nodes\":2,\"model\":\"llama-3.3-70b\","
+                          "\"link\":{\"name\":\"Lab 40 GbE\",\"bandwidth_gbs\":5,\"latency_us\":150}}")
+            << QStringLiteral("Lab 40 GbE") << QStringLiteral("pipeline") << QString();
+    }
+
+    void clusterIsAnswered()
+    {
+        QFETCH(QByteArray, query);
+        QFETCH(QString, link);
+        QFETCH(QString, split);
+        QFETCH(QString, bottleneck);
+        const EstimateRun run = estimateQueries("{\"queries\":[" + query + "]}", embeddedCatalog());
+        const QJsonObject result = resultsOf(run).at(0).toObject();
+        QVERIFY2(!result.contains(QStringLiteral("error")), qPrintable(result.value(QStringLiteral("error")).toString()));
+        verifyAnswered(result);
+        const QJsonObject cluster = result.value(QStringLiteral("cluster")).toObject();
+        QCOMPARE(cluster.value(QStringLiteral("link")).toString(), link);
+        QCOMPARE(cluster.value(QStringLiteral("node_split")).toString(), split);
+        QVERIFY(cluster.value(QStringLiteral("link_ms_per_token")).toDouble() > 0);
+        if (!bottleneck.isEmpty())
+            QCOMPARE(result.value(QStringLiteral("bottleneck")).toString(), bottleneck);
+        QVERIFY(result.value(QStringLiteral("explanation")).toString().contains(QStringLiteral("cluster: 2 machines")));
     }
 
     void invalidQuery()

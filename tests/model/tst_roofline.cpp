@@ -96,6 +96,27 @@ void verifyFinite(const Estimate &e)
     QVERIFY(e.maxContext >= 0);
 }
 
+ClusterLink link(double bandwidthGBs, double latencyUs, bool rdma, LinkTopology topology = LinkTopology::Switch)
+{
+    ClusterLink result;
+    result.id = QStringLiteral("test-link");
+    result.name = QStringLiteral("Test link");
+    result.bandwidthGBs = bandwidthGBs;
+    result.latencyUs = latencyUs;
+    result.rdma = rdma;
+    result.topology = topology;
+    return result;
+}
+
+EstimateInput cluster(EstimateInput in, int nodes, const ClusterLink &joinedBy, NodeSplit split, Runtime runtime)
+{
+    in.configuration.nodes = nodes;
+    in.configuration.nodeSplit = split;
+    in.configuration.runtime = runtime;
+    in.link = joinedBy;
+    return in;
+}
+
 } // namespace
 
 class TestRoofline final : public QObject
@@ -477,6 +498,70 @@ private Q_SLOTS:
                                                                 Runtime(runtime), platformClassOf(in.device), in.model.isMoe());
         QCOMPARE(e.decodeTpsLow, e.decodeTpsPerUser * band.lowRatio);
         QCOMPARE(e.decodeTpsHigh, e.decodeTpsPerUser * band.highRatio);
+    }
+
+    // A pipeline passes one user's token through every machine in turn: no machine reads faster than one that
+    // holds the whole model, and every hop adds its latency.
+    void pipelineGivesOneUserNoSpeedUp_data()
+    {
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<double>("linkGBs");
+        QTest::addColumn<double>("latencyUs");
+        QTest::addColumn<int>("runtime");
+        QTest::newRow("2 Macs, TB5 RDMA, exo") << 2 << 10.0 << 9.0 << int(Runtime::Exo);
+        QTest::newRow("2 Macs, 10 GbE, llama.cpp RPC") << 2 << 1.25 << 300.0 << int(Runtime::LlamaCpp);
+        QTest::newRow("4 Macs, TB5 TCP, llama.cpp RPC") << 4 << 10.0 << 300.0 << int(Runtime::LlamaCpp);
+        QTest::newRow("8 Macs, 400G, vLLM") << 8 << 50.0 << 2.0 << int(Runtime::Vllm);
+    }
+
+    void pipelineGivesOneUserNoSpeedUp()
+    {
+        QFETCH(int, nodes);
+        QFETCH(double, linkGBs);
+        QFETCH(double, latencyUs);
+        QFETCH(int, runtime);
+        EstimateInput one = input(mac(819, 512, 60), llama70b(), 1, 1, 4096);
+        one.configuration.runtime = Runtime(runtime);
+        const Estimate single = rooflineEstimate(one);
+        QVERIFY(single.runs());
+        const Estimate piped = rooflineEstimate(cluster(one, nodes, link(linkGBs, latencyUs, false), NodeSplit::Pipeline,
+                                                        Runtime(runtime)));
+        QVERIFY(piped.runs());
+        QVERIFY2(piped.decodeTpsPerUser < single.decodeTpsPerUser,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(piped.decodeTpsPerUser).arg(single.decodeTpsPerUser)));
+        QCOMPARE(toString(piped.terms.nodeSplit), toString(NodeSplit::Pipeline));
+        QVERIFY(piped.terms.linkMs > 0);
+        // The machines pool their memory, each paying its runtime's overhead.
+        QCOMPARE(piped.memory.usableGB, nodes * single.memory.usableGB);
+        QCOMPARE(piped.memory.overheadGB, nodes * single.memory.overheadGB);
+    }
+
+    // Tensor parallelism across machines all-reduces twice per layer: over RDMA it pays off, over 10 GbE's TCP
+    // round trips the link is what binds.
+    void tensorSplitAcrossMachinesAndItsLink()
+    {
+        const EstimateInput one = input(mac(819, 512, 60), llama70b(), 1, 1, 4096);
+        const Estimate single = rooflineEstimate(one);
+        const Estimate rdma = rooflineEstimate(cluster(one, 2, link(10, 9, true, LinkTopology::Mesh), NodeSplit::Tensor, Runtime::Exo));
+        const Estimate ethernet = rooflineEstimate(cluster(one, 2, link(1.25, 300, false), NodeSplit::Tensor, Runtime::Exo));
+        QVERIFY(rdma.decodeTpsPerUser > single.decodeTpsPerUser);
+        QCOMPARE(toString(rdma.bottleneck), toString(Bottleneck::Bandwidth));
+        QCOMPARE(toString(ethernet.bottleneck), toString(Bottleneck::Interconnect));
+        QVERIFY(ethernet.decodeTpsPerUser < single.decodeTpsPerUser);
+        QVERIFY(ethernet.terms.linkMs > ethernet.terms.memoryTimeMs);
+    }
+
+    // The link's model adds its own error: a cluster's likely range is at least as wide as one machine's.
+    void clusterRangeIsNoNarrower()
+    {
+        EstimateInput one = input(mac(819, 512, 60), llama70b(), 1, 1, 4096);
+        one.configuration.runtime = Runtime::Mlx;
+        const Estimate single = rooflineEstimate(one);
+        const Estimate two = rooflineEstimate(cluster(one, 2, link(10, 9, true), NodeSplit::Tensor, Runtime::Mlx));
+        QVERIFY(two.decodeTpsLow / two.decodeTpsPerUser <= single.decodeTpsLow / single.decodeTpsPerUser + 1e-12);
+        QVERIFY(two.decodeTpsHigh / two.decodeTpsPerUser >= single.decodeTpsHigh / single.decodeTpsPerUser - 1e-12);
+        QVERIFY(explain(cluster(one, 2, link(10, 9, true), NodeSplit::Tensor, Runtime::Mlx), two)
+                    .contains(QStringLiteral("tensor parallel across machines")));
     }
 
     void bottleneckMovesToCompute()
