@@ -2,6 +2,8 @@
 // so it is unit-tested directly (tests/app/tst_commandline.cpp). The contract is SPEC §5.
 #include "CommandLine.h"
 
+#include "catalog/ClusterLinkLookup.h"
+
 #include <QStringList>
 
 #include <functional>
@@ -127,6 +129,14 @@ const QList<CommandRule> &commandRules()
                return QString();
            }},
           intOption(QStringLiteral("--count"), &Options::count, 1, maxCardCount), memoryOption(),
+          intOption(QStringLiteral("--nodes"), &Options::nodes, 1, kMaxClusterNodes),
+          {QStringLiteral("--link"),
+           [](Options &o, const QString &v) -> QString {
+               if (v.isEmpty())
+                   return QStringLiteral("--link: needs a link id");
+               o.linkId = v;
+               return QString();
+           }},
           intOption(QStringLiteral("--context"), &Options::context, 1, maxContextTokens),
           intOption(QStringLiteral("--concurrency"), &Options::concurrency, 1, maxConcurrentUsers),
           choiceOption(QStringLiteral("--format"), &Options::format, {QStringLiteral("json"), QStringLiteral("markdown")}),
@@ -347,7 +357,8 @@ QString helpText()
         "      tps_per_watt), \"limit\", \"amortization_years\", \"utilization\",\n"
         "      \"electricity_usd_per_kwh\", \"cloud_usd_per_million_tokens\"} and writes the ranked\n"
         "      shortlist of configurations that meet it, and why every other one was left out.\n"
-        "  runs-on --hardware ID|--this-machine [--count N] [--memory-gb M] [--context C] [--concurrency U]\n"
+        "  runs-on --hardware ID|--this-machine [--count N] [--memory-gb M] [--nodes N [--link ID]] [--context C]\n"
+        "          [--concurrency U]\n"
         "          [--format json|markdown] [--catalog FILE]\n"
         "      Every catalog model and quantization on that configuration; best_quant marks the\n"
         "      highest-quality quantization that fits each model. --this-machine: the configuration\n"

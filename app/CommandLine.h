@@ -26,6 +26,8 @@ struct Options {
     QString hardware;                     // runs-on
     int count = 1;
     double memoryGB = 0;
+    int nodes = 1;     // runs-on --nodes: machines of a cluster
+    QString linkId;    // runs-on --link: the catalog link joining them
     int context = 4096;
     int concurrency = 1;
     QString modelFile;                    // import-model FILE

@@ -1,6 +1,8 @@
 #include "RunsOnCommand.h"
 
+#include "catalog/ClusterLinkLookup.h"
 #include "core/CardCount.h"
+#include "engine/Cluster.h"
 
 #include "CommandIo.h"
 #include "detect/Detection.h"
@@ -68,6 +70,16 @@ std::variant<RunsOnReport, QString> computeRunsOnFor(const Options &options, con
     configuration.deviceId = device->id;
     configuration.count = options.count;
     configuration.memoryGB = memoryGB;
+    configuration.nodes = options.nodes;
+    configuration.linkId = options.linkId;
+    if (!options.linkId.isEmpty() && options.nodes <= 1)
+        return QStringLiteral("--link: joins the machines of a cluster: give --nodes 2 or more");
+    if (const ClusterLinkLookup link = lookUpClusterLink(catalog, configuration, *device); !link.problem.isEmpty())
+        return QStringLiteral("--") % link.problem;
+    else if (const ClusterRefusal refusal = clusterRefusal(Runtime::LlamaCpp, NodeSplit::Pipeline, LanguageModel(),
+                                                           configuration, link.link);
+             !refusal.isEmpty())
+        return QStringLiteral("--") % refusal.field % QStringLiteral(": ") % refusal.problem;
     Workload workload;
     workload.contextTokens = options.context;
     workload.users = options.concurrency;
@@ -92,6 +104,10 @@ QByteArray runsOnJson(const RunsOnReport &report)
     document["hardware"] = report.hardware.toStdString();
     document["count"] = report.count;
     document["memory_gb"] = report.memoryGB;
+    if (report.nodes > 1) {
+        document["nodes"] = report.nodes;
+        document["link"] = report.linkId.toStdString();
+    }
     document["models"] = std::move(models);
     return QByteArray::fromStdString(document.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
 }
@@ -103,6 +119,8 @@ QString runsOnMarkdown(const RunsOnReport &report)
                        .arg(report.hardwareName, report.hardware, QString::number(report.memoryGB))
                        .arg(report.contextTokens)
                        .arg(report.users);
+    if (report.nodes > 1)
+        text.prepend(QStringLiteral("%1 machines joined by %2, each ").arg(report.nodes).arg(report.linkId));
     text += QStringLiteral("| Model | Quantization | Fit | Decode t/s per user | Best quantization |\n"
                            "|---|---|---|---|---|\n");
     for (const RunsOnRow &row : report.rows) {

@@ -82,9 +82,10 @@ public:
 private:
     void collectQuoted(AdvisorResult &result) const
     {
+        // The system as quoted: one machine (its clusters are priced from the quote but are not what was quoted).
         const auto quoted = [this](const AdvisorCandidate &candidate) {
             return !candidate.systemId.isEmpty() && m_requirements.quotesUsd.contains(candidate.systemId)
-                && candidate.estimate.runs();
+                && !candidate.configuration.isCluster() && candidate.estimate.runs();
         };
         for (const AdvisorCandidate &candidate : std::as_const(result.shortlist)) {
             if (quoted(candidate))

@@ -88,7 +88,8 @@ struct AdvisorCandidate {
     QString hostName;               // "typical host for two to four cards"
     QString hostSource;
     QString priceSource;
-    double powerW = 0;              // system power, else board power x count; 0 = unknown
+    std::optional<double> linkUsd;  // a cluster's cables and switch, in priceUsd; nullopt: unknown, not in priceUsd
+    double powerW = 0;              // system power, else board power x count (x machines); 0 = unknown
     EstimateInput input;            // exactly what was estimated (re-estimate it alone to check)
     Estimate estimate;
     CostPerToken cost;

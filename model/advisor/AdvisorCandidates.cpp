@@ -3,6 +3,8 @@
 
 #include "advisor/AdvisorFormat.h"
 #include "advisor/ConfigurationPrice.h"
+#include "catalog/ClusterLinkLookup.h"
+#include "engine/Cluster.h"
 #include "engine/TensorParallel.h"
 
 #include <algorithm>
@@ -13,6 +15,8 @@ namespace headroom::advisor {
 namespace {
 
 constexpr double memoryMatchToleranceGB = 1e-6;
+// The clusters considered: two, four and eight identical machines.
+constexpr int kClusterSizes[] = {2, 4, 8};
 
 Runtime runtimeFor(Platform platform, const AdvisorRequirements &requirements)
 {
@@ -53,6 +57,17 @@ Configuration systemSlot(const NamedSystem &system, const Device &device)
     return configuration;
 }
 
+// The runtime people cluster a platform's machines with: exo on Macs joined by RDMA, vLLM on NVIDIA machines
+// joined by RDMA, llama.cpp's RPC backend otherwise.
+Runtime clusterRuntime(const Device &device, const ClusterLink &link)
+{
+    if (!link.rdma)
+        return Runtime::LlamaCpp;
+    if (device.isApple())
+        return Runtime::Exo;
+    return device.vendor == QLatin1String("nvidia") ? Runtime::Vllm : Runtime::LlamaCpp;
+}
+
 AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Catalog &catalog, const Quantization &quant, const Device &device,
                                const Configuration &slot, const NamedSystem *system)
 {
@@ -65,6 +80,12 @@ AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Catalog &cat
         : runtimeFor(candidate.platform, requirements);
     candidate.systemId = system ? system->id : QString();
     candidate.label = system ? system->name : labelOf(device, slot);
+    if (slot.isCluster()) {
+        candidate.input.link = lookUpClusterLink(catalog, slot, device).link;
+        candidate.label = clusterLabel(candidate.label, slot.nodes, candidate.input.link);
+        if (runtimeFor(candidate.platform, requirements) == Runtime::Auto)
+            candidate.configuration.runtime = clusterRuntime(device, candidate.input.link);
+    }
     const ConfigurationPrice price = configurationPrice(catalog, device, slot, system, requirements.quotesUsd);
     candidate.priceUsd = price.usd;
     candidate.priceCardsOnly = price.cardsOnly;
@@ -72,7 +93,8 @@ AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Catalog &cat
     candidate.hostUsd = price.hostUsd;
     candidate.hostName = price.hostName;
     candidate.hostSource = price.hostSource;
-    candidate.powerW = system && system->powerW > 0 ? system->powerW : device.powerW * slot.count;
+    candidate.linkUsd = price.linkUsd;
+    candidate.powerW = (system && system->powerW > 0 ? system->powerW : device.powerW * slot.count) * slot.nodes;
     candidate.input.device = device;
     candidate.input.configuration = candidate.configuration;
     candidate.input.model = request.model;
@@ -82,6 +104,40 @@ AdvisorCandidate makeCandidate(const AdvisorRequest &request, const Catalog &cat
     candidate.quant = quant;
     candidate.input.quant = candidate.quant;
     return candidate;
+}
+
+// Clusters of 2, 4 and 8 machines joined by their device's cluster link: every named system (a Mac Studio, a DGX
+// Spark partner box, an 8-GPU server) and every unified-memory device sold as the machine itself (DGX Spark,
+// Strix Halo boards); a cluster no runtime can run is left out.
+void appendClusters(const AdvisorRequest &request, const Catalog &catalog, const Quantization &quant,
+                    QList<AdvisorCandidate> &candidates)
+{
+    const auto add = [&](const Device &device, const Configuration &machine, const NamedSystem *system) {
+        if (device.clusterLinkId.isEmpty())
+            return;
+        for (const int nodes : kClusterSizes) {
+            Configuration slot = machine;
+            slot.nodes = nodes;
+            const ClusterLinkLookup link = lookUpClusterLink(catalog, slot, device);
+            if (!link.problem.isEmpty())
+                continue;
+            AdvisorCandidate candidate = makeCandidate(request, catalog, quant, device, slot, system);
+            const Runtime runtime = resolveRuntime(candidate.configuration.runtime, device);
+            const NodeSplit split = resolveNodeSplit(slot.nodeSplit, runtime, link.link, slot.count);
+            if (clusterRefusal(runtime, split, request.model, candidate.configuration, link.link).isEmpty())
+                candidates.append(candidate);
+        }
+    };
+    for (const NamedSystem &system : catalog.systems()) {
+        if (const Device *device = catalog.device(system.configuration.deviceId))
+            add(*device, systemSlot(system, *device), &system);
+    }
+    for (const Device &device : catalog.devices()) {
+        if (device.kind != MemoryKind::Unified || device.isApple())
+            continue; // a Mac is bought as its named system
+        for (const double memoryGB : device.memoryOptionsGB)
+            add(device, Configuration{device.id, 1, memoryGB, Split::Auto, Runtime::Auto}, nullptr);
+    }
 }
 
 } // namespace
@@ -133,6 +189,7 @@ QList<AdvisorCandidate> enumerateCandidates(const AdvisorRequest &request, const
     }
     for (const auto &[device, system] : unmatched)
         candidates.append(makeCandidate(request, catalog, quant, *device, systemSlot(*system, *device), system));
+    appendClusters(request, catalog, quant, candidates);
     return candidates;
 }
 

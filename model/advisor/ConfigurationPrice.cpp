@@ -2,6 +2,8 @@
 #include "advisor/ConfigurationPrice.h"
 
 #include "advisor/HostPlatform.h"
+#include "catalog/ClusterLinkLookup.h"
+#include "engine/Cluster.h"
 #include "core/Platform.h"
 
 #include <cmath>
@@ -48,6 +50,23 @@ const NamedSystem *systemSelling(const Catalog &catalog, const Device &device, c
 ConfigurationPrice configurationPrice(const Catalog &catalog, const Device &device, const Configuration &configuration,
                                       const NamedSystem *system, const QMap<QString, double> &quotesUsd)
 {
+    if (configuration.isCluster()) {
+        Configuration machine = configuration;
+        machine.nodes = 1;
+        ConfigurationPrice price = configurationPrice(catalog, device, machine, system, quotesUsd);
+        const int nodes = configuration.nodes;
+        price.nodes = nodes;
+        if (price.usd)
+            *price.usd *= nodes;
+        if (price.hostUsd)
+            *price.hostUsd *= nodes;
+        const ClusterLink link = lookUpClusterLink(catalog, configuration, device).link;
+        price.linkUsd = linkHardwareUsd(link, nodes);
+        price.linkSource = price.linkUsd ? link.priceSource : QString();
+        if (price.usd && price.linkUsd)
+            *price.usd += *price.linkUsd;
+        return price;
+    }
     const bool apple = platformOf(device) == Platform::Apple;
     if (!system && apple)
         system = systemSelling(catalog, device, configuration);

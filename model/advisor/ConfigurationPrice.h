@@ -21,6 +21,10 @@ struct ConfigurationPrice {
     QString hostId;
     QString hostName;   // "typical host for two to four cards"
     QString hostSource; // URL of the published build, or "your quote"
+    // A cluster: `usd` is nodes x one machine plus the link's hardware (cables, a switch) when its price is known.
+    int nodes = 1;
+    std::optional<double> linkUsd; // nullopt on a cluster: the link's hardware has no known price (not in `usd`)
+    QString linkSource;
     double cardsUsd() const { return usd.value_or(0) - hostUsd.value_or(0); }
     bool operator==(const ConfigurationPrice &) const = default;
 };
@@ -28,7 +32,8 @@ struct ConfigurationPrice {
 // The price source shown for a price the user entered.
 QString quoteSource();
 
-// A named system's quote or list price; else, for a card or a unified-memory machine sold as a device
+// A cluster: one machine's price (below) times the machines, plus the link's cables and switch (linkHardwareUsd)
+// when their price is known. One machine: a named system's quote or list price; else, for a card or a unified-memory machine sold as a device
 // (DGX Spark), the quote or list price per device times the count, plus for PCIe cards the typical host for
 // that many cards (hostPlatformFor(); without one the price is marked cards only). Apple chips are priced
 // only through their Mac (the named system with this chip, memory and count). `quotesUsd` holds the user's

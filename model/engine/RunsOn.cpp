@@ -1,5 +1,6 @@
 #include "engine/RunsOn.h"
 
+#include "catalog/ClusterLinkLookup.h"
 #include "engine/Estimator.h"
 
 #include <QHash>
@@ -40,12 +41,15 @@ std::optional<RunsOnReport> runsOn(const Catalog &catalog, const Configuration &
     input.configuration = configuration;
     if (input.configuration.memoryGB <= 0)
         input.configuration.memoryGB = device->largestMemoryGB();
+    input.link = lookUpClusterLink(catalog, configuration, *device).link;
     input.workload = workload;
     input.method = Method::Roofline;
     input.appleUsableFraction = appleUsableFraction;
 
     RunsOnReport report{device->id,         device->name,           configuration.count,
                         input.configuration.memoryGB, workload.contextTokens, workload.users, {}};
+    report.nodes = std::max(1, configuration.nodes);
+    report.linkId = configuration.isCluster() ? input.link.id : QString();
     report.rows.reserve(catalog.models().size() * catalog.quantizations().size());
     for (const LanguageModel &model : catalog.models()) {
         input.model = model;

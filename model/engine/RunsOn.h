@@ -35,6 +35,8 @@ struct RunsOnReport {
     int contextTokens = 0;
     int users = 1;
     QList<RunsOnRow> rows; // catalog model order, then catalog quantization order
+    int nodes = 1;         // machines of a cluster
+    QString linkId {};     // the link joining them (resolved), empty for one machine
     bool operator==(const RunsOnReport &) const = default;
 };
 

@@ -151,18 +151,13 @@ QVariant HardwareListModel::configurationData(int scenarioIndex, int column, int
             return device ? device->name : configuration.deviceId;
         case CountColumn: return configuration.count;
         case MemoryColumn: return memoryGB;
+        case NodesColumn: return configuration.nodes;
+        case LinkColumn: return role == Qt::EditRole ? configuration.linkId : linkText(configuration, device);
         default: return {};
         }
     case Qt::CheckStateRole:
         return column == NameColumn ? QVariant(entry.checked ? Qt::Checked : Qt::Unchecked) : QVariant();
-    case Qt::ToolTipRole:
-        if (!device)
-            return tr("Unknown hardware \"%1\" (not in the catalog)").arg(configuration.deviceId);
-        return tr("%1: %2 GB/s, %3 FP16 TFLOPS, %4 GB per device")
-            .arg(configurationLabel(*device, configuration))
-            .arg(device->bandwidthGBs)
-            .arg(device->fp16Tflops)
-            .arg(memoryGB);
+    case Qt::ToolTipRole: return configurationTip(configuration, device, column, memoryGB);
     case ScenarioIndexRole: return scenarioIndex;
     case GroupRole: return groupOf(device);
     case DeviceIdRole: return configuration.deviceId;
@@ -176,8 +171,92 @@ QVariant HardwareListModel::configurationData(int scenarioIndex, int column, int
         }
         return options;
     }
+    case LinkOptionsRole: return linkOptions(configuration, device);
+    case LinkProblemRole: return linkProblem(configuration, device);
     default: return {};
     }
+}
+
+QVariant HardwareListModel::configurationTip(const Configuration &configuration, const Device *device, int column,
+                                             double memoryGB) const
+{
+    if (column == NodesColumn)
+        return tr("Identical machines joined by a link; more than one is a cluster");
+    if (column == LinkColumn) {
+        if (!configuration.isCluster())
+            return tr("One machine needs no link: set Machines above 1 to make a cluster");
+        const QString problem = linkProblem(configuration, device);
+        if (!problem.isEmpty())
+            return problem;
+        const ClusterLink link = linkLookup(configuration, device).link;
+        return tr("%1: %2 GB/s per direction, %3 µs latency%4")
+            .arg(link.name)
+            .arg(link.bandwidthGBs)
+            .arg(link.latencyUs)
+            .arg(link.rdma ? tr(", RDMA") : QString());
+    }
+    if (!device)
+        return tr("Unknown hardware \"%1\" (not in the catalog)").arg(configuration.deviceId);
+    return tr("%1: %2 GB/s, %3 FP16 TFLOPS, %4 GB per device")
+        .arg(configurationLabel(*device, configuration, linkLookup(configuration, device).link))
+        .arg(device->bandwidthGBs)
+        .arg(device->fp16Tflops)
+        .arg(memoryGB);
+}
+
+ClusterLinkLookup HardwareListModel::linkLookup(const Configuration &configuration, const Device *device) const
+{
+    if (device)
+        return lookUpClusterLink(m_catalog, configuration, *device);
+    // Hardware missing from the catalog names no default link: only the configuration's own can join it.
+    Device unknown;
+    unknown.id = configuration.deviceId;
+    return lookUpClusterLink(m_catalog, configuration, unknown);
+}
+
+QString HardwareListModel::linkText(const Configuration &configuration, const Device *device) const
+{
+    if (!configuration.isCluster())
+        return {};
+    const ClusterLinkLookup lookup = linkLookup(configuration, device);
+    if (!lookup.problem.isEmpty())
+        return configuration.linkId.isEmpty() ? tr("choose a link") : configuration.linkId;
+    const QString name = lookup.link.shortName.isEmpty() ? lookup.link.name : lookup.link.shortName;
+    if (configuration.linkId.isEmpty() && !configuration.hasCustomLink())
+        return tr("%1 (default)").arg(name);
+    return name;
+}
+
+QString HardwareListModel::linkProblem(const Configuration &configuration, const Device *device) const
+{
+    if (!configuration.isCluster())
+        return {};
+    const ClusterLinkLookup lookup = linkLookup(configuration, device);
+    if (!lookup.problem.isEmpty() && !configuration.linkId.isEmpty())
+        return tr("Unknown link \"%1\": choose one from the list").arg(configuration.linkId);
+    if (!lookup.problem.isEmpty())
+        return tr("%1 names no link for its machines: choose one").arg(device ? device->name : configuration.deviceId);
+    if (configuration.nodes > lookup.link.maxNodes)
+        return tr("%1 joins at most %2 machines").arg(lookup.link.name).arg(lookup.link.maxNodes);
+    return {};
+}
+
+QVariantList HardwareListModel::linkOptions(const Configuration &configuration, const Device *device) const
+{
+    QVariantList options;
+    const auto add = [&options](const QString &id, const QString &label, const QString &shortName) {
+        options.append(QVariantMap{{QStringLiteral("id"), id},
+                                   {QStringLiteral("label"), label},
+                                   {QStringLiteral("shortName"), shortName}});
+    };
+    // No link id means the inline link when the configuration has one, else the device's default.
+    if (configuration.customLink.bandwidthGBs > 0)
+        add(QString(), tr("Inline: %1").arg(configuration.customLink.name), configuration.customLink.shortName);
+    else if (const ClusterLink *fallback = device ? m_catalog.link(device->clusterLinkId) : nullptr)
+        add(QString(), tr("Device default: %1").arg(fallback->name), fallback->shortName);
+    for (const ClusterLink &link : m_catalog.links())
+        add(link.id, link.name, link.shortName);
+    return options;
 }
 
 QVariant HardwareListModel::data(const QModelIndex &index, int role) const
@@ -221,33 +300,66 @@ bool HardwareListModel::setData(const QModelIndex &index, const QVariant &value,
     if (scenarioIndex < 0)
         return false;
     ScenarioConfiguration edited = m_configurations.at(scenarioIndex);
-    if (role == Qt::CheckStateRole && index.column() == NameColumn) {
+    if (role == Qt::CheckStateRole && index.column() == NameColumn)
         edited.checked = value.value<Qt::CheckState>() == Qt::Checked;
-    } else if (role == Qt::EditRole && index.column() == CountColumn) {
-        bool ok = false;
-        const int count = value.toInt(&ok);
-        if (!ok || count < 1 || count > data(index, MaxCountRole).toInt())
-            return false;
-        edited.configuration.count = count;
-    } else if (role == Qt::EditRole && index.column() == MemoryColumn) {
-        bool ok = false;
-        const double memoryGB = value.toDouble(&ok);
-        if (!ok || !data(index, MemoryOptionsRole).toList().contains(QVariant(memoryGB)))
-            return false;
-        edited.configuration.memoryGB = memoryGB;
-    } else {
+    else if (role != Qt::EditRole || !editConfiguration(edited.configuration, index, value))
         return false;
-    }
     if (edited == m_configurations.at(scenarioIndex))
         return true;
     m_configurations[scenarioIndex] = edited;
-    Q_EMIT dataChanged(index, index, {role, Qt::DisplayRole});
     if (role == Qt::CheckStateRole) {
+        Q_EMIT dataChanged(index, index, {role, Qt::DisplayRole});
         const QModelIndex group = parent(index);
         Q_EMIT dataChanged(group, group, {Qt::CheckStateRole});
+    } else {
+        // The machine count decides the link cell's text and whether it is editable; any edit changes the tooltips.
+        Q_EMIT dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
     }
     Q_EMIT configurationsEdited(m_configurations);
     return true;
+}
+
+bool HardwareListModel::editConfiguration(Configuration &configuration, const QModelIndex &index,
+                                          const QVariant &value) const
+{
+    bool ok = false;
+    switch (index.column()) {
+    case CountColumn: {
+        const int count = value.toInt(&ok);
+        if (!ok || count < 1 || count > data(index, MaxCountRole).toInt())
+            return false;
+        configuration.count = count;
+        return true;
+    }
+    case MemoryColumn: {
+        const double memoryGB = value.toDouble(&ok);
+        if (!ok || !data(index, MemoryOptionsRole).toList().contains(QVariant(memoryGB)))
+            return false;
+        configuration.memoryGB = memoryGB;
+        return true;
+    }
+    case NodesColumn: {
+        const int nodes = value.toInt(&ok);
+        if (!ok || !nodeCountProblem(nodes).isEmpty())
+            return false;
+        configuration.nodes = nodes;
+        return true;
+    }
+    case LinkColumn: {
+        if (!configuration.isCluster() || value.typeId() != QMetaType::QString)
+            return false;
+        const QString id = value.toString();
+        const QVariantList options = data(index, LinkOptionsRole).toList();
+        const bool offered = std::any_of(options.begin(), options.end(), [&id](const QVariant &option) {
+            return option.toMap().value(QStringLiteral("id")).toString() == id;
+        });
+        if (offered)
+            configuration.linkId = id;
+        return offered;
+    }
+    default:
+        return false;
+    }
 }
 
 Qt::ItemFlags HardwareListModel::flags(const QModelIndex &index) const
@@ -263,17 +375,34 @@ Qt::ItemFlags HardwareListModel::flags(const QModelIndex &index) const
         return flags | Qt::ItemIsEditable;
     if (index.column() == MemoryColumn && data(index, MemoryOptionsRole).toList().size() > 1)
         return flags | Qt::ItemIsEditable;
+    if (index.column() == NodesColumn)
+        return flags | Qt::ItemIsEditable;
+    if (index.column() == LinkColumn && data(index.siblingAtColumn(NodesColumn)).toInt() > 1)
+        return flags | Qt::ItemIsEditable;
     return flags;
 }
 
 QVariant HardwareListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case NodesColumn: return tr("Identical machines joined by a link; more than one is a cluster");
+        case LinkColumn:
+            return tr("The link joining a cluster's machines; \"(default)\" marks the one the device's machines are "
+                      "usually joined by");
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case NameColumn: return tr("Hardware");
     case CountColumn: return tr("Count");
     case MemoryColumn: return tr("Memory GB");
+    case NodesColumn: return tr("Machines");
+    case LinkColumn: return tr("Link");
     default: return {};
     }
 }

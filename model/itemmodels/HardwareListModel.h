@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/Catalog.h"
+#include "catalog/ClusterLinkLookup.h"
 #include "scenario/Scenario.h"
 
 #include <QAbstractItemModel>
@@ -11,14 +12,15 @@
 namespace headroom {
 
 // The scenario's configurations as a two-level tree: groups (Apple, NVIDIA, Other) with one
-// checkable row per configuration. Columns: name (check box), count, memory GB.
+// checkable row per configuration. Columns: name (check box), count, memory GB, machines (more than one is
+// a cluster) and the link joining them.
 // One bulk setter (setConfigurations); edits made through setData are announced with
 // configurationsEdited so the view can turn them into one undoable scenario edit.
 class HardwareListModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, CountColumn, MemoryColumn, ColumnCount };
+    enum Column { NameColumn, CountColumn, MemoryColumn, NodesColumn, LinkColumn, ColumnCount };
     enum Group { AppleGroup, NvidiaGroup, OtherGroup, GroupCount };
     enum Role {
         ScenarioIndexRole = Qt::UserRole + 1, // int; -1 on group rows
@@ -27,6 +29,9 @@ public:
         MemoryOptionsRole,                    // QVariantList of double, the device's options
         MaxCountRole,                         // int, cards per chassis
         IsGroupRole,                          // bool
+        LinkOptionsRole,                      // QVariantList of QVariantMap {id, label, shortName}; id "" = the
+                                              // device's default link (or the configuration's inline one)
+        LinkProblemRole,                      // QString: why the cluster's link is unusable; empty when fine
     };
 
     explicit HardwareListModel(const Catalog &catalog, QObject *parent = nullptr);
@@ -63,6 +68,13 @@ private:
     int scenarioIndexOf(const QModelIndex &index) const;
     QVariant groupData(int groupRow, int column, int role) const;
     QVariant configurationData(int scenarioIndex, int column, int role) const;
+    QVariant configurationTip(const Configuration &configuration, const Device *device, int column,
+                              double memoryGB) const;
+    ClusterLinkLookup linkLookup(const Configuration &configuration, const Device *device) const;
+    QString linkText(const Configuration &configuration, const Device *device) const;
+    QString linkProblem(const Configuration &configuration, const Device *device) const;
+    QVariantList linkOptions(const Configuration &configuration, const Device *device) const;
+    bool editConfiguration(Configuration &configuration, const QModelIndex &index, const QVariant &value) const;
     Qt::CheckState groupCheckState(int groupRow) const;
     bool setGroupChecked(const QModelIndex &index, bool checked);
     void rebuildGroups();

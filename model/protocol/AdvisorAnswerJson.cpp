@@ -30,6 +30,22 @@ OrderedJson numberOrNull(std::optional<double> value, int decimals)
     return rounded(*value, decimals);
 }
 
+// What price_usd pays for: "whole system", "cards only", "cards + typical host"; a cluster says how many
+// machines and whether the link's hardware is in it.
+OrderedJson priceCovers(const AdvisorCandidate &candidate)
+{
+    if (!candidate.priceUsd)
+        return OrderedJson(nullptr);
+    std::string covers = candidate.priceCardsOnly ? "cards only"
+        : candidate.hostUsd                       ? "cards + typical host"
+                                                  : "whole system";
+    if (candidate.configuration.isCluster()) {
+        covers = std::to_string(candidate.configuration.nodes) + " x (" + covers + ")"
+            + (candidate.linkUsd ? " + link hardware" : "; link hardware not included (price unknown)");
+    }
+    return OrderedJson(covers);
+}
+
 OrderedJson shortlistEntry(const AdvisorCandidate &candidate, int rank)
 {
     OrderedJson entry = OrderedJson::object();
@@ -44,12 +60,14 @@ OrderedJson shortlistEntry(const AdvisorCandidate &candidate, int rank)
     entry["platform"] = toString(candidate.platform).toStdString();
     entry["quant"] = candidate.quant.name.toStdString();
     entry["price_usd"] = numberOrNull(candidate.priceUsd, 2);
-    entry["price_covers"] = !candidate.priceUsd     ? OrderedJson(nullptr)
-        : candidate.priceCardsOnly                  ? OrderedJson("cards only")
-        : candidate.hostUsd                         ? OrderedJson("cards + typical host")
-                                                    : OrderedJson("whole system");
+    entry["price_covers"] = priceCovers(candidate);
     entry["host_usd"] = numberOrNull(candidate.hostUsd, 2);
     entry["price_source"] = candidate.priceSource.isEmpty() ? OrderedJson(nullptr) : OrderedJson(candidate.priceSource.toStdString());
+    if (candidate.configuration.isCluster()) {
+        entry["nodes"] = candidate.configuration.nodes;
+        entry["link"] = candidate.input.link.id.toStdString();
+        entry["link_usd"] = numberOrNull(candidate.linkUsd, 2);
+    }
     entry["power_w"] = numberOrNull(candidate.powerW > 0 ? std::optional<double>(candidate.powerW) : std::nullopt, 1);
     entry["usd_per_million_tokens"] = numberOrNull(candidate.cost.usdPerMillionTokens, usdPerMillionDecimals);
     entry["breakeven_months"] = numberOrNull(candidate.cost.breakevenMonths, monthsDecimals);

@@ -146,6 +146,121 @@ private Q_SLOTS:
                 (embeddedCatalog().device(QStringLiteral("m4-pro"))->memoryOptionsGB.size() <= 1));
     }
 
+    void hardwareCluster_data()
+    {
+        QTest::addColumn<int>("scenarioIndex");
+        QTest::addColumn<int>("nodes");     // before the edit
+        QTest::addColumn<QString>("linkId"); // before the edit
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<int>("expectedNodes");
+        QTest::addColumn<QString>("expectedLinkId");
+        QTest::addColumn<QString>("linkText");
+        QTest::addColumn<bool>("linkProblem");
+        // article lineup: 2 M3 Ultra (default link tb5-rdma, at most 5 machines), 3 1x RTX 5090 (no default link)
+        const int nodes = HardwareListModel::NodesColumn;
+        const int link = HardwareListModel::LinkColumn;
+        const QString none;
+        const QString tb5 = QStringLiteral("TB5 RDMA (default)");
+        QTest::newRow("m3 ultra 2 machines") << 2 << 1 << none << nodes << QVariant(2) << true << 2 << none << tb5 << false;
+        QTest::newRow("machines 0") << 2 << 1 << none << nodes << QVariant(0) << false << 1 << none << QString() << false;
+        QTest::newRow("machines 65") << 2 << 1 << none << nodes << QVariant(65) << false << 1 << none << QString() << false;
+        QTest::newRow("machines text") << 2 << 1 << none << nodes << QVariant(QStringLiteral("x")) << false << 1 << none
+                                       << QString() << false;
+        QTest::newRow("machines 64, more than the link joins")
+            << 2 << 1 << none << nodes << QVariant(64) << true << 64 << none << tb5 << true;
+        QTest::newRow("back to one machine") << 2 << 2 << QStringLiteral("10gbe") << nodes << QVariant(1) << true << 1
+                                             << QStringLiteral("10gbe") << QString() << false;
+        QTest::newRow("link 10gbe") << 2 << 2 << none << link << QVariant(QStringLiteral("10gbe")) << true << 2
+                                    << QStringLiteral("10gbe") << QStringLiteral("10 GbE") << false;
+        QTest::newRow("link device default") << 2 << 2 << QStringLiteral("10gbe") << link << QVariant(QString()) << true
+                                             << 2 << none << tb5 << false;
+        QTest::newRow("link unknown") << 2 << 2 << none << link << QVariant(QStringLiteral("carrier-pigeon")) << false
+                                      << 2 << none << tb5 << false;
+        QTest::newRow("link not a string") << 2 << 2 << none << link << QVariant(3) << false << 2 << none << tb5 << false;
+        QTest::newRow("link while one machine") << 2 << 1 << none << link << QVariant(QStringLiteral("10gbe")) << false
+                                                << 1 << none << QString() << false;
+        QTest::newRow("5090 2 machines") << 3 << 1 << none << nodes << QVariant(2) << true << 2 << none
+                                         << QStringLiteral("choose a link") << true;
+        QTest::newRow("5090 has no default") << 3 << 2 << none << link << QVariant(QString()) << false << 2 << none
+                                             << QStringLiteral("choose a link") << true;
+        QTest::newRow("5090 link roce") << 3 << 2 << none << link << QVariant(QStringLiteral("100gbe-roce")) << true << 2
+                                        << QStringLiteral("100gbe-roce") << QStringLiteral("100 GbE RoCE") << false;
+    }
+    void hardwareCluster()
+    {
+        QFETCH(int, scenarioIndex);
+        QFETCH(int, nodes);
+        QFETCH(QString, linkId);
+        QFETCH(int, column);
+        QFETCH(QVariant, value);
+        QFETCH(bool, accepted);
+        QFETCH(int, expectedNodes);
+        QFETCH(QString, expectedLinkId);
+        QFETCH(QString, linkText);
+        QFETCH(bool, linkProblem);
+        QList<ScenarioConfiguration> configurations = articleLineupConfigurations();
+        configurations[scenarioIndex].configuration.nodes = nodes;
+        configurations[scenarioIndex].configuration.linkId = linkId;
+        HardwareListModel model(embeddedCatalog());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConfigurations(configurations);
+        QSignalSpy edited(&model, &HardwareListModel::configurationsEdited);
+        const QModelIndex index = model.indexForScenarioIndex(scenarioIndex, column);
+        QCOMPARE(model.setData(index, value), accepted);
+        QCOMPARE(edited.size(), accepted ? 1 : 0);
+        if (accepted)
+            QCOMPARE(edited.first().first().value<QList<ScenarioConfiguration>>(), model.configurations());
+        else
+            QCOMPARE(model.configurations(), configurations);
+        const Configuration &configuration = model.configurations().at(scenarioIndex).configuration;
+        QCOMPARE(configuration.nodes, expectedNodes);
+        QCOMPARE(configuration.linkId, expectedLinkId);
+        const QModelIndex link = index.siblingAtColumn(HardwareListModel::LinkColumn);
+        QCOMPARE(index.siblingAtColumn(HardwareListModel::NodesColumn).data().toInt(), expectedNodes);
+        QCOMPARE(link.data().toString(), linkText);
+        QCOMPARE(link.data(Qt::EditRole).toString(), expectedLinkId);
+        QCOMPARE(!link.data(HardwareListModel::LinkProblemRole).toString().isEmpty(), linkProblem);
+        QCOMPARE(bool(model.flags(link) & Qt::ItemIsEditable), expectedNodes > 1);
+        QVERIFY(model.flags(index.siblingAtColumn(HardwareListModel::NodesColumn)) & Qt::ItemIsEditable);
+    }
+
+    void hardwareLinkOptions_data()
+    {
+        QTest::addColumn<QString>("deviceId");
+        QTest::addColumn<QString>("defaultShortName"); // empty: no "device default" option
+        QTest::newRow("m3 ultra") << QStringLiteral("m3-ultra") << QStringLiteral("TB5 RDMA");
+        QTest::newRow("rtx 5090") << QStringLiteral("rtx-5090") << QString();
+        QTest::newRow("unknown device") << QStringLiteral("unknown-device") << QString();
+    }
+    void hardwareLinkOptions()
+    {
+        QFETCH(QString, deviceId);
+        QFETCH(QString, defaultShortName);
+        HardwareListModel model(embeddedCatalog());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConfigurations({entry(deviceId)});
+        const QVariantList options =
+            model.indexForScenarioIndex(0, HardwareListModel::LinkColumn).data(HardwareListModel::LinkOptionsRole).toList();
+        const QList<ClusterLink> &links = embeddedCatalog().links();
+        const int defaults = defaultShortName.isEmpty() ? 0 : 1;
+        QCOMPARE(options.size(), links.size() + defaults);
+        if (defaults)
+            QCOMPARE(options.first().toMap().value(QStringLiteral("shortName")).toString(), defaultShortName);
+        for (int i = 0; i < links.size(); ++i) {
+            const QVariantMap option = options.at(i + defaults).toMap();
+            QCOMPARE(option.value(QStringLiteral("id")).toString(), links.at(i).id);
+            QCOMPARE(option.value(QStringLiteral("label")).toString(), links.at(i).name);
+        }
+        QCOMPARE(model.columnCount(), int(HardwareListModel::ColumnCount));
+        QCOMPARE(model.headerData(HardwareListModel::NodesColumn, Qt::Horizontal).toString(), QStringLiteral("Machines"));
+        QVERIFY(model.headerData(HardwareListModel::NodesColumn, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("more than one is a cluster")));
+        QCOMPARE(model.headerData(HardwareListModel::LinkColumn, Qt::Horizontal).toString(), QStringLiteral("Link"));
+    }
+
     void estimateTable()
     {
         EstimateTableModel model;

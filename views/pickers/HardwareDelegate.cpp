@@ -1,7 +1,10 @@
 #include "HardwareDelegate.h"
 
+#include "catalog/ClusterLinkLookup.h"
 #include "itemmodels/HardwareListModel.h"
+#include "views/charts/ChartPalette.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QSpinBox>
 
@@ -21,15 +24,35 @@ QWidget *HardwareDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
         auto *combo = new QComboBox(parent);
         for (const QVariant &option : index.data(HardwareListModel::MemoryOptionsRole).toList())
             combo->addItem(tr("%1 GB").arg(option.toDouble()), option);
-        // Commit as soon as an option is picked, not only when focus leaves.
-        connect(combo, &QComboBox::activated, this, [this, combo] {
-            Q_EMIT const_cast<HardwareDelegate *>(this)->commitData(combo);
-        });
-        return combo;
+        return commitOnActivation(combo);
+    }
+    case HardwareListModel::NodesColumn: {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(1, kMaxClusterNodes);
+        return spin;
+    }
+    case HardwareListModel::LinkColumn: {
+        auto *combo = new QComboBox(parent);
+        for (const QVariant &option : index.data(HardwareListModel::LinkOptionsRole).toList()) {
+            const QVariantMap link = option.toMap();
+            combo->addItem(link.value(QStringLiteral("label")).toString(), link.value(QStringLiteral("id")).toString());
+        }
+        // The cell is as wide as a short name; the list shows the links' full names.
+        combo->view()->setMinimumWidth(combo->view()->sizeHintForColumn(0));
+        return commitOnActivation(combo);
     }
     default:
         return QStyledItemDelegate::createEditor(parent, option, index);
     }
+}
+
+QComboBox *HardwareDelegate::commitOnActivation(QComboBox *combo) const
+{
+    // Commit as soon as an option is picked, not only when focus leaves.
+    connect(combo, &QComboBox::activated, this, [this, combo] {
+        Q_EMIT const_cast<HardwareDelegate *>(this)->commitData(combo);
+    });
+    return combo;
 }
 
 void HardwareDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
@@ -52,6 +75,16 @@ void HardwareDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, 
     } else {
         QStyledItemDelegate::setModelData(editor, model, index);
     }
+}
+
+void HardwareDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.column() != HardwareListModel::LinkColumn
+        || index.data(HardwareListModel::LinkProblemRole).toString().isEmpty())
+        return;
+    const bool dark = option->palette.color(QPalette::Base).lightness() < 128;
+    option->palette.setColor(QPalette::Text, ChartPalette::forTheme(dark ? Theme::Dark : Theme::Light).overCapacity);
 }
 
 QString HardwareDelegate::displayText(const QVariant &value, const QLocale &locale) const

@@ -35,10 +35,14 @@ HardwarePanel::HardwarePanel(ScenarioController *controller, const Catalog &cata
     m_view->header()->setSectionResizeMode(HardwareListModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(HardwareListModel::CountColumn, QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(HardwareListModel::MemoryColumn, QHeaderView::ResizeToContents);
-    m_view->setToolTip(tr("Tick the configurations to compare. Double-click a count or memory size to change it."));
+    m_view->header()->setSectionResizeMode(HardwareListModel::NodesColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(HardwareListModel::LinkColumn, QHeaderView::ResizeToContents);
+    m_view->setToolTip(tr("Tick the configurations to compare. Double-click a count, memory size, machine count or "
+                          "link to change it."));
     m_view->setWhatsThis(tr("<b>Hardware</b><p>The configurations being compared: a device, how many of it, its memory "
                             "and how the model is split across cards (layer: pooled memory, one card at a time; "
-                            "tensor: every card on every token, faster, where the runtime accepts the split). Ticked "
+                            "tensor: every card on every token, faster, where the runtime accepts the split). More than one "
+                            "machine makes a cluster of identical machines joined by the link beside it. Ticked "
                             "rows appear in the table and charts.</p>"));
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
 

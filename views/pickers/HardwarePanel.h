@@ -15,7 +15,7 @@ class HardwareListModel;
 class ScenarioController;
 
 // The hardware list: configurations grouped Apple / NVIDIA / Other with a check box each and
-// editable card count and memory; buttons to restore the article's seven configurations,
+// editable card count, memory, machine count and cluster link; buttons to restore the article's seven configurations,
 // add any catalog device or named system, and remove the selected configuration.
 class HardwarePanel final : public QWidget
 {
