@@ -72,6 +72,22 @@ private Q_SLOTS:
         QTest::newRow("runs-on unknown device") << QStringList{QStringLiteral("runs-on"), QStringLiteral("--hardware"),
                                                                QStringLiteral("rtx-9999")}
                                                 << QByteArray("unknown device 'rtx-9999'");
+        QTest::newRow("runs-on cluster of cards without a link")
+            << QStringList{QStringLiteral("runs-on"), QStringLiteral("--hardware"), QStringLiteral("rtx-5090"),
+                           QStringLiteral("--nodes"), QStringLiteral("2")}
+            << QByteArray("--link: rtx-5090 names no cluster link");
+        QTest::newRow("runs-on unknown link")
+            << QStringList{QStringLiteral("runs-on"), QStringLiteral("--hardware"), QStringLiteral("m3-ultra"),
+                           QStringLiteral("--nodes"), QStringLiteral("2"), QStringLiteral("--link"), QStringLiteral("smoke")}
+            << QByteArray("--link: unknown link 'smoke'");
+        QTest::newRow("runs-on link for one machine")
+            << QStringList{QStringLiteral("runs-on"), QStringLiteral("--hardware"), QStringLiteral("m3-ultra"),
+                           QStringLiteral("--link"), QStringLiteral("10gbe")}
+            << QByteArray("--link: joins the machines of a cluster");
+        QTest::newRow("runs-on nodes zero")
+            << QStringList{QStringLiteral("runs-on"), QStringLiteral("--hardware"), QStringLiteral("m3-ultra"),
+                           QStringLiteral("--nodes"), QStringLiteral("0")}
+            << QByteArray("--nodes");
         QTest::newRow("broken user catalog")
             << QStringList{QStringLiteral("estimate"), QStringLiteral("--input"), dataPath(QStringLiteral("valid-batch.json")),
                            QStringLiteral("--catalog"), dataPath(QStringLiteral("broken-catalog.json"))}
@@ -202,6 +218,30 @@ private Q_SLOTS:
                                   QStringLiteral("--format"), QStringLiteral("markdown")});
         QCOMPARE(markdown.exitCode, 0);
         QVERIFY(markdown.out.contains("| Model | Quantization | Fit |"));
+    }
+
+    // Two 512 GB Mac Studios hold what one cannot: DeepSeek R1 at Q8_0 (about 713 GB).
+    void runsOnCluster()
+    {
+        const auto fitOf = [](const QByteArray &json, const char *quant) {
+            for (const QJsonValue &entry : QJsonDocument::fromJson(json).object().value(QStringLiteral("models")).toArray()) {
+                const QJsonObject row = entry.toObject();
+                if (row.value(QStringLiteral("model")).toString() == QLatin1String("deepseek-r1-671b")
+                    && row.value(QStringLiteral("quant")).toString() == QLatin1String(quant))
+                    return row.value(QStringLiteral("fit")).toString();
+            }
+            return QString();
+        };
+        const QStringList mac{QStringLiteral("runs-on"), QStringLiteral("--hardware"), QStringLiteral("m3-ultra"),
+                              QStringLiteral("--memory-gb"), QStringLiteral("512")};
+        const Run one = run(mac);
+        const Run two = run(mac + QStringList{QStringLiteral("--nodes"), QStringLiteral("2")});
+        QCOMPARE(two.exitCode, 0);
+        const QJsonObject document = QJsonDocument::fromJson(two.out).object();
+        QCOMPARE(document.value(QStringLiteral("nodes")).toInt(), 2);
+        QCOMPARE(document.value(QStringLiteral("link")).toString(), QStringLiteral("tb5-rdma"));
+        QCOMPARE(fitOf(one.out, "Q8_0"), QStringLiteral("does-not-fit"));
+        QVERIFY(fitOf(two.out, "Q8_0") == QLatin1String("fits") || fitOf(two.out, "Q8_0") == QLatin1String("tight"));
     }
 };
 

@@ -528,6 +528,39 @@ private Q_SLOTS:
 
     // Every quoted system that runs is reported, also when the limit cuts it or a requirement leaves it
     // out, so the Value tab can show what the user quoted.
+    // A model no single box runs fast enough: the advisor looks at clusters of Macs (exo over Thunderbolt 5
+    // RDMA), priced as the Macs plus one cable per pair, and never at more Macs than a Thunderbolt mesh joins.
+    void clustersAreConsidered()
+    {
+        const Catalog &catalog = embeddedCatalog();
+        AdvisorRequest request = requestFor(QStringLiteral("deepseek-r1-671b"), QStringLiteral("Q4_K_M"), 4);
+        request.requirements.minDecodeTpsPerUser = 15;
+        request.requirements.limit = 50;
+        const AdvisorResult result = advise(request, catalog);
+        const AdvisorCandidate *macs = nullptr;
+        for (const AdvisorCandidate &candidate : result.shortlist) {
+            QVERIFY(candidate.estimate.decodeTpsPerUser >= 15);
+            if (candidate.configuration.nodes == 4 && candidate.systemId == QLatin1String("mac-studio-m3-ultra-256"))
+                macs = &candidate;
+        }
+        QVERIFY(macs);
+        QCOMPARE(macs->label, QStringLiteral("4\u00d7 Mac Studio M3 Ultra 256 GB (TB5 RDMA)"));
+        QCOMPARE(toString(macs->estimate.terms.runtime), QStringLiteral("exo"));
+        QCOMPARE(toString(macs->estimate.terms.nodeSplit), QStringLiteral("tensor"));
+        const NamedSystem *mac = catalog.system(QStringLiteral("mac-studio-m3-ultra-256"));
+        const ClusterLink *tb5 = catalog.link(QStringLiteral("tb5-rdma"));
+        QVERIFY(mac && mac->priceUsd && tb5 && tb5->cablePriceUsd);
+        QCOMPARE(*macs->linkUsd, 6 * *tb5->cablePriceUsd); // a mesh of four: six cables
+        QCOMPARE(*macs->priceUsd, 4 * *mac->priceUsd + 6 * *tb5->cablePriceUsd);
+        QCOMPARE(macs->powerW, 4 * mac->powerW);
+        const auto eightMacs = [](const AdvisorCandidate &candidate) {
+            return candidate.configuration.nodes == 8 && candidate.input.link.id == QLatin1String("tb5-rdma");
+        };
+        QVERIFY(std::none_of(result.shortlist.cbegin(), result.shortlist.cend(), eightMacs));
+        QVERIFY(std::none_of(result.rejected.cbegin(), result.rejected.cend(),
+                             [&](const AdvisorRejection &r) { return eightMacs(r.candidate); }));
+    }
+
     void quotedSystemsAreAlwaysReported()
     {
         const Catalog &catalog = embeddedCatalog();
