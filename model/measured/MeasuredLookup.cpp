@@ -56,6 +56,10 @@ bool matches(const EstimateInput &input, const MeasuredRow &row)
     const int count = std::max(1, input.configuration.count);
     if (row.deviceCount != count)
         return false;
+    // A cluster is measured only as the same machines on the same link; one machine only as one machine.
+    const int nodes = std::max(1, input.configuration.nodes);
+    if (row.nodes != nodes || (nodes > 1 && row.link != input.link.id))
+        return false;
     const Runtime runtime = resolveRuntime(input.configuration.runtime, input.device);
     if (const std::optional<Runtime> measured = runtimeOfBackend(row.backend); measured && *measured != runtime)
         return false;

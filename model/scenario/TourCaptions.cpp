@@ -10,9 +10,14 @@ namespace headroom {
 
 namespace {
 
-// "rtx-5090x2" -> the first row on rtx-5090 with two cards; "m3-ultra" -> the first row on m3-ultra.
-const EstimateRow *findRow(const EstimateSet &estimates, const QString &config)
+// "rtx-5090x2" -> the first row on rtx-5090 with two cards; "m3-ultra" -> the first row on one m3-ultra machine;
+// "m3-ultra@2" -> the first cluster of two m3-ultra machines.
+const EstimateRow *findRow(const EstimateSet &estimates, const QString &configWithMachines)
 {
+    static const QRegularExpression withMachines(QStringLiteral("^(.+)@(\\d+)$"));
+    const QRegularExpressionMatch machinesMatch = withMachines.match(configWithMachines);
+    const QString config = machinesMatch.hasMatch() ? machinesMatch.captured(1) : configWithMachines;
+    const int nodes = machinesMatch.hasMatch() ? machinesMatch.captured(2).toInt() : 1;
     static const QRegularExpression withCount(QStringLiteral("^(.+)x(\\d+)$"));
     const QRegularExpressionMatch match = withCount.match(config);
     for (const bool counted : {true, false}) {
@@ -21,7 +26,8 @@ const EstimateRow *findRow(const EstimateSet &estimates, const QString &config)
         const QString device = counted ? match.captured(1) : config;
         const int count = counted ? match.captured(2).toInt() : 0;
         for (const EstimateRow &row : estimates.rows) {
-            if (row.input.device.id == device && (count == 0 || row.input.configuration.count == count))
+            if (row.input.device.id == device && (count == 0 || row.input.configuration.count == count)
+                && row.input.configuration.nodes == nodes)
                 return &row;
         }
     }
@@ -76,7 +82,7 @@ std::optional<QString> fill(const QStringList &parts, const EstimateSet &estimat
 
 QString liveCaption(const QString &caption, const EstimateSet &estimates)
 {
-    static const QRegularExpression placeholder(QStringLiteral("\\{([a-z]+(?::[A-Za-z0-9._-]+)*)\\}"));
+    static const QRegularExpression placeholder(QStringLiteral("\\{([a-z]+(?::[A-Za-z0-9._@-]+)*)\\}"));
     QString filled;
     qsizetype done = 0;
     for (QRegularExpressionMatchIterator it = placeholder.globalMatch(caption); it.hasNext();) {

@@ -15,7 +15,8 @@ namespace headroom {
 //   {total:CONFIG:USERS}        total decode speed at USERS users
 //   {drop:CONFIG:FROM:TO}       how much per-user speed falls from FROM to TO users ("55%")
 //   {weights}                   the weights' size ("42.5 GB")
-// CONFIG is a catalog device id, optionally with a card count: "m3-ultra", "rtx-5090x2"; the step's first
+// CONFIG is a catalog device id, optionally with a card count and a machine count: "m3-ultra", "rtx-5090x2",
+// "m3-ultra@2" (two machines); the step's first
 // checked configuration that matches is used. A placeholder that matches nothing (an unknown configuration,
 // a user count outside the sweep, a configuration that does not run) stays as written, for the author to see.
 QString liveCaption(const QString &caption, const EstimateSet &estimates);

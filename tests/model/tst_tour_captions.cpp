@@ -37,6 +37,9 @@ EstimateSet sampleSet()
     set.rows = {row(QStringLiteral("m3-ultra"), 1, 12.3, {point(1, 80), point(8, 36)}),
                 row(QStringLiteral("rtx-5090"), 1, 5.6), row(QStringLiteral("rtx-5090"), 2, 26.2)};
     set.rows[1].estimate.fit = Fit::DoesNotFit;
+    EstimateRow pair = row(QStringLiteral("m3-ultra"), 1, 19.6);
+    pair.input.configuration.nodes = 2;
+    set.rows.prepend(pair); // a cluster listed first: "m3-ultra" still means one machine
     return set;
 }
 
@@ -69,6 +72,8 @@ private Q_SLOTS:
         QTest::newRow("unknown kind") << "{price:m3-ultra}" << "{price:m3-ultra}";
         QTest::newRow("too many parts") << "{drop:m3-ultra:1:8:9}" << "{drop:m3-ultra:1:8:9}";
         QTest::newRow("not a placeholder") << "{ braces }" << "{ braces }";
+        QTest::newRow("machines") << "two Macs: {tps:m3-ultra@2}" << "two Macs: 20 t/s";
+        QTest::newRow("machines not in the step") << "{tps:m3-ultra@4}" << "{tps:m3-ultra@4}";
         QTest::newRow("two in a row") << "{tps:m3-ultra}/{tps:rtx-5090x2}" << "12 t/s/26 t/s";
     }
 

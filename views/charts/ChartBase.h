@@ -77,6 +77,8 @@ public:
     bool isAxisDrawn(const QAbstractAxis *axis) const;
 
 protected:
+    // Room between the title and the plot for a label a chart keeps just above its plot (pixels).
+    void setRoomBelowTitle(int pixels) { m_roomBelowTitle = pixels; }
     // The title is drawn by the chart, not by QChart: QChart lays the whole chart out again on
     // every new title (the title, each axis and each legend entry measured as rich text), and the
     // title changes with most slider moves.
@@ -145,6 +147,7 @@ private:
     ValueAxes *m_valueAxes = nullptr;        // owned by the chart item
     QList<ChartAnnotation *> m_notes;   // createNote()'s, owned by the chart item
     QString m_titleText;
+    int m_roomBelowTitle = 0;
     ChartPalette m_palette = ChartPalette::forTheme(Theme::Light);
     void refit();
 

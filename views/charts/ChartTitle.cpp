@@ -49,7 +49,8 @@ void ChartBase::layoutTitle()
                     area.top() + ChartMarginPixels);
     // Room above the plot for the title's lines: changes only with the font or the line count.
     QMargins margins = chart()->margins();
-    margins.setTop(ChartMarginPixels + int(std::ceil(metrics.lineSpacing() * qreal(lines.size()) + TitleGapPixels)));
+    margins.setTop(ChartMarginPixels + int(std::ceil(metrics.lineSpacing() * qreal(lines.size()) + TitleGapPixels))
+                   + m_roomBelowTitle);
     if (margins != chart()->margins())
         chart()->setMargins(margins);
 }

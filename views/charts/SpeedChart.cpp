@@ -1,6 +1,7 @@
 #include "SpeedChart.h"
 
 #include "ChartAnnotation.h"
+#include "ChartMetrics.h"
 
 #include "views/charts/axes/CategoryLabels.h"
 #include "HorizontalBars.h"
@@ -11,6 +12,8 @@
 #include <QBarSet>
 #include <QChart>
 #include <QFontMetricsF>
+
+#include <cmath>
 #include <QGraphicsPathItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
@@ -237,6 +240,8 @@ void SpeedChart::restyle()
     m_reference->setPen(reference);
     m_referenceLabel->setFont(chartFont(FontRole::ValueLabel));
     m_referenceLabel->setBrush(palette.reference);
+    // Room between the title and the plot for the reading-speed label, which sits just above the plot.
+    setRoomBelowTitle(int(std::ceil(QFontMetricsF(chartFont(FontRole::ValueLabel)).height())));
     QPen whisker(palette.whisker, WhiskerPenPixels);
     whisker.setCosmetic(true);
     m_bandLegend->setPen(whisker);
