@@ -7,6 +7,7 @@
 #include "core/Defaults.h"
 
 #include "catalog/ClusterLinkLookup.h"
+#include "catalog/InlineLinkJson.h"
 #include "core/CardCount.h"
 #include "engine/Calibration.h"
 #include "engine/Cluster.h"
@@ -55,9 +56,6 @@ constexpr std::array<std::string_view, 20> knownFields{
     "model",  "quant",      "method",  "efficiency",    "context",       "prompt_tokens",
     "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user",
     "nodes", "link", "node_split"};
-constexpr std::array<std::string_view, 5> knownLinkFields{"name", "bandwidth_gbs", "latency_us", "rdma", "topology"};
-constexpr double maxLinkGBs = 10'000;      // beyond NVLink Switch's 900 GB/s per direction
-constexpr double maxLinkLatencyUs = 1'000'000;
 
 // Thrown inside one query's parsing and caught at its end: the first problem wins.
 struct QueryError {
@@ -153,10 +151,8 @@ private:
         if (const Json *link = find(query, "link")) {
             if (link->is_string())
                 configuration.linkId = readString(*link, "link");
-            else if (link->is_object())
-                configuration.customLink = readInlineLink(*link);
             else
-                fail("link", QStringLiteral("must be a link id or {\"name\", \"bandwidth_gbs\", \"latency_us\"}"));
+                configuration.customLink = readInlineLink(*link);
         }
         if (!configuration.isCluster())
             return;
@@ -173,40 +169,13 @@ private:
 
     static ClusterLink readInlineLink(const Json &object)
     {
-        for (const auto &item : object.items()) {
-            if (std::find(knownLinkFields.begin(), knownLinkFields.end(), std::string_view(item.key())) == knownLinkFields.end())
-                fail("link", printableJsonText(item.key()) % QStringLiteral(": unknown field (expected name, bandwidth_gbs, "
-                                                                            "latency_us, rdma, topology)"));
+        std::variant<ClusterLink, InlineLinkProblem> link = inlineLinkFromJson(object);
+        if (const InlineLinkProblem *problem = std::get_if<InlineLinkProblem>(&link)) {
+            const QString field = problem->field.isEmpty() ? QStringLiteral("link")
+                                                           : QStringLiteral("link.") % printableJsonText(problem->field.toStdString());
+            throw QueryError{field % QStringLiteral(": ") % problem->problem};
         }
-        ClusterLink link;
-        const Json *name = find(object, "name");
-        link.name = name ? readString(*name, "link.name") : QStringLiteral("custom link");
-        link.shortName = link.name;
-        link.bandwidthGBs = readPositive(object, "bandwidth_gbs", maxLinkGBs);
-        link.latencyUs = readPositive(object, "latency_us", maxLinkLatencyUs);
-        if (const Json *rdma = find(object, "rdma")) {
-            if (!rdma->is_boolean())
-                fail("link.rdma", QStringLiteral("must be true or false"));
-            link.rdma = rdma->get<bool>();
-        }
-        link.topology = readEnum(object, "topology", LinkTopology::Switch, linkTopologyFromString,
-                                 QStringLiteral("mesh, switch"));
-        return link;
-    }
-
-    static double readPositive(const Json &object, std::string_view field, double maximum)
-    {
-        const QString name = QStringLiteral("link.") % QString::fromLatin1(field.data(), qsizetype(field.size()));
-        const Json *value = find(object, field);
-        const QString range = QStringLiteral("must be a positive number up to ") % numberText(maximum);
-        if (!value)
-            throw QueryError{name % QStringLiteral(": missing")};
-        if (!value->is_number())
-            throw QueryError{name % QStringLiteral(": ") % range};
-        const double number = value->get<double>();
-        if (!(number > 0 && number <= maximum))
-            throw QueryError{name % QStringLiteral(": ") % range % QStringLiteral(", got ") % numberText(number)};
-        return number;
+        return std::get<ClusterLink>(std::move(link));
     }
 
     static const Json *find(const Json &query, std::string_view field)

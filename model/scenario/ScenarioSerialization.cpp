@@ -2,6 +2,7 @@
 #include "scenario/ScenarioJson.h"
 
 #include "catalog/ClusterLinkLookup.h"
+#include "catalog/InlineLinkJson.h"
 #include "catalog/InlineModelJson.h"
 #include "core/FileLimits.h"
 #include "core/JsonVariant.h"
@@ -29,8 +30,7 @@ constexpr const char *AdvisorKey = "advisor";
 // custom model round-trips with the pick it was scaled from.
 constexpr const char *BaseModelKey = "base_model";
 constexpr const char *RuntimeNames = "auto, llama.cpp, mlx, vllm, ollama, tensorrt-llm, sglang, exo";
-constexpr double MaxLinkGBs = 10'000;
-constexpr double MaxLinkLatencyUs = 1'000'000;
+
 
 // Every key this version understands; anything else goes to Scenario::extra.
 bool isKnownKey(const std::string &key)
@@ -77,35 +77,18 @@ void readCluster(ScenarioJsonReader &reader, const Json &object, const QString &
         configuration.linkId = reader.string(object, "link", linkPath).value_or(QString());
         return;
     }
-    if (!link->is_object()) {
-        reader.problem(linkPath, QStringLiteral("must be a link id or an object, found ") % jsonTypeName(*link));
-        return;
-    }
-    ClusterLink custom;
-    custom.name = reader.string(*link, "name", at(linkPath, "name")).value_or(QStringLiteral("custom link"));
-    custom.shortName = custom.name;
-    custom.bandwidthGBs = reader.number(*link, "bandwidth_gbs", at(linkPath, "bandwidth_gbs"), 0, MaxLinkGBs, true).value_or(0);
-    custom.latencyUs = reader.number(*link, "latency_us", at(linkPath, "latency_us"), 0, MaxLinkLatencyUs, true).value_or(0);
-    custom.rdma = reader.boolean(*link, "rdma", at(linkPath, "rdma")).value_or(false);
-    readEnum(reader, *link, "topology", at(linkPath, "topology"), &linkTopologyFromString, custom.topology, "mesh, switch");
-    for (const auto &[key, value] : {std::pair{"bandwidth_gbs", custom.bandwidthGBs}, std::pair{"latency_us", custom.latencyUs}}) {
-        if (link->contains(key) && link->at(key).is_number() && !(value > 0))
-            reader.problem(at(linkPath, key), QStringLiteral("must be a positive number"));
-    }
-    if (custom.bandwidthGBs > 0 && custom.latencyUs > 0)
-        configuration.customLink = custom;
+    std::variant<ClusterLink, InlineLinkProblem> custom = inlineLinkFromJson(*link);
+    if (const InlineLinkProblem *problem = std::get_if<InlineLinkProblem>(&custom))
+        reader.problem(problem->field.isEmpty() ? linkPath : jsonPath(linkPath, problem->field), problem->problem);
+    else
+        configuration.customLink = std::get<ClusterLink>(std::move(custom));
 }
 
 Json linkJson(const Configuration &configuration)
 {
     if (!configuration.hasCustomLink())
         return configuration.linkId.isEmpty() ? Json(nullptr) : Json(configuration.linkId.toStdString());
-    const ClusterLink &link = configuration.customLink;
-    return Json{{"name", link.name.toStdString()},
-                {"bandwidth_gbs", link.bandwidthGBs},
-                {"latency_us", link.latencyUs},
-                {"rdma", link.rdma},
-                {"topology", toString(link.topology).toStdString()}};
+    return inlineLinkToJson(configuration.customLink);
 }
 
 ScenarioConfiguration readConfiguration(ScenarioJsonReader &reader, const Json &object, const QString &path)

@@ -326,7 +326,7 @@ private Q_SLOTS:
         row("link without latency", ok + ",\"nodes\":2,\"link\":{\"name\":\"x\",\"bandwidth_gbs\":10}",
             "link.latency_us: missing");
         row("link unknown field", ok + ",\"nodes\":2,\"link\":{\"bandwidth_gbs\":10,\"latency_us\":5,\"mtu\":9000}",
-            "link: mtu: unknown field");
+            "link.mtu: unknown field");
         row("link wrong type", ok + ",\"nodes\":2,\"link\":7", "link: must be a link id or");
         row("discrete cards with no link", "\"hardware\":\"rtx-5090\",\"model\":\"llama-3.3-70b\",\"nodes\":2",
             "link: rtx-5090 names no cluster link");

@@ -105,6 +105,22 @@ private Q_SLOTS:
         speedOnly.advisor.rankBy = RankBy::Speed;
         speedOnly.advisor.platforms = {Platform::Other};
         QTest::newRow("advisor speed only") << speedOnly;
+        Scenario clusters = richScenario();
+        ScenarioConfiguration macs;
+        macs.configuration = Configuration{QStringLiteral("m3-ultra"), 1, 512, Split::Auto, Runtime::Exo};
+        macs.configuration.nodes = 4;
+        macs.configuration.linkId = QStringLiteral("tb5-rdma");
+        macs.configuration.nodeSplit = NodeSplit::Tensor;
+        ScenarioConfiguration lab;
+        lab.configuration = Configuration{QStringLiteral("rtx-5090"), 2, 0, Split::Tensor, Runtime::Vllm};
+        lab.configuration.nodes = 2;
+        lab.configuration.customLink.name = QStringLiteral("Lab 40 GbE");
+        lab.configuration.customLink.shortName = lab.configuration.customLink.name;
+        lab.configuration.customLink.bandwidthGBs = 5;
+        lab.configuration.customLink.latencyUs = 120;
+        lab.configuration.nodeSplit = NodeSplit::Pipeline;
+        clusters.configurations << macs << lab;
+        QTest::newRow("clusters") << clusters;
     }
     void roundTrip()
     {
@@ -393,6 +409,22 @@ private Q_SLOTS:
             << QByteArray(R"({"format":"headroom-scenario","version":1,"apple_usable_fraction":1.5})") << QStringLiteral("apple_usable_fraction");
         QTest::newRow("unknown method") << QByteArray(R"({"format":"headroom-scenario","version":1,"method":"guess"})") << QStringLiteral("method");
         QTest::newRow("unknown chart") << QByteArray(R"({"format":"headroom-scenario","version":1,"chart":"pie"})") << QStringLiteral("chart");
+        QTest::newRow("nodes zero")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","nodes":0}]})")
+            << QStringLiteral("configurations[0].nodes");
+        QTest::newRow("nodes above 64")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","nodes":65}]})")
+            << QStringLiteral("configurations[0].nodes");
+        QTest::newRow("link zero bandwidth")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","nodes":2,)"
+                          R"("link":{"bandwidth_gbs":0,"latency_us":5}}]})")
+            << QStringLiteral("configurations[0].link.bandwidth_gbs");
+        QTest::newRow("link a number")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","nodes":2,"link":7}]})")
+            << QStringLiteral("configurations[0].link");
+        QTest::newRow("unknown node split")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","node_split":"zig"}]})")
+            << QStringLiteral("configurations[0].node_split");
         QTest::newRow("huge count")
             << QByteArray(R"({"format":"headroom-scenario","version":1,"configurations":[{"hardware":"a","count":1e300}]})")
             << QStringLiteral("configurations[0].count");
