@@ -46,6 +46,8 @@ struct MemoryBreakdown {
     double overheadGB = 0;
     double totalGB = 0;  // weights + kv + overhead
     double usableGB = 0; // what the configuration can give the model
+    int machines = 1;    // machines pooling usableGB (Configuration::nodes; 1 = not a cluster)
+    double usablePerMachineGB = 0; // one machine's share of usableGB (usableGB / machines)
     bool operator==(const MemoryBreakdown &) const = default;
 };
 

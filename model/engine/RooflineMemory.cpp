@@ -58,6 +58,8 @@ MemoryPlan planMemory(const EstimateInput &input)
     memory.overheadGB = runtimeOverheadGB(input);
     memory.totalGB = memory.weightsGB + memory.kvCacheGB + memory.overheadGB;
     memory.usableGB = usableMemoryGB(input);
+    memory.machines = machines(input);
+    memory.usablePerMachineGB = memory.usableGB / memory.machines;
 
     if (memory.totalGB <= memory.usableGB * kTightShareOfUsable)
         plan.fit = Fit::Fits;

@@ -42,6 +42,8 @@ Estimate seedEstimate(const EstimateInput &input)
     estimate.memory.weightsGB = sizeGB;
     estimate.memory.totalGB = sizeGB;
     estimate.memory.usableGB = memoryGB;
+    estimate.memory.machines = std::max(1, input.configuration.nodes);
+    estimate.memory.usablePerMachineGB = memoryGB / estimate.memory.machines;
 
     if (sizeGB > memoryGB)
         estimate.fit = Fit::DoesNotFit;

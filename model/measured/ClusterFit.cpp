@@ -1,6 +1,7 @@
 #include "measured/ClusterFit.h"
 
 #include "engine/Estimator.h"
+#include "measured/Quantile.h"
 #include "measured/Validation.h"
 
 #include <QSet>
@@ -98,15 +99,6 @@ ClusterCosts fitCosts(const QList<ClusterRow> &rows, const Calibration &base)
     return costs;
 }
 
-double quantile(QList<double> sorted, double share)
-{
-    std::sort(sorted.begin(), sorted.end());
-    const double position = share * double(sorted.size() - 1);
-    const qsizetype below = qsizetype(std::floor(position));
-    const qsizetype above = std::min(below + 1, sorted.size() - 1);
-    return sorted.at(below) + (position - double(below)) * (sorted.at(above) - sorted.at(below));
-}
-
 QHash<QString, ClusterCosts> heldOut(const QList<ClusterRow> &rows, const Calibration &base)
 {
     QSet<QString> sources;
@@ -152,8 +144,9 @@ ClusterCosts fitClusterCosts(const MeasuredRows &rows, const Catalog &catalog, c
         }
     }
     if (!ratios.isEmpty()) {
-        costs.lowRatio = std::min(1.0, quantile(ratios, kTailShare));
-        costs.highRatio = std::max(1.0, quantile(ratios, 1.0 - kTailShare));
+        std::sort(ratios.begin(), ratios.end());
+        costs.lowRatio = std::min(1.0, quantileOfSorted(ratios, kTailShare));
+        costs.highRatio = std::max(1.0, quantileOfSorted(ratios, 1.0 - kTailShare));
         costs.holdOutMape = errorSum / ratios.size();
     }
     return costs;

@@ -1,5 +1,6 @@
 // Held-out error bands: the likely range of each class of estimate, from a validation report.
 #include "measured/ErrorBands.h"
+#include "measured/Quantile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,17 +16,6 @@ constexpr int kMinBandRows = 8;
 // A quantile of few rows is itself uncertain: a class of n rows leaves out 8% x n / (n + this) on either side,
 // so small classes get wider ranges (5.3% with 20 rows, 7.3% with 100).
 constexpr double kBandSmallSampleRows = 10;
-
-// The value below which `share` of the sorted values lie (linear interpolation).
-double quantile(const QList<double> &sorted, double share)
-{
-    if (sorted.isEmpty())
-        return 1.0;
-    const double position = share * double(sorted.size() - 1);
-    const qsizetype below = qsizetype(std::floor(position));
-    const qsizetype above = std::min(below + 1, sorted.size() - 1);
-    return sorted.at(below) + (position - double(below)) * (sorted.at(above) - sorted.at(below));
-}
 
 struct BandKey {
     SpeedClass speed;
@@ -86,8 +76,8 @@ QList<ErrorBand> heldOutErrorBands(const ValidationReport &report)
         // The range always holds the estimate itself.
         const double rows = double(sorted.size());
         const double tail = kBandTailShare * rows / (rows + kBandSmallSampleRows);
-        band.lowRatio = std::min(1.0, quantile(sorted, tail));
-        band.highRatio = std::max(1.0, quantile(sorted, 1.0 - tail));
+        band.lowRatio = std::min(1.0, quantileOfSorted(sorted, tail));
+        band.highRatio = std::max(1.0, quantileOfSorted(sorted, 1.0 - tail));
         band.mape = errorSums.at(i) / double(sorted.size());
         band.rows = int(sorted.size());
         bands << band;

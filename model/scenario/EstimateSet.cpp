@@ -183,7 +183,7 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
             sweepInput.workload.users = users;
             const Estimate point = users == input.workload.users ? row.estimate : estimate(sweepInput, calibration);
             row.sweep.append(SweepPoint{users, point.decodeTpsPerUser, point.decodeTpsTotal, point.fit,
-                                        point.decodeTpsTotalLow, point.decodeTpsTotalHigh});
+                                        point.decodeTpsTotalLow, point.decodeTpsTotalHigh, point.bottleneck});
         }
         row.usersAtMinTps = usersAtMinTps(input, set.minTpsPerUser, calibration);
         row.price = configurationPrice(catalog, *device, input.configuration, catalog.system(entry.systemId),

@@ -21,6 +21,7 @@ struct SweepPoint {
     Fit fit = Fit::DoesNotFit;
     double decodeTpsTotalLow = 0; // likely range of the total (Estimate::decodeTpsTotalLow/High)
     double decodeTpsTotalHigh = 0;
+    Bottleneck bottleneck = Bottleneck::Capacity; // what limits the speed at this user count (Estimate::bottleneck)
     bool operator==(const SweepPoint &) const = default;
 };
 

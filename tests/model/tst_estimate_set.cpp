@@ -20,6 +20,16 @@ ScenarioConfiguration entry(const QString &deviceId, int count = 1, double memor
     return result;
 }
 
+ScenarioConfiguration cluster(const QString &linkId, int nodes)
+{
+    ScenarioConfiguration result = entry(QStringLiteral("m3-ultra"), 1, 512);
+    result.configuration.nodes = nodes;
+    result.configuration.linkId = linkId;
+    result.configuration.nodeSplit = NodeSplit::Tensor;
+    result.configuration.runtime = Runtime::Mlx;
+    return result;
+}
+
 } // namespace
 
 class TestEstimateSet final : public QObject
@@ -269,6 +279,63 @@ private Q_SLOTS:
         const double scaledSize = double(scaled.layers) * scaled.hidden * scaled.hidden;
         QVERIFY2(std::abs(scaledSize / shapeSize / (paramsB / shape.paramsB) - 1) < 0.35,
                  qPrintable(QString::number(scaledSize / shapeSize)));
+    }
+
+    // Each sweep point carries its estimate's bottleneck (the concurrency chart marks where a cluster's link
+    // binds) and the memory breakdown says how many machines pool the usable capacity (the memory chart's ticks).
+    void clusterSweepAndMemory_data()
+    {
+        QTest::addColumn<QString>("linkId");
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<bool>("linkBindsAtOneUser");
+        QTest::newRow("2 Macs over 10 GbE, tensor split") << QStringLiteral("10gbe") << 2 << true;
+        QTest::newRow("4 Macs over TB5 RDMA, tensor split") << QStringLiteral("tb5-rdma") << 4 << false;
+    }
+    void clusterSweepAndMemory()
+    {
+        QFETCH(QString, linkId);
+        QFETCH(int, nodes);
+        QFETCH(bool, linkBindsAtOneUser);
+        Scenario scenario;
+        scenario.modelId = QStringLiteral("llama-3.3-70b");
+        scenario.configurations = {cluster(linkId, nodes), entry(QStringLiteral("m3-ultra"), 1, 512)};
+        const EstimateSet set = computeEstimates(scenario, embeddedCatalog());
+        QCOMPARE(set.problem, QString());
+        QCOMPARE(set.rows.size(), 2);
+        const EstimateRow &clustered = set.rows.at(0);
+        const EstimateRow &single = set.rows.at(1);
+        QCOMPARE(clustered.input.configuration.nodes, nodes);
+
+        const MemoryBreakdown &pooled = clustered.estimate.memory;
+        QCOMPARE(pooled.machines, nodes);
+        QVERIFY(pooled.usablePerMachineGB > 0);
+        QCOMPARE(pooled.usablePerMachineGB * nodes, pooled.usableGB);
+        QCOMPARE(pooled.usablePerMachineGB, single.estimate.memory.usableGB);
+        QCOMPARE(single.estimate.memory.machines, 1);
+        QCOMPARE(single.estimate.memory.usablePerMachineGB, single.estimate.memory.usableGB);
+
+        for (const EstimateRow *row : {&clustered, &single}) {
+            for (const SweepPoint &point : row->sweep) {
+                if (point.users == row->input.workload.users)
+                    QCOMPARE(toString(point.bottleneck), toString(row->estimate.bottleneck));
+                if (row == &single)
+                    QVERIFY2(point.bottleneck != Bottleneck::Interconnect, qPrintable(toString(point.bottleneck)));
+            }
+        }
+        QCOMPARE(clustered.sweep.first().users, 1);
+        QCOMPARE(clustered.sweep.first().bottleneck == Bottleneck::Interconnect, linkBindsAtOneUser);
+    }
+
+    void seedMethodCountsMachines()
+    {
+        Scenario scenario;
+        scenario.method = Method::Seed;
+        scenario.configurations = {cluster(QStringLiteral("tb5-rdma"), 4)};
+        const EstimateSet set = computeEstimates(scenario, embeddedCatalog());
+        QCOMPARE(set.rows.size(), 1);
+        const MemoryBreakdown &memory = set.rows.at(0).estimate.memory;
+        QCOMPARE(memory.machines, 4);
+        QCOMPARE(memory.usablePerMachineGB * 4, memory.usableGB);
     }
 };
 

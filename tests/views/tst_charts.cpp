@@ -1,6 +1,8 @@
 // Charts draw what they are given: every bar, curve and label is checked against a hand-built
 // EstimateSet, so these tests do not depend on the estimator.
 #include "views/charts/AccuracyChart.h"
+#include "catalog/Catalog.h"
+#include "scenario/EstimateSet.h"
 #include "views/charts/axes/CategoryLabels.h"
 #include "views/charts/ChartAnnotation.h"
 #include "views/charts/ChartBase.h"
@@ -193,6 +195,29 @@ int differingPixels(const QImage &image, const QColor &background)
     return count;
 }
 
+// Two Mac Studio M3 Ultra 512 GB rows through the estimator: a cluster of `nodes` over `linkId` (tensor split,
+// MLX), then one such machine alone.
+EstimateSet macCluster(const QString &linkId, int nodes)
+{
+    ScenarioConfiguration clustered;
+    clustered.configuration.deviceId = QStringLiteral("m3-ultra");
+    clustered.configuration.memoryGB = 512;
+    clustered.configuration.nodes = nodes;
+    clustered.configuration.linkId = linkId;
+    clustered.configuration.nodeSplit = NodeSplit::Tensor;
+    clustered.configuration.runtime = Runtime::Mlx;
+    ScenarioConfiguration single = clustered;
+    single.configuration.nodes = 1;
+    single.configuration.linkId.clear();
+    single.configuration.nodeSplit = NodeSplit::Auto;
+    if (nodes < 2)
+        clustered = single;
+    Scenario scenario;
+    scenario.modelId = QStringLiteral("llama-3.3-70b");
+    scenario.configurations = {clustered, single};
+    return computeEstimates(scenario, embeddedCatalog());
+}
+
 } // namespace
 
 class TestCharts : public QObject
@@ -236,6 +261,10 @@ private Q_SLOTS:
     void concurrencyLineLabels();
     void concurrencyPaceMarks_data();
     void concurrencyPaceMarks();
+    void concurrencyLinkBindsMarks_data();
+    void concurrencyLinkBindsMarks();
+    void memoryMachineSeparators_data();
+    void memoryMachineSeparators();
 
     void updatesInPlace_data() { kinds(); }
     void updatesInPlace();
@@ -956,6 +985,108 @@ void TestCharts::concurrencyPaceMarks()
     const QList<QLegendMarker *> legend = chart.chart()->legend()->markers(chart.paceMarks());
     QCOMPARE(legend.size(), 1);
     QCOMPARE(legend.first()->isVisible(), !expected.isEmpty());
+}
+
+void TestCharts::concurrencyLinkBindsMarks_data()
+{
+    QTest::addColumn<QString>("linkId");
+    QTest::addColumn<int>("nodes");
+    QTest::addColumn<bool>("bindsAtOneUser");
+    QTest::newRow("2 Macs over 10 GbE") << QStringLiteral("10gbe") << 2 << true;
+    QTest::newRow("4 Macs over TB5 RDMA") << QStringLiteral("tb5-rdma") << 4 << false;
+}
+
+// A hollow square on a cluster's per-user curve at the first user count where the link between its machines
+// binds, with a "Link binds" legend entry; a single machine never has one.
+void TestCharts::concurrencyLinkBindsMarks()
+{
+    QFETCH(QString, linkId);
+    QFETCH(int, nodes);
+    QFETCH(bool, bindsAtOneUser);
+    const EstimateSet set = macCluster(linkId, nodes);
+    QCOMPARE(set.problem, QString());
+    QCOMPARE(set.rows.size(), 2);
+    ConcurrencyChart chart;
+    chart.setEstimates(set);
+    chart.renderImage(QSize(1200, 700));
+
+    QList<QPointF> expected;
+    for (const EstimateRow &row : set.rows) {
+        for (const SweepPoint &point : row.sweep) {
+            if (point.bottleneck == Bottleneck::Interconnect && point.fit != Fit::DoesNotFit) {
+                expected.append(QPointF(point.users, point.decodeTpsPerUser));
+                break;
+            }
+        }
+    }
+    const QList<QPointF> marks = chart.linkBindsMarks()->points();
+    QCOMPARE(marks, expected);
+    QVERIFY(marks.size() <= 1); // the single machine has no link
+    const bool markAtOneUser = !marks.isEmpty() && marks.first().x() == 1;
+    QCOMPARE(markAtOneUser, bindsAtOneUser);
+    if (!marks.isEmpty()) {
+        QCOMPARE(chart.linkBindsMarks()->name(), QStringLiteral("Link binds"));
+        const QString tooltip = chart.linkBindsTooltip(0);
+        QVERIFY2(tooltip.contains(set.rows.at(0).label.toHtmlEscaped()), qPrintable(tooltip));
+        const int users = int(marks.first().x());
+        QVERIFY2(tooltip.contains(QStringLiteral("the link between machines binds from %1 %2")
+                                      .arg(users)
+                                      .arg(users == 1 ? QStringLiteral("user") : QStringLiteral("users"))),
+                 qPrintable(tooltip));
+        // On the row's solid curve.
+        QVERIFY(chart.perUserSeries().at(0)->points().contains(marks.first()));
+    }
+    QVERIFY(chart.linkBindsTooltip(int(marks.size())).isEmpty());
+    const QList<QLegendMarker *> legend = chart.chart()->legend()->markers(chart.linkBindsMarks());
+    QCOMPARE(legend.size(), 1);
+    QCOMPARE(legend.first()->isVisible(), !marks.isEmpty());
+
+    // Single machines only: no marks, no legend entry.
+    chart.setEstimates(articleLineup());
+    QVERIFY(chart.linkBindsMarks()->points().isEmpty());
+    QVERIFY(!chart.chart()->legend()->markers(chart.linkBindsMarks()).first()->isVisible());
+}
+
+void TestCharts::memoryMachineSeparators_data()
+{
+    QTest::addColumn<int>("nodes");
+    QTest::newRow("1 machine") << 1;
+    QTest::newRow("2 machines") << 2;
+    QTest::newRow("4 machines") << 4;
+}
+
+// A cluster's usable capacity is several machines' worth: a tick at each machine boundary (machines - 1 of
+// them) and the tooltip spells the product out. A single machine has neither.
+void TestCharts::memoryMachineSeparators()
+{
+    QFETCH(int, nodes);
+    const EstimateSet set = macCluster(QStringLiteral("tb5-rdma"), nodes);
+    QCOMPARE(set.problem, QString());
+    QCOMPARE(set.rows.size(), 2);
+    MemoryChart chart;
+    chart.setEstimates(set);
+    chart.renderImage(QSize(1200, 700));
+    const MemoryBreakdown &pooled = set.rows.at(0).estimate.memory;
+    QCOMPARE(pooled.machines, nodes);
+    QList<QPointF> expected;
+    for (int machine = 1; machine < nodes; ++machine)
+        expected.append(QPointF(machine * pooled.usablePerMachineGB, 0));
+    QCOMPARE(chart.machineSeparators(), expected);
+
+    const QString perMachine = QStringLiteral("%1 machines \u00d7 %2 usable = %3")
+                                   .arg(nodes)
+                                   .arg(formatGigabytes(pooled.usablePerMachineGB), formatGigabytes(pooled.usableGB));
+    QCOMPARE(chart.memoryTooltip(0).contains(perMachine), nodes > 1);
+    QVERIFY(!chart.memoryTooltip(1).contains(QStringLiteral("machines")));
+    bool legendShown = false;
+    for (QLegendMarker *marker : chart.chart()->legend()->markers()) {
+        if (marker->label() == QStringLiteral("Each machine's share"))
+            legendShown = marker->isVisible();
+    }
+    QCOMPARE(legendShown, nodes > 1);
+
+    chart.setEstimates(articleLineup());
+    QVERIFY(chart.machineSeparators().isEmpty());
 }
 
 void TestCharts::updatesInPlace()

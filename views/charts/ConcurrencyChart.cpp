@@ -6,6 +6,7 @@
 
 #include <QChart>
 #include <QFontMetricsF>
+#include <QGraphicsPathItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -39,6 +40,8 @@ constexpr qreal OffloadPenPixels = 1.5;
 constexpr qreal FitLimitMarkerPixels = 11;
 constexpr qreal PaceMarkPixels = 13;
 constexpr qreal PaceMarkPenPixels = 2;
+constexpr qreal LinkBindsMarkPixels = 12;
+constexpr qreal LinkBindsPenPixels = 2;
 constexpr int MaxLineLabels = 8; // more names at the curves' ends than this crowd the plot; the legend has them
 
 bool fitsInMemory(const SweepPoint &point)
@@ -105,6 +108,19 @@ ConcurrencyChart::ConcurrencyChart(QWidget *parent)
         if (!entered)
             return hideTooltip();
         showTooltip(paceMarkTooltip(int(m_paceMarks->points().indexOf(point))));
+    });
+    m_linkBinds = new QScatterSeries(this);
+    m_linkBinds->setName(QStringLiteral("Link binds"));
+    m_linkBinds->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    c->addSeries(m_linkBinds);
+    m_linkBinds->attachAxis(m_usersAxis);
+    m_linkBinds->attachAxis(m_perUserAxis);
+    m_linkBindsSquares = new QGraphicsPathItem(c);
+    m_linkBindsSquares->setZValue(5);
+    connect(m_linkBinds, &QScatterSeries::hovered, this, [this](const QPointF &point, bool entered) {
+        if (!entered)
+            return hideTooltip();
+        showTooltip(linkBindsTooltip(int(m_linkBinds->points().indexOf(point))));
     });
 
     valueAxes()->addAxis(m_usersAxis, m_reference);
@@ -207,6 +223,7 @@ void ConcurrencyChart::setEstimates(const EstimateSet &estimates)
     updateRanges();
     updateFitLimits();
     updatePaceMarks();
+    updateLinkBindsMarks();
     setTitleIfChanged(sweepTitleFor(int(m_usersAxis->max())));
     m_noteText = notPlottedText(labels, rows);
     m_lineLabelTexts = compactConfigurationLabels(labels);
@@ -268,7 +285,7 @@ void ConcurrencyChart::resizeSeries(int rowCount)
     if (changed) {
         m_styledFamilies.clear(); // force colours and legend visibility for the new series
         // Drawn in the order added: the fit-limit markers go back on top of the new curves.
-        for (QScatterSeries *marks : {m_fitLimits, m_paceMarks}) {
+        for (QScatterSeries *marks : {m_fitLimits, m_paceMarks, m_linkBinds}) {
             c->removeSeries(marks);
             c->addSeries(marks);
             marks->attachAxis(m_usersAxis);
@@ -307,6 +324,7 @@ void ConcurrencyChart::styleRows()
     }
     m_fitLimits->setMarkerSize(FitLimitMarkerPixels * thicker);
     m_paceMarks->setMarkerSize(PaceMarkPixels * thicker);
+    m_linkBinds->setMarkerSize(LinkBindsMarkPixels * thicker);
 }
 
 void ConcurrencyChart::updateRanges()
@@ -356,6 +374,12 @@ void ConcurrencyChart::restyle()
     QPen ring(palette.reference, PaceMarkPenPixels);
     ring.setCosmetic(true);
     m_paceMarks->setPen(ring);
+    m_linkBinds->setColor(Qt::transparent);
+    QPen square(palette.text, LinkBindsPenPixels);
+    square.setCosmetic(true);
+    square.setJoinStyle(Qt::MiterJoin);
+    m_linkBinds->setPen(square);
+    m_linkBindsSquares->setPen(square);
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_usersAxis), static_cast<QAbstractAxis *>(m_perUserAxis),
                                 static_cast<QAbstractAxis *>(m_totalAxis)})
         styleAxis(axis);

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPointF>
 
+class QGraphicsPathItem;
 class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
@@ -19,7 +20,8 @@ class ChartAnnotation;
 // count that fits in memory, marked; where the model then spills into system memory the curve goes on
 // dotted. With a handful of configurations each curve carries its name at its end. The dashed straight line
 // is the speed every user must get (EstimateSet::minTpsPerUser); a ring on it marks, per configuration, the
-// most users served that fast (the table's "users at ≥ N t/s").
+// most users served that fast (the table's "users at ≥ N t/s"). A hollow square on a cluster's curve marks the first
+// user count where the link between its machines binds.
 class ConcurrencyChart final : public ChartBase
 {
     Q_OBJECT
@@ -43,6 +45,12 @@ public:
     QScatterSeries *paceMarks() const { return m_paceMarks; }
     QString paceMarkTooltip(int markIndex) const;
     QStringList paceLabels() const; // "17 users", "101 users →" past the axis; empty where no room
+    // (users, tokens/s per user) on a cluster row's curve at the first swept user count where the link between
+    // its machines binds (SweepPoint::bottleneck == Interconnect), in row order; none for single machines.
+    QScatterSeries *linkBindsMarks() const { return m_linkBinds; }
+    QString linkBindsTooltip(int markIndex) const; // "2× …: the link between machines binds from 1 user"
+    // The sweep point of `row` where the link starts to bind, or null.
+    static const SweepPoint *linkBindsPoint(const EstimateRow &row);
     QLogValueAxis *usersAxis() const { return m_usersAxis; }
     QValueAxis *perUserAxis() const { return m_perUserAxis; }
     QValueAxis *totalAxis() const { return m_totalAxis; }
@@ -70,6 +78,7 @@ private:
     void updateRanges();
     void updateFitLimits();
     void updatePaceMarks();
+    void updateLinkBindsMarks();
     void layoutLineLabels();
     void layoutPaceLabels(QList<QRectF> &taken);
     QString pointTooltip(int row, const QPointF &point) const;
@@ -84,6 +93,9 @@ private:
     QScatterSeries *m_paceMarks = nullptr;
     QList<int> m_paceMarkRows; // the row of each pace mark
     QList<ChartAnnotation *> m_paceLabels;
+    QScatterSeries *m_linkBinds = nullptr; // the marks' points, hover and legend entry
+    QGraphicsPathItem *m_linkBindsSquares = nullptr; // the same squares unclipped: one at 1 user sits on the plot's edge
+    QList<int> m_linkBindsRows; // the row of each link-binds mark
     QLineSeries *m_totalLegend = nullptr; // no points: explains the dashed curves in the legend
     QLogValueAxis *m_usersAxis = nullptr;
     QValueAxis *m_perUserAxis = nullptr;

@@ -6,6 +6,8 @@
 #include "views/charts/axes/LabelPlacement.h"
 
 #include <QChart>
+#include <QGraphicsPathItem>
+#include <QPainterPath>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -77,6 +79,48 @@ QString ConcurrencyChart::paceMarkTooltip(int markIndex) const
         .arg(pace);
 }
 
+const SweepPoint *ConcurrencyChart::linkBindsPoint(const EstimateRow &row)
+{
+    for (const SweepPoint &point : row.sweep) {
+        if (point.bottleneck == Bottleneck::Interconnect && point.fit != Fit::DoesNotFit && point.users >= 1)
+            return &point;
+    }
+    return nullptr;
+}
+
+// A hollow square on a cluster's curve where the link between its machines starts to set the pace.
+void ConcurrencyChart::updateLinkBindsMarks()
+{
+    const QList<EstimateRow> &rows = estimates().rows;
+    QList<QPointF> marks;
+    m_linkBindsRows.clear();
+    for (int row = 0; row < rows.size(); ++row) {
+        const SweepPoint *point = linkBindsPoint(rows.at(row));
+        if (!point)
+            continue;
+        marks.append(QPointF(point->users, point->decodeTpsPerUser));
+        m_linkBindsRows.append(row);
+    }
+    if (m_linkBinds->points() != marks)
+        m_linkBinds->replace(marks);
+    for (QLegendMarker *marker : chart()->legend()->markers(m_linkBinds))
+        marker->setVisible(!marks.isEmpty());
+}
+
+QString ConcurrencyChart::linkBindsTooltip(int markIndex) const
+{
+    if (markIndex < 0 || markIndex >= m_linkBindsRows.size() || m_linkBindsRows.at(markIndex) >= estimates().rows.size())
+        return {};
+    const EstimateRow &row = estimates().rows.at(m_linkBindsRows.at(markIndex));
+    const SweepPoint *point = linkBindsPoint(row);
+    if (!point)
+        return {};
+    return QStringLiteral("<b>%1</b>: the link between machines binds from %2 %3")
+        .arg(row.label.toHtmlEscaped())
+        .arg(point->users)
+        .arg(point->users == 1 ? QStringLiteral("user") : QStringLiteral("users"));
+}
+
 QStringList ConcurrencyChart::paceLabels() const
 {
     QStringList texts;
@@ -127,6 +171,15 @@ void ConcurrencyChart::layoutLineLabels()
     QList<QRectF> taken;
     if (m_note && m_note->isVisible())
         taken.append(m_note->mapRectToScene(m_note->boundingRect()));
+    QPainterPath squares;
+    for (const QPointF &mark : m_linkBinds->points()) { // names keep clear of the link-binds squares
+        const QPointF at = chart()->mapToPosition(mark, m_linkBinds);
+        const qreal half = m_linkBinds->markerSize() / 2;
+        const QRectF square(at.x() - half, at.y() - half, 2 * half, 2 * half);
+        squares.addRect(square);
+        taken.append(square);
+    }
+    m_linkBindsSquares->setPath(squares);
     QList<int> order(m_lineLabels.size());
     std::iota(order.begin(), order.end(), 0);
     QList<QPointF> ends(m_lineLabels.size());

@@ -11,6 +11,7 @@
 #include <QGraphicsPathItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainterPath>
 #include <QValueAxis>
@@ -26,6 +27,7 @@ constexpr double MarkerOvershootShare = 0.15; // capacity marker sticks out of t
 constexpr double LabelRoomFactor = 1.45;      // axis headroom for "45.3 GB of 192 GB usable"
 constexpr qreal MarkerPenPixels = 3;
 constexpr qreal OverPenPixels = 1.5;
+constexpr qreal SeparatorPenPixels = 1;
 
 } // namespace
 
@@ -40,6 +42,8 @@ MemoryChart::MemoryChart(QWidget *parent)
     m_bars->append({m_weights, m_kvCache, m_overhead});
     m_capacityLegend = new QLineSeries(this);
     m_capacityLegend->setName(QStringLiteral("Usable memory"));
+    m_separatorLegend = new QLineSeries(this);
+    m_separatorLegend->setName(QStringLiteral("Each machine's share"));
 
     m_categoryAxis = new QBarCategoryAxis(this);
     m_categoryAxis->setVisible(false);
@@ -48,9 +52,11 @@ MemoryChart::MemoryChart(QWidget *parent)
     QChart *c = chart();
     c->addSeries(m_bars);
     c->addSeries(m_capacityLegend);
+    c->addSeries(m_separatorLegend);
     c->addAxis(m_categoryAxis, Qt::AlignLeft);
     c->addAxis(m_valueAxis, Qt::AlignBottom);
-    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_capacityLegend)}) {
+    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_capacityLegend),
+                                    static_cast<QAbstractSeries *>(m_separatorLegend)}) {
         series->attachAxis(m_categoryAxis);
         series->attachAxis(m_valueAxis);
     }
@@ -59,6 +65,8 @@ MemoryChart::MemoryChart(QWidget *parent)
     m_overCapacity->setZValue(4);
     m_capacityMarkers = new QGraphicsPathItem(c);
     m_capacityMarkers->setZValue(5);
+    m_machineSeparators = new QGraphicsPathItem(c);
+    m_machineSeparators->setZValue(5);
 
     connect(m_bars, &QAbstractBarSeries::hovered, this, [this](bool entered, int index, QBarSet *) {
         if (!entered) {
@@ -93,9 +101,27 @@ void MemoryChart::setEstimates(const EstimateSet &estimates)
         setBarValue(m_overhead, category, m.overheadGB);
     }
     updateRanges();
+    updateSeparators();
     setTitleIfChanged(titleFor());
     updateLabels();
     layoutAnnotations();
+}
+
+// A cluster pools its machines' memory: its capacity is outlined and divided at each machine's end
+// (layoutAnnotations), showing it is several machines' worth.
+void MemoryChart::updateSeparators()
+{
+    m_separators.clear();
+    const QList<EstimateRow> &rows = estimates().rows;
+    for (int row = 0; row < rows.size(); ++row) {
+        const MemoryBreakdown &m = rows.at(row).estimate.memory;
+        if (m.machines < 2 || m.usablePerMachineGB <= 0)
+            continue;
+        for (int machine = 1; machine < m.machines; ++machine)
+            m_separators.append(QPointF(machine * m.usablePerMachineGB, row));
+    }
+    for (QLegendMarker *marker : chart()->legend()->markers(m_separatorLegend))
+        marker->setVisible(!m_separators.isEmpty());
 }
 
 void MemoryChart::updateRanges()
@@ -138,6 +164,7 @@ void MemoryChart::layoutAnnotations()
     layoutCategoryNames(*m_names, chart(), m_bars, rowCount);
     if (plot.isEmpty() || rowCount == 0 || m_labels.size() != rows.size()) {
         m_capacityMarkers->setPath({});
+        m_machineSeparators->setPath({});
         m_overCapacity->setPath({});
         return;
     }
@@ -164,6 +191,23 @@ void MemoryChart::layoutAnnotations()
     }
     m_capacityMarkers->setPath(markers);
     m_overCapacity->setPath(over);
+    // A cluster's pooled capacity as a bar outlined from 0 to its usable end, divided at each machine's end.
+    QPainterPath separators;
+    for (int row = 0; row < rowCount; ++row) {
+        const MemoryBreakdown &m = rows.at(row).estimate.memory;
+        if (m.machines < 2 || m.usablePerMachineGB <= 0)
+            continue;
+        const QPointF base = chart()->mapToPosition(QPointF(0, categoryIndex(row, rowCount)), m_bars);
+        const qreal usable = chart()->mapToPosition(QPointF(m.usableGB, categoryIndex(row, rowCount)), m_bars).x();
+        separators.addRect(QRectF(QPointF(base.x(), base.y() - barHalf), QPointF(usable, base.y() + barHalf)));
+    }
+    for (const QPointF &separator : std::as_const(m_separators)) {
+        const int category = categoryIndex(int(separator.y()), rowCount);
+        const QPointF at = chart()->mapToPosition(QPointF(separator.x(), category), m_bars);
+        separators.moveTo(at.x(), at.y() - barHalf);
+        separators.lineTo(at.x(), at.y() + barHalf);
+    }
+    m_machineSeparators->setPath(separators);
 }
 
 void MemoryChart::restyle()
@@ -180,6 +224,11 @@ void MemoryChart::restyle()
     marker.setCapStyle(Qt::FlatCap);
     m_capacityMarkers->setPen(marker);
     m_capacityLegend->setPen(marker);
+    QPen separator(palette.capacity, SeparatorPenPixels);
+    separator.setCosmetic(true);
+    separator.setCapStyle(Qt::FlatCap);
+    m_machineSeparators->setPen(separator);
+    m_separatorLegend->setPen(separator);
     QPen over(palette.overCapacity, OverPenPixels);
     over.setCosmetic(true);
     m_overCapacity->setPen(over);
@@ -188,6 +237,7 @@ void MemoryChart::restyle()
     styleAxis(m_valueAxis);
     m_categoryAxis->setGridLineVisible(false);
     m_names->setStyle(chartFont(FontRole::AxisLabels), palette.text, palette.background);
+    updateSeparators();
     updateLabels();
 }
 
@@ -216,7 +266,11 @@ QString MemoryChart::memoryTooltip(int row) const
         + formatContextTokens(r.input.workload.contextTokens) + QStringLiteral(" tokens)\n")
         + QStringLiteral("Runtime overhead: ") + formatGigabytes(m.overheadGB) + QLatin1Char('\n')
         + QStringLiteral("Total: ") + formatGigabytes(m.totalGB) + QStringLiteral(" of ")
-        + formatGigabytes(m.usableGB) + QStringLiteral(" usable");
+        + formatGigabytes(m.usableGB) + QStringLiteral(" usable")
+        + (m.machines > 1 ? QStringLiteral("\n%1 machines \u00d7 %2 usable = %3")
+                                .arg(QString::number(m.machines), formatGigabytes(m.usablePerMachineGB),
+                                     formatGigabytes(m.usableGB))
+                          : QString());
 }
 
 } // namespace headroom

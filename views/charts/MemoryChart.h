@@ -6,6 +6,7 @@
 #include "ChartBase.h"
 
 #include <QList>
+#include <QPointF>
 
 class QBarCategoryAxis;
 class QBarSet;
@@ -19,7 +20,8 @@ namespace headroom {
 class ChartAnnotation;
 
 // Memory needed per configuration: weights, KV cache and runtime overhead stacked, with the
-// configuration's usable capacity marked on each bar and any excess hatched in red.
+// configuration's usable capacity marked on each bar and any excess hatched in red. A cluster's pooled
+// capacity is outlined and divided into its machines.
 class MemoryChart final : public ChartBase
 {
     Q_OBJECT
@@ -41,6 +43,10 @@ public:
     static int categoryIndex(int row, int rowCount) { return rowCount - 1 - row; }
     QString valueLabel(int row) const;   // "45.3 GB of 192 GB usable", "needs 57.0 GB, 12.0 GB over the 45.0 GB usable"
     QString memoryTooltip(int row) const; // every number of the breakdown
+    // Where a cluster row's pooled capacity passes from one machine to the next: (GB, row) per boundary,
+    // MemoryBreakdown::machines - 1 of them per row, none for a single machine. Drawn as dividers of a
+    // thin outline from 0 to the usable capacity.
+    const QList<QPointF> &machineSeparators() const { return m_separators; }
 
 protected:
     void restyle() override;
@@ -49,6 +55,7 @@ protected:
 private:
     void updateLabels();
     void updateRanges();
+    void updateSeparators();
 
     QHorizontalStackedBarSeries *m_bars = nullptr;
     QBarSet *m_weights = nullptr;
@@ -58,7 +65,10 @@ private:
     std::unique_ptr<CategoryLabels> m_names;
     QValueAxis *m_valueAxis = nullptr;
     QLineSeries *m_capacityLegend = nullptr; // no points: explains the capacity markers in the legend
+    QLineSeries *m_separatorLegend = nullptr; // no points: explains the machine separators (shown with a cluster)
     QGraphicsPathItem *m_capacityMarkers = nullptr;
+    QGraphicsPathItem *m_machineSeparators = nullptr;
+    QList<QPointF> m_separators; // (GB, row), from the estimates' MemoryBreakdown
     QGraphicsPathItem *m_overCapacity = nullptr;
     QList<ChartAnnotation *> m_labels;
     int m_tickBudget = 0; // value-axis steps the current range was computed for
