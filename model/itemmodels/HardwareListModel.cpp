@@ -399,8 +399,8 @@ QVariant HardwareListModel::headerData(int section, Qt::Orientation orientation,
         return {};
     switch (section) {
     case NameColumn: return tr("Hardware");
-    case CountColumn: return tr("Count");
-    case MemoryColumn: return tr("Memory GB");
+    case CountColumn: return tr("Cards");
+    case MemoryColumn: return tr("GB");
     case NodesColumn: return tr("Machines");
     case LinkColumn: return tr("Link");
     default: return {};

@@ -527,6 +527,28 @@ private Q_SLOTS:
         }
         window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Speed));
         window().setTheme(Theme::Light);
+        // Clusters beside the single boxes: two Mac Studios over Thunderbolt 5 and four over 10 GbE.
+        const Scenario single = window().controller()->scenario();
+        Scenario clusters = single;
+        for (const auto &[nodes, link] : {std::pair{2, "tb5-rdma"}, std::pair{4, "10gbe"}}) {
+            ScenarioConfiguration macs;
+            macs.configuration.deviceId = QStringLiteral("m3-ultra");
+            macs.configuration.memoryGB = 512;
+            macs.configuration.runtime = Runtime::Exo;
+            macs.configuration.nodes = nodes;
+            macs.configuration.linkId = QString::fromLatin1(link);
+            clusters.configurations << macs;
+        }
+        window().controller()->edit(clusters, QStringLiteral("Add clusters"));
+        settle();
+        QTest::qWait(50);
+        QVERIFY(window().grab().save(dir + QStringLiteral("/window-clusters.png")));
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Memory));
+        QTest::qWait(50);
+        QVERIFY(window().grab().save(dir + QStringLiteral("/window-clusters-memory.png")));
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Speed));
+        window().controller()->edit(single, QStringLiteral("Remove clusters"));
+        settle();
         const QSize before = window().size();
         window().resize(1366, 768); // a laptop
         QTest::qWait(50);

@@ -12,6 +12,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace headroom {
 
 HardwarePanel::HardwarePanel(ScenarioController *controller, const Catalog &catalog, QWidget *parent)
@@ -147,8 +149,13 @@ void HardwarePanel::removeSelected()
 
 void HardwarePanel::showScenario()
 {
-    m_model->setConfigurations(m_controller->scenario().configurations);
-    m_removeButton->setEnabled(!m_controller->scenario().configurations.isEmpty());
+    const QList<ScenarioConfiguration> &configurations = m_controller->scenario().configurations;
+    m_model->setConfigurations(configurations);
+    m_removeButton->setEnabled(!configurations.isEmpty());
+    // The narrow panel keeps its room for the names until a configuration is a cluster.
+    const bool anyCluster = std::any_of(configurations.cbegin(), configurations.cend(),
+                                        [](const ScenarioConfiguration &entry) { return entry.configuration.isCluster(); });
+    m_view->setColumnHidden(HardwareListModel::LinkColumn, !anyCluster);
 }
 
 } // namespace headroom
