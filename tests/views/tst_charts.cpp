@@ -1080,7 +1080,7 @@ void TestCharts::memoryMachineSeparators()
     QVERIFY(!chart.memoryTooltip(1).contains(QStringLiteral("machines")));
     bool legendShown = false;
     for (QLegendMarker *marker : chart.chart()->legend()->markers()) {
-        if (marker->label() == QStringLiteral("Each machine's share"))
+        if (marker->label() == QStringLiteral("Per machine"))
             legendShown = marker->isVisible();
     }
     QCOMPARE(legendShown, nodes > 1);

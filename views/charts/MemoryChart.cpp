@@ -43,7 +43,7 @@ MemoryChart::MemoryChart(QWidget *parent)
     m_capacityLegend = new QLineSeries(this);
     m_capacityLegend->setName(QStringLiteral("Usable memory"));
     m_separatorLegend = new QLineSeries(this);
-    m_separatorLegend->setName(QStringLiteral("Each machine's share"));
+    m_separatorLegend->setName(QStringLiteral("Per machine"));
 
     m_categoryAxis = new QBarCategoryAxis(this);
     m_categoryAxis->setVisible(false);
