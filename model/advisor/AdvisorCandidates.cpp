@@ -122,9 +122,7 @@ void appendClusters(const AdvisorRequest &request, const Catalog &catalog, const
             if (!link.problem.isEmpty())
                 continue;
             AdvisorCandidate candidate = makeCandidate(request, catalog, quant, device, slot, system);
-            const Runtime runtime = resolveRuntime(candidate.configuration.runtime, device);
-            const NodeSplit split = resolveNodeSplit(slot.nodeSplit, runtime, link.link, slot.count);
-            if (clusterRefusal(runtime, split, request.model, candidate.configuration, link.link).isEmpty())
+            if (clusterRefusalOf(device, candidate.configuration, request.model, link.link).isEmpty())
                 candidates.append(candidate);
         }
     };

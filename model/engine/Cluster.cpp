@@ -1,5 +1,6 @@
 #include "engine/Cluster.h"
 
+#include "engine/Calibration.h"
 #include "engine/TensorParallel.h"
 
 namespace headroom {
@@ -46,6 +47,19 @@ ClusterRefusal clusterRefusal(Runtime runtime, NodeSplit split, const LanguageMo
     return {};
 }
 
+ClusterRefusal clusterRefusalOf(const Device &device, const Configuration &configuration, const LanguageModel &model,
+                                const ClusterLink &link)
+{
+    const Runtime runtime = resolveRuntime(configuration.runtime, device);
+    const NodeSplit split = resolveNodeSplit(configuration.nodeSplit, runtime, link, configuration.count);
+    return clusterRefusal(runtime, split, model, configuration, link);
+}
+
+int exchangesPerAllReduce(const ClusterLink &link, int nodes)
+{
+    return link.topology == LinkTopology::Mesh ? 2 : 2 * (nodes - 1);
+}
+
 QString clusterLabel(const QString &machine, int nodes, const ClusterLink &link)
 {
     if (nodes <= 1)
@@ -61,9 +75,9 @@ int linkCables(const ClusterLink &link, int nodes)
 {
     if (nodes <= 1)
         return 0;
-    if (link.topology == LinkTopology::Mesh || nodes == 2)
-        return link.topology == LinkTopology::Mesh ? nodes * (nodes - 1) / 2 : 1;
-    return nodes;
+    if (link.topology == LinkTopology::Mesh)
+        return nodes * (nodes - 1) / 2;
+    return nodes == 2 ? 1 : nodes;
 }
 
 std::optional<double> linkHardwareUsd(const ClusterLink &link, int nodes)

@@ -24,6 +24,14 @@ struct ClusterRefusal {
 ClusterRefusal clusterRefusal(Runtime runtime, NodeSplit split, const LanguageModel &model,
                               const Configuration &configuration, const ClusterLink &link);
 
+// clusterRefusal() for a configuration as given: its runtime and node split resolved as the estimate resolves them.
+ClusterRefusal clusterRefusalOf(const Device &device, const Configuration &configuration, const LanguageModel &model,
+                                const ClusterLink &link);
+
+// Exchanges of one all-reduce between `nodes` machines: reduce-scatter then all-gather, one exchange each when
+// every machine is cabled to every other, nodes - 1 each around a ring through a switch.
+int exchangesPerAllReduce(const ClusterLink &link, int nodes);
+
 // "2× Mac Studio M3 Ultra (TB5 RDMA)": the label a chart gives a cluster of `machine`.
 QString clusterLabel(const QString &machine, int nodes, const ClusterLink &link);
 

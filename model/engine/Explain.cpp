@@ -1,6 +1,7 @@
 // Text explanation of an estimate: every number with its formula, inputs and units.
 // Built on demand, off the estimator's hot path.
 #include "core/NumberText.h"
+#include "engine/Cluster.h"
 #include "engine/Estimator.h"
 #include "engine/PromptMatmulRate.h"
 #include "engine/RooflineShape.h"
@@ -108,7 +109,7 @@ QString clusterLine(const EstimateInput &input, const Estimate &estimate)
                     .arg(input.model.isMoe() && isServingRuntime(terms.runtime) ? QStringLiteral(" (experts spread too)")
                                                                                  : QString(),
                          QString::number(nodes),
-                         QString::number(link.topology == LinkTopology::Mesh ? 2 : 2 * (nodes - 1)),
+                         QString::number(exchangesPerAllReduce(link, nodes)),
                          number(link.latencyUs), number(costs.exchangeSoftwareUs));
     } else {
         line += QStringLiteral("pipeline across machines: each holds consecutive layers and they run one after the "

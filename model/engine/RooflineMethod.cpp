@@ -88,13 +88,6 @@ Parallelism parallelismOf(const EstimateInput &input, Split split, NodeSplit nod
     return parallelism;
 }
 
-// Exchanges of one all-reduce between n machines: reduce-scatter then all-gather, one exchange each when every
-// machine is cabled to every other, n - 1 each around a ring through a switch.
-double exchangesPerAllReduce(const ClusterLink &link, int nodes)
-{
-    return link.topology == LinkTopology::Mesh ? 2.0 : 2.0 * (nodes - 1);
-}
-
 // Time per decode step on the link between machines: a tensor split all-reduces every layer's output twice
 // (latency-bound for one user, bandwidth-bound for many); a pipeline hands the activations on at each boundary.
 double clusterLinkMs(const EstimateInput &input, const ClusterCosts &costs, NodeSplit nodeSplit, int users,

@@ -160,9 +160,7 @@ private:
         if (!lookup.problem.isEmpty())
             throw QueryError{lookup.problem};
         input.link = lookup.link;
-        const Runtime runtime = resolveRuntime(configuration.runtime, input.device);
-        const NodeSplit split = resolveNodeSplit(configuration.nodeSplit, runtime, input.link, configuration.count);
-        if (const ClusterRefusal refusal = clusterRefusal(runtime, split, input.model, configuration, input.link);
+        if (const ClusterRefusal refusal = clusterRefusalOf(input.device, configuration, input.model, input.link);
             !refusal.isEmpty())
             throw QueryError{refusal.field % QStringLiteral(": ") % refusal.problem};
     }

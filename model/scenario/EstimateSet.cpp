@@ -165,11 +165,7 @@ EstimateSet computeEstimates(const Scenario &scenario, const Catalog &catalog, c
         input.method = scenario.method;
         input.seedEfficiency = scenario.seedEfficiency;
         input.appleUsableFraction = scenario.appleUsableFraction;
-        if (const ClusterRefusal refusal = clusterRefusal(
-                resolveRuntime(input.configuration.runtime, *device),
-                resolveNodeSplit(input.configuration.nodeSplit, resolveRuntime(input.configuration.runtime, *device),
-                                 input.link, input.configuration.count),
-                *model, input.configuration, input.link);
+        if (const ClusterRefusal refusal = clusterRefusalOf(*device, input.configuration, *model, input.link);
             !refusal.isEmpty()) {
             problems << QStringLiteral("hardware \"%1\": %2: %3").arg(device->id, refusal.field, refusal.problem);
             continue;
