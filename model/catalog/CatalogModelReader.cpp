@@ -116,6 +116,8 @@ void checkConsistency(EntryReader &reader, const LanguageModel &model)
     if ((model.sparseTopK > 0) != (model.indexerKeyDim > 0) || (model.sparseTopK > 0) != (model.indexerHeads > 0))
         reader.report(QStringLiteral("sparse_top_k"),
                       QStringLiteral("sparse_top_k, indexer_heads and indexer_key_dim go together"));
+    if (model.linearStateElements > 0 && model.attention != AttentionKind::Linear)
+        reader.report(QStringLiteral("linear_state_elements"), QStringLiteral("applies to linear attention only"));
     if (model.slidingLayers + model.linearLayers > model.layers)
         reader.report(model.linearLayers > 0 ? QStringLiteral("linear_layers") : QStringLiteral("sliding_layers"),
                       QStringLiteral("sliding_layers + linear_layers must not exceed layers (%1), got %2")
@@ -151,6 +153,8 @@ std::optional<LanguageModel> readModel(const Json &json, const ReadContext &cont
     model.sparseTopK = reader.integer("sparse_top_k", Presence::Optional, 1, kMaxContextTokens).value_or(0);
     model.indexerHeads = reader.integer("indexer_heads", Presence::Optional, 1, kMaxHeads).value_or(0);
     model.indexerKeyDim = reader.integer("indexer_key_dim", Presence::Optional, 1, kMaxHeadDim).value_or(0);
+    model.linearStateElements = reader.integer("linear_state_elements", Presence::Optional, 1, kMaxLinearStateElements).value_or(0);
+    model.mtpParamsB = reader.number("mtp_params_b", Presence::Optional, kMtpParamsBLimits).value_or(0);
     model.experts = reader.integer("experts", detail, 0, kMaxExperts).value_or(0);
     model.expertsPerToken = reader.integer("experts_per_token", detail, 0, kMaxExperts).value_or(0);
     model.maxContext = reader.integer("max_context", detail, 1, kMaxContextTokens).value_or(kDefaultMaxContext);

@@ -15,6 +15,7 @@ constexpr double MaxSizeGB = 1'000'000;
 struct IntField {
     const char *key;
     int LanguageModel::*member;
+    int highest = MaxShapeValue;
 };
 
 constexpr IntField intFields[] = {
@@ -39,6 +40,7 @@ constexpr IntField optionalIntFields[] = {
     {"sparse_top_k", &LanguageModel::sparseTopK},
     {"indexer_heads", &LanguageModel::indexerHeads},
     {"indexer_key_dim", &LanguageModel::indexerKeyDim},
+    {"linear_state_elements", &LanguageModel::linearStateElements, catalog::kMaxLinearStateElements},
 };
 
 void readPublishedSizes(const nlohmann::json &object, const QString &path, ScenarioJsonReader &reader,
@@ -82,6 +84,8 @@ nlohmann::json inlineModelToJson(const LanguageModel &model)
         if (model.*field.member > 0)
             object[field.key] = model.*field.member;
     }
+    if (model.mtpParamsB > 0)
+        object["mtp_params_b"] = model.mtpParamsB;
     object["attention"] = toString(model.attention).toStdString();
     nlohmann::json sizes = nlohmann::json::array();
     for (const PublishedSize &size : model.publishedSizes) {
@@ -113,9 +117,12 @@ std::optional<LanguageModel> inlineModelFromJson(const nlohmann::json &object, c
     }
     for (const IntField &field : optionalIntFields) {
         const QString fieldPath = jsonPath(path, QLatin1String(field.key));
-        if (const auto value = reader.integer(object, field.key, fieldPath, 0, MaxShapeValue))
+        if (const auto value = reader.integer(object, field.key, fieldPath, 0, field.highest))
             model.*field.member = *value;
     }
+    model.mtpParamsB = reader.number(object, "mtp_params_b", jsonPath(path, QStringLiteral("mtp_params_b")), 0,
+                                     catalog::kMtpParamsBLimits.highest)
+                           .value_or(0);
     if (const auto text = reader.string(object, "attention", jsonPath(path, QStringLiteral("attention")))) {
         if (const auto kind = attentionKindFromString(*text))
             model.attention = *kind;

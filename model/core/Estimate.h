@@ -41,7 +41,8 @@ enum class Fit { Fits, Tight, Offload, DoesNotFit };
 enum class Bottleneck { Bandwidth, Compute, Interconnect, Capacity };
 
 struct MemoryBreakdown {
-    double weightsGB = 0;
+    double weightsGB = 0;    // every weight held, multi-token-prediction layers included
+    double mtpWeightsGB = 0; // of weightsGB, the multi-token-prediction layers (never read by plain decoding)
     double kvCacheGB = 0;
     double overheadGB = 0;
     double totalGB = 0;  // weights + kv + overhead

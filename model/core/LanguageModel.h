@@ -50,6 +50,12 @@ struct LanguageModel {
     int sparseTopK = 0;         // tokens each layer attends to (index_topk)
     int indexerHeads = 0;       // indexer query heads (index_n_heads)
     int indexerKeyDim = 0;      // width of the indexer's cached key per token and layer (index_head_dim)
+    // The fixed state one sequence keeps in its linear-attention (Gated DeltaNet) and Mamba-2 layers: the
+    // recurrent state and the convolution window, in elements over all those layers. 0 = not known.
+    int linearStateElements = 0;
+    // Multi-token-prediction layers (DeepSeek, GLM, Qwen3.5): billions of parameters the checkpoint holds beside
+    // params_b. They take memory; plain decoding never reads them (only speculative decoding does).
+    double mtpParamsB = 0;
     int experts = 0;            // routed experts per MoE layer; 0 = dense
     int expertsPerToken = 0;    // routed experts chosen per token
     int maxContext = 0;

@@ -24,9 +24,10 @@ QString number(double value, int decimals = 1)
 }
 
 // The KV cache of one sequence, layer kind by layer kind.
-QString kvBreakdown(const EstimateInput &input)
+QString kvBreakdown(const EstimateInput &input, Runtime runtime)
 {
-    const roofline::KvLayout layout = roofline::kvLayout(input.model, input.workload.kvCache);
+    const double stateBytes = roofline::linearStateBytesPerElement(runtime);
+    const roofline::KvLayout layout = roofline::kvLayout(input.model, input.workload.kvCache, stateBytes);
     const int context = std::max(0, input.workload.contextTokens);
     QStringList parts;
     if (layout.fullLayers > 0) {
@@ -43,8 +44,14 @@ QString kvBreakdown(const EstimateInput &input)
                           number(layout.bytesPerSlidingLayerPerToken * layout.slidingLayers
                                      * std::min<double>(context, layout.window) / 1e6, 1));
     }
-    if (layout.fixedStateLayers > 0)
-        parts << QStringLiteral("%1 linear-attention layers: a fixed state, not growing with the context")
+    if (layout.fixedStateLayers > 0 && layout.fixedStateBytes > 0)
+        parts << QStringLiteral("%1 linear-attention or Mamba-2 layers: a fixed state of %2 MB (%3 elements x %4 bytes), "
+                                "read and written back every step, not growing with the context")
+                     .arg(layout.fixedStateLayers)
+                     .arg(number(layout.fixedStateBytes / 1e6, 1), number(input.model.linearStateElements, 0),
+                          number(stateBytes, 0));
+    else if (layout.fixedStateLayers > 0)
+        parts << QStringLiteral("%1 linear-attention layers: a fixed state, not growing with the context (its size not known)")
                      .arg(layout.fixedStateLayers);
     if (layout.sparseTopK > 0) {
         parts << QStringLiteral("sparse attention: of each layer's %1 KB per token, %2 KB are the indexer's key, read for "
@@ -137,7 +144,11 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       toString(input.workload.kvCache), number(memory.overheadGB, 2), number(memory.totalGB, 2),
                       number(memory.usableGB, 2))
                  .arg(toString(estimate.fit));
-    lines << kvBreakdown(input);
+    lines << kvBreakdown(input, terms.runtime);
+    if (memory.mtpWeightsGB > 0)
+        lines << QStringLiteral("of the weights, %1 GB are multi-token-prediction layers (%2 B parameters): held in memory, "
+                                "not read by plain decoding")
+                     .arg(number(memory.mtpWeightsGB, 2), number(input.model.mtpParamsB, 2));
     lines << QStringLiteral("largest context per user that fits: %1 tokens; largest user count: %2")
                  .arg(estimate.maxContext).arg(estimate.maxUsers);
     lines << QStringLiteral("bytes per decode step: weights %1 GB + KV %2 GB = %3 GB%4")

@@ -50,10 +50,12 @@ MemoryPlan planMemory(const EstimateInput &input)
     MemoryPlan plan;
     const int users = std::max(1, input.workload.users);
     const int context = std::max(0, input.workload.contextTokens);
-    const double kvPerUserGB = kvCacheBytes(input.model, input.workload.kvCache, context) / kBytesPerGB;
+    const double stateBytes = linearStateBytesPerElement(resolveRuntime(input.configuration.runtime, input.device));
+    const double kvPerUserGB = kvCacheBytes(input.model, input.workload.kvCache, context, stateBytes) / kBytesPerGB;
 
     MemoryBreakdown &memory = plan.memory;
-    memory.weightsGB = weightSizeGB(input.model, input.quant);
+    memory.mtpWeightsGB = mtpWeightSizeGB(input.model, input.quant);
+    memory.weightsGB = weightSizeGB(input.model, input.quant) + memory.mtpWeightsGB;
     memory.kvCacheGB = users * kvPerUserGB;
     memory.overheadGB = runtimeOverheadGB(input);
     memory.totalGB = memory.weightsGB + memory.kvCacheGB + memory.overheadGB;
@@ -78,7 +80,7 @@ MemoryPlan planMemory(const EstimateInput &input)
         plan.maxUsers = int(std::min(fittingUsers, double(kMaxUsersReported)));
         const int cap = input.model.maxContext > 0 ? std::min(input.model.maxContext, kMaxContextSearched)
                                                    : kMaxContextSearched;
-        const KvLayout layout = kvLayout(input.model, input.workload.kvCache);
+        const KvLayout layout = kvLayout(input.model, input.workload.kvCache, stateBytes);
         plan.maxContext = int(layout.largestTokensWithin(budgetGB / users * kBytesPerGB, cap));
     }
     return plan;

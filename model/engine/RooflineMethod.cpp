@@ -119,14 +119,15 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     const int depth = std::max(0, input.workload.contextTokens);
     const ModelShape shape = resolvedShape(model);
 
-    const double weightsGB = plan.memory.weightsGB;
+    const double weightsGB = plan.memory.weightsGB - plan.memory.mtpWeightsGB;
     const double bytesPerParam = model.paramsB > 0 ? weightsGB / model.paramsB : input.quant.bitsPerWeight / 8.0;
     const double oneUserParamsB = paramsReadPerStepB(model, 1);
     const double batchParamsB = paramsReadPerStepB(model, users);
     // A runtime that batches imperfectly re-reads part of the weights for every extra sequence.
     const double rereadShare = std::clamp(1.0 - profile.batchEfficiency, 0.0, 1.0);
     const double weightReadGB = (batchParamsB + (users - 1) * rereadShare * oneUserParamsB) * bytesPerParam;
-    const double kvReadGB = users * roofline::kvReadBytes(model, input.workload.kvCache, depth) / kBytesPerGB;
+    const double stateBytes = linearStateBytesPerElement(resolveRuntime(input.configuration.runtime, device));
+    const double kvReadGB = users * roofline::kvReadBytes(model, input.workload.kvCache, depth, stateBytes) / kBytesPerGB;
 
     const double flopsPerToken = 2.0 * activeParamsB(model) * 1e9 + attentionFlopsPerToken(model, depth);
     const double dequantOps = input.quant.bitsPerWeight < kUnquantizedBitsPerWeight
@@ -236,7 +237,7 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     const double attentionSeconds = safeRatio(attentionFlopsPerToken(model, prompt / 2.0),
                                               peakFlops * profile.attentionEfficiency);
     const double bandwidth = streamingGBs(input.device, profile) * parallel;
-    const double memorySeconds = safeRatio(plan.memory.weightsGB, bandwidth * microBatch);
+    const double memorySeconds = safeRatio(plan.memory.weightsGB - plan.memory.mtpWeightsGB, bandwidth * microBatch);
     double linkSeconds = split == Split::Tensor && cards > 1
         ? safeRatio(tensorSplitPromptBytesPerToken(model, runtime, cards) / kBytesPerGB, tensorLinkGBs(input.device))
         : 0.0;

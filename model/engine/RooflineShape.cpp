@@ -97,7 +97,13 @@ double paramsReadPerStepB(const LanguageModel &model, int users)
     return std::min(std::max(model.paramsB, 0.0), split.sharedParamsB + routed);
 }
 
-KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
+double linearStateBytesPerElement(Runtime runtime)
+{
+    constexpr double bf16Bytes = 2;
+    return isServingRuntime(runtime) ? bf16Bytes : kLinearStateF32Bytes;
+}
+
+KvLayout kvLayout(const LanguageModel &model, KvCacheType type, double stateBytesPerElement)
 {
     const ModelShape shape = resolvedShape(model);
     const double bytes = bytesPerElement(type);
@@ -117,6 +123,8 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type)
     layout.fullLayers = full;
     layout.slidingLayers = sliding;
     layout.fixedStateLayers = shape.layers - full - sliding;
+    if (layout.fixedStateLayers > 0)
+        layout.fixedStateBytes = double(std::max(0, model.linearStateElements)) * stateBytesPerElement;
 
     // K and V per layer and token; full-attention layers may have their own heads and width (Gemma 4).
     const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;
@@ -149,24 +157,27 @@ double attentionFlopsPerToken(const LanguageModel &model, double depth)
 
 double KvLayout::bytes(double tokens) const
 {
-    return growingBytesPerToken * tokens + windowedBytesPerToken * std::min(tokens, window);
+    return fixedStateBytes + growingBytesPerToken * tokens + windowedBytesPerToken * std::min(tokens, window);
 }
 
 double KvLayout::readBytes(double tokens) const
 {
+    constexpr double readAndWritten = 2;
+    const double state = readAndWritten * fixedStateBytes;
     if (sparseTopK <= 0)
-        return bytes(tokens);
+        return state + growingBytesPerToken * tokens + windowedBytesPerToken * std::min(tokens, window);
     const double latentBytesPerToken = growingBytesPerToken - indexerBytesPerToken;
-    return indexerBytesPerToken * tokens + latentBytesPerToken * std::min(tokens, sparseTopK);
+    return state + indexerBytesPerToken * tokens + latentBytesPerToken * std::min(tokens, sparseTopK);
 }
 
-double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth)
+double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth, double stateBytesPerElement)
 {
-    return kvLayout(model, type).readBytes(std::max(0, depth));
+    return kvLayout(model, type, stateBytesPerElement).readBytes(std::max(0, depth));
 }
 
 double KvLayout::largestTokensWithin(double budgetBytes, double cap) const
 {
+    budgetBytes -= fixedStateBytes;
     if (budgetBytes <= 0 || cap <= 0)
         return 0;
     double tokens = cap;
@@ -176,7 +187,7 @@ double KvLayout::largestTokensWithin(double budgetBytes, double cap) const
     else if (growingBytesPerToken > 0)
         tokens = (budgetBytes - windowedBytesPerToken * window) / growingBytesPerToken;
     tokens = std::clamp(std::floor(tokens), 0.0, cap);
-    if (tokens > 0 && bytes(tokens) > budgetBytes) // rounding of the division
+    if (tokens > 0 && bytes(tokens) - fixedStateBytes > budgetBytes) // rounding of the division
         tokens -= 1;
     return tokens;
 }
@@ -190,9 +201,16 @@ double weightSizeGB(const LanguageModel &model, const Quantization &quant)
     return std::max(model.paramsB, 0.0) * std::max(quant.bitsPerWeight, 0.0) / 8.0;
 }
 
-double kvCacheBytes(const LanguageModel &model, KvCacheType type, int contextTokens)
+double mtpWeightSizeGB(const LanguageModel &model, const Quantization &quant)
 {
-    return roofline::kvLayout(model, type).bytes(std::max(0, contextTokens));
+    if (const auto published = model.publishedSizeGB(quant.name); published && *published > 0)
+        return 0;
+    return std::max(model.mtpParamsB, 0.0) * std::max(quant.bitsPerWeight, 0.0) / 8.0;
+}
+
+double kvCacheBytes(const LanguageModel &model, KvCacheType type, int contextTokens, double stateBytesPerElement)
+{
+    return roofline::kvLayout(model, type, stateBytesPerElement).bytes(std::max(0, contextTokens));
 }
 
 } // namespace headroom

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Hardware.h"
 #include "core/LanguageModel.h"
 
 namespace headroom::roofline {
@@ -35,7 +36,12 @@ double expertCoverage(const LanguageModel &model, int users);
 // Parameters (billions) whose weights one decode step reads for `users` sequences.
 double paramsReadPerStepB(const LanguageModel &model, int users);
 
-// KV cache growth of one sequence: bytes(C) = growingBytesPerToken x C + windowedBytesPerToken x min(C, window).
+// Bytes per element of the linear-attention / Mamba-2 state: llama.cpp, Ollama and MLX keep it in F32, the
+// serving runtimes (vLLM, SGLang, TensorRT-LLM) in the model's BF16. The KV cache type does not apply to it.
+inline constexpr double kLinearStateF32Bytes = 4;
+double linearStateBytesPerElement(Runtime runtime);
+
+// KV cache of one sequence: bytes(C) = fixedStateBytes + growingBytesPerToken x C + windowedBytesPerToken x min(C, window).
 struct KvLayout {
     double growingBytesPerToken = 0;  // full-attention (or MLA) layers
     double windowedBytesPerToken = 0; // sliding-window layers, until the window is full
@@ -44,6 +50,7 @@ struct KvLayout {
     int fullLayers = 0;     // full attention, or MLA
     int slidingLayers = 0;
     int fixedStateLayers = 0; // linear attention (Gated DeltaNet, Mamba-2): a state that does not grow
+    double fixedStateBytes = 0; // that state, per sequence (0 when the model does not give its size)
     bool mla = false;
     double bytesPerFullLayerPerToken = 0;
     double bytesPerSlidingLayerPerToken = 0;
@@ -54,17 +61,17 @@ struct KvLayout {
 
     // What the cache holds for `tokens` tokens of one user.
     double bytes(double tokens) const;
-    // What one decode step of one user reads at depth `tokens`: all of it, or under sparse attention every
-    // indexer key and the top-k latents.
+    // What one decode step of one user moves at depth `tokens`: all of the growing cache, or under sparse
+    // attention every indexer key and the top-k latents; the fixed state is read and written back.
     double readBytes(double tokens) const;
     // Largest token count whose bytes stay within `budgetBytes` (closed form), at most `cap`.
     double largestTokensWithin(double budgetBytes, double cap) const;
 };
 
-KvLayout kvLayout(const LanguageModel &model, KvCacheType type);
+KvLayout kvLayout(const LanguageModel &model, KvCacheType type, double stateBytesPerElement = kLinearStateF32Bytes);
 
-// KV cache bytes one decode step of one user reads at `depth` tokens (KvLayout::readBytes).
-double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth);
+// KV cache bytes one decode step of one user moves at `depth` tokens (KvLayout::readBytes).
+double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth, double stateBytesPerElement = kLinearStateF32Bytes);
 
 // FLOPs of the attention (scores and weighted sum) for one new token that attends to `depth` earlier
 // tokens: 4 x heads x head_dim per layer and attended token; sliding-window layers attend at most their

@@ -140,4 +140,27 @@ ParamCount countParams(const Shape &s)
     return count;
 }
 
+double linearStateElements(const Shape &s)
+{
+    const double keyWidth = s.linearKeyHeads * s.linearKeyDim;
+    const double valueWidth = s.linearValueHeads * s.linearValueDim;
+    const double deltaNet = s.linearValueHeads * s.linearKeyDim * s.linearValueDim
+                            + (s.linearConvKernel - 1) * (2 * keyWidth + valueWidth);
+    const double inner = s.mambaHeads * s.mambaHeadDim;
+    const double mamba = inner * s.mambaStateSize + (s.mambaConvKernel - 1) * (inner + 2 * s.mambaGroups * s.mambaStateSize);
+    return (s.linearLayers > 0 ? s.linearLayers * deltaNet : 0) + (s.mambaLayers > 0 ? s.mambaLayers * mamba : 0);
+}
+
+double mtpParams(const Shape &s)
+{
+    if (s.mtpLayers <= 0)
+        return 0;
+    const double feedForward = s.moeLayers > 0
+        ? s.experts * mlp(s, s.expertIntermediate) + s.sharedExpertParams + s.hidden * s.experts
+        : mlp(s, s.denseIntermediate);
+    constexpr double normsPerMtpLayer = 4; // embedding, hidden, and the layer's two
+    const double projection = 2 * s.hidden * s.hidden;
+    return s.mtpLayers * (attentionParams(s) + feedForward + projection + normsPerMtpLayer * s.hidden);
+}
+
 } // namespace headroom::hfconfig

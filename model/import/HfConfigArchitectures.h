@@ -59,6 +59,7 @@ struct Shape {
     double denseLayers = 0, denseIntermediate = 0;
     double moeLayers = 0, experts = 0, expertsPerToken = 0, expertIntermediate = 0;
     double sharedExpertParams = 0; // per MoE layer, always active
+    double mtpLayers = 0;          // multi-token-prediction layers beside the decoder (num_nextn_predict_layers)
 };
 
 struct ParamCount {
@@ -70,5 +71,15 @@ struct ParamCount {
 // (gated: 3 x hidden x intermediate, squared ReLU: 2 x), routed and shared experts, routers. Active drops the routed
 // experts a token does not use.
 ParamCount countParams(const Shape &shape);
+
+// Elements of the fixed state one sequence keeps: per Gated DeltaNet layer the value heads' key x value
+// matrices, per Mamba-2 layer heads x head dim x state size, and in both the causal convolution's last
+// kernel - 1 inputs (the layout of llama.cpp's and vLLM's state caches).
+double linearStateElements(const Shape &shape);
+
+// Parameters of the multi-token-prediction layers (DeepSeek V3's MTP module, Qwen3.5's mtp layers): per layer
+// a full-attention decoder layer with its MoE (or dense MLP), the projection of [embedding; hidden] to hidden
+// and four norms; they share the model's embeddings and output head.
+double mtpParams(const Shape &shape);
 
 } // namespace headroom::hfconfig

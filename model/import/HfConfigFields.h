@@ -74,6 +74,24 @@ public:
         return std::nullopt;
     }
 
+    // A count that may be 0 (num_nextn_predict_layers): the first of `keys` present, 0 when none is.
+    std::int64_t count(std::initializer_list<const char *> keys)
+    {
+        for (const char *key : keys) {
+            QString path;
+            const Json *value = find(key, &path);
+            if (!value)
+                continue;
+            if (!value->is_number_integer() || value->get<std::int64_t>() < 0 || value->get<std::int64_t>() > kMaxShapeValue) {
+                m_invalid.append({path, QStringLiteral("must be an integer from 0 to %1, got %2")
+                                            .arg(kMaxShapeValue).arg(QString::fromStdString(value->dump()).left(40))});
+                return 0;
+            }
+            return value->get<std::int64_t>();
+        }
+        return 0;
+    }
+
     // Like integer(), falling back to the architecture's default (recorded as such) or `fallback`.
     std::int64_t integerOr(std::initializer_list<const char *> keys, const char *field, std::int64_t fallback, const QString &fallbackOrigin)
     {

@@ -110,6 +110,7 @@ ImportResult importHfConfig(const QByteArray &json, const QString &origin)
     hfconfig::readAttention(fields, architecture, shape, model);
     hfconfig::readGlobalAttention(fields, shape, model);
     hfconfig::readHybridBlocks(fields, shape, model, intermediate);
+    shape.mtpLayers = double(fields.count({"num_nextn_predict_layers", "mtp_num_hidden_layers"}));
 
     if (!fields.invalid().isEmpty()) {
         const auto &[field, problem] = fields.invalid().constFirst();
@@ -145,6 +146,14 @@ ImportResult importHfConfig(const QByteArray &json, const QString &origin)
     const hfconfig::ParamCount params = hfconfig::countParams(shape);
     model.paramsB = params.total / kParamsPerBillion;
     model.activeParamsB = params.active / kParamsPerBillion;
+    model.linearStateElements = int(std::lround(hfconfig::linearStateElements(shape)));
+    if (model.linearStateElements > 0)
+        fields.record("linear_state_elements", QStringLiteral("counted from the linear-attention and Mamba-2 shapes "
+                                                              "(recurrent state and convolution window)"));
+    model.mtpParamsB = hfconfig::mtpParams(shape) / kParamsPerBillion;
+    if (model.mtpParamsB > 0)
+        fields.record("mtp_params_b", QStringLiteral("%1 multi-token-prediction layer(s): a decoder layer, its projection "
+                                                     "and norms each").arg(shape.mtpLayers));
     fields.record("params_b", QStringLiteral("counted from the config.json shapes (embeddings%1, attention, MLP%2, norms)")
                                   .arg(shape.tiedEmbeddings ? QStringLiteral(" tied to the output") : QStringLiteral(" and output head"),
                                        model.experts > 0 ? QStringLiteral(", experts, routers") : QString()));

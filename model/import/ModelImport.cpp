@@ -72,6 +72,8 @@ OrderedJson modelEntry(const LanguageModel &model)
         entry["indexer_heads"] = model.indexerHeads;
         entry["indexer_key_dim"] = model.indexerKeyDim;
     }
+    if (model.linearStateElements > 0)
+        entry["linear_state_elements"] = model.linearStateElements;
     if (model.globalKvHeads > 0)
         entry["global_kv_heads"] = model.globalKvHeads;
     if (model.globalHeadDim > 0)
@@ -79,6 +81,8 @@ OrderedJson modelEntry(const LanguageModel &model)
     entry["experts"] = model.experts;
     entry["experts_per_token"] = model.expertsPerToken;
     entry["max_context"] = model.maxContext;
+    if (model.mtpParamsB > 0)
+        entry["mtp_params_b"] = roundedParams(model.mtpParamsB);
     OrderedJson sizes = OrderedJson::array();
     for (const PublishedSize &size : model.publishedSizes)
         sizes.push_back({{"quant", utf8(size.quant)}, {"size_gb", size.sizeGB}, {"source", utf8(size.source)}});

@@ -111,6 +111,9 @@ void appendMemory(QByteArray &out, const MemoryBreakdown &memory)
     appendKey(out, "weights");
     appendNumber(out, memory.weightsGB, gigabyteDecimals);
     out += ',';
+    appendKey(out, "mtp_weights");
+    appendNumber(out, memory.mtpWeightsGB, gigabyteDecimals);
+    out += ',';
     appendKey(out, "kv_cache");
     appendNumber(out, memory.kvCacheGB, gigabyteDecimals);
     out += ',';

@@ -72,7 +72,7 @@ void verifyAnswered(const QJsonObject &result)
     const QJsonObject memory = result.value(QStringLiteral("memory_gb")).toObject();
     const QStringList memoryKeys = memory.keys();
     QCOMPARE(QSet<QString>(memoryKeys.begin(), memoryKeys.end()),
-             QSet<QString>({QStringLiteral("weights"), QStringLiteral("kv_cache"), QStringLiteral("overhead"),
+             QSet<QString>({QStringLiteral("weights"), QStringLiteral("mtp_weights"), QStringLiteral("kv_cache"), QStringLiteral("overhead"),
                             QStringLiteral("total"), QStringLiteral("usable")}));
     QVERIFY(memory.value(QStringLiteral("weights")).toDouble() > 0);
     QVERIFY(memory.value(QStringLiteral("usable")).toDouble() > 0);

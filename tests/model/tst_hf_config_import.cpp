@@ -87,6 +87,9 @@ void compareWithCatalogEntry(const LanguageModel &imported, const LanguageModel 
     QCOMPARE(imported.experts, entry.experts);
     QCOMPARE(imported.expertsPerToken, entry.expertsPerToken);
     QCOMPARE(imported.maxContext, entry.maxContext);
+    QCOMPARE(imported.linearStateElements, entry.linearStateElements);
+    QVERIFY2(std::abs(imported.mtpParamsB - entry.mtpParamsB) < kCatalogParamsTolerance,
+             qPrintable(QStringLiteral("mtp_params_b %1 vs catalog %2").arg(imported.mtpParamsB).arg(entry.mtpParamsB)));
 }
 
 } // namespace
@@ -276,15 +279,22 @@ void TestHfConfigImport::kvBytesPerToken_data()
     QTest::newRow("mla, 1000 tokens") << "Kimi-K2-Instruct" << 1000 << 61 * 576 * f16 * 1000;
     // Sparse MLA (GLM-5): the 576-wide latent and the indexer's 128-wide key per token and layer.
     QTest::newRow("sparse mla, 32768 tokens") << "GLM-5" << 32768 << 78 * (576 + 128) * f16 * 32768;
-    // Linear: only the 12 full-attention layers of 48 keep a growing cache (2 KV heads x 256).
-    QTest::newRow("linear hybrid, 1 token") << "Qwen3-Next-80B-A3B-Instruct" << 1 << 2 * 12 * 2 * 256 * f16;
-    QTest::newRow("linear hybrid, 100000 tokens") << "Qwen3-Next-80B-A3B-Instruct" << 100000 << 2 * 12 * 2 * 256 * f16 * 100000;
-    // Mamba-2 hybrid: only the 6 attention blocks of 52 keep a growing cache (2 KV heads x 128).
-    QTest::newRow("mamba hybrid, 32768 tokens") << "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16" << 32768 << 2 * 6 * 2 * 128 * f16 * 32768;
-    // Gated DeltaNet hybrid: the 15 full-attention layers of 60 (2 KV heads x 256).
+    // Linear: only the 12 full-attention layers of 48 keep a growing cache (2 KV heads x 256). The 36 Gated
+    // DeltaNet layers keep a fixed F32 state: 32 value heads x 128 x 128, and the convolution's last 3 inputs
+    // over q, k and v (2 x 16 x 128 + 32 x 128).
+    constexpr double f32 = 4;
+    constexpr double nextState = 36.0 * (32 * 128 * 128 + 3 * (2 * 16 * 128 + 32 * 128)) * f32;
+    QTest::newRow("linear hybrid, 1 token") << "Qwen3-Next-80B-A3B-Instruct" << 1 << nextState + 2 * 12 * 2 * 256 * f16;
+    QTest::newRow("linear hybrid, 100000 tokens") << "Qwen3-Next-80B-A3B-Instruct" << 100000 << nextState + 2 * 12 * 2 * 256 * f16 * 100000;
+    // Mamba-2 hybrid: only the 6 attention blocks of 52 keep a growing cache (2 KV heads x 128); the 23 Mamba-2
+    // blocks keep 64 heads x 64 x 128 state and 3 convolution inputs over x, B and C (64 x 64 + 2 x 8 x 128).
+    constexpr double mambaState = 23.0 * (64 * 64 * 128 + 3 * (64 * 64 + 2 * 8 * 128)) * f32;
+    QTest::newRow("mamba hybrid, 32768 tokens") << "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16" << 32768 << mambaState + 2 * 6 * 2 * 128 * f16 * 32768;
     // Gemma 4 31B: 10 global layers x 2 x 4 KV heads x 512 grow; 50 sliding layers x 2 x 16 x 256 stop at 1,024 tokens.
     QTest::newRow("gemma 4 global heads, 32768 tokens") << "gemma-4-31B-it" << 32768 << f16 * (10.0 * 2 * 4 * 512 * 32768 + 50.0 * 2 * 16 * 256 * 1024);
-    QTest::newRow("qwen3.5 hybrid, 32768 tokens") << "Qwen3.5-397B-A17B" << 32768 << 2 * 15 * 2 * 256 * f16 * 32768;
+    // Gated DeltaNet hybrid: the 15 full-attention layers of 60 (2 KV heads x 256); 45 linear layers of 64 value heads.
+    constexpr double qwen35State = 45.0 * (64 * 128 * 128 + 3 * (2 * 16 * 128 + 64 * 128)) * f32;
+    QTest::newRow("qwen3.5 hybrid, 32768 tokens") << "Qwen3.5-397B-A17B" << 32768 << qwen35State + 2 * 15 * 2 * 256 * f16 * 32768;
 }
 
 void TestHfConfigImport::kvBytesPerToken()

@@ -602,10 +602,11 @@ private Q_SLOTS:
         QTest::newRow("dense GQA") << "llama-3.3-70b" << "80 full-attention layers x 4.096 KB per token = 10737.4 MB";
         // DeepSeek R1: (512 latent + 64 rope) x 2 bytes = 1,152 bytes per layer and token.
         QTest::newRow("MLA") << "deepseek-r1-671b" << "61 MLA (latent) layers x 1.152 KB per token";
-        // Qwen3-Next: 12 of 48 layers attend (2 KV heads x 256 x 2 x 2 bytes); 36 Gated DeltaNet layers.
+        // Qwen3-Next: 12 of 48 layers attend (2 KV heads x 256 x 2 x 2 bytes); 36 Gated DeltaNet layers keep
+        // 19,759,104 state elements in F32 under llama.cpp: 79.0 MB.
         QTest::newRow("Gated DeltaNet hybrid") << "qwen3-next-80b-a3b"
                                                << "12 full-attention layers x 2.048 KB per token = 805.3 MB; "
-                                                  "36 linear-attention layers: a fixed state";
+                                                  "36 linear-attention or Mamba-2 layers: a fixed state of 79 MB (19759104 elements x 4 bytes)";
         QTest::newRow("sliding window") << "gemma-4-31b" << "sliding-window layers";
         // GLM-5: (576 latent + 128 indexer key) x 2 bytes per layer; at 32K a step reads every key and 2,048 latents.
         QTest::newRow("sparse attention") << "glm-5" << "the latents are read for the 2048 tokens attended";
@@ -647,6 +648,68 @@ private Q_SLOTS:
         const EstimateInput in = input(*catalog.device(QStringLiteral("b200-sxm")), *model, 8, 1, 32768);
         const QString text = explain(in, rooflineEstimate(in));
         QVERIFY2(text.contains(expected), qPrintable(text));
+    }
+
+    // A linear-attention model's fixed state: F32 under llama.cpp, BF16 under vLLM, per user, and moved (read and
+    // written back) by every decode step.
+    void linearStateIsHeldPerUserAndMovedEveryStep_data()
+    {
+        QTest::addColumn<int>("runtime");
+        QTest::addColumn<double>("bytesPerElement");
+        QTest::addColumn<int>("users");
+        QTest::newRow("llama.cpp, 1 user") << int(Runtime::LlamaCpp) << 4.0 << 1;
+        QTest::newRow("llama.cpp, 8 users") << int(Runtime::LlamaCpp) << 4.0 << 8;
+        QTest::newRow("vLLM, 16 users") << int(Runtime::Vllm) << 2.0 << 16;
+    }
+    void linearStateIsHeldPerUserAndMovedEveryStep()
+    {
+        QFETCH(int, runtime);
+        QFETCH(double, bytesPerElement);
+        QFETCH(int, users);
+        const Catalog &catalog = embeddedCatalog();
+        const LanguageModel *model = catalog.model(QStringLiteral("qwen3-next-80b-a3b"));
+        QVERIFY(model);
+        QVERIFY(model->linearStateElements > 0);
+        LanguageModel stateless = *model;
+        stateless.linearStateElements = 0;
+        EstimateInput with = input(*catalog.device(QStringLiteral("h100-sxm")), *model, 1, users, 8192);
+        with.configuration.runtime = Runtime(runtime);
+        EstimateInput without = with;
+        without.model = stateless;
+        const Estimate a = rooflineEstimate(with);
+        const Estimate b = rooflineEstimate(without);
+        const double stateGB = model->linearStateElements * bytesPerElement / 1e9;
+        QCOMPARE(a.memory.kvCacheGB - b.memory.kvCacheGB, users * stateGB);
+        QVERIFY(std::abs((a.terms.kvBytesPerTokenGB - b.terms.kvBytesPerTokenGB) - 2 * users * stateGB) < 1e-9);
+        QVERIFY(a.decodeTpsPerUser < b.decodeTpsPerUser);
+        QVERIFY(a.maxUsers <= b.maxUsers);
+    }
+
+    // Multi-token-prediction layers take memory but plain decoding never reads them.
+    void mtpLayersTakeMemoryNotBandwidth()
+    {
+        const Catalog &catalog = embeddedCatalog();
+        const LanguageModel *model = catalog.model(QStringLiteral("glm-4.5-air"));
+        QVERIFY(model);
+        QVERIFY(model->mtpParamsB > 0);
+        LanguageModel withoutMtp = *model;
+        withoutMtp.mtpParamsB = 0;
+        const EstimateInput with = input(*catalog.device(QStringLiteral("m3-ultra")), *model);
+        EstimateInput without = with;
+        without.model = withoutMtp;
+        const Estimate a = rooflineEstimate(with);
+        const Estimate b = rooflineEstimate(without);
+        QCOMPARE(a.memory.mtpWeightsGB, model->mtpParamsB * q4().bitsPerWeight / 8);
+        QCOMPARE(a.memory.weightsGB, b.memory.weightsGB + a.memory.mtpWeightsGB);
+        QCOMPARE(a.decodeTpsPerUser, b.decodeTpsPerUser);
+        QCOMPARE(a.terms.weightBytesPerTokenGB, b.terms.weightBytesPerTokenGB);
+        QVERIFY(explain(with, a).contains(QStringLiteral("multi-token-prediction layers")));
+        // A published file size already counts what the file holds.
+        LanguageModel published = *model;
+        published.publishedSizes = {PublishedSize{q4().name, 70.0, QStringLiteral("https://example.org/file")}};
+        EstimateInput withPublished = with;
+        withPublished.model = published;
+        QCOMPARE(rooflineEstimate(withPublished).memory.mtpWeightsGB, 0.0);
     }
 };
 
