@@ -84,6 +84,30 @@ void readPublishedSizes(EntryReader &reader, const ReadContext &context, Languag
 }
 
 // Relations between fields, checked once every field on its own is valid.
+// Compressed attention needs its window and, for each kind of compressed layer it counts, a ratio; other kinds
+// have neither.
+void checkCompressedAttention(EntryReader &reader, const LanguageModel &model)
+{
+    const bool compressed = model.attention == AttentionKind::Compressed;
+    if (!compressed) {
+        if (model.compressedLayers > 0 || model.heavilyCompressedLayers > 0)
+            reader.report(model.compressedLayers > 0 ? QStringLiteral("compressed_layers") : QStringLiteral("heavily_compressed_layers"),
+                          QStringLiteral("applies to compressed attention only"));
+        return;
+    }
+    if (model.slidingWindow == 0)
+        reader.report(QStringLiteral("sliding_window"), QStringLiteral("is required and positive for compressed attention"));
+    if (model.compressedLayers > 0 && model.compressRatio == 0)
+        reader.report(QStringLiteral("compress_ratio"), QStringLiteral("is required when compressed_layers is set"));
+    if (model.heavilyCompressedLayers > 0 && model.heavyCompressRatio == 0)
+        reader.report(QStringLiteral("heavy_compress_ratio"), QStringLiteral("is required when heavily_compressed_layers is set"));
+    if (model.compressedLayers + model.heavilyCompressedLayers > model.layers)
+        reader.report(QStringLiteral("compressed_layers"),
+                      QStringLiteral("compressed_layers + heavily_compressed_layers must not exceed layers (%1), got %2")
+                          .arg(model.layers)
+                          .arg(model.compressedLayers + model.heavilyCompressedLayers));
+}
+
 void checkConsistency(EntryReader &reader, const LanguageModel &model)
 {
     if (model.activeParamsB > model.paramsB)
@@ -111,8 +135,9 @@ void checkConsistency(EntryReader &reader, const LanguageModel &model)
         reader.report(QStringLiteral("sliding_window"), QStringLiteral("is required and positive for sliding attention"));
     if (model.attention == AttentionKind::Mla && model.mlaLatentDim == 0)
         reader.report(QStringLiteral("mla_latent_dim"), QStringLiteral("is required and positive for mla attention"));
-    if (model.sparseTopK > 0 && model.attention != AttentionKind::Mla)
-        reader.report(QStringLiteral("sparse_top_k"), QStringLiteral("applies to mla attention only"));
+    if (model.sparseTopK > 0 && model.attention != AttentionKind::Mla && model.attention != AttentionKind::Compressed)
+        reader.report(QStringLiteral("sparse_top_k"), QStringLiteral("applies to mla and compressed attention only"));
+    checkCompressedAttention(reader, model);
     if ((model.sparseTopK > 0) != (model.indexerKeyDim > 0) || (model.sparseTopK > 0) != (model.indexerHeads > 0))
         reader.report(QStringLiteral("sparse_top_k"),
                       QStringLiteral("sparse_top_k, indexer_heads and indexer_key_dim go together"));
@@ -142,7 +167,7 @@ std::optional<LanguageModel> readModel(const Json &json, const ReadContext &cont
     const std::optional<int> heads = reader.integer("attention_heads", detail, 1, kMaxHeads);
     const std::optional<int> kvHeads = reader.integer("kv_heads", detail, 1, kMaxHeads);
     const std::optional<int> headDim = reader.integer("head_dim", detail, 1, kMaxHeadDim);
-    model.attention = reader.choice("attention", detail, &attentionKindFromString, "full, sliding, mla, linear")
+    model.attention = reader.choice("attention", detail, &attentionKindFromString, "full, sliding, mla, linear, compressed")
                           .value_or(AttentionKind::Full);
     model.slidingWindow = reader.integer("sliding_window", Presence::Optional, 1, kMaxContextTokens).value_or(0);
     model.slidingLayers = reader.integer("sliding_layers", Presence::Optional, 0, kMaxLayers).value_or(-1);
@@ -155,6 +180,10 @@ std::optional<LanguageModel> readModel(const Json &json, const ReadContext &cont
     model.indexerKeyDim = reader.integer("indexer_key_dim", Presence::Optional, 1, kMaxHeadDim).value_or(0);
     model.linearStateElements = reader.integer("linear_state_elements", Presence::Optional, 1, kMaxLinearStateElements).value_or(0);
     model.mtpParamsB = reader.number("mtp_params_b", Presence::Optional, kMtpParamsBLimits).value_or(0);
+    model.compressedLayers = reader.integer("compressed_layers", Presence::Optional, 0, kMaxLayers).value_or(0);
+    model.compressRatio = reader.integer("compress_ratio", Presence::Optional, 2, kMaxContextTokens).value_or(0);
+    model.heavilyCompressedLayers = reader.integer("heavily_compressed_layers", Presence::Optional, 0, kMaxLayers).value_or(0);
+    model.heavyCompressRatio = reader.integer("heavy_compress_ratio", Presence::Optional, 2, kMaxContextTokens).value_or(0);
     model.experts = reader.integer("experts", detail, 0, kMaxExperts).value_or(0);
     model.expertsPerToken = reader.integer("experts_per_token", detail, 0, kMaxExperts).value_or(0);
     model.maxContext = reader.integer("max_context", detail, 1, kMaxContextTokens).value_or(kDefaultMaxContext);

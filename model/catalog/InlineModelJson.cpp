@@ -41,6 +41,10 @@ constexpr IntField optionalIntFields[] = {
     {"indexer_heads", &LanguageModel::indexerHeads},
     {"indexer_key_dim", &LanguageModel::indexerKeyDim},
     {"linear_state_elements", &LanguageModel::linearStateElements, catalog::kMaxLinearStateElements},
+    {"compressed_layers", &LanguageModel::compressedLayers},
+    {"compress_ratio", &LanguageModel::compressRatio},
+    {"heavily_compressed_layers", &LanguageModel::heavilyCompressedLayers},
+    {"heavy_compress_ratio", &LanguageModel::heavyCompressRatio},
 };
 
 void readPublishedSizes(const nlohmann::json &object, const QString &path, ScenarioJsonReader &reader,
@@ -128,7 +132,7 @@ std::optional<LanguageModel> inlineModelFromJson(const nlohmann::json &object, c
             model.attention = *kind;
         else
             reader.problem(jsonPath(path, QStringLiteral("attention")),
-                           QStringLiteral("unknown attention kind \"%1\" (full, sliding, mla, linear)").arg(*text));
+                           QStringLiteral("unknown attention kind \"%1\" (full, sliding, mla, linear, compressed)").arg(*text));
     }
     readPublishedSizes(object, jsonPath(path, QStringLiteral("published_sizes")), reader, model.publishedSizes);
     model.source = reader.string(object, "source", jsonPath(path, QStringLiteral("source"))).value_or(QString());

@@ -33,7 +33,8 @@ constexpr std::array segmentNames{
     std::pair{Segment::Other, "other"}};
 constexpr std::array attentionNames{
     std::pair{AttentionKind::Full, "full"}, std::pair{AttentionKind::SlidingWindow, "sliding"},
-    std::pair{AttentionKind::Mla, "mla"}, std::pair{AttentionKind::Linear, "linear"}};
+    std::pair{AttentionKind::Mla, "mla"}, std::pair{AttentionKind::Linear, "linear"},
+    std::pair{AttentionKind::Compressed, "compressed"}};
 constexpr std::array kvNames{std::pair{KvCacheType::F16, "f16"}, std::pair{KvCacheType::Q8_0, "q8_0"},
                              std::pair{KvCacheType::Q4_0, "q4_0"}, std::pair{KvCacheType::Fp8, "fp8"}};
 constexpr std::array methodNames{std::pair{Method::Roofline, "roofline"}, std::pair{Method::Seed, "seed"}};

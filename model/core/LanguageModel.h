@@ -12,7 +12,8 @@ enum class AttentionKind {
     Full,          // KV cache grows with the whole context
     SlidingWindow, // KV cache capped at the window size
     Mla,           // multi-head latent attention: one compressed latent per token and layer
-    Linear         // linear attention / state-space: fixed-size state, no growing cache
+    Linear,        // linear attention / state-space: fixed-size state, no growing cache
+    Compressed     // DeepSeek V4: a sliding window in every layer, plus one compressed entry per few tokens
 };
 
 // A published GGUF (or other) file size for one quantization; overrides the size computed from bits per weight.
@@ -53,6 +54,14 @@ struct LanguageModel {
     // The fixed state one sequence keeps in its linear-attention (Gated DeltaNet) and Mamba-2 layers: the
     // recurrent state and the convolution window, in elements over all those layers. 0 = not known.
     int linearStateElements = 0;
+    // Compressed attention (DeepSeek V4): every layer keeps its last `slidingWindow` tokens as one
+    // kv_heads x head_dim vector each (keys are the values); `compressedLayers` add one such entry per
+    // `compressRatio` tokens, scored by the sparse-attention indexer (sparseTopK entries attended), and
+    // `heavilyCompressedLayers` one per `heavyCompressRatio` tokens, all attended. The other layers keep only the window.
+    int compressedLayers = 0;
+    int compressRatio = 0;
+    int heavilyCompressedLayers = 0;
+    int heavyCompressRatio = 0;
     // Multi-token-prediction layers (DeepSeek, GLM, Qwen3.5): billions of parameters the checkpoint holds beside
     // params_b. They take memory; plain decoding never reads them (only speculative decoding does).
     double mtpParamsB = 0;

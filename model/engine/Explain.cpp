@@ -23,12 +23,44 @@ QString number(double value, int decimals = 1)
     return text == QLatin1String("-0") ? QStringLiteral("0") : text;
 }
 
+// Compressed attention (DeepSeek V4): the window every layer keeps, then each kind of compressed layer.
+QString compressedKvBreakdown(const LanguageModel &model, const roofline::KvLayout &layout, int context)
+{
+    const int layers = layout.compressedLayers + layout.heavilyCompressedLayers + layout.slidingLayers;
+    QStringList parts;
+    parts << QStringLiteral("every one of %1 layers keeps its last %2 tokens x %3 KB = %4 MB")
+                 .arg(layers)
+                 .arg(number(layout.window, 0), number(layout.bytesPerSlidingLayerPerToken / 1e3, 3),
+                      number(layout.windowedBytesPerToken * std::min<double>(context, layout.window) / 1e6, 1));
+    if (layout.compressedLayers > 0) {
+        parts << QStringLiteral("%1 compressed layers add one entry%2 per %3 tokens (%4 KB per token each) = %5 MB")
+                     .arg(layout.compressedLayers)
+                     .arg(layout.sparseTopK > 0 ? QStringLiteral(" and an indexer key") : QString(),
+                          number(model.compressRatio, 0), number(layout.compressedBytesPerLayerPerToken / 1e3, 3),
+                          number(layout.compressedLayers * layout.compressedBytesPerLayerPerToken * context / 1e6, 1));
+    }
+    if (layout.heavilyCompressedLayers > 0) {
+        parts << QStringLiteral("%1 heavily compressed layers add one entry per %2 tokens (%3 KB per token each) = %4 MB")
+                     .arg(layout.heavilyCompressedLayers)
+                     .arg(number(model.heavyCompressRatio, 0), number(layout.heavilyCompressedBytesPerLayerPerToken / 1e3, 4),
+                          number(layout.heavilyCompressedLayers * layout.heavilyCompressedBytesPerLayerPerToken * context / 1e6, 1));
+    }
+    if (layout.sparseTopK > 0) {
+        parts << QStringLiteral("a decode step reads every indexer key but only the %1 best compressed entries, %2 MB of the %3 MB")
+                     .arg(number(layout.sparseTopK, 0), number(layout.readBytes(context) / 1e6, 1),
+                          number(layout.bytes(context) / 1e6, 1));
+    }
+    return QStringLiteral("KV cache of one user at %1 tokens: %2").arg(context).arg(parts.join(QStringLiteral("; ")));
+}
+
 // The KV cache of one sequence, layer kind by layer kind.
 QString kvBreakdown(const EstimateInput &input, Runtime runtime)
 {
     const double stateBytes = roofline::linearStateBytesPerElement(runtime);
     const roofline::KvLayout layout = roofline::kvLayout(input.model, input.workload.kvCache, stateBytes);
     const int context = std::max(0, input.workload.contextTokens);
+    if (input.model.attention == AttentionKind::Compressed)
+        return compressedKvBreakdown(input.model, layout, context);
     QStringList parts;
     if (layout.fullLayers > 0) {
         parts << QStringLiteral("%1 %2 layers x %3 KB per token = %4 MB")

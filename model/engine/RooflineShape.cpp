@@ -37,6 +37,52 @@ int globalHeadDim(const LanguageModel &model, const ModelShape &shape)
     return model.globalHeadDim > 0 ? model.globalHeadDim : shape.headDim;
 }
 
+// DeepSeek V4: one kv_heads x head_dim vector per entry (the keys are the values); every layer keeps the window,
+// compressed layers an entry and an indexer key per compressRatio tokens, heavily compressed layers an entry
+// per heavyCompressRatio tokens.
+KvLayout compressedLayout(const LanguageModel &model, const ModelShape &shape, double bytes)
+{
+    KvLayout layout;
+    const double entry = double(shape.kvHeads) * shape.headDim * bytes;
+    const int compressed = model.compressRatio > 0 ? std::clamp(model.compressedLayers, 0, shape.layers) : 0;
+    const int heavy = model.heavyCompressRatio > 0 ? std::clamp(model.heavilyCompressedLayers, 0, shape.layers - compressed) : 0;
+    const bool sparse = compressed > 0 && model.sparseTopK > 0 && model.indexerKeyDim > 0;
+    const double indexerKey = sparse ? model.indexerKeyDim * bytes : 0;
+    layout.compressedLayers = compressed;
+    layout.heavilyCompressedLayers = heavy;
+    layout.slidingLayers = shape.layers - compressed - heavy;
+    layout.compressedBytesPerLayerPerToken = compressed > 0 ? (entry + indexerKey) / model.compressRatio : 0;
+    layout.heavilyCompressedBytesPerLayerPerToken = heavy > 0 ? entry / model.heavyCompressRatio : 0;
+    layout.growingBytesPerToken = compressed * layout.compressedBytesPerLayerPerToken
+                                  + heavy * layout.heavilyCompressedBytesPerLayerPerToken;
+    layout.indexerBytesPerToken = compressed > 0 ? compressed * indexerKey / model.compressRatio : 0;
+    if (sparse) {
+        layout.sparseTopK = model.sparseTopK;
+        layout.sparseBytesPerToken = compressed * entry / model.compressRatio;
+        layout.sparseSpanTokens = double(model.sparseTopK) * model.compressRatio;
+    }
+    layout.bytesPerSlidingLayerPerToken = entry;
+    layout.windowedBytesPerToken = double(shape.layers) * entry;
+    layout.window = model.slidingWindow;
+    return layout;
+}
+
+// Attention FLOPs of one new token at `depth` under compressed attention: 4 x heads x head_dim per attended entry
+// (the window in every layer, the top-k compressed entries, every heavily compressed entry), and the indexer's
+// 2 x indexer heads x key width for every compressed entry it scores.
+double compressedAttentionFlops(const LanguageModel &model, const ModelShape &shape, double tokens)
+{
+    const KvLayout layout = compressedLayout(model, shape, 1);
+    const double perEntry = 4.0 * double(shape.attentionHeads) * shape.headDim;
+    const double window = std::min(tokens, double(model.slidingWindow));
+    const double compressedEntries = layout.compressedLayers > 0 ? tokens / model.compressRatio : 0;
+    const double attendedCompressed = layout.sparseTopK > 0 ? std::min(compressedEntries, layout.sparseTopK) : compressedEntries;
+    const double heavyEntries = layout.heavilyCompressedLayers > 0 ? tokens / model.heavyCompressRatio : 0;
+    const double indexer = layout.sparseTopK > 0 ? 2.0 * double(model.indexerHeads) * model.indexerKeyDim * compressedEntries : 0;
+    return perEntry * (shape.layers * window + layout.compressedLayers * attendedCompressed + layout.heavilyCompressedLayers * heavyEntries)
+           + layout.compressedLayers * indexer;
+}
+
 } // namespace
 
 ModelShape resolvedShape(const LanguageModel &model)
@@ -114,11 +160,15 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type, double stateByte
         layout.indexerBytesPerToken = double(shape.layers) * indexerKey * bytes;
         layout.sparseTopK = sparse ? model.sparseTopK : 0;
         layout.growingBytesPerToken = double(shape.layers) * model.mlaLatentDim * bytes + layout.indexerBytesPerToken;
+        layout.sparseBytesPerToken = sparse ? double(shape.layers) * model.mlaLatentDim * bytes : 0;
+        layout.sparseSpanTokens = layout.sparseTopK;
         layout.fullLayers = shape.layers;
         layout.mla = true;
         layout.bytesPerFullLayerPerToken = (model.mlaLatentDim + indexerKey) * bytes;
         return layout;
     }
+    if (model.attention == AttentionKind::Compressed)
+        return compressedLayout(model, shape, bytes);
     const auto [full, sliding] = attendingLayers(model, shape);
     layout.fullLayers = full;
     layout.slidingLayers = sliding;
@@ -141,6 +191,8 @@ double attentionFlopsPerToken(const LanguageModel &model, double depth)
 {
     const ModelShape shape = resolvedShape(model);
     const double tokens = std::max(0.0, depth);
+    if (model.attention == AttentionKind::Compressed)
+        return compressedAttentionFlops(model, shape, tokens);
     if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0) {
         if (model.sparseTopK > 0 && model.indexerKeyDim > 0) {
             const double attended = std::min(tokens, double(model.sparseTopK));
@@ -164,10 +216,9 @@ double KvLayout::readBytes(double tokens) const
 {
     constexpr double readAndWritten = 2;
     const double state = readAndWritten * fixedStateBytes;
-    if (sparseTopK <= 0)
-        return state + growingBytesPerToken * tokens + windowedBytesPerToken * std::min(tokens, window);
-    const double latentBytesPerToken = growingBytesPerToken - indexerBytesPerToken;
-    return state + indexerBytesPerToken * tokens + latentBytesPerToken * std::min(tokens, sparseTopK);
+    const double dense = growingBytesPerToken - sparseBytesPerToken;
+    return state + dense * tokens + sparseBytesPerToken * std::min(tokens, sparseSpanTokens)
+           + windowedBytesPerToken * std::min(tokens, window);
 }
 
 double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth, double stateBytesPerElement)

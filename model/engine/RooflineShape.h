@@ -55,9 +55,18 @@ struct KvLayout {
     double bytesPerFullLayerPerToken = 0;
     double bytesPerSlidingLayerPerToken = 0;
     // Sparse attention (LanguageModel::sparseTopK): of growingBytesPerToken, the indexer's keys, read for every
-    // cached token, and the top-k window within which the latents are read.
+    // cached token, and the top-k entries attended.
     double indexerBytesPerToken = 0;
     double sparseTopK = 0; // 0 = dense
+    // Of growingBytesPerToken, the bytes a decode step reads only within the last sparseSpanTokens tokens' worth
+    // (the top-k latents; under compressed attention top-k entries of compressRatio tokens each).
+    double sparseBytesPerToken = 0;
+    double sparseSpanTokens = 0;
+    // Compressed attention (DeepSeek V4), for the explanation: layers by kind and bytes per token of context.
+    int compressedLayers = 0;
+    int heavilyCompressedLayers = 0;
+    double compressedBytesPerLayerPerToken = 0;      // entry + indexer key, per compressRatio tokens
+    double heavilyCompressedBytesPerLayerPerToken = 0; // entry per heavyCompressRatio tokens
 
     // What the cache holds for `tokens` tokens of one user.
     double bytes(double tokens) const;

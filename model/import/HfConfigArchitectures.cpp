@@ -44,6 +44,7 @@ constexpr std::array kArchitectures{
     ArchitectureDefaults{"deepseek_v2"},
     ArchitectureDefaults{"deepseek_v3"},
     ArchitectureDefaults{"deepseek_v32"},
+    ArchitectureDefaults{"deepseek_v4"},
     ArchitectureDefaults{"glm_moe_dsa"},
     ArchitectureDefaults{"kimi_k2"},
     ArchitectureDefaults{"glm4_moe"},
@@ -57,8 +58,53 @@ double mlp(const Shape &s, double intermediate)
     return s.mlpMatrices * s.hidden * intermediate;
 }
 
+// DeepSeek V4 (DeepseekV4Attention): the query through its low-rank projection and norm, one head_dim-wide
+// key-is-value projection and norm, the grouped low-rank output (o_groups blocks of o_lora_rank) and one
+// attention sink per head.
+double keyIsValueAttentionParams(const Shape &s)
+{
+    const double queryWidth = s.heads * s.headDim;
+    const double query = s.hidden * s.qLoraRank + s.qLoraRank + s.qLoraRank * queryWidth;
+    const double keyValue = s.hidden * s.headDim + s.headDim;
+    const double groupedRank = s.outputGroups * s.outputLoraRank;
+    const double output = groupedRank * queryWidth / s.outputGroups + s.hidden * groupedRank;
+    return query + keyValue + output + s.heads;
+}
+
+// A DeepSeek V4 compressor: gated projections of the hidden state to `overlap` x `width` features, a learned
+// position bias over its `ratio` tokens and a norm.
+double compressorParams(const Shape &s, double width, double ratio, double overlap)
+{
+    return 2 * s.hidden * overlap * width + ratio * overlap * width + width;
+}
+
+// What DeepSeek V4's compressed layers add beside attention: their compressors, and on the sparse ones the
+// indexer's query projection, per-head weights and its own compressor.
+double compressionParams(const Shape &s)
+{
+    constexpr double overlapping = 2; // compressed layers' windows overlap: 2 x ratio tokens each
+    const double indexer = s.indexerKeyDim > 0
+        ? s.qLoraRank * s.indexerHeads * s.indexerKeyDim + s.hidden * s.indexerHeads
+            + compressorParams(s, s.indexerKeyDim, s.compressRatio, overlapping)
+        : 0;
+    return s.compressedLayers * (compressorParams(s, s.headDim, s.compressRatio, overlapping) + indexer)
+           + s.heavilyCompressedLayers * compressorParams(s, s.headDim, s.heavyCompressRatio, 1);
+}
+
+// Hyper-connections (DeepSeek V4's mHC): per layer, before attention and before the MLP, a mapping from the
+// hc-times-wide residual stream to (2 + hc) x hc mixing weights.
+double hyperConnectionParams(const Shape &s)
+{
+    if (s.hyperConnections <= 0)
+        return 0;
+    constexpr double perLayer = 2;
+    return perLayer * (2 + s.hyperConnections) * s.hyperConnections * s.hyperConnections * s.hidden;
+}
+
 double attentionParams(const Shape &s)
 {
+    if (s.outputLoraRank > 0)
+        return keyIsValueAttentionParams(s);
     if (s.kvLoraRank > 0) {
         const double qHeadDim = s.qkNopeDim + s.qkRopeDim;
         const double query = s.qLoraRank > 0 ? s.hidden * s.qLoraRank + s.qLoraRank + s.qLoraRank * s.heads * qHeadDim
@@ -128,13 +174,14 @@ ParamCount countParams(const Shape &s)
     const double attention = (fullLayers - s.globalLayers) * attentionParams(s) + s.globalLayers * globalAttentionParams(s)
                              + s.linearLayers * linearAttentionParams(s) + s.mambaLayers * mambaParams(s);
     const double norms = s.normsPerLayer * s.hidden * s.layers + s.hidden;
+    const double extras = compressionParams(s) + s.layers * hyperConnectionParams(s);
     const double dense = s.denseLayers * mlp(s, s.denseIntermediate);
     const double expert = mlp(s, s.expertIntermediate);
     const double router = s.hidden * s.experts;
     const double moeAlways = s.moeLayers * (s.sharedExpertParams + router);
 
     ParamCount count;
-    const double common = embeddings + attention + norms + dense + moeAlways;
+    const double common = embeddings + attention + norms + dense + moeAlways + extras;
     count.total = common + s.moeLayers * s.experts * expert;
     count.active = common + s.moeLayers * s.expertsPerToken * expert;
     return count;

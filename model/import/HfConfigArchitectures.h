@@ -46,6 +46,12 @@ struct Shape {
     // Multi-head latent attention (0 = standard attention).
     double qLoraRank = 0, kvLoraRank = 0, qkNopeDim = 0, qkRopeDim = 0, vHeadDim = 0;
     double indexerHeads = 0, indexerKeyDim = 0; // DeepSeek Sparse Attention's lightning indexer (0 = none)
+    // DeepSeek V4: one key-is-value vector per token, a grouped low-rank output projection, compressor layers
+    // (compressed: overlapping windows of 2 x ratio tokens, with the indexer; heavily compressed: 1 x ratio) and
+    // hyper-connections that widen the residual stream hcMult times.
+    double outputGroups = 0, outputLoraRank = 0;
+    double compressedLayers = 0, heavilyCompressedLayers = 0, compressRatio = 0, heavyCompressRatio = 0;
+    double hyperConnections = 0;
     // Linear-attention layers (Gated DeltaNet): count and projection shapes.
     double linearLayers = 0, linearKeyHeads = 0, linearKeyDim = 0, linearValueHeads = 0, linearValueDim = 0,
            linearConvKernel = 0;

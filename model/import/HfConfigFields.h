@@ -137,6 +137,7 @@ public:
     }
 
     void reportInvalid(const QString &path, const QString &problem) { m_invalid.append({path, problem}); }
+    void reportMissing(const char *key) { m_missing << QLatin1String(key); }
 
     const QStringList &missing() const { return m_missing; }
     const QList<std::pair<QString, QString>> &invalid() const { return m_invalid; }

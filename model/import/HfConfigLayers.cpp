@@ -1,6 +1,7 @@
 // Layer kinds and experts of a config.json: attention per layer, linear-attention and Mamba-2 blocks, MoE layers.
 #include "import/HfConfigLayers.h"
 
+#include <QList>
 #include <QString>
 
 #include <algorithm>
@@ -10,6 +11,69 @@ namespace {
 
 // Llama 4: 3 chunked-attention layers for each global (NoPE) layer (Llama4TextConfig.no_rope_layer_interval).
 constexpr int kLlama4GlobalPeriod = 4;
+
+// DeepSeek V4's compress_ratios: per layer 0 (the sliding window only) or the tokens per compressed entry.
+void readCompressedAttention(ConfigFields &fields, Shape &shape, LanguageModel &model)
+{
+    QString path;
+    const Json *ratios = fields.array("compress_ratios", &path);
+    if (!ratios)
+        return;
+    // One ratio per layer (0: the window only); a trailing entry for the multi-token-prediction layer is not a layer.
+    QList<int> perLayer;
+    for (const Json &ratio : *ratios) {
+        if (!ratio.is_number_integer() || ratio.get<std::int64_t>() < 0 || ratio.get<std::int64_t>() > kMaxShapeValue) {
+            fields.reportInvalid(path, QStringLiteral("must list integer compression ratios (0 for none)"));
+            return;
+        }
+        perLayer.append(int(ratio.get<std::int64_t>()));
+    }
+    if (perLayer.size() < model.layers) {
+        fields.reportInvalid(path, QStringLiteral("must give a ratio for each of num_hidden_layers (%1) layers, got %2")
+                                       .arg(model.layers).arg(perLayer.size()));
+        return;
+    }
+    perLayer.resize(model.layers);
+    QList<int> distinct;
+    for (int ratio : std::as_const(perLayer)) {
+        if (ratio > 0 && !distinct.contains(ratio))
+            distinct.append(ratio);
+    }
+    std::sort(distinct.begin(), distinct.end());
+    if (distinct.size() > 2) {
+        fields.reportInvalid(path, QStringLiteral("has %1 different ratios; compressed attention has at most two").arg(distinct.size()));
+        return;
+    }
+    model.attention = AttentionKind::Compressed;
+    model.slidingLayers = 0;
+    if (!distinct.isEmpty()) {
+        model.compressRatio = distinct.constFirst();
+        model.compressedLayers = int(perLayer.count(model.compressRatio));
+    }
+    if (distinct.size() == 2) {
+        model.heavyCompressRatio = distinct.constLast();
+        model.heavilyCompressedLayers = int(perLayer.count(model.heavyCompressRatio));
+    }
+    fields.record("compressed_layers", QStringLiteral("config.json %1: the smaller ratio").arg(path));
+    fields.record("heavily_compressed_layers", QStringLiteral("config.json %1: the larger ratio").arg(path));
+    if (model.slidingWindow == 0)
+        fields.reportMissing("sliding_window");
+    model.sparseTopK = int(fields.integer({"index_topk"}, "sparse_top_k").value_or(0));
+    if (model.sparseTopK > 0) {
+        model.indexerHeads = int(fields.integer({"index_n_heads"}, "indexer_heads", true).value_or(0));
+        model.indexerKeyDim = int(fields.integer({"index_head_dim"}, "indexer_key_dim", true).value_or(0));
+    }
+    shape.qLoraRank = double(fields.integer({"q_lora_rank"}, nullptr, true).value_or(0));
+    shape.outputGroups = double(fields.integer({"o_groups"}, nullptr, true).value_or(0));
+    shape.outputLoraRank = double(fields.integer({"o_lora_rank"}, nullptr, true).value_or(0));
+    shape.hyperConnections = double(fields.integer({"hc_mult"}, nullptr).value_or(0));
+    shape.compressedLayers = model.compressedLayers;
+    shape.heavilyCompressedLayers = model.heavilyCompressedLayers;
+    shape.compressRatio = model.compressRatio;
+    shape.heavyCompressRatio = model.heavyCompressRatio;
+    shape.indexerHeads = model.indexerHeads;
+    shape.indexerKeyDim = model.indexerKeyDim;
+}
 
 } // namespace
 
@@ -67,6 +131,7 @@ void readAttention(ConfigFields &fields, const Architecture &architecture, Shape
     if (model.slidingLayers > 0 && model.linearLayers == 0)
         model.attention = AttentionKind::SlidingWindow;
 
+    readCompressedAttention(fields, shape, model);
     if (const auto latent = fields.integer({"kv_lora_rank"}, nullptr)) {
         model.attention = AttentionKind::Mla;
         shape.kvLoraRank = double(*latent);

@@ -74,6 +74,14 @@ OrderedJson modelEntry(const LanguageModel &model)
     }
     if (model.linearStateElements > 0)
         entry["linear_state_elements"] = model.linearStateElements;
+    if (model.compressedLayers > 0) {
+        entry["compressed_layers"] = model.compressedLayers;
+        entry["compress_ratio"] = model.compressRatio;
+    }
+    if (model.heavilyCompressedLayers > 0) {
+        entry["heavily_compressed_layers"] = model.heavilyCompressedLayers;
+        entry["heavy_compress_ratio"] = model.heavyCompressRatio;
+    }
     if (model.globalKvHeads > 0)
         entry["global_kv_heads"] = model.globalKvHeads;
     if (model.globalHeadDim > 0)

@@ -329,12 +329,25 @@ void TestCatalog::badInput_data()
     row("mla without latent", model(with(minimalModel(), "attention", QStringLiteral("mla"))), true, "models[m]",
         "mla_latent_dim", "is required");
     row("sparse attention on full attention", model(with(with(with(minimalModel(), "sparse_top_k", 2048), "indexer_heads", 32), "indexer_key_dim", 128)),
-        true, "models[m]", "sparse_top_k", "applies to mla attention only");
+        true, "models[m]", "sparse_top_k", "applies to mla and compressed attention only");
+    row("compressed without window", model(with(minimalModel(), "attention", QStringLiteral("compressed"))), true, "models[m]",
+        "sliding_window", "is required and positive for compressed attention");
+    row("compressed layers without ratio",
+        model(with(with(with(minimalModel(), "attention", QStringLiteral("compressed")), "sliding_window", 128), "compressed_layers", 2)),
+        true, "models[m]", "compress_ratio", "is required when compressed_layers is set");
+    row("compressed layers on full attention", model(with(with(minimalModel(), "compressed_layers", 2), "compress_ratio", 4)), true,
+        "models[m]", "compressed_layers", "applies to compressed attention only");
+    row("compress ratio of one",
+        model(with(with(with(with(minimalModel(), "attention", QStringLiteral("compressed")), "sliding_window", 128), "compressed_layers", 2), "compress_ratio", 1)),
+        true, "models[m]", "compress_ratio", "must be");
+    row("linear state on full attention", model(with(minimalModel(), "linear_state_elements", 1000)), true, "models[m]",
+        "linear_state_elements", "applies to linear attention only");
+    row("mtp params negative", model(with(minimalModel(), "mtp_params_b", -1)), true, "models[m]", "mtp_params_b", "must be");
     row("sparse attention without its indexer",
         model(with(with(with(minimalModel(), "attention", QStringLiteral("mla")), "mla_latent_dim", 576), "sparse_top_k", 2048)), true,
         "models[m]", "sparse_top_k", "sparse_top_k, indexer_heads and indexer_key_dim go together");
     row("attention unknown", model(with(minimalModel(), "attention", QStringLiteral("flash"))), true, "models[m]",
-        "attention", "must be one of full, sliding, mla, linear");
+        "attention", "must be one of full, sliding, mla, linear, compressed");
     row("published size negative",
         model(with(minimalModel(), "published_sizes", QJsonArray{QJsonObject{{QStringLiteral("quant"), QStringLiteral("Q4_K_M")}, {QStringLiteral("size_gb"), -4}}})),
         true, "models[m].published_sizes[0]", "size_gb", "must be a positive number, got -4");

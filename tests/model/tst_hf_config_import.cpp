@@ -61,6 +61,8 @@ constexpr CatalogFixture kCatalogFixtures[] = {
     {"qwen3-14b", "Qwen3-14B"},
     {"qwen2.5-32b", "Qwen2.5-32B-Instruct"},
     {"glm-5", "GLM-5"},
+    {"deepseek-v4-flash", "DeepSeek-V4-Flash"},
+    {"deepseek-v4-pro", "DeepSeek-V4-Pro"},
 };
 
 // The catalog writes parameters to 0.01 B.
@@ -88,6 +90,11 @@ void compareWithCatalogEntry(const LanguageModel &imported, const LanguageModel 
     QCOMPARE(imported.expertsPerToken, entry.expertsPerToken);
     QCOMPARE(imported.maxContext, entry.maxContext);
     QCOMPARE(imported.linearStateElements, entry.linearStateElements);
+    QCOMPARE(imported.sparseTopK, entry.sparseTopK);
+    QCOMPARE(imported.compressedLayers, entry.compressedLayers);
+    QCOMPARE(imported.compressRatio, entry.compressRatio);
+    QCOMPARE(imported.heavilyCompressedLayers, entry.heavilyCompressedLayers);
+    QCOMPARE(imported.heavyCompressRatio, entry.heavyCompressRatio);
     QVERIFY2(std::abs(imported.mtpParamsB - entry.mtpParamsB) < kCatalogParamsTolerance,
              qPrintable(QStringLiteral("mtp_params_b %1 vs catalog %2").arg(imported.mtpParamsB).arg(entry.mtpParamsB)));
 }
@@ -172,6 +179,10 @@ void TestHfConfigImport::paramsMatchModelCard_data()
     // "30.7B" dense and "25.2B total, 3.8B active": the text models (vision encoders not counted).
     QTest::newRow("gemma-4-31b") << "gemma-4-31B-it" << 30.7 << 30.7 << onePercent << "https://huggingface.co/google/gemma-4-31B-it";
     QTest::newRow("gemma-4-26b-a4b") << "gemma-4-26B-A4B-it" << 25.2 << 3.8 << onePercent << "https://huggingface.co/google/gemma-4-26B-A4B-it";
+    // "284B, 13B activated" and "1.6T, 49B activated": the Flash active figure without the embedding and output
+    // matrices (1.06 B); counted 284.33 B (llama-bench reports 284.33 B for its GGUF) and 1,573 B.
+    QTest::newRow("deepseek-v4-flash") << "DeepSeek-V4-Flash" << 284.0 << 13.0 + 1.06 << twoPercent << "https://huggingface.co/deepseek-ai/DeepSeek-V4-Flash";
+    QTest::newRow("deepseek-v4-pro") << "DeepSeek-V4-Pro" << 1600.0 << 49.0 << twoPercent << "https://huggingface.co/deepseek-ai/DeepSeek-V4-Pro";
     QTest::newRow("gemma-3-12b") << "gemma-3-12b-it" << 12.0 << 12.0 << twoPercent << "https://huggingface.co/google/gemma-3-12b-it";
 }
 
@@ -235,6 +246,8 @@ void TestHfConfigImport::architectureFields_data()
                                            << QList<int>{0, 0, 0, 576} << QList<int>{384, 8} << 262144;
     QTest::newRow("gemma 4 moe beside a dense mlp") << "gemma-4-26B-A4B-it" << "gemma4_text" << QList<int>{30, 2816, 16, 8, 256}
                                                     << AttentionKind::SlidingWindow << QList<int>{1024, 25, 0, 0} << QList<int>{128, 8} << 262144;
+    QTest::newRow("deepseek v4 compressed") << "DeepSeek-V4-Flash" << "deepseek_v4" << QList<int>{43, 4096, 64, 1, 512}
+                                            << AttentionKind::Compressed << QList<int>{128, 0, 0, 0} << QList<int>{256, 6} << 1048576;
     QTest::newRow("gemma 3 default head_dim") << "gemma-3-12b-it" << "gemma3_text" << QList<int>{48, 3840, 16, 8, 256}
                                               << AttentionKind::SlidingWindow << QList<int>{1024, 40, 0, 0} << QList<int>{0, 0} << 131072;
 }
@@ -294,6 +307,10 @@ void TestHfConfigImport::kvBytesPerToken_data()
     QTest::newRow("gemma 4 global heads, 32768 tokens") << "gemma-4-31B-it" << 32768 << f16 * (10.0 * 2 * 4 * 512 * 32768 + 50.0 * 2 * 16 * 256 * 1024);
     // Gated DeltaNet hybrid: the 15 full-attention layers of 60 (2 KV heads x 256); 45 linear layers of 64 value heads.
     constexpr double qwen35State = 45.0 * (64 * 128 * 128 + 3 * (2 * 16 * 128 + 64 * 128)) * f32;
+    // DeepSeek V4 Flash: a 128-token window of one 512-wide vector in all 43 layers; per 4 tokens an entry and a
+    // 128-wide indexer key in 21 layers; per 128 tokens an entry in 20 layers.
+    QTest::newRow("compressed, 32768 tokens") << "DeepSeek-V4-Flash" << 32768
+                                              << f16 * (43.0 * 128 * 512 + 32768.0 * (21 * (512 + 128) / 4 + 20 * 512 / 128));
     QTest::newRow("qwen3.5 hybrid, 32768 tokens") << "Qwen3.5-397B-A17B" << 32768 << qwen35State + 2 * 15 * 2 * 256 * f16 * 32768;
 }
 

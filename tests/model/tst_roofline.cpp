@@ -610,6 +610,39 @@ private Q_SLOTS:
         QTest::newRow("sliding window") << "gemma-4-31b" << "sliding-window layers";
         // GLM-5: (576 latent + 128 indexer key) x 2 bytes per layer; at 32K a step reads every key and 2,048 latents.
         QTest::newRow("sparse attention") << "glm-5" << "the latents are read for the 2048 tokens attended";
+        // DeepSeek V4 Flash: (512 + 128) x 2 bytes per 4 tokens in 21 layers, 512 x 2 per 128 tokens in 20.
+        QTest::newRow("compressed attention") << "deepseek-v4-flash"
+                                              << "every one of 43 layers keeps its last 128 tokens x 1.024 KB = 5.6 MB; "
+                                                 "21 compressed layers add one entry and an indexer key per 4 tokens (0.32 KB per token each) = 220.2 MB; "
+                                                 "20 heavily compressed layers add one entry per 128 tokens (0.008 KB per token each) = 5.2 MB";
+    }
+
+    // DeepSeek V4's compressed attention: every layer's 128-token window, an entry and indexer key per 4 tokens in
+    // the compressed layers (of which a step reads the indexer keys and the 512 best entries), an entry per 128
+    // tokens in the heavily compressed ones (all read); attention compute follows the same entries.
+    void compressedAttentionReadsWindowTopKAndHeavyEntries_data()
+    {
+        QTest::addColumn<int>("depth");
+        QTest::newRow("inside the window") << 100;
+        QTest::newRow("within the top-k") << 1000;
+        QTest::newRow("past the top-k") << 32768;
+        QTest::newRow("a million tokens") << 1048576;
+    }
+    void compressedAttentionReadsWindowTopKAndHeavyEntries()
+    {
+        QFETCH(int, depth);
+        const LanguageModel *flash = embeddedCatalog().model(QStringLiteral("deepseek-v4-flash"));
+        QVERIFY(flash);
+        constexpr double f16 = 2;
+        const double tokens = depth;
+        const double window = std::min(tokens, 128.0);
+        QCOMPARE(kvCacheBytes(*flash, KvCacheType::F16, depth),
+                 f16 * (43 * 512 * window + tokens * (21 * (512.0 + 128) / 4 + 20 * 512.0 / 128)));
+        const double topK = std::min(tokens / 4, 512.0);
+        QCOMPARE(roofline::kvReadBytes(*flash, KvCacheType::F16, depth),
+                 f16 * (43 * 512 * window + 21 * (128 * tokens / 4 + 512 * topK) + 20 * 512 * tokens / 128));
+        QCOMPARE(roofline::attentionFlopsPerToken(*flash, depth),
+                 4.0 * 64 * 512 * (43 * window + 21 * topK + 20 * tokens / 128) + 21 * 2.0 * 64 * 128 * tokens / 4);
     }
 
     // DeepSeek Sparse Attention (GLM-5): the cache holds the latent and the indexer key of every token, a decode
