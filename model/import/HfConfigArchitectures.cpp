@@ -50,6 +50,7 @@ constexpr std::array kArchitectures{
     ArchitectureDefaults{"glm4_moe"},
     ArchitectureDefaults{"llama4_text", false, kLlama4Vocab, kLlama4Context, 0, false, SharedExperts::OneOfMoe},
     ArchitectureDefaults{"minimax_m2"},
+    ArchitectureDefaults{"mistral4"},
     ArchitectureDefaults{.modelType = "nemotron_h", .mlpMatrices = kSquaredReluMatrices, .normsPerLayer = kOneNormPerBlock},
 };
 
@@ -158,6 +159,11 @@ double mambaParams(const Shape &s)
 
 } // namespace
 
+double routedExpertParams(const Shape &s)
+{
+    return s.mlpMatrices * (s.expertWidth > 0 ? s.expertWidth : s.hidden) * s.expertIntermediate;
+}
+
 const ArchitectureDefaults *findArchitecture(const std::string &modelType)
 {
     for (const ArchitectureDefaults &architecture : kArchitectures) {
@@ -176,7 +182,7 @@ ParamCount countParams(const Shape &s)
     const double norms = s.normsPerLayer * s.hidden * s.layers + s.hidden;
     const double extras = compressionParams(s) + s.layers * hyperConnectionParams(s);
     const double dense = s.denseLayers * mlp(s, s.denseIntermediate);
-    const double expert = mlp(s, s.expertIntermediate);
+    const double expert = routedExpertParams(s);
     const double router = s.hidden * s.experts;
     const double moeAlways = s.moeLayers * (s.sharedExpertParams + router);
 
@@ -203,7 +209,7 @@ double mtpParams(const Shape &s)
     if (s.mtpLayers <= 0)
         return 0;
     const double feedForward = s.moeLayers > 0
-        ? s.experts * mlp(s, s.expertIntermediate) + s.sharedExpertParams + s.hidden * s.experts
+        ? s.experts * routedExpertParams(s) + s.sharedExpertParams + s.hidden * s.experts
         : mlp(s, s.denseIntermediate);
     constexpr double normsPerMtpLayer = 4; // embedding, hidden, and the layer's two
     const double projection = 2 * s.hidden * s.hidden;

@@ -64,9 +64,13 @@ struct Shape {
     // Feed-forward: dense layers and MoE layers.
     double denseLayers = 0, denseIntermediate = 0;
     double moeLayers = 0, experts = 0, expertsPerToken = 0, expertIntermediate = 0;
+    double expertWidth = 0; // routed experts' input and output width: the hidden size, or a latent (Nemotron 3 Super)
     double sharedExpertParams = 0; // per MoE layer, always active
     double mtpLayers = 0;          // multi-token-prediction layers beside the decoder (num_nextn_predict_layers)
 };
+
+// One routed expert: its MLP over expertWidth (the hidden size unless a latent is given).
+double routedExpertParams(const Shape &shape);
 
 struct ParamCount {
     double total = 0;

@@ -175,6 +175,10 @@ void readExperts(ConfigFields &fields, const Architecture &architecture, Shape &
     shape.expertsPerToken = model.expertsPerToken;
     const auto moeIntermediate = fields.integer({"moe_intermediate_size"}, nullptr);
     shape.expertIntermediate = double(moeIntermediate.value_or(intermediate));
+    // LatentMoE (Nemotron 3 Super): the routed experts work in a narrower latent, entered and left through two
+    // projections per MoE layer that every token uses.
+    const auto latent = fields.integer({"moe_latent_size"}, nullptr);
+    shape.expertWidth = double(latent.value_or(0));
 
     int moeLayers = layers;
     if (const auto firstDense = fields.integer({"first_k_dense_replace"}, nullptr)) {
@@ -202,6 +206,8 @@ void readExperts(ConfigFields &fields, const Architecture &architecture, Shape &
     } else if (const auto count = fields.integer({"n_shared_experts"}, nullptr)) {
         shape.sharedExpertParams = double(*count) * expert;
     }
+    if (latent)
+        shape.sharedExpertParams += 2 * shape.hidden * double(*latent);
 }
 
 void readGlobalAttention(ConfigFields &fields, Shape &shape, LanguageModel &model)

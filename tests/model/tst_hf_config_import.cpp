@@ -6,6 +6,8 @@
 #include "import/ModelImport.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <cmath>
@@ -115,6 +117,8 @@ private Q_SLOTS:
     void provenanceNamesTheFields();
     void jsonOutputRoundTripsThroughTheCatalogReader();
     void embeddedCatalogMatchesTheImporter();
+    void latentMoeCountsExpertsInTheLatent_data();
+    void latentMoeCountsExpertsInTheLatent();
 };
 
 void TestHfConfigImport::paramsMatchModelCard_data()
@@ -365,6 +369,74 @@ void TestHfConfigImport::embeddedCatalogMatchesTheImporter()
         QVERIFY2(entry, qPrintable(QStringLiteral("%1 is not in resources/catalog.json").arg(QLatin1String(fixture.id))));
         compareWithCatalogEntry(importFixture(QLatin1String(fixture.folder)).model, *entry);
         QVERIFY(entry->source.startsWith(QStringLiteral("https://huggingface.co/")));
+    }
+}
+
+// Nemotron 3 Super's shapes as transformers' nemotron_h fields (the model card and NVIDIA Megatron-Bridge's
+// tests/unit_tests/models/nemotronh/test_nemotron_h_bridge.py give them): 512 routed experts in a 1,024-wide
+// latent beside a 5,376-wide shared expert. Counted by hand: 120.67 B total (llama.cpp reports
+// 120,668,707,840 for its GGUF), 12.77 B active, 40 x (128 x 64 x 128 + 3 x 10,240) state elements, one 2.94 B
+// multi-token-prediction block. Without the latent the same experts would count 4x wider.
+void TestHfConfigImport::latentMoeCountsExpertsInTheLatent_data()
+{
+    QTest::addColumn<bool>("latent");
+    QTest::addColumn<double>("totalB");
+    QTest::addColumn<double>("activeB");
+    QTest::newRow("latent experts") << true << 120.67 << 12.77;
+    // 512 experts x 2 x 4,096 x 2,688 per MoE layer instead of 2 x 1,024 x 2,688, and no latent projections.
+    QTest::newRow("full-width experts") << false << 120.67 + 40 * (512 * 2.0 * (4096 - 1024) * 2688 - 2.0 * 4096 * 1024) / 1e9
+                                        << 12.77 + 40 * (22 * 2.0 * (4096 - 1024) * 2688 - 2.0 * 4096 * 1024) / 1e9;
+}
+
+void TestHfConfigImport::latentMoeCountsExpertsInTheLatent()
+{
+    QFETCH(bool, latent);
+    QFETCH(double, totalB);
+    QFETCH(double, activeB);
+    QJsonObject config{
+        {QStringLiteral("model_type"), QStringLiteral("nemotron_h")},
+        {QStringLiteral("num_hidden_layers"), 88},
+        {QStringLiteral("hybrid_override_pattern"),
+         QStringLiteral("MEMEMEM*EMEMEMEM*EMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEM*EMEMEMEME")},
+        {QStringLiteral("hidden_size"), 4096},
+        {QStringLiteral("num_attention_heads"), 32},
+        {QStringLiteral("num_key_value_heads"), 2},
+        {QStringLiteral("head_dim"), 128},
+        {QStringLiteral("mamba_num_heads"), 128},
+        {QStringLiteral("mamba_head_dim"), 64},
+        {QStringLiteral("ssm_state_size"), 128},
+        {QStringLiteral("n_groups"), 8},
+        {QStringLiteral("conv_kernel"), 4},
+        {QStringLiteral("n_routed_experts"), 512},
+        {QStringLiteral("num_experts_per_tok"), 22},
+        {QStringLiteral("n_shared_experts"), 1},
+        {QStringLiteral("moe_intermediate_size"), 2688},
+        {QStringLiteral("moe_shared_expert_intermediate_size"), 5376},
+        {QStringLiteral("intermediate_size"), 2688},
+        {QStringLiteral("vocab_size"), 131072},
+        {QStringLiteral("tie_word_embeddings"), false},
+        {QStringLiteral("max_position_embeddings"), 262144},
+        {QStringLiteral("num_nextn_predict_layers"), 1},
+    };
+    if (latent)
+        config.insert(QStringLiteral("moe_latent_size"), 1024);
+    const ImportResult result = importHfConfig(QJsonDocument(config).toJson(), QStringLiteral("nemotron-3-super.json"));
+    if (const auto *diagnostic = std::get_if<Diagnostic>(&result))
+        QFAIL(qPrintable(diagnostic->toString()));
+    const auto *imported = std::get_if<ImportedModel>(&result);
+    QVERIFY(imported);
+    const LanguageModel &model = imported->model;
+    QVERIFY2(std::abs(model.paramsB / totalB - 1) < 0.001, qPrintable(QString::number(model.paramsB)));
+    QVERIFY2(std::abs(model.activeParamsB / activeB - 1) < 0.001, qPrintable(QString::number(model.activeParamsB)));
+    QCOMPARE(model.linearLayers, 80);
+    QCOMPARE(model.linearStateElements, 40 * (128 * 64 * 128 + 3 * (128 * 64 + 2 * 8 * 128)));
+    if (latent) {
+        QVERIFY2(std::abs(model.mtpParamsB - 2.94) < 0.01, qPrintable(QString::number(model.mtpParamsB)));
+        const LanguageModel *entry = embeddedCatalog().model(QStringLiteral("nemotron-3-super-120b-a12b"));
+        QVERIFY(entry);
+        QVERIFY(std::abs(entry->paramsB - model.paramsB) < kCatalogParamsTolerance);
+        QVERIFY(std::abs(entry->activeParamsB - model.activeParamsB) < kCatalogParamsTolerance);
+        QCOMPARE(entry->linearStateElements, model.linearStateElements);
     }
 }
 
