@@ -500,7 +500,13 @@ void TestCharts::memoryValues()
         QCOMPARE(chart.valueLabel(r).contains(QStringLiteral("over")), over);
         QVERIFY(chart.valueLabel(r).contains(formatGigabytes(m.usableGB)));
         QVERIFY(chart.memoryTooltip(r).contains(formatGigabytes(m.weightsGB)));
+        QCOMPARE(chart.memoryTooltip(r).contains(QStringLiteral("multi-token prediction")), m.mtpWeightsGB > 0);
     }
+    // Weights that include multi-token-prediction layers say how much of them plain decoding never reads.
+    EstimateSet withMtp = set;
+    withMtp.rows[0].estimate.memory.mtpWeightsGB = 4;
+    chart.setEstimates(withMtp);
+    QVERIFY(chart.memoryTooltip(0).contains(QStringLiteral("of which multi-token prediction ") + formatGigabytes(4)));
     QCOMPARE(chart.valueAxis()->titleText(), QStringLiteral("memory (GB)"));
 }
 

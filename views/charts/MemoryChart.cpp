@@ -260,8 +260,11 @@ QString MemoryChart::memoryTooltip(int row) const
     const EstimateRow &r = estimates().rows.at(row);
     const MemoryBreakdown &m = r.estimate.memory;
     return r.label + QStringLiteral(" (") + toString(r.estimate.fit) + QStringLiteral(")\n")
-        + QStringLiteral("Weights: ") + formatGigabytes(m.weightsGB) + QLatin1Char('\n')
-        + QStringLiteral("KV cache: ") + formatGigabytes(m.kvCacheGB) + QStringLiteral(" (")
+        + QStringLiteral("Weights: ") + formatGigabytes(m.weightsGB)
+        + (m.mtpWeightsGB > 0 ? QStringLiteral(" (of which multi-token prediction %1, never read by plain decoding)")
+                                    .arg(formatGigabytes(m.mtpWeightsGB))
+                              : QString())
+        + QLatin1Char('\n') + QStringLiteral("KV cache: ") + formatGigabytes(m.kvCacheGB) + QStringLiteral(" (")
         + QString::number(r.input.workload.users) + QStringLiteral(" x ")
         + formatContextTokens(r.input.workload.contextTokens) + QStringLiteral(" tokens)\n")
         + QStringLiteral("Runtime overhead: ") + formatGigabytes(m.overheadGB) + QLatin1Char('\n')

@@ -301,7 +301,9 @@ void DetailsPane::render()
                                         % QString::number(estimate.ttftSecondsHigh, 'f', 2) % QStringLiteral(" s)")
                                   : QStringLiteral("—"));
     setValue(Value::Bottleneck, EstimateTableModel::bottleneckText(estimate.bottleneck));
-    setValue(Value::Weights, gb(memory.weightsGB));
+    setValue(Value::Weights, memory.mtpWeightsGB > 0
+                                 ? gb(memory.weightsGB) % tr(" (%1 multi-token prediction)").arg(gb(memory.mtpWeightsGB))
+                                 : gb(memory.weightsGB));
     setValue(Value::KvCache, gb(memory.kvCacheGB));
     setValue(Value::Overhead, gb(memory.overheadGB));
     setValue(Value::Total, gb(memory.totalGB));
