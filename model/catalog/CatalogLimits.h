@@ -47,6 +47,8 @@ inline constexpr int kMaxContextTokens = 100'000'000;
 inline constexpr int kMaxLatentDim = 1'000'000;
 // Qwen3.5 397B keeps ~49 M elements of linear-attention state per sequence; twenty times that is absurd.
 inline constexpr int kMaxLinearStateElements = 1'000'000'000;
+// Bytes per state element: FP8 (1) to FP64 (8).
+inline constexpr int kMaxStateBytesPerElement = 8;
 // Multi-token-prediction layers: one or a few decoder layers (DeepSeek V3: ~12 B).
 inline constexpr NumberLimits kMtpParamsBLimits{0, true, 10'000};
 inline constexpr NumberLimits kFileSizeGBLimits{0, true, 1'000'000};

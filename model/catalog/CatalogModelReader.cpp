@@ -143,6 +143,8 @@ void checkConsistency(EntryReader &reader, const LanguageModel &model)
                       QStringLiteral("sparse_top_k, indexer_heads and indexer_key_dim go together"));
     if (model.linearStateElements > 0 && model.attention != AttentionKind::Linear)
         reader.report(QStringLiteral("linear_state_elements"), QStringLiteral("applies to linear attention only"));
+    if (model.linearStateBytes > 0 && model.linearStateElements == 0)
+        reader.report(QStringLiteral("linear_state_bytes"), QStringLiteral("needs linear_state_elements"));
     if (model.slidingLayers + model.linearLayers > model.layers)
         reader.report(model.linearLayers > 0 ? QStringLiteral("linear_layers") : QStringLiteral("sliding_layers"),
                       QStringLiteral("sliding_layers + linear_layers must not exceed layers (%1), got %2")
@@ -179,6 +181,7 @@ std::optional<LanguageModel> readModel(const Json &json, const ReadContext &cont
     model.indexerHeads = reader.integer("indexer_heads", Presence::Optional, 1, kMaxHeads).value_or(0);
     model.indexerKeyDim = reader.integer("indexer_key_dim", Presence::Optional, 1, kMaxHeadDim).value_or(0);
     model.linearStateElements = reader.integer("linear_state_elements", Presence::Optional, 1, kMaxLinearStateElements).value_or(0);
+    model.linearStateBytes = reader.integer("linear_state_bytes", Presence::Optional, 1, kMaxStateBytesPerElement).value_or(0);
     model.mtpParamsB = reader.number("mtp_params_b", Presence::Optional, kMtpParamsBLimits).value_or(0);
     model.compressedLayers = reader.integer("compressed_layers", Presence::Optional, 0, kMaxLayers).value_or(0);
     model.compressRatio = reader.integer("compress_ratio", Presence::Optional, 2, kMaxContextTokens).value_or(0);

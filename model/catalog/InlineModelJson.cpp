@@ -41,6 +41,7 @@ constexpr IntField optionalIntFields[] = {
     {"indexer_heads", &LanguageModel::indexerHeads},
     {"indexer_key_dim", &LanguageModel::indexerKeyDim},
     {"linear_state_elements", &LanguageModel::linearStateElements, catalog::kMaxLinearStateElements},
+    {"linear_state_bytes", &LanguageModel::linearStateBytes, catalog::kMaxStateBytesPerElement},
     {"compressed_layers", &LanguageModel::compressedLayers},
     {"compress_ratio", &LanguageModel::compressRatio},
     {"heavily_compressed_layers", &LanguageModel::heavilyCompressedLayers},

@@ -54,6 +54,9 @@ struct LanguageModel {
     // The fixed state one sequence keeps in its linear-attention (Gated DeltaNet) and Mamba-2 layers: the
     // recurrent state and the convolution window, in elements over all those layers. 0 = not known.
     int linearStateElements = 0;
+    // Bytes per element of that state when the model prescribes them (Nemotron-H's mamba_ssm_cache_dtype
+    // "float32": 4); 0 = the runtime's own choice (roofline::linearStateBytesPerElement).
+    int linearStateBytes = 0;
     // Compressed attention (DeepSeek V4): every layer keeps its last `slidingWindow` tokens as one
     // kv_heads x head_dim vector each (keys are the values); `compressedLayers` add one such entry per
     // `compressRatio` tokens, scored by the sparse-attention indexer (sparseTopK entries attended), and

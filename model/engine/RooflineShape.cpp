@@ -174,7 +174,8 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type, double stateByte
     layout.slidingLayers = sliding;
     layout.fixedStateLayers = shape.layers - full - sliding;
     if (layout.fixedStateLayers > 0)
-        layout.fixedStateBytes = double(std::max(0, model.linearStateElements)) * stateBytesPerElement;
+        layout.fixedStateBytes = double(std::max(0, model.linearStateElements))
+                                 * (model.linearStateBytes > 0 ? model.linearStateBytes : stateBytesPerElement);
 
     // K and V per layer and token; full-attention layers may have their own heads and width (Gemma 4).
     const double perLayerPerToken = 2.0 * shape.kvHeads * shape.headDim * bytes;

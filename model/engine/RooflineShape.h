@@ -37,7 +37,8 @@ double expertCoverage(const LanguageModel &model, int users);
 double paramsReadPerStepB(const LanguageModel &model, int users);
 
 // Bytes per element of the linear-attention / Mamba-2 state: llama.cpp, Ollama and MLX keep it in F32, the
-// serving runtimes (vLLM, SGLang, TensorRT-LLM) in the model's BF16. The KV cache type does not apply to it.
+// serving runtimes (vLLM, SGLang, TensorRT-LLM) in the model's BF16 unless the model prescribes its own
+// (LanguageModel::linearStateBytes, which kvLayout applies). The KV cache type does not apply to it.
 inline constexpr double kLinearStateF32Bytes = 4;
 double linearStateBytesPerElement(Runtime runtime);
 

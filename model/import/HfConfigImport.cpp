@@ -147,6 +147,15 @@ ImportResult importHfConfig(const QByteArray &json, const QString &origin)
     model.paramsB = params.total / kParamsPerBillion;
     model.activeParamsB = params.active / kParamsPerBillion;
     model.linearStateElements = int(std::lround(hfconfig::linearStateElements(shape)));
+    if (const std::string dtype = fields.text("mamba_ssm_cache_dtype"); model.linearStateElements > 0 && !dtype.empty()) {
+        constexpr int f32Bytes = 4;
+        constexpr int halfBytes = 2;
+        const int bytes = dtype == "float32" ? f32Bytes : (dtype == "bfloat16" || dtype == "float16") ? halfBytes : 0;
+        if (bytes > 0) {
+            model.linearStateBytes = bytes;
+            fields.record("linear_state_bytes", QStringLiteral("config.json mamba_ssm_cache_dtype"));
+        }
+    }
     if (model.linearStateElements > 0)
         fields.record("linear_state_elements", QStringLiteral("counted from the linear-attention and Mamba-2 shapes "
                                                               "(recurrent state and convolution window)"));

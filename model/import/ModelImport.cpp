@@ -74,6 +74,8 @@ OrderedJson modelEntry(const LanguageModel &model)
     }
     if (model.linearStateElements > 0)
         entry["linear_state_elements"] = model.linearStateElements;
+    if (model.linearStateBytes > 0)
+        entry["linear_state_bytes"] = model.linearStateBytes;
     if (model.compressedLayers > 0) {
         entry["compressed_layers"] = model.compressedLayers;
         entry["compress_ratio"] = model.compressRatio;

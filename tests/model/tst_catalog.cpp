@@ -342,6 +342,8 @@ void TestCatalog::badInput_data()
         true, "models[m]", "compress_ratio", "must be");
     row("linear state on full attention", model(with(minimalModel(), "linear_state_elements", 1000)), true, "models[m]",
         "linear_state_elements", "applies to linear attention only");
+    row("linear state bytes without elements", model(with(minimalModel(), "linear_state_bytes", 4)), true, "models[m]",
+        "linear_state_bytes", "needs linear_state_elements");
     row("mtp params negative", model(with(minimalModel(), "mtp_params_b", -1)), true, "models[m]", "mtp_params_b", "must be");
     row("sparse attention without its indexer",
         model(with(with(with(minimalModel(), "attention", QStringLiteral("mla")), "mla_latent_dim", 576), "sparse_top_k", 2048)), true,

@@ -92,6 +92,7 @@ void compareWithCatalogEntry(const LanguageModel &imported, const LanguageModel 
     QCOMPARE(imported.expertsPerToken, entry.expertsPerToken);
     QCOMPARE(imported.maxContext, entry.maxContext);
     QCOMPARE(imported.linearStateElements, entry.linearStateElements);
+    QCOMPARE(imported.linearStateBytes, entry.linearStateBytes);
     QCOMPARE(imported.sparseTopK, entry.sparseTopK);
     QCOMPARE(imported.compressedLayers, entry.compressedLayers);
     QCOMPARE(imported.compressRatio, entry.compressRatio);
