@@ -58,6 +58,21 @@ void TestHfConfigBadInput::badInput_data()
     QTest::newRow("block pattern shorter than the layers")
         << QByteArray(R"({"model_type": "nemotron_h", "num_hidden_layers": 3, "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128, "hybrid_override_pattern": "M*"})")
         << "config.json: hybrid_override_pattern: must name num_hidden_layers (3) blocks, each Mamba-2, attention, MoE or MLP";
+    QTest::newRow("compress ratios shorter than the layers")
+        << QByteArray(R"({"model_type": "deepseek_v4", "num_hidden_layers": 3, "hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 1, "head_dim": 16, "vocab_size": 10, "intermediate_size": 128, "sliding_window": 8, "compress_ratios": [0, 4]})")
+        << "config.json: compress_ratios: must give a ratio for each of num_hidden_layers (3) layers, got 2";
+    QTest::newRow("compress ratio not a number")
+        << QByteArray(R"({"model_type": "deepseek_v4", "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 1, "head_dim": 16, "vocab_size": 10, "intermediate_size": 128, "sliding_window": 8, "compress_ratios": [0, "4"]})")
+        << "config.json: compress_ratios: must list integer compression ratios (0 for none)";
+    QTest::newRow("three compress ratios")
+        << QByteArray(R"({"model_type": "deepseek_v4", "num_hidden_layers": 3, "hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 1, "head_dim": 16, "vocab_size": 10, "intermediate_size": 128, "sliding_window": 8, "compress_ratios": [4, 8, 16]})")
+        << "config.json: compress_ratios: has 3 different ratios; compressed attention has at most two";
+    QTest::newRow("compressed attention without a window")
+        << QByteArray(R"({"model_type": "deepseek_v4", "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 1, "head_dim": 16, "vocab_size": 10, "intermediate_size": 128, "q_lora_rank": 16, "o_groups": 2, "o_lora_rank": 8, "compress_ratios": [0, 4]})")
+        << "config.json: sliding_window: missing (architecture deepseek_v4); fill it in by hand";
+    QTest::newRow("absurd linear state")
+        << QByteArray(R"({"model_type": "qwen3_next", "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10, "intermediate_size": 128, "layer_types": ["linear_attention", "full_attention"], "linear_num_key_heads": 100000, "linear_key_head_dim": 100000, "linear_num_value_heads": 100000, "linear_value_head_dim": 100000, "linear_conv_kernel_dim": 4})")
+        << "config.json: linear_num_value_heads: gives a state of 1e+15 elements per sequence, beyond any model (at most 1000000000)";
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << "config.json: at byte 64: JSON nested deeper than 64 levels";
 }
 
