@@ -20,6 +20,9 @@ struct Workload {
     int outputTokens = 256;
     int users = 1; // concurrent sequences
     KvCacheType kvCache = KvCacheType::F16;
+    // Tokens already in the user's KV cache when the prompt arrives (a follow-up turn with its prefix cached,
+    // llama-bench's -d): the prompt's attention spans them too.
+    int cachedTokens = 0;
     bool operator==(const Workload &) const = default;
 };
 

@@ -209,15 +209,18 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                  .arg(number(estimate.decodeTpsPerUser), number(estimate.decodeTpsLow), number(estimate.decodeTpsHigh),
                       number(estimate.decodeTpsTotal), number(estimate.decodeTpsTotalLow),
                       number(estimate.decodeTpsTotalHigh), toString(estimate.bottleneck));
+    const QString attentionScope = input.workload.cachedTokens > 0
+        ? QStringLiteral("the prompt and %1 cached tokens").arg(input.workload.cachedTokens)
+        : QStringLiteral("the prompt");
     lines << QStringLiteral("prefill: %1 t/s (likely %2-%3): matmuls at %4 TFLOPS per card (%5 x %6 TFLOPS%7%8), "
-                            "attention over the prompt at %9 of spec FLOPs, weights read once per %10-token micro-batch")
+                            "attention over %11 at %9 of spec FLOPs, weights read once per %10-token micro-batch")
                  .arg(number(estimate.prefillTps), number(estimate.prefillTpsLow), number(estimate.prefillTpsHigh),
                       number(terms.reachedPromptTflops), number(terms.prefillEfficiency, 3),
                       number(terms.matmulTflops), rateNote(input, terms),
                       terms.prefillCeilingTflops > 0
                           ? QStringLiteral(", these kernels' ceiling %1 TFLOPS").arg(number(terms.prefillCeilingTflops))
                           : QString(),
-                      number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0));
+                      number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0), attentionScope);
     lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users")
                  .arg(number(estimate.ttftSeconds, 2), number(estimate.ttftSecondsLow, 2), number(estimate.ttftSecondsHigh, 2),
                       QString::number(input.workload.promptTokens), QString::number(input.workload.users));

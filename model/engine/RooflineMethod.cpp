@@ -164,7 +164,11 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
         const QString &linkName = device.interconnect.name;
         const bool directLink = linkName.startsWith(QLatin1String("nvlink"), Qt::CaseInsensitive)
             || linkName.compare(QLatin1String("infinityfabric"), Qt::CaseInsensitive) == 0;
-        const double latencyUs = (directLink ? kNvlinkAllReduceLatencyUs : kPcieAllReduceLatencyUs) + profile.tensorSyncUs;
+        // A ring all-reduce passes 2(n-1) messages one after the other; tensorSyncUs is the software cost of the
+        // two exchanges of a pair of cards.
+        const double ringSteps = count - 1.0;
+        const double latencyUs = (directLink ? kNvlinkAllReduceLatencyUs : kPcieAllReduceLatencyUs)
+            + profile.tensorSyncUs * ringSteps;
         const double perAllReduceMs = latencyUs / 1000.0 + allReduceGB / linkGBs * kMsPerSecond;
         timing.interconnectMs = kAllReducesPerLayer * shape.layers * perAllReduceMs;
     } else {
@@ -233,8 +237,9 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
                                                    profile.prefillCeilingTflops) * 1e12 * parallel;
     const double peakFlops = std::max(0.0, input.device.fp16Tflops) * 1e12 * parallel;
     const double matmulSeconds = safeRatio(2e9 * (activeB - routedB + routedB / expertRate), matmulFlops);
-    // A fresh prompt: its tokens attend on average to half of it.
-    const double attentionSeconds = safeRatio(attentionFlopsPerToken(model, prompt / 2.0),
+    // The prompt's tokens attend to every cached token and, on average, to half of the prompt.
+    const double attentionSpan = std::max(0, input.workload.cachedTokens) + prompt / 2.0;
+    const double attentionSeconds = safeRatio(attentionFlopsPerToken(model, attentionSpan),
                                               peakFlops * profile.attentionEfficiency);
     const double bandwidth = streamingGBs(input.device, profile) * parallel;
     const double memorySeconds = safeRatio(plan.memory.weightsGB - plan.memory.mtpWeightsGB, bandwidth * microBatch);

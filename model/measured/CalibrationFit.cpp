@@ -38,6 +38,12 @@ const double kRobustLogError = std::log(1.25);
 constexpr double kLlamaCppMicroBatch = 512;
 constexpr double kMlxMicroBatch = 2048;
 constexpr double kServingMicroBatch = 8192;
+// Documented, not fitted (no serving prompt rows): FlashAttention-2's forward pass reaches 50-73% of an A100's
+// peak (Dao 2023, arXiv:2307.08691, section 4.1); its lower end. Serving runtimes run prompts as
+// thousands-of-token GEMMs (cuBLAS, CUTLASS) that fill every SM: no per-card prompt ceiling as llama.cpp's
+// 512-token micro-batches have.
+constexpr double kServingAttentionEfficiency = 0.5;
+constexpr double kNoPromptCeiling = 5000;
 
 QList<PreparedRow> prepare(const MeasuredRows &rows, const Catalog &catalog)
 {
@@ -185,6 +191,8 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
                                              PlatformClass::Other);
     servingStart.prefillMicroBatchTokens = kServingMicroBatch;
     servingStart.batchEfficiency = 1.0;
+    servingStart.attentionEfficiency = kServingAttentionEfficiency;
+    servingStart.prefillCeilingTflops = kNoPromptCeiling;
     const RuntimeProfile serving = fitOne(servingStart, servingRows, kParentPull);
     for (PlatformClass platform : kPlatforms) {
         const Rows platformRows = select([&](const PreparedRow &row) { return isServingRuntime(*row.runtime) && row.platform == platform; });

@@ -4,7 +4,7 @@
 namespace headroom::fit {
 namespace {
 
-// Prompts at least this long make the attention rate identifiable.
+// Prompts at least this long (with what they follow in the cache) make the attention rate identifiable.
 constexpr int kLongPromptTokens = 4096;
 // Physical bounds: no kernel streams memory at its full spec rate or keeps every tensor core busy.
 constexpr double kMaxBandwidthEfficiency = 0.95;
@@ -20,7 +20,8 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
     for (const PreparedRow *row : rows) {
         if (row->section == ScoreSection::Prefill) {
             traits.prefill << row;
-            traits.longPrompts = traits.longPrompts || row->input.workload.promptTokens >= kLongPromptTokens;
+            const Workload &workload = row->input.workload;
+            traits.longPrompts = traits.longPrompts || workload.promptTokens + workload.cachedTokens >= kLongPromptTokens;
             continue;
         }
         traits.speed << row;
@@ -50,8 +51,10 @@ QList<Parameter> decodeParameters(const RowTraits &traits)
         parameters << Parameter{&RuntimeProfile::layerSplitOverheadMs, 0.0, 10.0, 0.5};
     if (traits.tensorSplit)
         parameters << Parameter{&RuntimeProfile::tensorSyncUs, 0.0, 200.0, 20.0};
-    if (traits.endToEnd)
+    if (traits.endToEnd) {
         parameters << Parameter{&RuntimeProfile::prefillEfficiency, 0.01, kMaxFlopsEfficiency, 0.1};
+        parameters << Parameter{&RuntimeProfile::prefillCeilingTflops, 10.0, 5000.0, 200.0};
+    }
     if (traits.moe)
         parameters << Parameter{&RuntimeProfile::moeLayerOverheadUs, 0.0, 1000.0, 50.0};
     if (traits.concurrent) {

@@ -217,6 +217,12 @@ void readRequestLengths(RowReader &reader, MeasuredRow &row)
         row.promptTokens = prompt;
         row.outputTokens = output;
     }
+    if (row.metric == MeasuredMetric::Pp) {
+        if (const auto [prompt, depth] = promptOnDepthInNotes(row.notes); prompt > 0 && depth > 0 && prompt + depth <= kMaxContext) {
+            row.promptTokens = prompt;
+            row.cachedTokens = depth;
+        }
+    }
     row.endToEnd = (row.metric == MeasuredMetric::Tg || row.metric == MeasuredMetric::TgTotal) && row.promptTokens > 0
         && row.outputTokens > 0 && notesSayEndToEnd(row.notes);
     row.speculative = notesSaySpeculative(row.notes);

@@ -51,6 +51,8 @@ struct MeasuredRow {
     // "input 3200 / output 800", "ISL 1K / OSL 2K"); 0 = not stated.
     int promptTokens = 0;
     int outputTokens = 0;
+    // A prompt test on top of a filled cache ("pp2048 @ d32768" in the notes): the tokens already cached.
+    int cachedTokens = 0;
     // The speed is output tokens over whole requests, prompt processing included (a serving benchmark's
     // "output throughput"), not decode alone: it is compared with the estimate's end-to-end throughput.
     bool endToEnd = false;

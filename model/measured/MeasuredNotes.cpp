@@ -24,6 +24,15 @@ std::pair<int, int> requestLengthsInNotes(const QString &notes)
     return {0, 0};
 }
 
+std::pair<int, int> promptOnDepthInNotes(const QString &notes)
+{
+    static const QRegularExpression test(QStringLiteral("\\bpp\\s*(\\d+)\\s*@\\s*d\\s*(\\d+)"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch match = test.match(notes); match.hasMatch())
+        return {match.captured(1).toInt(), match.captured(2).toInt()};
+    return {0, 0};
+}
+
 // Whether the notes describe output tokens over whole requests (prefill included), as serving benchmarks report.
 bool notesSayEndToEnd(const QString &notes)
 {

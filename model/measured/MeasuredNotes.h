@@ -10,6 +10,10 @@ namespace headroom {
 // 128", "ISL 1K / OSL 2K"; {0, 0} when none is stated.
 std::pair<int, int> requestLengthsInNotes(const QString &notes);
 
+// A llama-bench prompt test on top of a filled cache, as its output names it: "pp2048 @ d32768",
+// "pp512@d32768" gives {2048, 32768} (prompt tokens, tokens already cached); {0, 0} when none is named.
+std::pair<int, int> promptOnDepthInNotes(const QString &notes);
+
 // Whether the notes describe output tokens over whole requests (prefill included), as serving benchmarks report.
 bool notesSayEndToEnd(const QString &notes);
 

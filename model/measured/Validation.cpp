@@ -274,10 +274,16 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
 
     input.workload.users = row.concurrency;
     if (row.metric == MeasuredMetric::Pp) {
-        // A prompt of unstated length: llama-bench's and most reviews' default, 512 tokens.
-        const int prompt = row.contextStated ? std::max(1, row.context) : kUnstatedPromptTokens;
-        input.workload.promptTokens = prompt;
-        input.workload.contextTokens = prompt;
+        if (row.cachedTokens > 0) {
+            input.workload.promptTokens = std::max(1, row.promptTokens);
+            input.workload.cachedTokens = row.cachedTokens;
+            input.workload.contextTokens = row.cachedTokens + input.workload.promptTokens;
+        } else {
+            // A prompt of unstated length: llama-bench's and most reviews' default, 512 tokens.
+            const int prompt = row.contextStated ? std::max(1, row.context) : kUnstatedPromptTokens;
+            input.workload.promptTokens = prompt;
+            input.workload.contextTokens = prompt;
+        }
     } else if (row.endToEnd) {
         // Whole requests: the prompt, then the output, decoded on average halfway through it.
         input.workload.promptTokens = row.promptTokens;

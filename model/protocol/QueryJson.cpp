@@ -51,11 +51,11 @@ constexpr int defaultPromptTokens = 512;
 constexpr int defaultOutputTokens = 256;
 constexpr int defaultUsers = 1;
 
-constexpr std::array<std::string_view, 20> knownFields{
+constexpr std::array<std::string_view, 21> knownFields{
     "id",     "hardware",   "count",   "memory_gb",     "split",         "runtime",
     "model",  "quant",      "method",  "efficiency",    "context",       "prompt_tokens",
     "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user",
-    "nodes", "link", "node_split"};
+    "nodes", "link", "node_split", "cached_tokens"};
 
 // Thrown inside one query's parsing and caught at its end: the first problem wins.
 struct QueryError {
@@ -136,6 +136,13 @@ private:
         }
         input.workload.promptTokens = readInt(query, "prompt_tokens", defaultPromptTokens, 1, maxPromptOrOutputTokens);
         input.workload.outputTokens = readInt(query, "output_tokens", defaultOutputTokens, 1, maxPromptOrOutputTokens);
+        input.workload.cachedTokens = readInt(query, "cached_tokens", 0, 0, maxContextTokens);
+        if (input.workload.cachedTokens > 0 && input.workload.cachedTokens + input.workload.promptTokens > input.workload.contextTokens) {
+            fail("cached_tokens", QStringLiteral("with prompt_tokens must fit in context (%1 tokens); got %2 + %3")
+                                      .arg(input.workload.contextTokens)
+                                      .arg(input.workload.cachedTokens)
+                                      .arg(input.workload.promptTokens));
+        }
         input.workload.users = readInt(query, "concurrency", defaultUsers, 1, maxConcurrentUsers);
         input.workload.kvCache = readEnum(query, "kv_cache_type", KvCacheType::F16, kvCacheTypeFromString,
                                           QStringLiteral("f16, q8_0, q4_0, fp8"));

@@ -223,6 +223,79 @@ private Q_SLOTS:
         QVERIFY(twoCards.memory.usableGB > 1.9 * one.memory.usableGB);
     }
 
+    // A ring all-reduce passes its message card to card, 2(n-1) hops: its software cost grows with the cards,
+    // while the link's own latency is paid once.
+    void tensorSyncGrowsWithTheRing_data()
+    {
+        QTest::addColumn<int>("cards");
+        QTest::newRow("2 cards") << 2;
+        QTest::newRow("4 cards") << 4;
+        QTest::newRow("8 cards") << 8;
+    }
+
+    void tensorSyncGrowsWithTheRing()
+    {
+        QFETCH(int, cards);
+        RuntimeProfile profile;
+        profile.runtime = Runtime::Vllm;
+        profile.platform = PlatformClass::NvidiaConsumer;
+        const auto interconnectMs = [&](double tensorSyncUs) {
+            profile.tensorSyncUs = tensorSyncUs;
+            Calibration calibration;
+            calibration.setProfiles({profile});
+            EstimateInput in = input(gpu(1792, 96), llama70b(), cards);
+            in.configuration.runtime = Runtime::Vllm;
+            in.configuration.split = Split::Tensor;
+            return rooflineEstimate(in, calibration).terms.interconnectMs;
+        };
+        const double allReducesPerStep = 2.0 * llama70b().layers;
+        const double syncMsPerMicrosecond = (interconnectMs(10.0) - interconnectMs(0.0)) / 10.0;
+        QVERIFY(std::abs(syncMsPerMicrosecond - allReducesPerStep * (cards - 1) / 1000.0) < 1e-9);
+    }
+
+    // A follow-up turn: the prompt's tokens attend to everything already cached, so the same prompt on a full
+    // cache is slower, and more so for a model whose attention is a larger share of its FLOPs.
+    void cachedTokensSlowThePrompt_data()
+    {
+        QTest::addColumn<int>("cached");
+        QTest::newRow("empty cache") << 0;
+        QTest::newRow("8K cached") << 8192;
+        QTest::newRow("32K cached") << 32768;
+        QTest::newRow("96K cached") << 98304;
+    }
+
+    void cachedTokensSlowThePrompt()
+    {
+        QFETCH(int, cached);
+        EstimateInput fresh = input(gpu(1008, 24, 165), llama8b(), 1, 1, 2048 + cached);
+        fresh.workload.promptTokens = 2048;
+        EstimateInput followUp = fresh;
+        followUp.workload.cachedTokens = cached;
+        RuntimeProfile profile;
+        profile.attentionEfficiency = 0.5;
+        Calibration calibration;
+        calibration.setProfiles({profile});
+        const Estimate freshEstimate = rooflineEstimate(fresh, calibration);
+        const Estimate followUpEstimate = rooflineEstimate(followUp, calibration);
+        if (cached == 0) {
+            QCOMPARE(followUpEstimate.prefillTps, freshEstimate.prefillTps);
+            return;
+        }
+        QVERIFY(followUpEstimate.prefillTps < freshEstimate.prefillTps);
+        // Attention per token grows with the span: cached + prompt / 2 against prompt / 2.
+        const double perTokenFresh = 1.0 / freshEstimate.prefillTps;
+        const double perTokenFollowUp = 1.0 / followUpEstimate.prefillTps;
+        const double attentionFresh = roofline::attentionFlopsPerToken(llama8b(), 1024);
+        const double attentionFollowUp = roofline::attentionFlopsPerToken(llama8b(), cached + 1024);
+        const double secondsPerAttentionFlop = (perTokenFollowUp - perTokenFresh) / (attentionFollowUp - attentionFresh);
+        const double expected = 1.0 / (165e12 * profile.attentionEfficiency);
+        QVERIFY2(std::abs(secondsPerAttentionFlop / expected - 1.0) < 1e-6,
+                 qPrintable(QStringLiteral("%1 s per attention FLOP, expected %2").arg(secondsPerAttentionFlop).arg(expected)));
+        // Decode is unchanged: the KV depth is the context either way.
+        QCOMPARE(followUpEstimate.decodeTpsPerUser, freshEstimate.decodeTpsPerUser);
+        QVERIFY(followUpEstimate.ttftSeconds > freshEstimate.ttftSeconds);
+    }
+
     void autoSplitFollowsRuntime_data()
     {
         QTest::addColumn<int>("runtime");

@@ -122,6 +122,54 @@ private Q_SLOTS:
         QCOMPARE(notesSaySpeculative(notes), speculative);
     }
 
+    void promptOnDepthNotes_data()
+    {
+        QTest::addColumn<QString>("notes");
+        QTest::addColumn<int>("prompt");
+        QTest::addColumn<int>("cached");
+        QTest::newRow("llama-bench spaced") << "test pp2048 @ d32768 (2048-token prompt on top of 32768 tokens)" << 2048 << 32768;
+        QTest::newRow("llama-bench compact") << "llama-bench pp512@d32768 = 512-token prompt" << 512 << 32768;
+        QTest::newRow("upper case") << "PP4096 @ D8192" << 4096 << 8192;
+        QTest::newRow("no depth") << "test pp512; size 11.27 GiB" << 0 << 0;
+        QTest::newRow("decode at depth") << "tg128 @ d4096" << 0 << 0;
+        QTest::newRow("inside a word") << "app2048 @ d32768" << 0 << 0;
+    }
+
+    void promptOnDepthNotes()
+    {
+        QFETCH(QString, notes);
+        QFETCH(int, prompt);
+        QFETCH(int, cached);
+        const auto [foundPrompt, foundCached] = promptOnDepthInNotes(notes);
+        QCOMPARE(foundPrompt, prompt);
+        QCOMPARE(foundCached, cached);
+    }
+
+    // "pp2048 @ d32768" is a 2048-token prompt after 32768 cached tokens, not a 34816-token fresh prompt.
+    void promptOnDepthIsScoredAsAFollowUp()
+    {
+        MeasuredRow row;
+        row.sourceId = QStringLiteral("TEST");
+        row.hardwareId = QStringLiteral("rtx-4090");
+        row.deviceCount = 1;
+        row.modelId = QStringLiteral("llama-3-8b");
+        row.quant = QStringLiteral("Q4_K_M");
+        row.metric = MeasuredMetric::Pp;
+        row.context = 34816;
+        row.tokensPerSecond = 1000;
+        row.promptTokens = 2048;
+        row.cachedTokens = 32768;
+        const EstimateInput followUp = inputForRow(row, embeddedCatalog());
+        QCOMPARE(followUp.workload.promptTokens, 2048);
+        QCOMPARE(followUp.workload.cachedTokens, 32768);
+        QCOMPARE(followUp.workload.contextTokens, 34816);
+
+        row.cachedTokens = 0;
+        const EstimateInput fresh = inputForRow(row, embeddedCatalog());
+        QCOMPARE(fresh.workload.promptTokens, 34816);
+        QCOMPARE(fresh.workload.cachedTokens, 0);
+    }
+
     // A speed measured with speculative decoding is scored but never fitted, and only reported in its own
     // runtime group: the estimator models plain decode.
     void speculativeRowsStandApart()
