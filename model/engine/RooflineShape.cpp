@@ -40,13 +40,28 @@ int globalHeadDim(const LanguageModel &model, const ModelShape &shape)
 // DeepSeek V4: one kv_heads x head_dim vector per entry (the keys are the values); every layer keeps the window,
 // compressed layers an entry and an indexer key per compressRatio tokens, heavily compressed layers an entry
 // per heavyCompressRatio tokens.
+// How many layers of each kind compressed attention has, within the model's layers, and whether an indexer
+// picks the compressed entries read.
+struct CompressedLayers {
+    int compressed = 0;
+    int heavy = 0;
+    bool sparse = false;
+};
+
+CompressedLayers compressedLayersOf(const LanguageModel &model, const ModelShape &shape)
+{
+    CompressedLayers layers;
+    layers.compressed = model.compressRatio > 0 ? std::clamp(model.compressedLayers, 0, shape.layers) : 0;
+    layers.heavy = model.heavyCompressRatio > 0 ? std::clamp(model.heavilyCompressedLayers, 0, shape.layers - layers.compressed) : 0;
+    layers.sparse = layers.compressed > 0 && model.sparseTopK > 0 && model.indexerKeyDim > 0;
+    return layers;
+}
+
 KvLayout compressedLayout(const LanguageModel &model, const ModelShape &shape, double bytes)
 {
     KvLayout layout;
     const double entry = double(shape.kvHeads) * shape.headDim * bytes;
-    const int compressed = model.compressRatio > 0 ? std::clamp(model.compressedLayers, 0, shape.layers) : 0;
-    const int heavy = model.heavyCompressRatio > 0 ? std::clamp(model.heavilyCompressedLayers, 0, shape.layers - compressed) : 0;
-    const bool sparse = compressed > 0 && model.sparseTopK > 0 && model.indexerKeyDim > 0;
+    const auto [compressed, heavy, sparse] = compressedLayersOf(model, shape);
     const double indexerKey = sparse ? model.indexerKeyDim * bytes : 0;
     layout.compressedLayers = compressed;
     layout.heavilyCompressedLayers = heavy;
@@ -72,15 +87,14 @@ KvLayout compressedLayout(const LanguageModel &model, const ModelShape &shape, d
 // 2 x indexer heads x key width for every compressed entry it scores.
 double compressedAttentionFlops(const LanguageModel &model, const ModelShape &shape, double tokens)
 {
-    const KvLayout layout = compressedLayout(model, shape, 1);
+    const auto [compressed, heavy, sparse] = compressedLayersOf(model, shape);
     const double perEntry = 4.0 * double(shape.attentionHeads) * shape.headDim;
     const double window = std::min(tokens, double(model.slidingWindow));
-    const double compressedEntries = layout.compressedLayers > 0 ? tokens / model.compressRatio : 0;
-    const double attendedCompressed = layout.sparseTopK > 0 ? std::min(compressedEntries, layout.sparseTopK) : compressedEntries;
-    const double heavyEntries = layout.heavilyCompressedLayers > 0 ? tokens / model.heavyCompressRatio : 0;
-    const double indexer = layout.sparseTopK > 0 ? 2.0 * double(model.indexerHeads) * model.indexerKeyDim * compressedEntries : 0;
-    return perEntry * (shape.layers * window + layout.compressedLayers * attendedCompressed + layout.heavilyCompressedLayers * heavyEntries)
-           + layout.compressedLayers * indexer;
+    const double compressedEntries = compressed > 0 ? tokens / model.compressRatio : 0;
+    const double attendedCompressed = sparse ? std::min(compressedEntries, double(model.sparseTopK)) : compressedEntries;
+    const double heavyEntries = heavy > 0 ? tokens / model.heavyCompressRatio : 0;
+    const double indexer = sparse ? 2.0 * double(model.indexerHeads) * model.indexerKeyDim * compressedEntries : 0;
+    return perEntry * (shape.layers * window + compressed * attendedCompressed + heavy * heavyEntries) + compressed * indexer;
 }
 
 } // namespace

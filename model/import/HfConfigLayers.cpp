@@ -49,13 +49,13 @@ void readCompressedAttention(ConfigFields &fields, Shape &shape, LanguageModel &
     if (!distinct.isEmpty()) {
         model.compressRatio = distinct.constFirst();
         model.compressedLayers = int(perLayer.count(model.compressRatio));
+        fields.record("compressed_layers", QStringLiteral("config.json %1: the smaller ratio").arg(path));
     }
     if (distinct.size() == 2) {
         model.heavyCompressRatio = distinct.constLast();
         model.heavilyCompressedLayers = int(perLayer.count(model.heavyCompressRatio));
+        fields.record("heavily_compressed_layers", QStringLiteral("config.json %1: the larger ratio").arg(path));
     }
-    fields.record("compressed_layers", QStringLiteral("config.json %1: the smaller ratio").arg(path));
-    fields.record("heavily_compressed_layers", QStringLiteral("config.json %1: the larger ratio").arg(path));
     if (model.slidingWindow == 0)
         fields.reportMissing("sliding_window");
     model.sparseTopK = int(fields.integer({"index_topk"}, "sparse_top_k").value_or(0));

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void kvBytesPerToken_data();
     void kvBytesPerToken();
     void provenanceNamesTheFields();
+    void provenanceNamesOnlyTheCompressedKindsPresent_data();
+    void provenanceNamesOnlyTheCompressedKindsPresent();
     void jsonOutputRoundTripsThroughTheCatalogReader();
     void embeddedCatalogMatchesTheImporter();
     void latentMoeCountsExpertsInTheLatent_data();
@@ -341,6 +343,38 @@ void TestHfConfigImport::provenanceNamesTheFields()
     QVERIFY(origins.value(QStringLiteral("params_b")).contains(QStringLiteral("counted")));
     for (const char *field : {"params_b", "active_params_b", "hidden", "attention_heads", "head_dim", "sliding_layers", "name"})
         QVERIFY2(origins.contains(QLatin1String(field)), field);
+}
+
+void TestHfConfigImport::provenanceNamesOnlyTheCompressedKindsPresent_data()
+{
+    QTest::addColumn<QByteArray>("ratios");
+    QTest::addColumn<bool>("compressed");
+    QTest::addColumn<bool>("heavy");
+    QTest::newRow("window only") << QByteArray("[0, 0, 0]") << false << false;
+    QTest::newRow("one ratio") << QByteArray("[0, 4, 4]") << true << false;
+    QTest::newRow("two ratios") << QByteArray("[0, 4, 128]") << true << true;
+}
+
+// A config with one compression ratio has no heavily compressed layers: the provenance must not claim it read
+// a count for them.
+void TestHfConfigImport::provenanceNamesOnlyTheCompressedKindsPresent()
+{
+    QFETCH(QByteArray, ratios);
+    QFETCH(bool, compressed);
+    QFETCH(bool, heavy);
+    const QByteArray config = R"({"model_type": "deepseek_v4", "num_hidden_layers": 3, "hidden_size": 64,
+        "num_attention_heads": 4, "num_key_value_heads": 1, "head_dim": 16, "vocab_size": 10,
+        "intermediate_size": 128, "sliding_window": 8, "q_lora_rank": 32, "o_groups": 2, "o_lora_rank": 16,
+        "compress_ratios": )" + ratios + "}";
+    const ImportResult result = importHfConfig(config, QStringLiteral("config.json"));
+    const auto *imported = std::get_if<ImportedModel>(&result);
+    QVERIFY2(imported, qPrintable(imported ? QString() : std::get<Diagnostic>(result).toString()));
+    QSet<QString> fields;
+    for (const ImportProvenance &item : imported->provenance)
+        fields.insert(item.field);
+    QCOMPARE(fields.contains(QStringLiteral("compressed_layers")), compressed);
+    QCOMPARE(fields.contains(QStringLiteral("heavily_compressed_layers")), heavy);
+    QCOMPARE(imported->model.heavilyCompressedLayers, heavy ? 1 : 0);
 }
 
 void TestHfConfigImport::jsonOutputRoundTripsThroughTheCatalogReader()
