@@ -2,6 +2,7 @@
 // Untrusted input: nesting is bounded before nlohmann sees the bytes, every field is type- and
 // range-checked, and nothing escapes as an exception.
 #include "protocol/QueryJson.h"
+#include "protocol/QueryFields.h"
 
 #include "core/RequirementRanges.h"
 #include "core/Defaults.h"
@@ -27,7 +28,7 @@
 namespace headroom {
 namespace {
 
-using Json = nlohmann::json;
+using namespace query_fields;
 
 // Deeper documents are refused before parsing: a query needs at most ~5 levels, and unbounded
 // nesting costs stack and time in any tree-building parser.
@@ -57,21 +58,6 @@ constexpr std::array<std::string_view, 21> knownFields{
     "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user",
     "nodes", "link", "node_split", "cached_tokens"};
 
-// Thrown inside one query's parsing and caught at its end: the first problem wins.
-struct QueryError {
-    QString message;
-};
-
-[[noreturn]] void fail(std::string_view field, const QString &problem)
-{
-    throw QueryError{QString::fromUtf8(field.data(), qsizetype(field.size())) % QStringLiteral(": ") % problem};
-}
-
-
-QString numberText(double value)
-{
-    return QString::number(value, 'g', 10);
-}
 
 // Resolves one query object. Holds the catalog lookups shared by all queries of a batch.
 class QueryReader final
@@ -183,82 +169,6 @@ private:
         return std::get<ClusterLink>(std::move(link));
     }
 
-    static const Json *find(const Json &query, std::string_view field)
-    {
-        const auto it = query.find(field);
-        return it == query.end() ? nullptr : &*it;
-    }
-
-    static QString readString(const Json &value, std::string_view field)
-    {
-        if (!value.is_string())
-            fail(field, QStringLiteral("must be a string"));
-        return QString::fromStdString(value.get_ref<const std::string &>());
-    }
-
-    static int readInt(const Json &query, std::string_view field, int fallback, int minimum, int maximum)
-    {
-        const Json *value = find(query, field);
-        if (!value)
-            return fallback;
-        const QString range = QStringLiteral("must be a whole number from ") % QString::number(minimum)
-            % QStringLiteral(" to ") % QString::number(maximum);
-        if (!value->is_number())
-            fail(field, range);
-        double number = 0;
-        if (value->is_number_unsigned())
-            number = double(value->get<std::uint64_t>());
-        else if (value->is_number_integer())
-            number = double(value->get<std::int64_t>());
-        else
-            number = value->get<double>();
-        if (!std::isfinite(number) || number != std::floor(number) || number < minimum || number > maximum)
-            fail(field, range % QStringLiteral(", got ") % printableJsonText(value->dump()));
-        return int(number);
-    }
-
-    static double readMinTps(const Json &query)
-    {
-        constexpr std::string_view field = "min_tps_per_user";
-        const Json *value = find(query, field);
-        if (!value)
-            return defaults::kMinTpsPerUser;
-        const QString range = QStringLiteral("must be a number of tokens per second from %1 to %2")
-                                  .arg(numberText(ranges::kMinDecodeTps.lowest), numberText(ranges::kMinDecodeTps.highest));
-        if (!value->is_number())
-            fail(field, range);
-        const double number = value->get<double>();
-        if (!ranges::contains(ranges::kMinDecodeTps, number))
-            fail(field, range % QStringLiteral(", got ") % numberText(number));
-        return number;
-    }
-
-    static double readFraction(const Json &query, std::string_view field, double fallback)
-    {
-        const Json *value = find(query, field);
-        if (!value)
-            return fallback;
-        if (!value->is_number())
-            fail(field, QStringLiteral("must be a number greater than 0 and at most 1"));
-        const double number = value->get<double>();
-        if (!(number > 0 && number <= 1))
-            fail(field, QStringLiteral("must be greater than 0 and at most 1, got ") % numberText(number));
-        return number;
-    }
-
-    template<typename Enum, typename FromString>
-    static Enum readEnum(const Json &query, std::string_view field, Enum fallback, FromString fromString,
-                         const QString &choices)
-    {
-        const Json *value = find(query, field);
-        if (!value)
-            return fallback;
-        const QString text = readString(*value, field);
-        const std::optional<Enum> parsed = fromString(text);
-        if (!parsed)
-            fail(field, QStringLiteral("unknown value '") % text % QStringLiteral("' (expected ") % choices % QLatin1Char(')'));
-        return *parsed;
-    }
 
     // An inline device or model is validated by the catalog loader itself, so it takes exactly
     // the catalog's fields, defaults and checks.
