@@ -81,7 +81,7 @@ QString kvBreakdown(const EstimateInput &input, Runtime runtime)
                                 "read and written back every step, not growing with the context")
                      .arg(layout.fixedStateLayers)
                      .arg(number(layout.fixedStateBytes / 1e6, 1), number(input.model.linearStateElements, 0),
-                          number(input.model.linearStateBytes > 0 ? input.model.linearStateBytes : stateBytes, 0));
+                          number(layout.fixedStateBytes / input.model.linearStateElements, 0));
     else if (layout.fixedStateLayers > 0)
         parts << QStringLiteral("%1 linear-attention layers: a fixed state, not growing with the context (its size not known)")
                      .arg(layout.fixedStateLayers);

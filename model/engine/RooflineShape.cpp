@@ -37,9 +37,6 @@ int globalHeadDim(const LanguageModel &model, const ModelShape &shape)
     return model.globalHeadDim > 0 ? model.globalHeadDim : shape.headDim;
 }
 
-// DeepSeek V4: one kv_heads x head_dim vector per entry (the keys are the values); every layer keeps the window,
-// compressed layers an entry and an indexer key per compressRatio tokens, heavily compressed layers an entry
-// per heavyCompressRatio tokens.
 // How many layers of each kind compressed attention has, within the model's layers, and whether an indexer
 // picks the compressed entries read.
 struct CompressedLayers {
@@ -57,6 +54,9 @@ CompressedLayers compressedLayersOf(const LanguageModel &model, const ModelShape
     return layers;
 }
 
+// DeepSeek V4: one kv_heads x head_dim vector per entry (the keys are the values); every layer keeps the window,
+// compressed layers an entry and an indexer key per compressRatio tokens, heavily compressed layers an entry
+// per heavyCompressRatio tokens.
 KvLayout compressedLayout(const LanguageModel &model, const ModelShape &shape, double bytes)
 {
     KvLayout layout;

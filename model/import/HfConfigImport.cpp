@@ -1,5 +1,6 @@
 // importHfConfig: a catalog model from a Hugging Face config.json (transformers' field names), the
 // parameter counts from the shapes, and where every number came from.
+#include "catalog/CatalogLimits.h"
 #include "core/JsonNesting.h"
 #include "import/HfConfigArchitectures.h"
 #include "import/HfConfigFields.h"
@@ -21,8 +22,6 @@ using hfconfig::ConfigFields;
 using hfconfig::Json;
 
 constexpr double kParamsPerBillion = 1e9;
-// What the catalog accepts for linear_state_elements (catalog::kMaxLinearStateElements).
-constexpr double kMaxLinearStateElements = 1e9;
 // 128K tokens: what most 2024-2026 open models publish, for a config without max_position_embeddings.
 constexpr int kDefaultMaxContext = 131'072;
 const QLatin1String kConfigFileName("config.json");
@@ -149,10 +148,10 @@ ImportResult importHfConfig(const QByteArray &json, const QString &origin)
     model.paramsB = params.total / kParamsPerBillion;
     model.activeParamsB = params.active / kParamsPerBillion;
     const double stateElements = hfconfig::linearStateElements(shape);
-    if (!(stateElements <= kMaxLinearStateElements))
+    if (!(stateElements <= catalog::kMaxLinearStateElements))
         return Diagnostic{origin, QString(), QStringLiteral("linear_num_value_heads"),
                           QStringLiteral("gives a state of %1 elements per sequence, beyond any model (at most %2)")
-                              .arg(stateElements, 0, 'g', 3).arg(QString::number(kMaxLinearStateElements, 'f', 0))};
+                              .arg(stateElements, 0, 'g', 3).arg(catalog::kMaxLinearStateElements)};
     model.linearStateElements = int(std::lround(stateElements));
     if (const std::string dtype = fields.text("mamba_ssm_cache_dtype"); model.linearStateElements > 0 && !dtype.empty()) {
         constexpr int f32Bytes = 4;

@@ -58,7 +58,6 @@ constexpr std::array<std::string_view, 21> knownFields{
     "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user",
     "nodes", "link", "node_split", "cached_tokens"};
 
-
 // Resolves one query object. Holds the catalog lookups shared by all queries of a batch.
 class QueryReader final
 {
@@ -168,7 +167,6 @@ private:
         }
         return std::get<ClusterLink>(std::move(link));
     }
-
 
     // An inline device or model is validated by the catalog loader itself, so it takes exactly
     // the catalog's fields, defaults and checks.
