@@ -83,6 +83,7 @@ struct FormulaTerms {
     double matmulTflops = 0;         // per card, the rate the runtime's matmul kernels draw on (PromptMatmulRate.h)
     double prefillCeilingTflops = 0; // highest rate those kernels reach per card (0 = none)
     double reachedPromptTflops = 0;  // what they reach per card: efficiency x rate, joined with the ceiling
+    double promptOverheadMs = 0;     // fixed time per request before its first token
     QString provenance;              // where the runtime profile's constants come from
     bool operator==(const FormulaTerms &) const = default;
 };

@@ -43,6 +43,10 @@ struct RuntimeProfile {
     // Highest matmul rate (TFLOPS per card) the runtime's prompt kernels reach at their micro-batch, however
     // fast the card: joined harmonically with prefillEfficiency x the card's rate (PromptMatmulRate.h). 0 = none.
     double prefillCeilingTflops = 0;
+    // Fixed time before a request's first token beyond its prompt's arithmetic (building the graph, first
+    // kernel launches, sampling, the server's request handling), ms: what makes a 20-token prompt on MLX read
+    // as 100-300 t/s. Only prompts of a few hundred tokens identify it; llama-bench's warmed-up runs show none.
+    double promptOverheadMs = 0;
     bool operator==(const RuntimeProfile &) const = default;
 };
 

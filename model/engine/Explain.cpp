@@ -213,14 +213,17 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
         ? QStringLiteral("the prompt and %1 cached tokens").arg(input.workload.cachedTokens)
         : QStringLiteral("the prompt");
     lines << QStringLiteral("prefill: %1 t/s (likely %2-%3): matmuls at %4 TFLOPS per card (%5 x %6 TFLOPS%7%8), "
-                            "attention over %11 at %9 of spec FLOPs, weights read once per %10-token micro-batch")
+                            "attention over %11 at %9 of spec FLOPs, weights read once per %10-token micro-batch%12")
                  .arg(number(estimate.prefillTps), number(estimate.prefillTpsLow), number(estimate.prefillTpsHigh),
                       number(terms.reachedPromptTflops), number(terms.prefillEfficiency, 3),
                       number(terms.matmulTflops), rateNote(input, terms),
                       terms.prefillCeilingTflops > 0
                           ? QStringLiteral(", these kernels' ceiling %1 TFLOPS").arg(number(terms.prefillCeilingTflops))
                           : QString(),
-                      number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0), attentionScope);
+                      number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0), attentionScope,
+                      terms.promptOverheadMs > 0
+                          ? QStringLiteral(", %1 ms set-up per request").arg(number(terms.promptOverheadMs, 0))
+                          : QString());
     lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users")
                  .arg(number(estimate.ttftSeconds, 2), number(estimate.ttftSecondsLow, 2), number(estimate.ttftSecondsHigh, 2),
                       QString::number(input.workload.promptTokens), QString::number(input.workload.users));

@@ -209,7 +209,7 @@ double tensorSplitPromptBytesPerToken(const LanguageModel &model, Runtime runtim
 // Prompt processing, per token: the matmuls at the prefill rate (a MoE's experts slower, each seeing only
 // micro-batch x k / E tokens), attention over the prompt so far at the attention rate, and a memory floor of
 // one read of all the weights per micro-batch (a long prompt touches every expert); a tensor split then
-// sends its activations over the link.
+// sends its activations over the link; and the runtime's fixed set-up per request, spread over the prompt.
 double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &profile, const ClusterCosts &costs,
                               Runtime runtime, Split split, NodeSplit nodeSplit, const MemoryPlan &plan)
 {
@@ -248,7 +248,9 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
         : 0.0;
     // Between machines a micro-batch pays the link's bytes per token and its latency once.
     linkSeconds += clusterLinkMs(input, costs, nodeSplit, int(microBatch), resolvedShape(model)) / kMsPerSecond / microBatch;
-    const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds) + linkSeconds;
+    // The request's fixed set-up before its first token, shared by its prompt's tokens.
+    const double overheadSeconds = std::max(0.0, profile.promptOverheadMs) / kMsPerSecond / prompt;
+    const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds) + linkSeconds + overheadSeconds;
     return secondsPerToken > 0 ? 1.0 / secondsPerToken : 0.0;
 }
 
@@ -320,6 +322,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.prefillCeilingTflops = profile.prefillCeilingTflops;
     terms.reachedPromptTflops = reachedPromptTflops(terms.matmulTflops, profile.prefillEfficiency,
                                                     profile.prefillCeilingTflops);
+    terms.promptOverheadMs = profile.promptOverheadMs;
     terms.provenance = profile.provenance;
 
     if (!estimate.runs()) {

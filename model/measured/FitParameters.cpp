@@ -6,6 +6,8 @@ namespace {
 
 // Prompts at least this long (with what they follow in the cache) make the attention rate identifiable.
 constexpr int kLongPromptTokens = 4096;
+// Prompts this short spend a noticeable share of their time on the fixed cost before the first token.
+constexpr int kShortPromptTokens = 320;
 // Physical bounds: no kernel streams memory at its full spec rate or keeps every tensor core busy.
 constexpr double kMaxBandwidthEfficiency = 0.95;
 constexpr double kMaxFlopsEfficiency = 0.85;
@@ -22,6 +24,7 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
             traits.prefill << row;
             const Workload &workload = row->input.workload;
             traits.longPrompts = traits.longPrompts || workload.promptTokens + workload.cachedTokens >= kLongPromptTokens;
+            traits.shortPrompts = traits.shortPrompts || (row->row.contextStated && workload.promptTokens <= kShortPromptTokens);
             continue;
         }
         traits.speed << row;
@@ -74,6 +77,8 @@ QList<Parameter> prefillParameters(const RowTraits &traits)
                                 {&RuntimeProfile::prefillCeilingTflops, 10.0, 5000.0, 200.0}};
     if (traits.longPrompts)
         parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, kMaxFlopsEfficiency, 0.1};
+    if (traits.shortPrompts)
+        parameters << Parameter{&RuntimeProfile::promptOverheadMs, 0.0, 1000.0, 50.0};
     return parameters;
 }
 

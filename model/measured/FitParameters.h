@@ -29,6 +29,7 @@ struct RowTraits {
     bool concurrent = false;
     bool quantized = false;
     bool longPrompts = false;
+    bool shortPrompts = false; // prompts of a few hundred tokens: the fixed cost before the first token shows
     bool endToEnd = false; // some speeds include their requests' prompt processing
     bool moe = false;
     bool continuousBatching = false; // the profile is a serving engine's (vLLM, SGLang, TensorRT-LLM)

@@ -71,6 +71,7 @@ private Q_SLOTS:
                 && closeEnough(a.dequantOpsPerWeight, b.dequantOpsPerWeight)
                 && closeEnough(a.prefillMicroBatchTokens, b.prefillMicroBatchTokens)
                 && closeEnough(a.prefillCeilingTflops, b.prefillCeilingTflops)
+                && closeEnough(a.promptOverheadMs, b.promptOverheadMs)
                 && closeEnough(a.moeLayerOverheadUs, b.moeLayerOverheadUs)
                 && a.rowsFitted == b.rowsFitted && a.provenance == b.provenance;
             if (!same)

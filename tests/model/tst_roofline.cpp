@@ -296,6 +296,40 @@ private Q_SLOTS:
         QVERIFY(followUpEstimate.ttftSeconds > freshEstimate.ttftSeconds);
     }
 
+    void promptOverheadIsPaidOncePerRequest_data()
+    {
+        QTest::addColumn<int>("prompt");
+        QTest::addColumn<double>("overheadMs");
+        QTest::newRow("16 tokens, 300 ms") << 16 << 300.0;
+        QTest::newRow("115 tokens, 300 ms") << 115 << 300.0;
+        QTest::newRow("4K tokens, 300 ms") << 4096 << 300.0;
+        QTest::newRow("512 tokens, none") << 512 << 0.0;
+    }
+
+    void promptOverheadIsPaidOncePerRequest()
+    {
+        QFETCH(int, prompt);
+        QFETCH(double, overheadMs);
+        EstimateInput in = input(gpu(1008, 24, 165), llama8b(), 1, 1, 8192);
+        in.workload.promptTokens = prompt;
+        RuntimeProfile plain;
+        RuntimeProfile withOverhead = plain;
+        withOverhead.promptOverheadMs = overheadMs;
+        Calibration plainCalibration;
+        plainCalibration.setProfiles({plain});
+        Calibration overheadCalibration;
+        overheadCalibration.setProfiles({withOverhead});
+        const Estimate without = rooflineEstimate(in, plainCalibration);
+        const Estimate with = rooflineEstimate(in, overheadCalibration);
+        // The whole prompt takes exactly the overhead longer; decode does not change.
+        const double extraSeconds = prompt / with.prefillTps - prompt / without.prefillTps;
+        QVERIFY2(std::abs(extraSeconds - overheadMs / 1000.0) < 1e-9,
+                 qPrintable(QStringLiteral("%1 s more, expected %2 ms").arg(extraSeconds).arg(overheadMs)));
+        QVERIFY(std::abs(with.ttftSeconds - without.ttftSeconds - overheadMs / 1000.0) < 1e-9);
+        QCOMPARE(with.decodeTpsPerUser, without.decodeTpsPerUser);
+        QCOMPARE(with.terms.promptOverheadMs, overheadMs);
+    }
+
     void autoSplitFollowsRuntime_data()
     {
         QTest::addColumn<int>("runtime");
