@@ -14,7 +14,8 @@ constexpr std::array platformDisplayNames{std::pair{Platform::Apple, "Apple"}, s
                                           std::pair{Platform::Other, "Other"}};
 constexpr std::array platformClassNames{
     std::pair{PlatformClass::Apple, "apple"}, std::pair{PlatformClass::NvidiaConsumer, "nvidia-consumer"},
-    std::pair{PlatformClass::NvidiaDatacenter, "nvidia-datacenter"}, std::pair{PlatformClass::Other, "other"}};
+    std::pair{PlatformClass::NvidiaDatacenter, "nvidia-datacenter"}, std::pair{PlatformClass::Other, "other"},
+    std::pair{PlatformClass::OtherDatacenter, "other-datacenter"}};
 
 } // namespace
 
@@ -35,7 +36,7 @@ PlatformClass platformClassOf(const Device &device)
         return device.segment == Segment::Datacenter ? PlatformClass::NvidiaDatacenter : PlatformClass::NvidiaConsumer;
     case Platform::Other: break;
     }
-    return PlatformClass::Other;
+    return device.segment == Segment::Datacenter ? PlatformClass::OtherDatacenter : PlatformClass::Other;
 }
 
 QString toString(Platform platform) { return nameOf(platformNames, platform); }

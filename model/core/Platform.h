@@ -15,7 +15,9 @@ namespace headroom {
 enum class Platform { Apple, Nvidia, Other };
 
 // The calibration's classes: NVIDIA splits into consumer/workstation cards and datacenter parts.
-enum class PlatformClass { Apple, NvidiaConsumer, NvidiaDatacenter, Other };
+// OtherDatacenter: AMD Instinct and the like (HBM, a scale-up fabric, serving stacks of their own), apart from the
+// APUs, Radeon and Arc cards of Other.
+enum class PlatformClass { Apple, NvidiaConsumer, NvidiaDatacenter, Other, OtherDatacenter };
 
 // Apple: an Apple chip or the Apple segment; NVIDIA: the vendor "nvidia" in any case; else Other.
 Platform platformOf(const Device &device);

@@ -42,7 +42,8 @@ RuntimeProfile derivedFrom(const RuntimeProfile &base, Runtime runtime, Platform
 }
 
 constexpr PlatformClass kPlatforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
-                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other};
+                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other,
+                                        PlatformClass::OtherDatacenter};
 
 // Where a runtime has no rows on a platform, the closest platform it was measured on.
 QList<PlatformClass> neighboursOf(PlatformClass platform)
@@ -52,6 +53,8 @@ QList<PlatformClass> neighboursOf(PlatformClass platform)
     case PlatformClass::NvidiaDatacenter: return {PlatformClass::NvidiaConsumer, PlatformClass::Other, PlatformClass::Apple};
     case PlatformClass::Other: return {PlatformClass::NvidiaConsumer, PlatformClass::NvidiaDatacenter, PlatformClass::Apple};
     case PlatformClass::Apple: return {PlatformClass::Other, PlatformClass::NvidiaConsumer, PlatformClass::NvidiaDatacenter};
+    case PlatformClass::OtherDatacenter:
+        return {PlatformClass::NvidiaDatacenter, PlatformClass::NvidiaConsumer, PlatformClass::Other, PlatformClass::Apple};
     }
     return {};
 }

@@ -24,6 +24,7 @@ QString enumName(PlatformClass platform)
     case PlatformClass::NvidiaConsumer: return QStringLiteral("PlatformClass::NvidiaConsumer");
     case PlatformClass::NvidiaDatacenter: return QStringLiteral("PlatformClass::NvidiaDatacenter");
     case PlatformClass::Other: return QStringLiteral("PlatformClass::Other");
+    case PlatformClass::OtherDatacenter: return QStringLiteral("PlatformClass::OtherDatacenter");
     }
     return {};
 }

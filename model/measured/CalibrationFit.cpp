@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iterator>
 
 namespace headroom {
 namespace {
@@ -121,7 +122,8 @@ int speedRows(const Rows &rows)
 }
 
 constexpr PlatformClass kPlatforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
-                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other};
+                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other,
+                                        PlatformClass::OtherDatacenter};
 
 // The tree of profiles (see fitProfiles in the header), on the rows not excluded.
 QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStringList &excludedSources)
@@ -193,7 +195,12 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
     servingStart.batchEfficiency = 1.0;
     servingStart.attentionEfficiency = kServingAttentionEfficiency;
     servingStart.prefillCeilingTflops = kNoPromptCeiling;
-    const RuntimeProfile serving = fitOne(servingStart, servingRows, kParentPull);
+    // Prompt rows fit only their own platform's profile: an immature stack's prompts on one platform (vLLM 0.6 on
+    // ROCm, 32K-token prompts at 4% of peak) must not set every platform's serving prompt rate.
+    Rows servingSpeed;
+    std::copy_if(servingRows.cbegin(), servingRows.cend(), std::back_inserter(servingSpeed),
+                 [](const PreparedRow *row) { return row->section != ScoreSection::Prefill; });
+    const RuntimeProfile serving = fitOne(servingStart, servingSpeed, kParentPull);
     for (PlatformClass platform : kPlatforms) {
         const Rows platformRows = select([&](const PreparedRow &row) { return isServingRuntime(*row.runtime) && row.platform == platform; });
         if (speedRows(platformRows) < kMinSpeedRowsPerProfile)

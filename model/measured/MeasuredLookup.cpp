@@ -180,6 +180,7 @@ QString platformDisplayName(PlatformClass platform)
     case PlatformClass::Apple: return QStringLiteral("Apple silicon");
     case PlatformClass::NvidiaConsumer: return QStringLiteral("NVIDIA consumer");
     case PlatformClass::NvidiaDatacenter: return QStringLiteral("NVIDIA datacenter");
+    case PlatformClass::OtherDatacenter: return QStringLiteral("Other datacenter");
     case PlatformClass::Other: break;
     }
     return QStringLiteral("Other");

@@ -37,7 +37,8 @@ constexpr qreal GuidePenPixels = 1;
 constexpr double Percent = 100;
 
 constexpr PlatformClass Platforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
-                                       PlatformClass::NvidiaDatacenter, PlatformClass::Other};
+                                       PlatformClass::NvidiaDatacenter, PlatformClass::Other,
+                                       PlatformClass::OtherDatacenter};
 constexpr Method Methods[] = {Method::Seed, Method::Roofline};
 
 QString methodName(Method method)
@@ -54,6 +55,8 @@ QColor platformColor(const ChartPalette &palette, PlatformClass platform)
     case PlatformClass::NvidiaConsumer: return palette.familyColor(Platform::Nvidia);
     case PlatformClass::NvidiaDatacenter:
         return palette.theme == Theme::Light ? QColor(0x00, 0x7c, 0x89) : QColor(0x4d, 0xd0, 0xe1);
+    case PlatformClass::OtherDatacenter:
+        return palette.theme == Theme::Light ? QColor(0x8e, 0x24, 0xaa) : QColor(0xce, 0x93, 0xd8);
     case PlatformClass::Other: break;
     }
     return palette.familyColor(Platform::Other);
