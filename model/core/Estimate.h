@@ -84,6 +84,9 @@ struct FormulaTerms {
     double prefillCeilingTflops = 0; // highest rate those kernels reach per card (0 = none)
     double reachedPromptTflops = 0;  // what they reach per card: efficiency x rate, joined with the ceiling
     double promptOverheadMs = 0;     // fixed time per request before its first token
+    double expertPromptRate = 1;     // share of the matmul rate a MoE's routed experts reach in a prompt
+    double expertTokensAtHalfRate = 0; // tokens per expert at which they reach half of it
+    double promptTokensPerExpert = 0;  // tokens of one prompt micro-batch routed to each expert
     QString provenance;              // where the runtime profile's constants come from
     bool operator==(const FormulaTerms &) const = default;
 };

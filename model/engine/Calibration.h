@@ -47,6 +47,10 @@ struct RuntimeProfile {
     // kernel launches, sampling, the server's request handling), ms: what makes a 20-token prompt on MLX read
     // as 100-300 t/s. Only prompts of a few hundred tokens identify it; llama-bench's warmed-up runs show none.
     double promptOverheadMs = 0;
+    // A MoE's grouped expert matmuls in a prompt: an expert that sees m tokens of a micro-batch reaches
+    // m / (m + this) of the dense matmul rate (too few rows to fill the tensor-core tiles). 64 is the usual tile
+    // height of the grouped-GEMM kernels; a runtime whose MoE prompts were measured fits its own.
+    double expertTokensAtHalfRate = 64;
     bool operator==(const RuntimeProfile &) const = default;
 };
 

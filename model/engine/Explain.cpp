@@ -9,6 +9,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace headroom {
@@ -224,6 +225,12 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       terms.promptOverheadMs > 0
                           ? QStringLiteral(", %1 ms set-up per request").arg(number(terms.promptOverheadMs, 0))
                           : QString());
+    if (input.model.isMoe() && terms.expertPromptRate < 1.0)
+        lines << QStringLiteral("prefill experts: %1 tokens of each %2-token micro-batch reach each routed expert, whose "
+                                "matmuls then run at %3% of that rate (m / (m + %4), half rate at %4 tokens)")
+                     .arg(number(terms.promptTokensPerExpert),
+                          number(std::min(double(std::max(1, input.workload.promptTokens)), terms.prefillMicroBatchTokens), 0),
+                          number(terms.expertPromptRate * 100), number(terms.expertTokensAtHalfRate, 0));
     lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users")
                  .arg(number(estimate.ttftSeconds, 2), number(estimate.ttftSecondsLow, 2), number(estimate.ttftSecondsHigh, 2),
                       QString::number(input.workload.promptTokens), QString::number(input.workload.users));

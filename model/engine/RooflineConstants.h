@@ -37,10 +37,6 @@ inline constexpr int kLlamaLikeHeadDim = 128;
 // Weights with at least this many bits are read as plain floats (no unpacking).
 inline constexpr double kUnquantizedBitsPerWeight = 16.0;
 
-// A MoE's grouped expert matmuls: an expert that sees m tokens of a prompt micro-batch reaches
-// m / (m + this) of the dense matmul rate (too few rows to fill the tensor-core tiles; 64 is the
-// usual tile height of the grouped-GEMM kernels in llama.cpp, vLLM and MLX).
-inline constexpr double kExpertTokensAtHalfRate = 64.0;
 
 // Tensor split: two all-reduces per layer (after attention and after the MLP).
 inline constexpr double kAllReducesPerLayer = 2.0;

@@ -24,6 +24,7 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
             traits.prefill << row;
             const Workload &workload = row->input.workload;
             traits.longPrompts = traits.longPrompts || workload.promptTokens + workload.cachedTokens >= kLongPromptTokens;
+            traits.moePrompts = traits.moePrompts || row->input.model.isMoe();
             traits.shortPrompts = traits.shortPrompts || (row->row.contextStated && workload.promptTokens <= kShortPromptTokens);
             continue;
         }
@@ -79,6 +80,8 @@ QList<Parameter> prefillParameters(const RowTraits &traits)
         parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, kMaxFlopsEfficiency, 0.1};
     if (traits.shortPrompts)
         parameters << Parameter{&RuntimeProfile::promptOverheadMs, 0.0, 1000.0, 50.0};
+    if (traits.moePrompts)
+        parameters << Parameter{&RuntimeProfile::expertTokensAtHalfRate, 4.0, 512.0, 16.0};
     return parameters;
 }
 

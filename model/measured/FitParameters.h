@@ -29,6 +29,7 @@ struct RowTraits {
     bool concurrent = false;
     bool quantized = false;
     bool longPrompts = false;
+    bool moePrompts = false;   // prompts of MoE models: how the grouped expert matmuls fill shows
     bool shortPrompts = false; // prompts of a few hundred tokens: the fixed cost before the first token shows
     bool endToEnd = false; // some speeds include their requests' prompt processing
     bool moe = false;

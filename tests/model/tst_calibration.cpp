@@ -72,6 +72,7 @@ private Q_SLOTS:
                 && closeEnough(a.prefillMicroBatchTokens, b.prefillMicroBatchTokens)
                 && closeEnough(a.prefillCeilingTflops, b.prefillCeilingTflops)
                 && closeEnough(a.promptOverheadMs, b.promptOverheadMs)
+                && closeEnough(a.expertTokensAtHalfRate, b.expertTokensAtHalfRate)
                 && closeEnough(a.moeLayerOverheadUs, b.moeLayerOverheadUs)
                 && a.rowsFitted == b.rowsFitted && a.provenance == b.provenance;
             if (!same)

@@ -296,6 +296,40 @@ private Q_SLOTS:
         QVERIFY(followUpEstimate.ttftSeconds > freshEstimate.ttftSeconds);
     }
 
+    void expertsFillTheirTilesWithTokens_data()
+    {
+        QTest::addColumn<int>("prompt");
+        QTest::addColumn<double>("halfRateTokens");
+        // qwenMoe: 128 experts, 8 per token; a 512-token micro-batch gives each expert 32 tokens.
+        QTest::newRow("512 tokens, half rate at 64") << 512 << 64.0;
+        QTest::newRow("512 tokens, half rate at 8") << 512 << 8.0;
+        QTest::newRow("128 tokens, half rate at 64") << 128 << 64.0;
+        QTest::newRow("4K tokens (one micro-batch of 512), half rate at 32") << 4096 << 32.0;
+    }
+
+    void expertsFillTheirTilesWithTokens()
+    {
+        QFETCH(int, prompt);
+        QFETCH(double, halfRateTokens);
+        EstimateInput in = input(gpu(1008, 24, 165), qwenMoe(), 1, 1, 8192);
+        in.workload.promptTokens = prompt;
+        RuntimeProfile profile;
+        profile.expertTokensAtHalfRate = halfRateTokens;
+        Calibration calibration;
+        calibration.setProfiles({profile});
+        const Estimate estimate = rooflineEstimate(in, calibration);
+        const double tokensPerExpert = std::min(double(prompt), profile.prefillMicroBatchTokens) * 8.0 / 128.0;
+        QCOMPARE(estimate.terms.expertPromptRate, tokensPerExpert / (tokensPerExpert + halfRateTokens));
+        // Experts that fill their tiles sooner make the prompt faster; decode does not change.
+        RuntimeProfile slower = profile;
+        slower.expertTokensAtHalfRate = halfRateTokens * 4;
+        Calibration slowerCalibration;
+        slowerCalibration.setProfiles({slower});
+        const Estimate slowerEstimate = rooflineEstimate(in, slowerCalibration);
+        QVERIFY(slowerEstimate.prefillTps < estimate.prefillTps);
+        QCOMPARE(slowerEstimate.decodeTpsPerUser, estimate.decodeTpsPerUser);
+    }
+
     void promptOverheadIsPaidOncePerRequest_data()
     {
         QTest::addColumn<int>("prompt");
