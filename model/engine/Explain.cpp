@@ -229,7 +229,7 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
         lines << QStringLiteral("prefill experts: %1 tokens of each %2-token micro-batch reach each routed expert, whose "
                                 "matmuls then run at %3% of that rate (m / (m + %4), half rate at %4 tokens)")
                      .arg(number(terms.promptTokensPerExpert),
-                          number(std::min(double(std::max(1, input.workload.promptTokens)), terms.prefillMicroBatchTokens), 0),
+                          number(promptMicroBatch(input.workload.promptTokens, terms.prefillMicroBatchTokens), 0),
                           number(terms.expertPromptRate * 100), number(terms.expertTokensAtHalfRate, 0));
     lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users")
                  .arg(number(estimate.ttftSeconds, 2), number(estimate.ttftSecondsLow, 2), number(estimate.ttftSecondsHigh, 2),

@@ -44,4 +44,22 @@ double reachedPromptTflops(double peakTflops, double efficiency, double ceilingT
     return 1.0 / (1.0 / rate + 1.0 / ceilingTflops);
 }
 
+double promptMicroBatch(int promptTokens, double microBatchTokens)
+{
+    return std::clamp(double(std::max(1, promptTokens)), 1.0, std::max(1.0, microBatchTokens));
+}
+
+double promptTokensPerExpert(const LanguageModel &model, double microBatch)
+{
+    return model.routedExperts() > 0 ? microBatch * model.routedExpertsPerToken() / double(model.routedExperts()) : 0.0;
+}
+
+double expertPromptRate(const LanguageModel &model, double halfRateTokens, double microBatch)
+{
+    if (model.routedExperts() <= 0)
+        return 1.0;
+    const double tokensPerExpert = promptTokensPerExpert(model, microBatch);
+    return tokensPerExpert / (tokensPerExpert + std::max(1.0, halfRateTokens));
+}
+
 } // namespace headroom

@@ -24,4 +24,12 @@ bool isFp8(const Quantization &quant);
 // (`ceilingTflops`, 0 = none): a large GPU's many SMs are harder to fill with one micro-batch's tiles.
 double reachedPromptTflops(double peakTflops, double efficiency, double ceilingTflops);
 
+// The tokens of a prompt one forward pass takes: the whole prompt, at most the runtime's micro-batch.
+double promptMicroBatch(int promptTokens, double microBatchTokens);
+
+// A MoE's routed experts in a prompt micro-batch: each sees micro-batch x k / E tokens (0 for a dense model) and
+// reaches m / (m + halfRateTokens) of the dense matmul rate (1 for a dense model).
+double promptTokensPerExpert(const LanguageModel &model, double microBatch);
+double expertPromptRate(const LanguageModel &model, double halfRateTokens, double microBatch);
+
 } // namespace headroom

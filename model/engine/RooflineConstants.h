@@ -37,7 +37,6 @@ inline constexpr int kLlamaLikeHeadDim = 128;
 // Weights with at least this many bits are read as plain floats (no unpacking).
 inline constexpr double kUnquantizedBitsPerWeight = 16.0;
 
-
 // Tensor split: two all-reduces per layer (after attention and after the MLP).
 inline constexpr double kAllReducesPerLayer = 2.0;
 inline constexpr double kActivationBytesPerElement = 2.0;

@@ -206,26 +206,6 @@ double tensorSplitPromptBytesPerToken(const LanguageModel &model, Runtime runtim
     return outputsPerToken * kGatheredBytesPerElement * remoteShare;
 }
 
-double promptMicroBatch(const Workload &workload, const RuntimeProfile &profile)
-{
-    return std::clamp(double(std::max(1, workload.promptTokens)), 1.0, std::max(1.0, profile.prefillMicroBatchTokens));
-}
-
-// A MoE's routed experts in a prompt: each sees micro-batch x k / E tokens and reaches m / (m + half-rate tokens)
-// of the dense matmul rate.
-double promptTokensPerExpert(const LanguageModel &model, double microBatch)
-{
-    return model.routedExperts() > 0 ? microBatch * model.routedExpertsPerToken() / double(model.routedExperts()) : 0.0;
-}
-
-double expertPromptRate(const LanguageModel &model, const RuntimeProfile &profile, double microBatch)
-{
-    if (model.routedExperts() <= 0)
-        return 1.0;
-    const double tokensPerExpert = promptTokensPerExpert(model, microBatch);
-    return tokensPerExpert / (tokensPerExpert + std::max(1.0, profile.expertTokensAtHalfRate));
-}
-
 // Prompt processing, per token: the matmuls at the prefill rate (a MoE's experts slower, each seeing only
 // micro-batch x k / E tokens), attention over the prompt so far at the attention rate, and a memory floor of
 // one read of all the weights per micro-batch (a long prompt touches every expert); a tensor split then
@@ -235,7 +215,7 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
 {
     const LanguageModel &model = input.model;
     const double prompt = std::max(1, input.workload.promptTokens);
-    const double microBatch = promptMicroBatch(input.workload, profile);
+    const double microBatch = promptMicroBatch(input.workload.promptTokens, profile.prefillMicroBatchTokens);
     // Tensor split shares every matmul among the n cards. Layer split pipelines the prompt's m micro-batches
     // through the cards, each holding 1/n of the layers: m x n / (m + n - 1) cards' worth of work at once.
     // A cluster's machines multiply one or the other.
@@ -248,7 +228,7 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     const double activeB = activeParamsB(model);
     const ExpertSplit experts = expertSplit(model);
     const double routedB = experts.perExpertParamsB > 0 ? std::max(0.0, activeB - experts.sharedParamsB) : 0.0;
-    const double expertRate = routedB > 0 ? expertPromptRate(model, profile, microBatch) : 1.0;
+    const double expertRate = routedB > 0 ? expertPromptRate(model, profile.expertTokensAtHalfRate, microBatch) : 1.0;
     const double matmulFlops = reachedPromptTflops(matmulTflops(input.device, runtime, input.quant), profile.prefillEfficiency,
                                                    profile.prefillCeilingTflops) * 1e12 * parallel;
     const double peakFlops = std::max(0.0, input.device.fp16Tflops) * 1e12 * parallel;
@@ -339,9 +319,10 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.reachedPromptTflops = reachedPromptTflops(terms.matmulTflops, profile.prefillEfficiency,
                                                     profile.prefillCeilingTflops);
     terms.promptOverheadMs = profile.promptOverheadMs;
-    terms.expertPromptRate = expertPromptRate(input.model, profile, promptMicroBatch(input.workload, profile));
+    const double promptBatch = promptMicroBatch(input.workload.promptTokens, profile.prefillMicroBatchTokens);
+    terms.expertPromptRate = expertPromptRate(input.model, profile.expertTokensAtHalfRate, promptBatch);
     terms.expertTokensAtHalfRate = profile.expertTokensAtHalfRate;
-    terms.promptTokensPerExpert = promptTokensPerExpert(input.model, promptMicroBatch(input.workload, profile));
+    terms.promptTokensPerExpert = promptTokensPerExpert(input.model, promptBatch);
     terms.provenance = profile.provenance;
 
     if (!estimate.runs()) {

@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <iterator>
 
 namespace headroom {
 namespace {
@@ -197,9 +196,9 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
     servingStart.prefillCeilingTflops = kNoPromptCeiling;
     // Prompt rows fit only their own platform's profile: an immature stack's prompts on one platform (vLLM 0.6 on
     // ROCm, 32K-token prompts at 4% of peak) must not set every platform's serving prompt rate.
-    Rows servingSpeed;
-    std::copy_if(servingRows.cbegin(), servingRows.cend(), std::back_inserter(servingSpeed),
-                 [](const PreparedRow *row) { return row->section != ScoreSection::Prefill; });
+    const Rows servingSpeed = select([](const PreparedRow &row) {
+        return isServingRuntime(*row.runtime) && row.section != ScoreSection::Prefill;
+    });
     const RuntimeProfile serving = fitOne(servingStart, servingSpeed, kParentPull);
     for (PlatformClass platform : kPlatforms) {
         const Rows platformRows = select([&](const PreparedRow &row) { return isServingRuntime(*row.runtime) && row.platform == platform; });
