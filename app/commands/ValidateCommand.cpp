@@ -5,6 +5,7 @@
 #include "catalog/Catalog.h"
 #include "measured/MeasuredData.h"
 #include "measured/Validation.h"
+#include "core/Units.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,12 +38,29 @@ QString sectionTitle(ScoreSection section)
     return {};
 }
 
+// The rows kept out of the error figures, each with its estimate and why its own source contradicts it.
+void writeSetAside(const ValidationReport &report, QTextStream &out)
+{
+    bool any = false;
+    for (const RowScore &row : report.rows) {
+        if (row.setAside.isEmpty())
+            continue;
+        if (!any)
+            out << "\nSet aside: their own source contradicts them (scored, never fitted, outside the groups above)\n";
+        any = true;
+        out << QStringLiteral("line %1 %2 %3: measured %4 t/s, roofline %5, held out %6; %7\n")
+                   .arg(row.line).arg(row.sourceId, row.hardwareId, formatSpeedNumber(row.measured), formatSpeedNumber(row.roofline),
+                        row.rooflineHoldOut ? formatSpeedNumber(*row.rooflineHoldOut) : QStringLiteral("-"), row.setAside);
+    }
+}
+
 void writeText(const ValidationReport &report, int rowCount, const QString &origin, QTextStream &out)
 {
     out << "Mean absolute percentage error against " << rowCount << " measured rows (" << origin << ")\n";
     out << "roofline = built-in calibration; hold-out = refitted without the row's source (leave-one-source-out, over the\n"
            "shipped measurements and these); in range = share of held-out estimates whose likely range holds the measured value;\n"
-           "rows measured with speculative decoding are only in their own runtime group (Headroom estimates plain decode)\n";
+           "rows measured with speculative decoding are only in their own runtime group (Headroom estimates plain decode), as\n"
+           "are rows set aside because their own source contradicts them (listed at the end, with the reason)\n";
     for (ScoreSection section : kSections) {
         bool any = false;
         for (const ScoreGroup &group : report.groups)
@@ -63,6 +81,7 @@ void writeText(const ValidationReport &report, int rowCount, const QString &orig
                        .arg(percent(group.rooflineHoldOutMape), 9).arg(percent(group.holdOutCoverage), 9);
         }
     }
+    writeSetAside(report, out);
 }
 
 void writeJson(const ValidationReport &report, int rowCount, const QString &origin, QTextStream &out)
@@ -100,7 +119,8 @@ void writeJson(const ValidationReport &report, int rowCount, const QString &orig
                         {"roofline_high_tps", row.rooflineHigh},
                         {"roofline_holdout_tps", jsonNumber(row.rooflineHoldOut)},
                         {"holdout_low_tps", jsonNumber(row.holdOutLow)},
-                        {"holdout_high_tps", jsonNumber(row.holdOutHigh)}});
+                        {"holdout_high_tps", jsonNumber(row.holdOutHigh)},
+                        {"set_aside", row.setAside.toStdString()}});
     }
     const Json root{{"data", origin.toStdString()},
                     {"rows", rowCount},

@@ -226,6 +226,7 @@ void readRequestLengths(RowReader &reader, MeasuredRow &row)
     row.endToEnd = (row.metric == MeasuredMetric::Tg || row.metric == MeasuredMetric::TgTotal) && row.promptTokens > 0
         && row.outputTokens > 0 && notesSayEndToEnd(row.notes);
     row.speculative = notesSaySpeculative(row.notes);
+    row.setAside = setAsideReasonInNotes(row.notes);
 }
 
 void readCluster(RowReader &reader, MeasuredRow &row)

@@ -50,4 +50,10 @@ bool notesSaySpeculative(const QString &notes)
     return phrase.match(notes).hasMatch() && !without.match(notes).hasMatch();
 }
 
+QString setAsideReasonInNotes(const QString &notes)
+{
+    static const QRegularExpression marker(QStringLiteral("\\[set aside:\\s*([^\\]]+)\\]"), QRegularExpression::CaseInsensitiveOption);
+    return marker.match(notes).captured(1).trimmed();
+}
+
 } // namespace headroom

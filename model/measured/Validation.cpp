@@ -120,6 +120,8 @@ MeasuredRows withoutRepeats(const MeasuredRows &rows, const MeasuredRows &more)
 
 QString runtimeKey(const RowScore &score)
 {
+    if (!score.setAside.isEmpty())
+        return QStringLiteral("set aside");
     if (score.speculative)
         return QStringLiteral("speculative decoding");
     if (score.nodes > 1)
@@ -171,10 +173,12 @@ struct ErrorSums {
 std::optional<Runtime> modelledRuntime(const QString &backend)
 {
     const QString lower = backend.toLower();
-    // vllm-mlx and LM Studio's MLX engine run MLX's kernels; LM Studio's GGUF engine is llama.cpp.
+    // vllm-mlx and LM Studio's MLX engine run MLX's kernels; LM Studio's GGUF engine is llama.cpp; NVIDIA NIM serves
+    // its optimised profiles with TensorRT-LLM engines.
     const std::pair<const char *, Runtime> names[] = {{"exo", Runtime::Exo}, {"mlx", Runtime::Mlx}, {"ollama", Runtime::Ollama},
                                                       {"vllm", Runtime::Vllm}, {"sglang", Runtime::Sglang},
                                                       {"tensorrt", Runtime::TensorRtLlm}, {"trt-llm", Runtime::TensorRtLlm},
+                                                      {"nvidia-nim", Runtime::TensorRtLlm},
                                                       {"llama.cpp", Runtime::LlamaCpp}, {"llamacpp", Runtime::LlamaCpp},
                                                       {"lm studio", Runtime::LlamaCpp}};
     for (const auto &[name, runtime] : names) {
@@ -184,10 +188,15 @@ std::optional<Runtime> modelledRuntime(const QString &backend)
     return std::nullopt;
 }
 
+bool measuresTheEstimator(const RowScore &score)
+{
+    return !score.speculative && score.setAside.isEmpty() && score.nodes <= 1;
+}
+
 std::optional<Runtime> fittedRuntime(const MeasuredRow &row)
 {
     // A cluster's speed also holds the link's costs: it calibrates those (ClusterFit.h), not a runtime.
-    return row.speculative || row.nodes > 1 ? std::nullopt : modelledRuntime(row.backend);
+    return row.speculative || !row.setAside.isEmpty() || row.nodes > 1 ? std::nullopt : modelledRuntime(row.backend);
 }
 
 MeasuredRows scorableRows(const MeasuredRows &rows, const Catalog &catalog, const QString &origin, Diagnostics &problems)
@@ -300,14 +309,46 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
         fp8.workload.kvCache = KvCacheType::Fp8;
         if (fitsInMemory(fp8))
             return fp8;
+        // Where not even that held them all, the scheduler ran as many as fitted and queued the rest (vLLM's
+        // and SGLang's admission control): the batch is the largest that fits, its speed shared by every user.
+        int fitting = 0;
+        for (int low = 1, high = fp8.workload.users - 1; low <= high;) {
+            const int middle = low + (high - low) / 2;
+            fp8.workload.users = middle;
+            if (fitsInMemory(fp8)) {
+                fitting = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        if (fitting > 0) {
+            fp8.workload.users = fitting;
+            return fp8;
+        }
     }
     return input;
 }
+
+namespace {
+
+bool isPerUser(MeasuredMetric metric)
+{
+    return metric == MeasuredMetric::Tg || metric == MeasuredMetric::TgPerUser;
+}
+
+} // namespace
 
 PredictedFigure predictedFigure(const MeasuredRow &row, const Estimate &estimate)
 {
     if (row.endToEnd)
         return {estimate.outputTpsTotal, estimate.outputTpsTotalLow, estimate.outputTpsTotalHigh};
+    // A batch smaller than the row's users (the rest queued, see inputForRow): each user gets a share of it.
+    const double batch = estimate.decodeTpsPerUser > 0 ? estimate.decodeTpsTotal / estimate.decodeTpsPerUser : 0.0;
+    if (isPerUser(row.metric) && row.concurrency > 1 && batch > 0 && batch < row.concurrency - 0.5) {
+        const double share = 1.0 / row.concurrency;
+        return {estimate.decodeTpsTotal * share, estimate.decodeTpsTotalLow * share, estimate.decodeTpsTotalHigh * share};
+    }
     switch (row.metric) {
     case MeasuredMetric::Tg:
     case MeasuredMetric::TgPerUser: return {estimate.decodeTpsPerUser, estimate.decodeTpsLow, estimate.decodeTpsHigh};
@@ -364,6 +405,7 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
         score.modelled = input.configuration.runtime;
         score.fitted = fittedRuntime(row).has_value();
         score.speculative = row.speculative;
+        score.setAside = row.setAside;
         score.nodes = row.nodes;
         score.moe = input.model.isMoe() || row.activeParamsB < row.paramsB;
         score.gpuCount = row.deviceCount;
@@ -418,7 +460,8 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
                     continue;
                 // A speed measured with speculative decoding is another quantity than the plain decode estimated:
                 // it has its own runtime group and stays out of the groups that measure the estimator.
-                if (score.speculative && qstrcmp(dimension.name, "runtime") != 0)
+                // A row its own source contradicts likewise.
+                if ((score.speculative || !score.setAside.isEmpty()) && qstrcmp(dimension.name, "runtime") != 0)
                     continue;
                 // So are a cluster's speeds (the link's model on top): they have the runtime group "cluster" and
                 // a dimension of their own.

@@ -49,6 +49,11 @@ struct PredictedFigure {
 PredictedFigure predictedFigure(const MeasuredRow &row, const Estimate &estimate);
 double predictedValue(const MeasuredRow &row, const Estimate &estimate);
 
+struct RowScore;
+// Whether a row counts in the groups that measure the estimator ("overall" and the rest): one machine, plain
+// decode, not set aside. Speculative, set-aside and cluster rows only have groups of their own.
+bool measuresTheEstimator(const RowScore &score);
+
 struct RowScore {
     int line = 0;
     ScoreSection section = ScoreSection::Decode;
@@ -59,6 +64,7 @@ struct RowScore {
     Runtime modelled = Runtime::LlamaCpp; // the runtime it was scored with
     bool fitted = true;     // the row calibrates a runtime (see fittedRuntime)
     bool speculative = false; // measured with speculative decoding: grouped apart, never fitted
+    QString setAside;         // why its own source contradicts it: grouped apart, never fitted
     int nodes = 1;            // machines of a cluster: grouped apart, calibrates the link's costs (ClusterFit.h)
     bool moe = false;
     int gpuCount = 1;

@@ -289,7 +289,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("nodes");
         QTest::addColumn<bool>("linkBindsAtOneUser");
         QTest::newRow("2 Macs over 10 GbE, tensor split") << QStringLiteral("10gbe") << 2 << true;
-        QTest::newRow("4 Macs over TB5 RDMA, tensor split") << QStringLiteral("tb5-rdma") << 4 << false;
+        QTest::newRow("2 Macs over TB5 RDMA, tensor split") << QStringLiteral("tb5-rdma") << 2 << false;
     }
     void clusterSweepAndMemory()
     {

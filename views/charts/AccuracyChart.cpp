@@ -215,8 +215,8 @@ void AccuracyChart::populate(const ValidationReport &report, const QString &orig
     m_populated = true;
     m_points.clear();
     for (const RowScore &score : report.rows) {
-        // The rows of the overall group its title counts: one machine (clusters have groups of their own).
-        if (score.section != ScoreSection::Decode || !(score.measured > 0) || score.nodes > 1)
+        // The rows of the overall group its title counts.
+        if (score.section != ScoreSection::Decode || !(score.measured > 0) || !measuresTheEstimator(score))
             continue;
         const double roofline = score.rooflineHoldOut.value_or(score.roofline);
         // A log axis has no place for 0: a method that predicts nothing here is left out.
