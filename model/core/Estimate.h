@@ -87,6 +87,10 @@ struct FormulaTerms {
     double expertPromptRate = 1;     // share of the matmul rate a MoE's routed experts reach in a prompt
     double expertTokensAtHalfRate = 0; // tokens per expert at which they reach half of it
     double promptTokensPerExpert = 0;  // tokens of one prompt micro-batch routed to each expert
+    // The host's per-step work (scheduling, sampling, launches) runs while the GPU works on the step before
+    // (serving runtimes' CUDA graphs and asynchronous scheduling): the step takes the longer of the two.
+    bool overheadOverlapsGpu = false;
+    double stepMs = 0; // one decode step, all terms joined
     QString provenance;              // where the runtime profile's constants come from
     bool operator==(const FormulaTerms &) const = default;
 };

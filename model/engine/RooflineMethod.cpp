@@ -304,6 +304,12 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.memoryTimeMs = timing.memoryMs;
     terms.computeTimeMs = timing.computeMs;
     terms.overheadMs = timing.overheadMs;
+    // llama.cpp, MLX and Ollama wait for each token before preparing the next step; serving runtimes prepare
+    // it while the GPU runs the current one.
+    terms.overheadOverlapsGpu = isServingRuntime(runtime);
+    const double gpuMs = std::max(timing.memoryMs, timing.computeMs);
+    terms.stepMs = (terms.overheadOverlapsGpu ? std::max(gpuMs, timing.overheadMs) : gpuMs + timing.overheadMs)
+        + timing.interconnectMs;
     terms.interconnectMs = timing.interconnectMs;
     terms.linkMs = timing.linkMs;
     terms.nodes = std::max(1, input.configuration.nodes);
@@ -330,7 +336,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
         return estimate;
     }
 
-    const double stepMs = std::max(timing.memoryMs, timing.computeMs) + timing.overheadMs + timing.interconnectMs;
+    const double stepMs = terms.stepMs;
     const int users = std::max(1, input.workload.users);
     if (stepMs > 0 && std::isfinite(stepMs)) {
         estimate.decodeTpsPerUser = kMsPerSecond / stepMs;

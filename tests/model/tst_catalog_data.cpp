@@ -518,7 +518,8 @@ void TestCatalogData::quantizations_data()
     const QList<std::pair<const char *, double>> table{
         {"F16", 16},     {"BF16", 16},   {"Q8_0", 8.5},   {"Q6_K", 6.56}, {"Q5_K_M", 5.69},
         {"Q4_K_M", 4.85}, {"Q4_0", 4.5}, {"IQ4_XS", 4.25}, {"Q3_K_M", 3.91}, {"Q2_K", 2.63},
-        {"FP8", 8},      {"MXFP4", 4.25}, {"AWQ-INT4", 4.25}, {"GPTQ-INT4", 4.25}};
+        {"FP8", 8},      {"MXFP4", 4.25}, {"AWQ-INT4", 4.25}, {"GPTQ-INT4", 4.25},
+        {"NVFP4", 4.5}}; // E2M1 values with an E4M3 scale per 16 (NVIDIA, "Introducing NVFP4", 2025-06-24)
     for (const auto &[name, bits] : table)
         QTest::newRow(name) << QString::fromLatin1(name) << bits;
 }

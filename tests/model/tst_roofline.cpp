@@ -253,6 +253,46 @@ private Q_SLOTS:
         QVERIFY(std::abs(syncMsPerMicrosecond - allReducesPerStep * (cards - 1) / 1000.0) < 1e-9);
     }
 
+    // A serving runtime prepares the next step (scheduling, sampling, kernel launches) while the GPU runs the
+    // current one: its host overhead costs nothing while the GPU's work is longer and only the excess beyond it.
+    // llama.cpp waits for each token first, so there the overhead always adds.
+    void hostOverheadHidesBehindTheGpuOnlyForServingRuntimes_data()
+    {
+        QTest::addColumn<int>("runtime");
+        QTest::addColumn<double>("overheadMs");
+        QTest::addColumn<bool>("overlaps");
+        QTest::newRow("vllm, overhead shorter than the step") << int(Runtime::Vllm) << 2.0 << true;
+        QTest::newRow("vllm, overhead longer than the step") << int(Runtime::Vllm) << 200.0 << true;
+        QTest::newRow("tensorrt-llm") << int(Runtime::TensorRtLlm) << 2.0 << true;
+        QTest::newRow("llama.cpp") << int(Runtime::LlamaCpp) << 2.0 << false;
+        QTest::newRow("llama.cpp, long overhead") << int(Runtime::LlamaCpp) << 200.0 << false;
+    }
+
+    void hostOverheadHidesBehindTheGpuOnlyForServingRuntimes()
+    {
+        QFETCH(int, runtime);
+        QFETCH(double, overheadMs);
+        QFETCH(bool, overlaps);
+        RuntimeProfile profile;
+        profile.runtime = Runtime(runtime);
+        profile.platform = PlatformClass::NvidiaConsumer;
+        profile.perTokenOverheadMs = overheadMs;
+        Calibration calibration;
+        calibration.setProfiles({profile});
+        EstimateInput in = input(gpu(1008, 24), llama8b(), 1);
+        in.configuration.runtime = Runtime(runtime);
+        const Estimate estimate = rooflineEstimate(in, calibration);
+        const FormulaTerms &terms = estimate.terms;
+        QCOMPARE(terms.overheadOverlapsGpu, overlaps);
+        QVERIFY(terms.overheadMs > 0);
+        const double gpuMs = std::max(terms.memoryTimeMs, terms.computeTimeMs);
+        const double expected = (overlaps ? std::max(gpuMs, terms.overheadMs) : gpuMs + terms.overheadMs) + terms.interconnectMs;
+        QVERIFY(std::abs(terms.stepMs - expected) < 1e-9);
+        QVERIFY(std::abs(estimate.decodeTpsPerUser - 1000.0 / terms.stepMs) < 1e-6);
+        QVERIFY(explain(in, estimate).contains(overlaps ? QStringLiteral("prepared while the GPU runs the step before")
+                                                        : QStringLiteral("+ overhead")));
+    }
+
     // A follow-up turn: the prompt's tokens attend to everything already cached, so the same prompt on a full
     // cache is slower, and more so for a model whose attention is a larger share of its FLOPs.
     void cachedTokensSlowThePrompt_data()
