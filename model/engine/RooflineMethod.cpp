@@ -216,14 +216,11 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     const LanguageModel &model = input.model;
     const double prompt = std::max(1, input.workload.promptTokens);
     const double microBatch = promptMicroBatch(input.workload.promptTokens, profile.prefillMicroBatchTokens);
-    // Tensor split shares every matmul among the n cards. Layer split pipelines the prompt's m micro-batches
-    // through the cards, each holding 1/n of the layers: m x n / (m + n - 1) cards' worth of work at once.
-    // A cluster's machines multiply one or the other.
+    // Tensor split shares every matmul among the n cards. A layer split (and a pipeline of machines) runs the
+    // prompt's micro-batches through the cards one after another: measured prompts on 2-8 cards and over RPC
+    // run at one card's speed, with no overlap of micro-batches between the stages.
     const double cards = std::max(1, input.configuration.count);
-    const Parallelism parallelism = parallelismOf(input, split, nodeSplit);
-    const double stages = parallelism.stages;
-    const double microBatches = std::ceil(prompt / microBatch);
-    const double parallel = parallelism.tensorWays * (microBatches * stages / (microBatches + stages - 1.0));
+    const double parallel = parallelismOf(input, split, nodeSplit).tensorWays;
 
     const double activeB = activeParamsB(model);
     const ExpertSplit experts = expertSplit(model);

@@ -293,6 +293,35 @@ private Q_SLOTS:
                                                         : QStringLiteral("+ overhead")));
     }
 
+    // A layer split runs a prompt's micro-batches through its cards one after another: however long the prompt,
+    // it goes no faster than on one card that holds the model. A serving runtime's tensor split shares every matmul.
+    void layerSplitPromptRunsAtOneCardsSpeed_data()
+    {
+        QTest::addColumn<int>("cards");
+        QTest::addColumn<int>("prompt");
+        QTest::newRow("2 cards, one micro-batch") << 2 << 512;
+        QTest::newRow("4 cards, 8 micro-batches") << 4 << 4096;
+        QTest::newRow("8 cards, 32 micro-batches") << 8 << 16384;
+    }
+
+    void layerSplitPromptRunsAtOneCardsSpeed()
+    {
+        QFETCH(int, cards);
+        QFETCH(int, prompt);
+        const auto prefill = [&](int count, Split split, Runtime runtime) {
+            EstimateInput in = input(gpu(1008, 96, 165), llama8b(), count, 1, prompt);
+            in.workload.promptTokens = prompt;
+            in.configuration.split = split;
+            in.configuration.runtime = runtime;
+            return rooflineEstimate(in).prefillTps;
+        };
+        const double one = prefill(1, Split::Auto, Runtime::LlamaCpp);
+        QVERIFY(one > 0);
+        QVERIFY2(std::abs(prefill(cards, Split::Layer, Runtime::LlamaCpp) / one - 1.0) < 1e-9,
+                 "a layer split prompt runs at one card's speed");
+        QVERIFY(prefill(cards, Split::Tensor, Runtime::Vllm) > 1.5 * prefill(1, Split::Auto, Runtime::Vllm));
+    }
+
     // A follow-up turn: the prompt's tokens attend to everything already cached, so the same prompt on a full
     // cache is slower, and more so for a model whose attention is a larger share of its FLOPs.
     void cachedTokensSlowThePrompt_data()
