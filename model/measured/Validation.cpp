@@ -310,7 +310,7 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
         if (fitsInMemory(fp8))
             return fp8;
         // Where not even that held them all, the scheduler ran as many as fitted and queued the rest (vLLM's
-        // and SGLang's admission control): the batch is the largest that fits, its speed shared by every user.
+        // and SGLang's admission control): the batch is the largest that fits; a running user decodes at its speed.
         int fitting = 0;
         for (int low = 1, high = fp8.workload.users - 1; low <= high;) {
             const int middle = low + (high - low) / 2;
@@ -330,25 +330,10 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
     return input;
 }
 
-namespace {
-
-bool isPerUser(MeasuredMetric metric)
-{
-    return metric == MeasuredMetric::Tg || metric == MeasuredMetric::TgPerUser;
-}
-
-} // namespace
-
 PredictedFigure predictedFigure(const MeasuredRow &row, const Estimate &estimate)
 {
     if (row.endToEnd)
         return {estimate.outputTpsTotal, estimate.outputTpsTotalLow, estimate.outputTpsTotalHigh};
-    // A batch smaller than the row's users (the rest queued, see inputForRow): each user gets a share of it.
-    const double batch = estimate.decodeTpsPerUser > 0 ? estimate.decodeTpsTotal / estimate.decodeTpsPerUser : 0.0;
-    if (isPerUser(row.metric) && row.concurrency > 1 && batch > 0 && batch < row.concurrency - 0.5) {
-        const double share = 1.0 / row.concurrency;
-        return {estimate.decodeTpsTotal * share, estimate.decodeTpsTotalLow * share, estimate.decodeTpsTotalHigh * share};
-    }
     switch (row.metric) {
     case MeasuredMetric::Tg:
     case MeasuredMetric::TgPerUser: return {estimate.decodeTpsPerUser, estimate.decodeTpsLow, estimate.decodeTpsHigh};
