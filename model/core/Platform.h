@@ -18,6 +18,9 @@ enum class Platform { Apple, Nvidia, Other };
 // OtherDatacenter: AMD Instinct and the like (HBM, a scale-up fabric, serving stacks of their own), apart from the
 // APUs, Radeon and Arc cards of Other.
 enum class PlatformClass { Apple, NvidiaConsumer, NvidiaDatacenter, Other, OtherDatacenter };
+inline constexpr PlatformClass kPlatformClasses[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
+                                                     PlatformClass::NvidiaDatacenter, PlatformClass::Other,
+                                                     PlatformClass::OtherDatacenter};
 
 // Apple: an Apple chip or the Apple segment; NVIDIA: the vendor "nvidia" in any case; else Other.
 Platform platformOf(const Device &device);

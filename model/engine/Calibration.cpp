@@ -41,10 +41,6 @@ RuntimeProfile derivedFrom(const RuntimeProfile &base, Runtime runtime, Platform
     return profile;
 }
 
-constexpr PlatformClass kPlatforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
-                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other,
-                                        PlatformClass::OtherDatacenter};
-
 // Where a runtime has no rows on a platform, the closest platform it was measured on.
 QList<PlatformClass> neighboursOf(PlatformClass platform)
 {
@@ -76,7 +72,7 @@ namespace calibration {
 QList<RuntimeProfile> completeProfiles(const QList<RuntimeProfile> &fitted)
 {
     QList<RuntimeProfile> profiles = fitted;
-    for (PlatformClass platform : kPlatforms) {
+    for (PlatformClass platform : kPlatformClasses) {
         const RuntimeProfile *llama = find(fitted, Runtime::LlamaCpp, platform);
         if (!llama)
             continue;

@@ -120,10 +120,6 @@ int speedRows(const Rows &rows)
                              [](const PreparedRow *row) { return row->section != ScoreSection::Prefill; }));
 }
 
-constexpr PlatformClass kPlatforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
-                                        PlatformClass::NvidiaDatacenter, PlatformClass::Other,
-                                        PlatformClass::OtherDatacenter};
-
 // The tree of profiles (see fitProfiles in the header), on the rows not excluded.
 QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStringList &excludedSources)
 {
@@ -154,7 +150,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
 
     QList<RuntimeProfile> profiles;
     QMap<PlatformClass, RuntimeProfile> llamaByPlatform;
-    for (PlatformClass platform : kPlatforms) {
+    for (PlatformClass platform : kPlatformClasses) {
         const Rows rows = select([&](const PreparedRow &row) {
             return *row.runtime == Runtime::LlamaCpp && row.platform == platform;
         });
@@ -172,7 +168,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
 
     // Ollama (llama.cpp behind a server) and MLX start from llama.cpp on their platform.
     for (const Runtime runtime : {Runtime::Ollama, Runtime::Mlx}) {
-        for (PlatformClass platform : kPlatforms) {
+        for (PlatformClass platform : kPlatformClasses) {
             const Rows rows = select([&](const PreparedRow &row) { return *row.runtime == runtime && row.platform == platform; });
             if (speedRows(rows) < kMinSpeedRowsPerProfile)
                 continue;
@@ -200,7 +196,7 @@ QList<RuntimeProfile> fitPrepared(const QList<PreparedRow> &prepared, const QStr
         return isServingRuntime(*row.runtime) && row.section != ScoreSection::Prefill;
     });
     const RuntimeProfile serving = fitOne(servingStart, servingSpeed, kParentPull);
-    for (PlatformClass platform : kPlatforms) {
+    for (PlatformClass platform : kPlatformClasses) {
         const Rows platformRows = select([&](const PreparedRow &row) { return isServingRuntime(*row.runtime) && row.platform == platform; });
         if (speedRows(platformRows) < kMinSpeedRowsPerProfile)
             continue;

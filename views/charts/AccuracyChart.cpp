@@ -36,9 +36,6 @@ constexpr qreal DiagonalPenPixels = 1.5;
 constexpr qreal GuidePenPixels = 1;
 constexpr double Percent = 100;
 
-constexpr PlatformClass Platforms[] = {PlatformClass::Apple, PlatformClass::NvidiaConsumer,
-                                       PlatformClass::NvidiaDatacenter, PlatformClass::Other,
-                                       PlatformClass::OtherDatacenter};
 constexpr Method Methods[] = {Method::Seed, Method::Roofline};
 
 QString methodName(Method method)
@@ -136,7 +133,7 @@ AccuracyChart::AccuracyChart(QWidget *parent)
         add(line);
 
     for (Method method : Methods) {
-        for (PlatformClass platform : Platforms) {
+        for (PlatformClass platform : kPlatformClasses) {
             auto *series = new QScatterSeries(this);
             series->setName(platformDisplayName(platform) + QStringLiteral(", ") + methodName(method));
             add(series);
@@ -151,7 +148,7 @@ AccuracyChart::AccuracyChart(QWidget *parent)
         }
     }
     // The legend explains colours and shapes once each instead of listing every combination.
-    for (PlatformClass platform : Platforms) {
+    for (PlatformClass platform : kPlatformClasses) {
         auto *entry = new QScatterSeries(this);
         entry->setName(platformDisplayName(platform));
         add(entry);
@@ -310,14 +307,14 @@ void AccuracyChart::restyle()
 {
     const ChartPalette &palette = chartPalette();
     for (Method method : Methods) {
-        for (PlatformClass platform : Platforms)
+        for (PlatformClass platform : kPlatformClasses)
             styleMarker(m_series.at(seriesIndex(method, platform)), method, platformColor(palette, platform), palette);
     }
     for (int p = 0; p < PlatformCount; ++p) {
         QScatterSeries *entry = m_legendOnly.at(p);
         entry->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-        entry->setColor(platformColor(palette, Platforms[p]));
-        entry->setBorderColor(platformColor(palette, Platforms[p]));
+        entry->setColor(platformColor(palette, kPlatformClasses[p]));
+        entry->setBorderColor(platformColor(palette, kPlatformClasses[p]));
     }
     for (int m = 0; m < 2; ++m)
         styleMarker(m_legendOnly.at(PlatformCount + m), Methods[m], palette.mutedText, palette);
