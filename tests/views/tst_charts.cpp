@@ -1479,6 +1479,13 @@ void TestCharts::accuracyPoints()
         QVERIFY2(chart.seriesFor(Method::Roofline, score.platform)->points().contains(roofline),
                  qPrintable(QString::number(score.line)));
     }
+    // A series of its own for every method and platform class: none shares its markers with another's.
+    QSet<const QScatterSeries *> distinct;
+    for (Method method : {Method::Seed, Method::Roofline}) {
+        for (PlatformClass platform : kPlatformClasses)
+            distinct.insert(chart.seriesFor(method, platform));
+    }
+    QCOMPARE(distinct.size(), 2 * qsizetype(std::size(kPlatformClasses)));
     // The known point: 2x RTX 3090 on Llama 3 70B.
     const auto known = std::find_if(chart.points().cbegin(), chart.points().cend(), [](const AccuracyChart::Point &p) {
         return p.line == 13 && p.method == Method::Roofline;

@@ -44,7 +44,8 @@ QString methodName(Method method)
 }
 
 // One colour per platform class: the Apple and NVIDIA families of the other charts, with the
-// datacenter cards in a blue-green of their own so the two NVIDIA classes stay apart.
+// datacenter cards in a blue-green of their own so the two NVIDIA classes stay apart, and AMD Instinct
+// and the like in orange, apart from the purple of the other AMD and Intel parts.
 QColor platformColor(const ChartPalette &palette, PlatformClass platform)
 {
     switch (platform) {
@@ -53,7 +54,7 @@ QColor platformColor(const ChartPalette &palette, PlatformClass platform)
     case PlatformClass::NvidiaDatacenter:
         return palette.theme == Theme::Light ? QColor(0x00, 0x7c, 0x89) : QColor(0x4d, 0xd0, 0xe1);
     case PlatformClass::OtherDatacenter:
-        return palette.theme == Theme::Light ? QColor(0x8e, 0x24, 0xaa) : QColor(0xce, 0x93, 0xd8);
+        return palette.theme == Theme::Light ? QColor(0xd8, 0x43, 0x15) : QColor(0xff, 0xab, 0x91);
     case PlatformClass::Other: break;
     }
     return palette.familyColor(Platform::Other);

@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <iterator>
+
 class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
@@ -73,7 +75,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    static constexpr int PlatformCount = 4;
+    static constexpr int PlatformCount = int(std::size(kPlatformClasses));
     static int seriesIndex(Method method, PlatformClass platform);
 
     void updateRanges();
