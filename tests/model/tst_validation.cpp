@@ -22,6 +22,21 @@ constexpr double kClassHoldOutTarget = 0.30; // datacenter single-stream rows ar
 constexpr double kMinHeldOutCoverage = 0.78;
 constexpr int kRowsForClassTarget = 10;
 
+// One measurement of a source "TEST" on one device, to score by hand.
+MeasuredRow measuredRow(const char *hardwareId, const char *backend, const char *modelId, const char *quant,
+                        MeasuredMetric metric)
+{
+    MeasuredRow row;
+    row.sourceId = QStringLiteral("TEST");
+    row.hardwareId = QString::fromLatin1(hardwareId);
+    row.deviceCount = 1;
+    row.backend = QString::fromLatin1(backend);
+    row.modelId = QString::fromLatin1(modelId);
+    row.quant = QString::fromLatin1(quant);
+    row.metric = metric;
+    return row;
+}
+
 const QByteArray kHeader = "source_id,url,hardware,hardware_id,device_count,split,backend,model,model_id,params_b,"
                            "active_params_b,quant,model_size_gb,memory_gb_per_device,bandwidth_gbs_per_device,"
                            "context,concurrency,metric,tps,notes\n";
@@ -169,13 +184,7 @@ private Q_SLOTS:
     // "pp2048 @ d32768" is a 2048-token prompt after 32768 cached tokens, not a 34816-token fresh prompt.
     void promptOnDepthIsScoredAsAFollowUp()
     {
-        MeasuredRow row;
-        row.sourceId = QStringLiteral("TEST");
-        row.hardwareId = QStringLiteral("rtx-4090");
-        row.deviceCount = 1;
-        row.modelId = QStringLiteral("llama-3-8b");
-        row.quant = QStringLiteral("Q4_K_M");
-        row.metric = MeasuredMetric::Pp;
+        MeasuredRow row = measuredRow("rtx-4090", "llama.cpp-CUDA", "llama-3-8b", "Q4_K_M", MeasuredMetric::Pp);
         row.context = 34816;
         row.tokensPerSecond = 1000;
         row.promptTokens = 2048;
@@ -261,16 +270,9 @@ private Q_SLOTS:
     // scored at the largest batch that fits.
     void servingRowsBeyondCapacityQueue()
     {
-        MeasuredRow row;
-        row.sourceId = QStringLiteral("TEST");
-        row.hardwareId = QStringLiteral("rtx-pro-6000");
-        row.deviceCount = 1;
-        row.backend = QStringLiteral("vllm");
-        row.modelId = QStringLiteral("llama-3.3-70b");
-        row.quant = QStringLiteral("AWQ-INT4");
+        MeasuredRow row = measuredRow("rtx-pro-6000", "vllm", "llama-3.3-70b", "AWQ-INT4", MeasuredMetric::TgPerUser);
         row.context = 1000;
         row.concurrency = 400;
-        row.metric = MeasuredMetric::TgPerUser;
         row.tokensPerSecond = 5.6;
         const EstimateInput input = inputForRow(row, embeddedCatalog());
         QVERIFY(input.workload.users > 1);
