@@ -198,14 +198,13 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
     lines << QStringLiteral("compute time = %1 GFLOP per token x %2 users (+ dequantization) / (%3 TFLOPS x %4) = %5 ms")
                  .arg(number(terms.flopsPerToken / 1e9), QString::number(input.workload.users),
                       number(terms.matmulTflops), number(terms.computeEfficiency, 3), number(terms.computeTimeMs, 3));
-    if (terms.overheadOverlapsGpu)
-        lines << QStringLiteral("step = max(%1, %2, overhead %3: prepared while the GPU runs the step before) + interconnect %4 = %5 ms")
-                     .arg(number(terms.memoryTimeMs, 3), number(terms.computeTimeMs, 3), number(terms.overheadMs, 3),
-                          number(terms.interconnectMs, 3), number(terms.stepMs, 3));
-    else
-        lines << QStringLiteral("step = max(%1, %2) + overhead %3 + interconnect %4 = %5 ms")
-                     .arg(number(terms.memoryTimeMs, 3), number(terms.computeTimeMs, 3), number(terms.overheadMs, 3),
-                          number(terms.interconnectMs, 3), number(terms.stepMs, 3));
+    const QString gpuAndOverhead = terms.overheadOverlapsGpu
+        ? QStringLiteral("max(%1, %2, overhead %3: prepared while the GPU runs the step before)")
+        : QStringLiteral("max(%1, %2) + overhead %3");
+    lines << QStringLiteral("step = %1 + interconnect %2 = %3 ms")
+                 .arg(gpuAndOverhead.arg(number(terms.memoryTimeMs, 3), number(terms.computeTimeMs, 3),
+                                         number(terms.overheadMs, 3)),
+                      number(terms.interconnectMs, 3), number(terms.stepMs, 3));
     if (!estimate.runs()) {
         lines << QStringLiteral("does not fit: no speed");
         return lines.join(QLatin1Char('\n'));
