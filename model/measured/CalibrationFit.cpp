@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QSet>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <cmath>
@@ -238,15 +239,19 @@ QList<HoldOutFold> holdOutFolds(const MeasuredRows &rows, const Catalog &catalog
     QList<HoldOutFold> folds(std::min<qsizetype>(sources.size(), kMaxHoldOutFolds));
     for (qsizetype i = 0; i < sources.size(); ++i)
         folds[i % kMaxHoldOutFolds].sourceIds << sources.at(i);
+    // A fold only reads `prepared` and writes only its own entry, so the folds run on every core and the
+    // result does not depend on their order.
+    QThreadPool pool;
     for (HoldOutFold &fold : folds) {
         const bool wanted = needed.isEmpty()
             || std::any_of(fold.sourceIds.cbegin(), fold.sourceIds.cend(),
                            [&needed](const QString &source) { return needed.contains(source); });
         if (wanted) {
-            fold.profiles = fitPrepared(prepared, fold.sourceIds);
             fold.fitted = true;
+            pool.start([&prepared, &fold] { fold.profiles = fitPrepared(prepared, fold.sourceIds); });
         }
     }
+    pool.waitForDone();
     return folds;
 }
 

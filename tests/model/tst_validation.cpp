@@ -51,18 +51,19 @@ class TestValidation final : public QObject
 
 private Q_SLOTS:
     // A CSV from a thousand sources must not cost a thousand refits: folds are shared beyond
-    // kMaxHoldOutFolds sources, every source is held out exactly once, and each fold is fitted once.
+    // kMaxHoldOutFolds sources, every source is held out exactly once, and only the folds asked for are fitted.
     void holdOutFoldsAreBounded()
     {
         MeasuredRows rows = embeddedMeasuredRows();
         for (qsizetype i = 0; i < rows.size(); ++i)
             rows[i].sourceId = QStringLiteral("source-%1").arg(i % 60);
-        const QList<HoldOutFold> folds = holdOutFolds(rows, embeddedCatalog());
+        const QList<HoldOutFold> folds = holdOutFolds(rows, embeddedCatalog(), {QStringLiteral("source-0")});
         QCOMPARE(folds.size(), qsizetype(kMaxHoldOutFolds));
         QStringList heldOut;
         for (const HoldOutFold &fold : folds) {
             QVERIFY(!fold.sourceIds.isEmpty());
-            QVERIFY(!fold.profiles.isEmpty());
+            QCOMPARE(fold.fitted, fold.sourceIds.contains(QStringLiteral("source-0")));
+            QCOMPARE(fold.profiles.isEmpty(), !fold.fitted);
             heldOut << fold.sourceIds;
         }
         QCOMPARE(heldOut.size(), 60);
@@ -70,25 +71,32 @@ private Q_SLOTS:
         QCOMPARE(heldOut.size(), 60);
     }
 
-    // Scoring a few rows fits only the folds that hold their sources, and each of those folds is the one
-    // the full cross-validation fits: same members, same profiles.
+    // Scoring a few rows fits only the folds that hold their sources, and a fold's fit does not depend on
+    // which other folds are fitted with it: same members, same profiles.
     void onlyNeededFoldsAreFitted()
     {
         const MeasuredRows rows = embeddedMeasuredRows();
-        const QString source = rows.constFirst().sourceId;
-        const QList<HoldOutFold> all = holdOutFolds(rows, embeddedCatalog());
-        const QList<HoldOutFold> some = holdOutFolds(rows, embeddedCatalog(), {source});
-        QCOMPARE(some.size(), all.size());
+        const QList<HoldOutFold> partition = holdOutFolds(rows, embeddedCatalog(), {QStringLiteral("no such source")});
+        QVERIFY(partition.size() >= 2);
+        const QString source = partition.at(0).sourceIds.constFirst();
+        const QString other = partition.at(1).sourceIds.constFirst();
+        const QList<HoldOutFold> two = holdOutFolds(rows, embeddedCatalog(), {source, other});
+        const QList<HoldOutFold> one = holdOutFolds(rows, embeddedCatalog(), {source});
+        QCOMPARE(one.size(), partition.size());
+        QCOMPARE(two.size(), partition.size());
         int fitted = 0;
-        for (qsizetype i = 0; i < some.size(); ++i) {
-            QCOMPARE(some.at(i).sourceIds, all.at(i).sourceIds);
-            QCOMPARE(some.at(i).fitted, some.at(i).sourceIds.contains(source));
-            if (!some.at(i).fitted)
+        for (qsizetype i = 0; i < one.size(); ++i) {
+            QVERIFY(!partition.at(i).fitted);
+            QCOMPARE(one.at(i).sourceIds, partition.at(i).sourceIds);
+            QCOMPARE(two.at(i).sourceIds, partition.at(i).sourceIds);
+            QCOMPARE(one.at(i).fitted, i == 0);
+            QCOMPARE(two.at(i).fitted, i <= 1);
+            if (!one.at(i).fitted)
                 continue;
             ++fitted;
-            QCOMPARE(some.at(i).profiles.size(), all.at(i).profiles.size());
-            for (qsizetype p = 0; p < some.at(i).profiles.size(); ++p)
-                QCOMPARE(some.at(i).profiles.at(p).bandwidthEfficiency, all.at(i).profiles.at(p).bandwidthEfficiency);
+            QCOMPARE(one.at(i).profiles.size(), two.at(i).profiles.size());
+            for (qsizetype p = 0; p < one.at(i).profiles.size(); ++p)
+                QCOMPARE(one.at(i).profiles.at(p), two.at(i).profiles.at(p));
         }
         QCOMPARE(fitted, 1);
     }
