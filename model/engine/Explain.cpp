@@ -234,9 +234,12 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                      .arg(number(terms.promptTokensPerExpert),
                           number(promptMicroBatch(input.workload.promptTokens, terms.prefillMicroBatchTokens), 0),
                           number(terms.expertPromptRate * 100), number(terms.expertTokensAtHalfRate, 0));
-    lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users")
+    lines << QStringLiteral("time to first token: %1 s (likely %2-%3) for %4 prompt tokens x %5 users%6")
                  .arg(number(estimate.ttftSeconds, 2), number(estimate.ttftSecondsLow, 2), number(estimate.ttftSecondsHigh, 2),
-                      QString::number(input.workload.promptTokens), QString::number(input.workload.users));
+                      QString::number(input.workload.promptTokens), QString::number(input.workload.users),
+                      input.workload.users > 1 && terms.promptOverheadMs > 0
+                          ? QStringLiteral(", one set-up for users arriving together")
+                          : QString());
     lines << QStringLiteral("end to end: %1 output t/s in total (likely %2-%3; %4 output tokens per request)")
                  .arg(number(estimate.outputTpsTotal), number(estimate.outputTpsTotalLow), number(estimate.outputTpsTotalHigh),
                       QString::number(input.workload.outputTokens));

@@ -29,10 +29,14 @@ double safeRatio(double numerator, double denominator)
     return denominator > 0 && std::isfinite(denominator) ? numerator / denominator : 0.0;
 }
 
-// Batched prompts: the last user waits for every prompt of the batch.
-double firstTokenSeconds(const Workload &workload, double prefillTps)
+// Batched prompts: the last user waits for every prompt of the batch. The request set-up before the first
+// token (`setupSeconds`, inside one request's prompt time at `prefillTps`) runs once for users arriving
+// together: the engine reads their prompts in the same forward passes.
+double firstTokenSeconds(const Workload &workload, double prefillTps, double setupSeconds)
 {
-    return safeRatio(std::max(1, workload.users) * double(std::max(0, workload.promptTokens)), prefillTps);
+    const double oneRequest = safeRatio(double(std::max(0, workload.promptTokens)), prefillTps);
+    const double reading = std::max(0.0, oneRequest - setupSeconds);
+    return oneRequest + (std::max(1, workload.users) - 1) * reading;
 }
 
 // Output tokens per second over whole requests: each user's prompt wait, then its output.
@@ -249,7 +253,7 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
 
 // Every speed and time within the measured error of its class: measured / predicted lay between the band's
 // ratios for about 80% of the measurements the fit did not see.
-void setLikelyRanges(Estimate &estimate, const EstimateInput &input, const ErrorBand &decode, const ErrorBand &prefill)
+void setLikelyRanges(Estimate &estimate, const ErrorBand &decode, const ErrorBand &prefill)
 {
     estimate.decodeTpsLow = estimate.decodeTpsPerUser * decode.lowRatio;
     estimate.decodeTpsHigh = estimate.decodeTpsPerUser * decode.highRatio;
@@ -257,8 +261,8 @@ void setLikelyRanges(Estimate &estimate, const EstimateInput &input, const Error
     estimate.decodeTpsTotalHigh = estimate.decodeTpsTotal * decode.highRatio;
     estimate.prefillTpsLow = estimate.prefillTps * prefill.lowRatio;
     estimate.prefillTpsHigh = estimate.prefillTps * prefill.highRatio;
-    estimate.ttftSecondsLow = firstTokenSeconds(input.workload, estimate.prefillTpsHigh);
-    estimate.ttftSecondsHigh = firstTokenSeconds(input.workload, estimate.prefillTpsLow);
+    estimate.ttftSecondsLow = safeRatio(estimate.ttftSeconds, prefill.highRatio);
+    estimate.ttftSecondsHigh = safeRatio(estimate.ttftSeconds, prefill.lowRatio);
     // Serving benchmarks measure this figure itself: its class's held-out ratios apply to it directly.
     estimate.outputTpsTotalLow = estimate.outputTpsTotal * decode.lowRatio;
     estimate.outputTpsTotalHigh = estimate.outputTpsTotal * decode.highRatio;
@@ -348,7 +352,8 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
         estimate.bottleneck = Bottleneck::Bandwidth;
 
     estimate.prefillTps = prefillTokensPerSecond(input, profile, costs, runtime, split, nodeSplit, plan);
-    estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps);
+    estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps,
+                                             std::max(0.0, profile.promptOverheadMs) / kMsPerSecond);
     estimate.outputTpsTotal = endToEndOutputTps(input.workload, estimate.ttftSeconds, estimate.decodeTpsPerUser);
 
     const bool moe = input.model.isMoe();
@@ -362,7 +367,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
             band->highRatio = std::max(band->highRatio, costs.highRatio);
         }
     }
-    setLikelyRanges(estimate, input, decodeBand, prefillBand);
+    setLikelyRanges(estimate, decodeBand, prefillBand);
     return estimate;
 }
 

@@ -6,8 +6,10 @@ namespace {
 
 // Prompts at least this long (with what they follow in the cache) make the attention rate identifiable.
 constexpr int kLongPromptTokens = 4096;
-// Prompts this short spend a noticeable share of their time on the fixed cost before the first token.
+// Prompts this short, or read this fast, spend a noticeable share of their time on the fixed cost before the
+// first token: an 8K-token prompt on a B200 is read in about 0.1 s, of which tens of ms are request handling.
 constexpr int kShortPromptTokens = 320;
+constexpr double kShortPromptSeconds = 0.25;
 // Physical bounds: no kernel streams memory at its full spec rate or keeps every tensor core busy.
 constexpr double kMaxBandwidthEfficiency = 0.95;
 constexpr double kMaxFlopsEfficiency = 0.85;
@@ -25,7 +27,9 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
             const Workload &workload = row->input.workload;
             traits.longPrompts = traits.longPrompts || workload.promptTokens + workload.cachedTokens >= kLongPromptTokens;
             traits.moePrompts = traits.moePrompts || row->input.model.isMoe();
-            traits.shortPrompts = traits.shortPrompts || (row->row.contextStated && workload.promptTokens <= kShortPromptTokens);
+            const bool quick = workload.promptTokens <= kShortPromptTokens
+                || workload.promptTokens < kShortPromptSeconds * row->row.tokensPerSecond;
+            traits.shortPrompts = traits.shortPrompts || (row->row.contextStated && quick);
             continue;
         }
         traits.speed << row;

@@ -30,7 +30,7 @@ struct RowTraits {
     bool quantized = false;
     bool longPrompts = false;
     bool moePrompts = false;   // prompts of MoE models: how the grouped expert matmuls fill shows
-    bool shortPrompts = false; // prompts of a few hundred tokens: the fixed cost before the first token shows
+    bool shortPrompts = false; // prompts read in a few hundred tokens or ms: the fixed cost before the first token shows
     bool endToEnd = false; // some speeds include their requests' prompt processing
     bool moe = false;
     bool continuousBatching = false; // the profile is a serving engine's (vLLM, SGLang, TensorRT-LLM)

@@ -225,7 +225,9 @@ void readRequestLengths(RowReader &reader, MeasuredRow &row)
     }
     row.endToEnd = (row.metric == MeasuredMetric::Tg || row.metric == MeasuredMetric::TgTotal) && row.promptTokens > 0
         && row.outputTokens > 0 && notesSayEndToEnd(row.notes);
-    row.speculative = notesSaySpeculative(row.notes);
+    // Drafting changes how many tokens a decode step yields, not how fast the prompt is read (the draft's own
+    // prompt pass is a layer or a small model beside the target's): a prompt rate is plain prefill.
+    row.speculative = row.metric != MeasuredMetric::Pp && notesSaySpeculative(row.notes);
     row.setAside = setAsideReasonInNotes(row.notes);
 }
 

@@ -430,6 +430,28 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).modelSizeGB.value_or(0), 4.92);
     }
 
+    // Drafting changes the tokens a decode step yields, not how fast a prompt is read: a prompt rate measured
+    // with speculative decoding is plain prefill, a decode speed is not.
+    void speculativeDecodingMarksOnlyDecodeRows_data()
+    {
+        QTest::addColumn<QByteArray>("metric");
+        QTest::addColumn<bool>("speculative");
+        QTest::newRow("decode") << QByteArray(",tg,") << true;
+        QTest::newRow("decode per user") << QByteArray(",tg_per_user,") << true;
+        QTest::newRow("prompt") << QByteArray(",pp,") << false;
+    }
+
+    void speculativeDecodingMarksOnlyDecodeRows()
+    {
+        QFETCH(QByteArray, metric);
+        QFETCH(bool, speculative);
+        QByteArray row = kGoodRow;
+        row.replace(",tg,", metric).replace("quoted, with comma", "EAGLE speculative decoding, 3 draft tokens");
+        const auto parsed = parseMeasuredCsv(kHeader + row, QStringLiteral("spec.csv"));
+        QVERIFY(std::holds_alternative<MeasuredRows>(parsed));
+        QCOMPARE(std::get<MeasuredRows>(parsed).constFirst().speculative, speculative);
+    }
+
     // A user's file: good rows are scored and each refused row is named; a byte order mark and CRLF line ends
     // are read as spreadsheets write them.
     void refusedRowsLeaveTheGoodOnes_data()
