@@ -29,6 +29,12 @@ double safeRatio(double numerator, double denominator)
     return denominator > 0 && std::isfinite(denominator) ? numerator / denominator : 0.0;
 }
 
+// The request's fixed set-up before its first token (graph building, first launches, the server's handling).
+double requestSetupSeconds(const RuntimeProfile &profile)
+{
+    return std::max(0.0, profile.promptOverheadMs) / kMsPerSecond;
+}
+
 // Batched prompts: the last user waits for every prompt of the batch. The request set-up before the first
 // token (`setupSeconds`, inside one request's prompt time at `prefillTps`) runs once for users arriving
 // together: the engine reads their prompts in the same forward passes.
@@ -246,7 +252,7 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     // Between machines a micro-batch pays the link's bytes per token and its latency once.
     linkSeconds += clusterLinkMs(input, costs, nodeSplit, int(microBatch), resolvedShape(model)) / kMsPerSecond / microBatch;
     // The request's fixed set-up before its first token, shared by its prompt's tokens.
-    const double overheadSeconds = std::max(0.0, profile.promptOverheadMs) / kMsPerSecond / prompt;
+    const double overheadSeconds = requestSetupSeconds(profile) / prompt;
     const double secondsPerToken = std::max(matmulSeconds + attentionSeconds, memorySeconds) + linkSeconds + overheadSeconds;
     return secondsPerToken > 0 ? 1.0 / secondsPerToken : 0.0;
 }
@@ -352,8 +358,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
         estimate.bottleneck = Bottleneck::Bandwidth;
 
     estimate.prefillTps = prefillTokensPerSecond(input, profile, costs, runtime, split, nodeSplit, plan);
-    estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps,
-                                             std::max(0.0, profile.promptOverheadMs) / kMsPerSecond);
+    estimate.ttftSeconds = firstTokenSeconds(input.workload, estimate.prefillTps, requestSetupSeconds(profile));
     estimate.outputTpsTotal = endToEndOutputTps(input.workload, estimate.ttftSeconds, estimate.decodeTpsPerUser);
 
     const bool moe = input.model.isMoe();
