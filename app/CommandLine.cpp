@@ -335,6 +335,7 @@ QString helpText()
         "      quant (Q4_K_M; a name or {\"bits_per_weight\": x}), method (roofline|seed),\n"
         "      efficiency (0.65, seed method), context (4096), prompt_tokens (512),\n"
         "      cached_tokens (0: tokens already cached before the prompt, a follow-up turn),\n"
+        "      shared_context_tokens (0: leading context tokens all users have in common),\n"
         "      output_tokens (256), concurrency (1), kv_cache_type (f16|q8_0|q4_0|fp8),\n"
         "      apple_usable_fraction (0.75), min_tps_per_user (10).\n"
         "      Two queries are a pair: the answer adds a \"verdict\" (faster per user, users at\n"

@@ -23,6 +23,9 @@ struct Workload {
     // Tokens already in the user's KV cache when the prompt arrives (a follow-up turn with its prefix cached,
     // llama-bench's -d): the prompt's attention spans them too.
     int cachedTokens = 0;
+    // Leading tokens of the context that every user has in common (one document or system prompt sent to all):
+    // an engine with a prefix cache holds them once, and vLLM's cascade attention reads them once a step.
+    int sharedContextTokens = 0;
     bool operator==(const Workload &) const = default;
 };
 

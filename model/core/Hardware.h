@@ -85,6 +85,20 @@ constexpr bool isServingRuntime(Runtime runtime)
     return runtime == Runtime::Vllm || runtime == Runtime::Sglang || runtime == Runtime::TensorRtLlm;
 }
 
+// Engines whose prefix cache (vLLM's automatic prefix caching, SGLang's radix cache, TensorRT-LLM's KV reuse)
+// keeps one copy of the KV cache of a prompt prefix that several sequences share.
+constexpr bool holdsSharedPrefixOnce(Runtime runtime)
+{
+    return isServingRuntime(runtime);
+}
+
+// vLLM's cascade attention attends to a prefix shared by the whole batch once per step, then to each
+// sequence's own tokens; the others read every sequence's blocks, shared or not.
+constexpr bool readsSharedPrefixOnce(Runtime runtime)
+{
+    return runtime == Runtime::Vllm;
+}
+
 // Device x count x memory x split x runtime, on one machine or on `nodes` identical machines joined by a link.
 struct Configuration {
     QString deviceId;

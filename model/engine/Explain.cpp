@@ -4,6 +4,7 @@
 #include "engine/Cluster.h"
 #include "engine/Estimator.h"
 #include "engine/PromptMatmulRate.h"
+#include "engine/RooflineMemory.h"
 #include "engine/RooflineShape.h"
 #include "engine/SeedMethod.h"
 
@@ -161,6 +162,25 @@ QString clusterLine(const EstimateInput &input, const Estimate &estimate)
     return line;
 }
 
+// A context prefix common to all users, and what the runtime does with it.
+QString sharedPrefixLine(const EstimateInput &input, Runtime runtime)
+{
+    const int shared = std::min(std::max(0, input.workload.sharedContextTokens), input.workload.contextTokens);
+    if (shared <= 0 || input.workload.users <= 1)
+        return {};
+    const QString head = QStringLiteral("%1 of the %2 context tokens are the same for every user: ")
+                             .arg(shared)
+                             .arg(input.workload.contextTokens);
+    if (!holdsSharedPrefixOnce(runtime))
+        return head + QStringLiteral("%1 keeps a copy per user").arg(toString(runtime));
+    const double sharedGB = roofline::sharedPrefixKvGB(input);
+    return head
+        + QStringLiteral("%1 holds their KV cache (%2 GB) once%3")
+              .arg(toString(runtime), number(sharedGB, 2),
+                   readsSharedPrefixOnce(runtime) ? QStringLiteral(" and reads it once per decode step (cascade attention)")
+                                                  : QStringLiteral(", but reads it for every user at each decode step"));
+}
+
 QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
 {
     const FormulaTerms &terms = estimate.terms;
@@ -178,6 +198,8 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       number(memory.usableGB, 2))
                  .arg(toString(estimate.fit));
     lines << kvBreakdown(input, terms.runtime);
+    if (const QString shared = sharedPrefixLine(input, terms.runtime); !shared.isEmpty())
+        lines << shared;
     if (memory.mtpWeightsGB > 0)
         lines << QStringLiteral("of the weights, %1 GB are multi-token-prediction layers (%2 B parameters): held in memory, "
                                 "not read by plain decoding")

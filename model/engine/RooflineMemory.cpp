@@ -31,6 +31,16 @@ double runtimeOverheadGB(const EstimateInput &input)
 
 } // namespace
 
+double sharedPrefixKvGB(const EstimateInput &input)
+{
+    const Runtime runtime = resolveRuntime(input.configuration.runtime, input.device);
+    if (!holdsSharedPrefixOnce(runtime))
+        return 0.0;
+    const KvLayout layout = kvLayout(input.model, input.workload.kvCache, linearStateBytesPerElement(runtime));
+    const double context = std::max(0, input.workload.contextTokens);
+    return layout.prefixBytes(std::max(0, input.workload.sharedContextTokens), context) / kBytesPerGB;
+}
+
 double configuredMemoryGB(const EstimateInput &input)
 {
     return input.configuration.memoryGB > 0 ? input.configuration.memoryGB : input.device.largestMemoryGB();
@@ -52,11 +62,12 @@ MemoryPlan planMemory(const EstimateInput &input)
     const int context = std::max(0, input.workload.contextTokens);
     const double stateBytes = linearStateBytesPerElement(resolveRuntime(input.configuration.runtime, input.device));
     const double kvPerUserGB = kvCacheBytes(input.model, input.workload.kvCache, context, stateBytes) / kBytesPerGB;
+    const double sharedGB = sharedPrefixKvGB(input);
 
     MemoryBreakdown &memory = plan.memory;
     memory.mtpWeightsGB = mtpWeightSizeGB(input.model, input.quant);
     memory.weightsGB = weightSizeGB(input.model, input.quant) + memory.mtpWeightsGB;
-    memory.kvCacheGB = users * kvPerUserGB;
+    memory.kvCacheGB = users * kvPerUserGB - (users - 1) * sharedGB;
     memory.overheadGB = runtimeOverheadGB(input);
     memory.totalGB = memory.weightsGB + memory.kvCacheGB + memory.overheadGB;
     memory.usableGB = usableMemoryGB(input);
@@ -76,7 +87,11 @@ MemoryPlan planMemory(const EstimateInput &input)
 
     const double budgetGB = memory.usableGB - memory.weightsGB - memory.overheadGB;
     if (budgetGB > 0) {
-        const double fittingUsers = kvPerUserGB > 0 ? std::floor(budgetGB / kvPerUserGB) : double(kMaxUsersReported);
+        // The first user holds the shared prefix; each further one only its own tokens.
+        const double ownGB = kvPerUserGB - sharedGB;
+        const double fittingUsers = budgetGB < kvPerUserGB ? 0.0
+            : ownGB > 0                                  ? 1.0 + std::floor((budgetGB - kvPerUserGB) / ownGB)
+                                                         : double(kMaxUsersReported);
         plan.maxUsers = int(std::min(fittingUsers, double(kMaxUsersReported)));
         const int cap = input.model.maxContext > 0 ? std::min(input.model.maxContext, kMaxContextSearched)
                                                    : kMaxContextSearched;

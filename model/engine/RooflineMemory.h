@@ -20,6 +20,10 @@ double configuredMemoryGB(const EstimateInput &input);
 // Apple chips give the GPU `appleUsableFraction` of unified memory; a cluster's machines pool theirs.
 double usableMemoryGB(const EstimateInput &input);
 
+// KV cache of the context's shared prefix (Workload::sharedContextTokens) that a prefix-caching engine holds
+// once for all users, in GB; 0 where each user keeps a copy.
+double sharedPrefixKvGB(const EstimateInput &input);
+
 MemoryPlan planMemory(const EstimateInput &input);
 
 } // namespace headroom::roofline

@@ -136,8 +136,14 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     // A runtime that batches imperfectly re-reads part of the weights for every extra sequence.
     const double rereadShare = std::clamp(1.0 - profile.batchEfficiency, 0.0, 1.0);
     const double weightReadGB = (batchParamsB + (users - 1) * rereadShare * oneUserParamsB) * bytesPerParam;
-    const double stateBytes = linearStateBytesPerElement(resolveRuntime(input.configuration.runtime, device));
-    const double kvReadGB = users * roofline::kvReadBytes(model, input.workload.kvCache, depth, stateBytes) / kBytesPerGB;
+    const Runtime runtime = resolveRuntime(input.configuration.runtime, device);
+    const double stateBytes = linearStateBytesPerElement(runtime);
+    const double sharedReadGB = readsSharedPrefixOnce(runtime)
+        ? kvLayout(model, input.workload.kvCache, stateBytes)
+                  .prefixReadBytes(std::max(0, input.workload.sharedContextTokens), depth) / kBytesPerGB
+        : 0.0;
+    const double kvReadGB = users * roofline::kvReadBytes(model, input.workload.kvCache, depth, stateBytes) / kBytesPerGB
+        - (users - 1) * sharedReadGB;
 
     const double flopsPerToken = 2.0 * activeParamsB(model) * 1e9 + attentionFlopsPerToken(model, depth);
     const double dequantOps = input.quant.bitsPerWeight < kUnquantizedBitsPerWeight
@@ -151,7 +157,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     timing.coverage = expertCoverage(model, users);
 
     const double bandwidth = streamingGBs(device, profile);
-    const double flopsPerSecond = matmulTflops(device, resolveRuntime(input.configuration.runtime, device), input.quant) * 1e12 * profile.computeEfficiency;
+    const double flopsPerSecond = matmulTflops(device, runtime, input.quant) * 1e12 * profile.computeEfficiency;
     const double stepFlops = users * flopsPerToken + dequantOps;
 
     // Tensor-parallel devices each read 1/n of every layer and compute 1/n of every matmul. Pipeline stages

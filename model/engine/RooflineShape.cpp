@@ -236,6 +236,29 @@ double KvLayout::readBytes(double tokens) const
            + windowedBytesPerToken * std::min(tokens, window);
 }
 
+namespace {
+
+// How many of the first `shared` tokens the sliding-window layers still hold at depth `tokens`.
+double sharedWithinWindow(double shared, double tokens, double window)
+{
+    return std::max(0.0, std::clamp(shared, 0.0, tokens) - std::max(0.0, tokens - window));
+}
+
+} // namespace
+
+double KvLayout::prefixBytes(double shared, double tokens) const
+{
+    return growingBytesPerToken * std::clamp(shared, 0.0, tokens)
+        + windowedBytesPerToken * sharedWithinWindow(shared, tokens, window);
+}
+
+// Sparse attention picks its top-k entries per sequence, so only the dense share of the prefix is common.
+double KvLayout::prefixReadBytes(double shared, double tokens) const
+{
+    const double dense = growingBytesPerToken - sparseBytesPerToken;
+    return dense * std::clamp(shared, 0.0, tokens) + windowedBytesPerToken * sharedWithinWindow(shared, tokens, window);
+}
+
 double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth, double stateBytesPerElement)
 {
     return kvLayout(model, type, stateBytesPerElement).readBytes(std::max(0, depth));

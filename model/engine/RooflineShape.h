@@ -74,6 +74,10 @@ struct KvLayout {
     // What one decode step of one user moves at depth `tokens`: all of the growing cache, or under sparse
     // attention every indexer key and the top-k latents; the fixed state is read and written back.
     double readBytes(double tokens) const;
+    // Of bytes(tokens) and readBytes(tokens), the share of the first `shared` tokens: what sequences with a
+    // common prefix can hold, or read, once between them.
+    double prefixBytes(double shared, double tokens) const;
+    double prefixReadBytes(double shared, double tokens) const;
     // Largest token count whose bytes stay within `budgetBytes` (closed form), at most `cap`.
     double largestTokensWithin(double budgetBytes, double cap) const;
 };

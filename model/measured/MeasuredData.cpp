@@ -231,6 +231,18 @@ void readRequestLengths(RowReader &reader, MeasuredRow &row)
     row.setAside = setAsideReasonInNotes(row.notes);
 }
 
+void readSharedContext(RowReader &reader, MeasuredRow &row)
+{
+    const QString name = QStringLiteral("shared_context_tokens");
+    const double shared = reader.optionalNumber(name, 0, kMaxContext).value_or(0);
+    if (shared != std::floor(shared))
+        reader.fail(name, QStringLiteral("'%1' must be a whole number").arg(reader.text(name)));
+    else if (shared > row.context)
+        reader.fail(name, QStringLiteral("%1 exceeds context (%2)").arg(shared).arg(row.context));
+    else
+        row.sharedContextTokens = int(shared);
+}
+
 void readCluster(RowReader &reader, MeasuredRow &row)
 {
     row.nodes = int(reader.optionalNumber(QStringLiteral("nodes"), 1, kMaxClusterNodes).value_or(1));
@@ -286,6 +298,7 @@ MeasuredRow readRow(RowReader &reader, int line)
     row.notes = reader.text(QStringLiteral("notes"));
     readRequestLengths(reader, row);
     readCluster(reader, row);
+    readSharedContext(reader, row);
     return row;
 }
 

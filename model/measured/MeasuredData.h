@@ -66,6 +66,9 @@ struct MeasuredRow {
     int nodes = 1;
     QString link;
     NodeSplit nodeSplit = NodeSplit::Auto;
+    // Of `context`, the leading tokens every concurrent user had in common (optional column
+    // shared_context_tokens: a benchmark that sends all users the same document).
+    int sharedContextTokens = 0;
     bool operator==(const MeasuredRow &) const = default;
 };
 

@@ -300,6 +300,7 @@ EstimateInput inputForRow(const MeasuredRow &row, const Catalog &catalog)
         input.workload.contextTokens = row.promptTokens + row.outputTokens / 2;
     } else {
         input.workload.contextTokens = row.context;
+        input.workload.sharedContextTokens = row.sharedContextTokens;
     }
     input.appleUsableFraction = kValidationAppleUsableFraction;
     // A serving benchmark ran, so its sequences fitted: where an F16 cache could not hold them, the engine

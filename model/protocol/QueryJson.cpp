@@ -52,11 +52,11 @@ constexpr int defaultPromptTokens = 512;
 constexpr int defaultOutputTokens = 256;
 constexpr int defaultUsers = 1;
 
-constexpr std::array<std::string_view, 21> knownFields{
+constexpr std::array<std::string_view, 22> knownFields{
     "id",     "hardware",   "count",   "memory_gb",     "split",         "runtime",
     "model",  "quant",      "method",  "efficiency",    "context",       "prompt_tokens",
     "output_tokens", "concurrency", "kv_cache_type", "apple_usable_fraction", "min_tps_per_user",
-    "nodes", "link", "node_split", "cached_tokens"};
+    "nodes", "link", "node_split", "cached_tokens", "shared_context_tokens"};
 
 // Resolves one query object. Holds the catalog lookups shared by all queries of a batch.
 class QueryReader final
@@ -127,6 +127,12 @@ private:
                                       .arg(input.workload.contextTokens)
                                       .arg(input.workload.cachedTokens)
                                       .arg(input.workload.promptTokens));
+        }
+        input.workload.sharedContextTokens = readInt(query, "shared_context_tokens", 0, 0, maxContextTokens);
+        if (input.workload.sharedContextTokens > input.workload.contextTokens) {
+            fail("shared_context_tokens", QStringLiteral("must be at most context (%1 tokens); got %2")
+                                              .arg(input.workload.contextTokens)
+                                              .arg(input.workload.sharedContextTokens));
         }
         input.workload.users = readInt(query, "concurrency", defaultUsers, 1, maxConcurrentUsers);
         input.workload.kvCache = readEnum(query, "kv_cache_type", KvCacheType::F16, kvCacheTypeFromString,

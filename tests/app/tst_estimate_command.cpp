@@ -298,6 +298,9 @@ private Q_SLOTS:
         row("cached tokens string", ok + ",\"cached_tokens\":\"all\"", "cached_tokens: must be a whole number");
         row("cached tokens beyond the context", ok + ",\"context\":8192,\"prompt_tokens\":1000,\"cached_tokens\":8000",
             "cached_tokens: with prompt_tokens must fit in context (8192 tokens); got 8000 + 1000");
+        row("shared context negative", ok + ",\"shared_context_tokens\":-5", "shared_context_tokens: must be a whole number from 0");
+        row("shared context beyond the context", ok + ",\"context\":8192,\"shared_context_tokens\":9000",
+            "shared_context_tokens: must be at most context (8192 tokens); got 9000");
         row("users zero", ok + ",\"concurrency\":0", "concurrency: must be a whole number from 1 to 4096, got 0");
         row("users negative", ok + ",\"concurrency\":-8", "concurrency: must be a whole number from 1 to 4096");
         row("users huge", ok + ",\"concurrency\":100000", "concurrency: must be a whole number from 1 to 4096");
@@ -489,7 +492,8 @@ private Q_SLOTS:
             "{\"queries\":[{\"id\":\"all\",\"hardware\":\"rtx-pro-6000\",\"count\":2,\"memory_gb\":96,\"split\":\"tensor\","
             "\"runtime\":\"vllm\",\"model\":\"qwen3-30b-a3b\",\"quant\":{\"bits_per_weight\":4.25},\"method\":\"seed\","
             "\"efficiency\":0.5,\"context\":32768,\"prompt_tokens\":1000,\"output_tokens\":300,\"concurrency\":8,"
-            "\"kv_cache_type\":\"fp8\",\"apple_usable_fraction\":0.9,\"cached_tokens\":24000}]}",
+            "\"kv_cache_type\":\"fp8\",\"apple_usable_fraction\":0.9,\"cached_tokens\":24000,"
+            "\"shared_context_tokens\":16384}]}",
             embeddedCatalog());
         QVERIFY(batch.fatalError.isEmpty());
         const ParsedQuery &query = batch.queries.at(0);
@@ -511,6 +515,7 @@ private Q_SLOTS:
         QCOMPARE(input.workload.contextTokens, 32768);
         QCOMPARE(input.workload.promptTokens, 1000);
         QCOMPARE(input.workload.cachedTokens, 24000);
+        QCOMPARE(input.workload.sharedContextTokens, 16384);
         QCOMPARE(input.workload.outputTokens, 300);
         QCOMPARE(input.workload.users, 8);
         QCOMPARE(int(input.workload.kvCache), int(KvCacheType::Fp8));

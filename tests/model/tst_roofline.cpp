@@ -1,6 +1,7 @@
 // Physics of the roofline method on inline hardware and models (no catalog needed).
 #include "catalog/Catalog.h"
 #include "engine/Estimator.h"
+#include "engine/RooflineMemory.h"
 #include "engine/RooflineShape.h"
 
 #include <QTest>
@@ -944,6 +945,56 @@ private Q_SLOTS:
         QVERIFY(std::abs((a.terms.kvBytesPerTokenGB - b.terms.kvBytesPerTokenGB) - 2 * users * stateGB) < 1e-9);
         QVERIFY(a.decodeTpsPerUser < b.decodeTpsPerUser);
         QVERIFY(a.maxUsers <= b.maxUsers);
+    }
+
+    // A context every user shares (one document sent to all): a prefix-caching engine holds its KV once;
+    // vLLM's cascade attention also reads it once a step; llama.cpp keeps and reads a copy per user.
+    void sharedContextIsHeldAndReadOnce_data()
+    {
+        QTest::addColumn<int>("runtime");
+        QTest::addColumn<int>("users");
+        QTest::addColumn<int>("shared");
+        QTest::addColumn<bool>("heldOnce");
+        QTest::addColumn<bool>("readOnce");
+        QTest::newRow("vLLM, 32 users, all shared") << int(Runtime::Vllm) << 32 << 16384 << true << true;
+        QTest::newRow("vLLM, 8 users, half shared") << int(Runtime::Vllm) << 8 << 8192 << true << true;
+        QTest::newRow("vLLM, one user") << int(Runtime::Vllm) << 1 << 16384 << true << true;
+        QTest::newRow("SGLang, 32 users") << int(Runtime::Sglang) << 32 << 16384 << true << false;
+        QTest::newRow("TensorRT-LLM, 16 users") << int(Runtime::TensorRtLlm) << 16 << 4096 << true << false;
+        QTest::newRow("llama.cpp, 4 users") << int(Runtime::LlamaCpp) << 4 << 16384 << false << false;
+    }
+    void sharedContextIsHeldAndReadOnce()
+    {
+        QFETCH(int, runtime);
+        QFETCH(int, users);
+        QFETCH(int, shared);
+        QFETCH(bool, heldOnce);
+        QFETCH(bool, readOnce);
+        const int context = 16384;
+        EstimateInput own = input(gpu(4800, 141, 989, "nvlink4", 450), llama8b(), 1, users, context);
+        own.configuration.runtime = Runtime(runtime);
+        EstimateInput common = own;
+        common.workload.sharedContextTokens = shared;
+        const Estimate a = rooflineEstimate(own);
+        const Estimate b = rooflineEstimate(common);
+        const roofline::KvLayout layout = roofline::kvLayout(llama8b(), KvCacheType::F16,
+                                                             roofline::linearStateBytesPerElement(Runtime(runtime)));
+        const double prefixGB = layout.growingBytesPerToken * shared / 1e9;
+        const double savedGB = (users - 1) * prefixGB;
+        QCOMPARE(roofline::sharedPrefixKvGB(common), heldOnce ? prefixGB : 0.0);
+        QVERIFY(std::abs((a.memory.kvCacheGB - b.memory.kvCacheGB) - (heldOnce ? savedGB : 0.0)) < 1e-9);
+        QVERIFY(std::abs((a.terms.kvBytesPerTokenGB - b.terms.kvBytesPerTokenGB) - (readOnce ? savedGB : 0.0)) < 1e-9);
+        if (readOnce && users > 1)
+            QVERIFY(b.decodeTpsPerUser > a.decodeTpsPerUser);
+        else
+            QCOMPARE(b.decodeTpsPerUser, a.decodeTpsPerUser);
+        if (heldOnce)
+            QVERIFY(b.maxUsers > a.maxUsers);
+        else
+            QCOMPARE(b.maxUsers, a.maxUsers);
+        QVERIFY(a.fit == Fit::Fits || a.fit == Fit::Tight); // on the card: no offload to blur the speeds
+        const bool explained = explain(common, b).contains(QStringLiteral("are the same for every user"));
+        QCOMPARE(explained, users > 1);
     }
 
     // Multi-token-prediction layers take memory but plain decoding never reads them.

@@ -452,6 +452,42 @@ private Q_SLOTS:
         QCOMPARE(std::get<MeasuredRows>(parsed).constFirst().speculative, speculative);
     }
 
+    // The optional column shared_context_tokens: a whole number of tokens, at most the row's context.
+    void sharedContextColumn_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("shared");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("all of the context") << QByteArray("4096") << 4096 << QString();
+        QTest::newRow("part of it") << QByteArray("1024") << 1024 << QString();
+        QTest::newRow("not stated") << QByteArray() << 0 << QString();
+        QTest::newRow("more than the context") << QByteArray("8192") << 0
+                                               << QStringLiteral("column 21 (shared_context_tokens): 8192 exceeds context (4096)");
+        QTest::newRow("not a number") << QByteArray("half") << 0
+                                      << QStringLiteral("column 21 (shared_context_tokens): 'half' is not a number");
+        QTest::newRow("fraction") << QByteArray("10.5") << 0
+                                  << QStringLiteral("column 21 (shared_context_tokens): '10.5' must be a whole number");
+    }
+    void sharedContextColumn()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, shared);
+        QFETCH(QString, problem);
+        QByteArray header = kHeader;
+        header.replace("notes\n", "notes,shared_context_tokens\n");
+        QByteArray row = kGoodRow;
+        row.replace(",0,1,tg,", ",4096,8,tg_total,").replace("comma\"\n", QByteArray(QByteArray("comma\",") + value + '\n'));
+        const auto parsed = parseMeasuredCsv(header + row, QStringLiteral("shared.csv"));
+        if (!problem.isEmpty()) {
+            QVERIFY(std::holds_alternative<Diagnostics>(parsed));
+            const QString message = toString(std::get<Diagnostics>(parsed));
+            QVERIFY2(message.contains(problem), qPrintable(message));
+            return;
+        }
+        QVERIFY(std::holds_alternative<MeasuredRows>(parsed));
+        QCOMPARE(std::get<MeasuredRows>(parsed).constFirst().sharedContextTokens, shared);
+    }
+
     // A user's file: good rows are scored and each refused row is named; a byte order mark and CRLF line ends
     // are read as spreadsheets write them.
     void refusedRowsLeaveTheGoodOnes_data()
