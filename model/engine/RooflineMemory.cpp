@@ -29,16 +29,24 @@ double runtimeOverheadGB(const EstimateInput &input)
     return machines(input) * std::max(1, input.configuration.count) * kCudaRuntimeOverheadGBPerDevice;
 }
 
+double sharedPrefixGB(const KvLayout &layout, const Workload &workload, Runtime runtime)
+{
+    if (!holdsSharedPrefixOnce(runtime))
+        return 0.0;
+    return layout.prefixBytes(std::max(0, workload.sharedContextTokens), std::max(0, workload.contextTokens)) / kBytesPerGB;
+}
+
+KvLayout layoutFor(const EstimateInput &input, Runtime runtime)
+{
+    return kvLayout(input.model, input.workload.kvCache, linearStateBytesPerElement(runtime));
+}
+
 } // namespace
 
 double sharedPrefixKvGB(const EstimateInput &input)
 {
     const Runtime runtime = resolveRuntime(input.configuration.runtime, input.device);
-    if (!holdsSharedPrefixOnce(runtime))
-        return 0.0;
-    const KvLayout layout = kvLayout(input.model, input.workload.kvCache, linearStateBytesPerElement(runtime));
-    const double context = std::max(0, input.workload.contextTokens);
-    return layout.prefixBytes(std::max(0, input.workload.sharedContextTokens), context) / kBytesPerGB;
+    return sharedPrefixGB(layoutFor(input, runtime), input.workload, runtime);
 }
 
 double configuredMemoryGB(const EstimateInput &input)
@@ -60,9 +68,10 @@ MemoryPlan planMemory(const EstimateInput &input)
     MemoryPlan plan;
     const int users = std::max(1, input.workload.users);
     const int context = std::max(0, input.workload.contextTokens);
-    const double stateBytes = linearStateBytesPerElement(resolveRuntime(input.configuration.runtime, input.device));
-    const double kvPerUserGB = kvCacheBytes(input.model, input.workload.kvCache, context, stateBytes) / kBytesPerGB;
-    const double sharedGB = sharedPrefixKvGB(input);
+    const Runtime runtime = resolveRuntime(input.configuration.runtime, input.device);
+    const KvLayout layout = layoutFor(input, runtime);
+    const double kvPerUserGB = layout.bytes(context) / kBytesPerGB;
+    const double sharedGB = sharedPrefixGB(layout, input.workload, runtime);
 
     MemoryBreakdown &memory = plan.memory;
     memory.mtpWeightsGB = mtpWeightSizeGB(input.model, input.quant);
@@ -95,7 +104,6 @@ MemoryPlan planMemory(const EstimateInput &input)
         plan.maxUsers = int(std::min(fittingUsers, double(kMaxUsersReported)));
         const int cap = input.model.maxContext > 0 ? std::min(input.model.maxContext, kMaxContextSearched)
                                                    : kMaxContextSearched;
-        const KvLayout layout = kvLayout(input.model, input.workload.kvCache, stateBytes);
         plan.maxContext = int(layout.largestTokensWithin(budgetGB / users * kBytesPerGB, cap));
     }
     return plan;

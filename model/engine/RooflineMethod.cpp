@@ -138,12 +138,11 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     const double weightReadGB = (batchParamsB + (users - 1) * rereadShare * oneUserParamsB) * bytesPerParam;
     const Runtime runtime = resolveRuntime(input.configuration.runtime, device);
     const double stateBytes = linearStateBytesPerElement(runtime);
+    const KvLayout layout = kvLayout(model, input.workload.kvCache, stateBytes);
     const double sharedReadGB = readsSharedPrefixOnce(runtime)
-        ? kvLayout(model, input.workload.kvCache, stateBytes)
-                  .prefixReadBytes(std::max(0, input.workload.sharedContextTokens), depth) / kBytesPerGB
+        ? layout.prefixReadBytes(std::max(0, input.workload.sharedContextTokens), depth) / kBytesPerGB
         : 0.0;
-    const double kvReadGB = users * roofline::kvReadBytes(model, input.workload.kvCache, depth, stateBytes) / kBytesPerGB
-        - (users - 1) * sharedReadGB;
+    const double kvReadGB = users * layout.readBytes(depth) / kBytesPerGB - (users - 1) * sharedReadGB;
 
     const double flopsPerToken = 2.0 * activeParamsB(model) * 1e9 + attentionFlopsPerToken(model, depth);
     const double dequantOps = input.quant.bitsPerWeight < kUnquantizedBitsPerWeight

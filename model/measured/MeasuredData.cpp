@@ -164,6 +164,16 @@ public:
         return int(value);
     }
 
+    std::optional<int> optionalInteger(const QString &name, int minimum, int maximum)
+    {
+        const std::optional<double> value = optionalNumber(name, minimum, maximum);
+        if (value && *value != std::floor(*value)) {
+            fail(name, QStringLiteral("'%1' must be a whole number").arg(text(name)));
+            return std::nullopt;
+        }
+        return value ? std::optional<int>(int(*value)) : std::nullopt;
+    }
+
     double positive(const QString &name, double maximum)
     {
         const QString value = text(name);
@@ -234,13 +244,11 @@ void readRequestLengths(RowReader &reader, MeasuredRow &row)
 void readSharedContext(RowReader &reader, MeasuredRow &row)
 {
     const QString name = QStringLiteral("shared_context_tokens");
-    const double shared = reader.optionalNumber(name, 0, kMaxContext).value_or(0);
-    if (shared != std::floor(shared))
-        reader.fail(name, QStringLiteral("'%1' must be a whole number").arg(reader.text(name)));
-    else if (shared > row.context)
+    const int shared = reader.optionalInteger(name, 0, kMaxContext).value_or(0);
+    if (shared > row.context)
         reader.fail(name, QStringLiteral("%1 exceeds context (%2)").arg(shared).arg(row.context));
     else
-        row.sharedContextTokens = int(shared);
+        row.sharedContextTokens = shared;
 }
 
 void readCluster(RowReader &reader, MeasuredRow &row)
