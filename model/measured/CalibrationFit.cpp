@@ -33,6 +33,10 @@ constexpr int kMinRowsForOwnServingProfile = 8;
 // of every class over pulls of 0.3 to 30 (lowest at 2 to 5): weaker lets a group's few sources set its
 // constants, stronger leaves real differences between runtimes and platforms unfitted.
 constexpr double kParentPull = 3.0;
+// A group's prompt constants are fitted on prompts of this many sources: one source alone cannot tell its
+// build's kernels (vLLM 0.6 on ROCm read 32K-token prompts at 4% of peak) from the platform's; below, the
+// group keeps its parent's prompt constants.
+constexpr int kMinPromptSources = 2;
 // Where the fit's loss turns from squared to linear: a measurement 1.25x off either way.
 const double kRobustLogError = std::log(1.25);
 
@@ -79,6 +83,14 @@ double squaredLogError(const Rows &rows, const RuntimeProfile &profile)
     return sum;
 }
 
+int sourceCount(const Rows &rows)
+{
+    QSet<QString> sources;
+    for (const PreparedRow *row : rows)
+        sources.insert(row->row.sourceId);
+    return int(sources.size());
+}
+
 QString runtimeList(const Rows &rows)
 {
     QStringList names;
@@ -98,7 +110,7 @@ RuntimeProfile fitOne(const RuntimeProfile &parent, const Rows &rows, double pul
     RuntimeProfile profile = patternSearch(parent, decode, [&](const RuntimeProfile &p) {
         return squaredLogError(traits.speed, p) + parentPenalty(p, parent, decode, pull);
     });
-    if (!traits.prefill.isEmpty()) {
+    if (sourceCount(traits.prefill) >= kMinPromptSources) {
         const QList<Parameter> prefill = prefillParameters(traits);
         profile = patternSearch(profile, prefill, [&](const RuntimeProfile &p) {
             return squaredLogError(traits.prefill, p) + parentPenalty(p, parent, prefill, pull);
