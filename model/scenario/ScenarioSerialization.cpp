@@ -174,6 +174,13 @@ void readWorkload(ScenarioJsonReader &reader, const Json &root, Workload &worklo
     readInt("prompt_tokens", 0, MaxTokens, workload.promptTokens);
     readInt("output_tokens", 0, MaxTokens, workload.outputTokens);
     readInt("users", 1, MaxUsers, workload.users);
+    readInt("shared_context_tokens", 0, MaxTokens, workload.sharedContextTokens);
+    if (workload.sharedContextTokens > workload.contextTokens) {
+        reader.problem(at(key, "shared_context_tokens"),
+                       QStringLiteral("%1 is more than the context (%2 tokens)")
+                           .arg(workload.sharedContextTokens)
+                           .arg(workload.contextTokens));
+    }
     readEnum(reader, *value, "kv_cache_type", at(key, "kv_cache_type"), &kvCacheTypeFromString, workload.kvCache,
              "f16, q8_0, q4_0, fp8");
 }
@@ -264,6 +271,7 @@ nlohmann::json scenarioToJson(const Scenario &scenario)
                             {"prompt_tokens", workload.promptTokens},
                             {"output_tokens", workload.outputTokens},
                             {"users", workload.users},
+                            {"shared_context_tokens", workload.sharedContextTokens},
                             {"kv_cache_type", toString(workload.kvCache).toStdString()}};
     root["method"] = toString(scenario.method).toStdString();
     root["efficiency"] = scenario.seedEfficiency;

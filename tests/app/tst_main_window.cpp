@@ -428,6 +428,52 @@ private Q_SLOTS:
         QVERIFY2(after > 4 * before, qPrintable(QStringLiteral("%1 s -> %2 s").arg(before).arg(after)));
     }
 
+    // A context every user shares: vLLM caches it once and reads it once a step, so a batch of users decodes
+    // faster and holds less cache; the shared part never outgrows the context, which takes it down in one undo step.
+    void sharedContextIsCachedOnceForServingUsers()
+    {
+        Scenario scenario = window().controller()->scenario();
+        scenario.runtime = Runtime::Vllm;
+        scenario.modelId = QStringLiteral("qwen3-30b-a3b");
+        scenario.customModel.reset();
+        scenario.workload.users = 16;
+        scenario.workload.contextTokens = 16384;
+        window().controller()->edit(scenario, QStringLiteral("serving"));
+        settle();
+        const auto nvidiaRow = [this] {
+            for (const EstimateRow &row : window().estimateService()->estimates().rows) {
+                if (row.input.device.vendor == QLatin1String("nvidia") && row.estimate.fit == Fit::Fits)
+                    return row;
+            }
+            return EstimateRow{};
+        };
+        const EstimateRow before = nvidiaRow();
+        QVERIFY(!before.input.device.id.isEmpty());
+
+        auto *handle = window().findChild<QSlider *>(QStringLiteral("sharedContextSlider"));
+        QVERIFY(handle);
+        QVERIFY(!handle->parentWidget()->toolTip().isEmpty());
+        handle->setValue(handle->maximum());
+        settle();
+        QCOMPARE(window().controller()->scenario().workload.sharedContextTokens, 16384);
+        const EstimateRow after = nvidiaRow();
+        QCOMPARE(after.input.device.id, before.input.device.id);
+        QVERIFY2(after.estimate.decodeTpsTotal > 1.2 * before.estimate.decodeTpsTotal,
+                 qPrintable(QStringLiteral("%1 -> %2 t/s").arg(before.estimate.decodeTpsTotal).arg(after.estimate.decodeTpsTotal)));
+        QVERIFY(after.estimate.memory.kvCacheGB < before.estimate.memory.kvCacheGB / 4);
+
+        const int steps = window().controller()->undoStack()->count();
+        auto *context = window().findChild<QSlider *>(QStringLiteral("contextSlider"));
+        context->setValue(context->value() - 2);
+        settle();
+        QCOMPARE(window().controller()->scenario().workload.contextTokens, 4096);
+        QCOMPARE(window().controller()->scenario().workload.sharedContextTokens, 4096);
+        QCOMPARE(window().controller()->undoStack()->count(), steps + 1);
+        window().controller()->undoStack()->undo();
+        settle();
+        QCOMPARE(window().controller()->scenario().workload.sharedContextTokens, 16384);
+    }
+
     // The context stops at the longest context the model takes, and says so; a model with a shorter
     // limit brings the context down with it, in the same undo step.
     void contextStopsAtTheModelsLongest()
@@ -548,6 +594,20 @@ private Q_SLOTS:
         QVERIFY(window().grab().save(dir + QStringLiteral("/window-clusters-memory.png")));
         window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Speed));
         window().controller()->edit(single, QStringLiteral("Remove clusters"));
+        settle();
+        // 32 users of vLLM asking about one 32K-token document.
+        Scenario shared = single;
+        shared.runtime = Runtime::Vllm;
+        shared.workload.users = 32;
+        shared.workload.contextTokens = 32768;
+        shared.workload.sharedContextTokens = 32768;
+        window().controller()->edit(shared, QStringLiteral("Shared document"));
+        settle();
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Concurrency));
+        QTest::qWait(50);
+        QVERIFY(window().grab().save(dir + QStringLiteral("/window-shared-context.png")));
+        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Speed));
+        window().controller()->edit(single, QStringLiteral("One user"));
         settle();
         const QSize before = window().size();
         window().resize(1366, 768); // a laptop

@@ -37,6 +37,7 @@ Scenario richScenario()
     scenario.modelId = QStringLiteral("gemma-3-27b");
     scenario.quantName = QStringLiteral("Q5_K_M");
     scenario.workload = Workload{131072, 2000, 300, 12, KvCacheType::Fp8};
+    scenario.workload.sharedContextTokens = 65536;
     scenario.method = Method::Seed;
     scenario.seedEfficiency = 0.55;
     scenario.appleUsableFraction = 0.8;
@@ -152,6 +153,7 @@ private Q_SLOTS:
         QCOMPARE(scenario.modelId, QStringLiteral("qwen3-30b-a3b"));
         QCOMPARE(scenario.workload.contextTokens, 32768);
         QCOMPARE(scenario.workload.users, 8);
+        QCOMPARE(scenario.workload.sharedContextTokens, 0); // not in the file: no shared prefix
         QCOMPARE(toString(scenario.workload.kvCache), toString(KvCacheType::Q8_0));
         QCOMPARE(toString(scenario.method), toString(Method::Seed));
         QCOMPARE(scenario.seedEfficiency, 0.7);
@@ -404,6 +406,15 @@ private Q_SLOTS:
         QTest::newRow("workload array") << QByteArray(R"({"format":"headroom-scenario","version":1,"workload":[]})") << QStringLiteral("workload");
         QTest::newRow("unknown kv") << QByteArray(R"({"format":"headroom-scenario","version":1,"workload":{"kv_cache_type":"f3"}})")
                                     << QStringLiteral("workload.kv_cache_type");
+        QTest::newRow("shared context beyond the context")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"workload":{"context":8192,"shared_context_tokens":8193}})")
+            << QStringLiteral("workload.shared_context_tokens");
+        QTest::newRow("shared context negative")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"workload":{"shared_context_tokens":-1}})")
+            << QStringLiteral("workload.shared_context_tokens");
+        QTest::newRow("shared context fraction")
+            << QByteArray(R"({"format":"headroom-scenario","version":1,"workload":{"shared_context_tokens":10.5}})")
+            << QStringLiteral("workload.shared_context_tokens");
         QTest::newRow("efficiency zero") << QByteArray(R"({"format":"headroom-scenario","version":1,"efficiency":0})") << QStringLiteral("efficiency");
         QTest::newRow("fraction above one")
             << QByteArray(R"({"format":"headroom-scenario","version":1,"apple_usable_fraction":1.5})") << QStringLiteral("apple_usable_fraction");

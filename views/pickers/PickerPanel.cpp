@@ -23,6 +23,7 @@ constexpr double MaxModelParamsB = 1000;
 constexpr double MinContextTokens = 512;
 constexpr double MaxContextTokens = 1 << 20;
 constexpr double MinPromptTokens = 128;
+constexpr double MinSharedContextTokens = 256;
 constexpr double MaxPromptTokens = 1 << 17;
 constexpr double UserSteps[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
 constexpr double MinEfficiency = 0.10;
@@ -46,6 +47,12 @@ QString formatTokens(double tokens)
     if (tokens >= KiB)
         return QString::number(tokens / KiB, 'g', 4) % QLatin1Char('K');
     return QString::number(tokens);
+}
+
+// No shared prefix, then the context sizes a system prompt or a shared document takes.
+QList<double> sharedContextSteps()
+{
+    return QList<double>{0} + doublingSteps(MinSharedContextTokens, MaxContextTokens);
 }
 
 QString formatUsers(double users)
@@ -77,6 +84,11 @@ void PickerPanel::setWhatsThisTexts()
     m_context->setWhatsThis(tr("<b>Context</b><p>Tokens each user keeps in the KV cache. Longer context costs memory "
                                "(it can stop a model fitting) and bandwidth (every decoded token reads it). It stops "
                                "at the longest context the model takes.</p>"));
+    m_sharedContext->setWhatsThis(tr("<b>Shared context</b><p>Leading tokens of the context that every user has in "
+                                     "common: one system prompt or one document all users ask about. vLLM, SGLang "
+                                     "and TensorRT-LLM cache them once for all users, so more users fit; vLLM also "
+                                     "reads them once per decode step, so each user decodes faster. llama.cpp, MLX "
+                                     "and Ollama keep a copy per user. At most the context.</p>"));
     m_prompt->setWhatsThis(tr("<b>Prompt</b><p>Tokens each request sends before the first answer token: the time to "
                               "first token is their prefill time. Prefill is compute-bound, so this is where Macs and "
                               "GPUs differ most (RAG and coding agents send thousands).</p>"));
@@ -110,6 +122,8 @@ PickerPanel::PickerPanel(ScenarioController *controller, const Catalog &catalog,
     , m_quant(new QComboBox(this))
     , m_context(new SteppedSlider(doublingSteps(MinContextTokens, MaxContextTokens), formatTokens, this))
     , m_contextNote(new QLabel(this))
+    , m_sharedContext(new SteppedSlider(sharedContextSteps(),
+                                        [](double tokens) { return tokens > 0 ? formatTokens(tokens) : tr("none"); }, this))
     , m_prompt(new SteppedSlider(doublingSteps(MinPromptTokens, MaxPromptTokens), formatTokens, this))
     , m_users(new SteppedSlider(QList<double>(std::begin(UserSteps), std::end(UserSteps)), formatUsers, this))
     , m_method(new QComboBox(this))
@@ -164,6 +178,8 @@ void PickerPanel::buildLayout()
     m_contextNote->setForegroundRole(QPalette::PlaceholderText);
     m_contextNote->setObjectName(QStringLiteral("contextNote"));
     m_contextNote->hide();
+    m_sharedContext->setToolTip(tr("Leading context tokens every user has in common (a system prompt, one shared "
+                                   "document): serving engines cache them once. Never beyond the context."));
     m_prompt->setToolTip(tr("Prompt length per request, in tokens: what the time to first token processes "
                             "(long documents, RAG and coding agents send thousands)."));
     m_users->setToolTip(tr("Concurrent users (sequences decoded together)."));
@@ -183,6 +199,7 @@ void PickerPanel::buildLayout()
     form->addRow(tr("&Quantization"), m_quant);
     form->addRow(tr("Conte&xt"), m_context);
     form->addRow(QString(), m_contextNote);
+    form->addRow(tr("S&hared context"), m_sharedContext);
     form->addRow(tr("&Prompt"), m_prompt);
     form->addRow(tr("&Users"), m_users);
     form->addRow(tr("Me&thod"), m_method);
@@ -193,6 +210,7 @@ void PickerPanel::buildLayout()
 
     m_modelSize->slider()->setObjectName(QStringLiteral("modelSizeSlider"));
     m_context->slider()->setObjectName(QStringLiteral("contextSlider"));
+    m_sharedContext->slider()->setObjectName(QStringLiteral("sharedContextSlider"));
     m_prompt->slider()->setObjectName(QStringLiteral("promptSlider"));
     m_users->slider()->setObjectName(QStringLiteral("usersSlider"));
     m_efficiency->slider()->setObjectName(QStringLiteral("efficiencySlider"));
@@ -200,7 +218,8 @@ void PickerPanel::buildLayout()
     setTabOrder(m_model, m_modelSize);
     setTabOrder(m_modelSize, m_quant);
     setTabOrder(m_quant, m_context);
-    setTabOrder(m_context, m_prompt);
+    setTabOrder(m_context, m_sharedContext);
+    setTabOrder(m_sharedContext, m_prompt);
     setTabOrder(m_prompt, m_users);
     setTabOrder(m_users, m_method);
     setTabOrder(m_method, m_efficiency);
@@ -225,7 +244,16 @@ void PickerPanel::connectEdits()
         change(tr("Change quantization"), [&](Scenario &s) { s.quantName = quant; });
     });
     connect(m_context, &SteppedSlider::valueChosen, this, [this](double tokens) {
-        change(tr("Change context"), [&](Scenario &s) { s.workload.contextTokens = withinModel(s, int(tokens)); });
+        change(tr("Change context"), [&](Scenario &s) {
+            s.workload.contextTokens = withinModel(s, int(tokens));
+            keepSharedWithinContext(s);
+        });
+    });
+    connect(m_sharedContext, &SteppedSlider::valueChosen, this, [this](double tokens) {
+        change(tr("Change shared context"), [&](Scenario &s) {
+            s.workload.sharedContextTokens = int(tokens);
+            keepSharedWithinContext(s);
+        });
     });
     connect(m_prompt, &SteppedSlider::valueChosen, this, [this](double tokens) {
         change(tr("Change prompt length"), [&](Scenario &s) { s.workload.promptTokens = int(tokens); });
@@ -251,7 +279,7 @@ void PickerPanel::connectEdits()
     connect(m_appleFraction, &SteppedSlider::valueChosen, this, [this](double fraction) {
         change(tr("Change Mac GPU memory"), [&](Scenario &s) { s.appleUsableFraction = fraction; });
     });
-    for (SteppedSlider *slider : {m_modelSize, m_context, m_prompt, m_users, m_efficiency, m_appleFraction}) {
+    for (SteppedSlider *slider : {m_modelSize, m_context, m_sharedContext, m_prompt, m_users, m_efficiency, m_appleFraction}) {
         connect(slider, &SteppedSlider::pressed, this, &PickerPanel::interactionStarted);
         connect(slider, &SteppedSlider::released, this, &PickerPanel::interactionFinished);
     }
@@ -266,6 +294,7 @@ void PickerPanel::chooseModel(int row)
         s.modelId = id;
         s.customModel.reset();
         s.workload.contextTokens = withinModel(s, s.workload.contextTokens);
+        keepSharedWithinContext(s);
     });
 }
 
@@ -285,6 +314,11 @@ int PickerPanel::withinModel(const Scenario &scenario, int contextTokens) const
 {
     const LanguageModel *model = modelOf(scenario);
     return model && model->maxContext > 0 ? std::min(contextTokens, model->maxContext) : contextTokens;
+}
+
+void PickerPanel::keepSharedWithinContext(Scenario &scenario)
+{
+    scenario.workload.sharedContextTokens = std::min(scenario.workload.sharedContextTokens, scenario.workload.contextTokens);
 }
 
 void PickerPanel::showContextNote(const LanguageModel *model, int contextTokens)
@@ -331,6 +365,7 @@ void PickerPanel::showScenario()
     }
     m_context->setValue(scenario.workload.contextTokens);
     showContextNote(model, scenario.workload.contextTokens);
+    m_sharedContext->setValue(scenario.workload.sharedContextTokens);
     m_prompt->setValue(scenario.workload.promptTokens);
     m_users->setValue(scenario.workload.users);
     selectData(m_method, int(scenario.method));

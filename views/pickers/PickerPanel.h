@@ -28,6 +28,7 @@ public:
 
     SteppedSlider *modelSizeSlider() const { return m_modelSize; }
     SteppedSlider *contextSlider() const { return m_context; }
+    SteppedSlider *sharedContextSlider() const { return m_sharedContext; }
     SteppedSlider *promptSlider() const { return m_prompt; }
     QLabel *contextNote() const { return m_contextNote; }
     SteppedSlider *usersSlider() const { return m_users; }
@@ -56,6 +57,8 @@ private:
     const LanguageModel *modelOf(const Scenario &scenario) const;
     // `contextTokens`, no longer than the longest context the scenario's model takes.
     int withinModel(const Scenario &scenario, int contextTokens) const;
+    // A shared prefix is part of the context: it shrinks with it.
+    static void keepSharedWithinContext(Scenario &scenario);
     void showContextNote(const LanguageModel *model, int contextTokens);
 
     ScenarioController *m_controller;
@@ -67,6 +70,7 @@ private:
     QComboBox *m_quant;
     SteppedSlider *m_context;
     QLabel *m_contextNote;
+    SteppedSlider *m_sharedContext;
     SteppedSlider *m_prompt;
     SteppedSlider *m_users;
     QComboBox *m_method;
