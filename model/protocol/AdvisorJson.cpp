@@ -29,9 +29,10 @@ constexpr int maxLimit = 100'000;
 constexpr double placeholderBitsPerWeight = 16;
 
 // Fields resolved by `estimate`'s reader (the same names, defaults and checks as an estimate query).
-constexpr std::array<std::string_view, 8> queryFields{"model",         "quant",         "context",
-                                                      "concurrency",   "prompt_tokens", "output_tokens",
-                                                      "kv_cache_type", "apple_usable_fraction"};
+constexpr std::array<std::string_view, 10> queryFields{"model",         "quant",         "context",
+                                                       "concurrency",   "prompt_tokens", "output_tokens",
+                                                       "kv_cache_type", "apple_usable_fraction", "cached_tokens",
+                                                       "shared_context_tokens"};
 constexpr std::array<std::string_view, 13> adviceFields{
     "min_decode_tps_per_user", "max_ttft_s", "budget_usd",  "max_power_w",
     "platforms",               "runtime",    "rank_by",     "limit",

@@ -148,6 +148,17 @@ private Q_SLOTS:
         QVERIFY(!r.cost.cloudUsdPerMillionTokens);
     }
 
+    // The workload fields `estimate` takes for a follow-up turn and a context all users share.
+    void readsCachedAndSharedContext()
+    {
+        const ParsedAdviseRequest parsed = parseAdviseRequest(
+            R"({"model":"llama-3.1-8b","context":32768,"concurrency":16,"shared_context_tokens":30000,"cached_tokens":2048})",
+            embeddedCatalog());
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        QCOMPARE(parsed.request.workload.sharedContextTokens, 30000);
+        QCOMPARE(parsed.request.workload.cachedTokens, 2048);
+    }
+
     void badRequestNamesTheField_data()
     {
         QTest::addColumn<QByteArray>("request");
@@ -167,6 +178,9 @@ private Q_SLOTS:
         QTest::newRow("text ttft") << QByteArray(R"({"model":"llama-3.1-8b","max_ttft_s":"fast"})") << QStringLiteral("max_ttft_s:");
         QTest::newRow("zero context") << QByteArray(R"({"model":"llama-3.1-8b","context":0})") << QStringLiteral("context:");
         QTest::newRow("zero limit") << QByteArray(R"({"model":"llama-3.1-8b","limit":0})") << QStringLiteral("limit:");
+        QTest::newRow("shared context beyond the context")
+            << QByteArray(R"({"model":"llama-3.1-8b","context":4096,"shared_context_tokens":5000})")
+            << QStringLiteral("shared_context_tokens: must be at most context");
         QTest::newRow("quotes not an object") << QByteArray(R"({"model":"llama-3.1-8b","quotes_usd":5})")
                                               << QStringLiteral("quotes_usd:");
         QTest::newRow("negative quote") << QByteArray(R"({"model":"llama-3.1-8b","quotes_usd":{"rtx-5090":-1}})")
