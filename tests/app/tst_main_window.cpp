@@ -585,16 +585,15 @@ private Q_SLOTS:
             macs.configuration.linkId = QString::fromLatin1(link);
             clusters.configurations << macs;
         }
+        const auto shoot = [&](ChartKind chart, const QString &name) {
+            window().chartTabs()->setCurrentWidget(window().chart(chart));
+            QTest::qWait(50);
+            return window().grab().save(dir + QLatin1Char('/') + name);
+        };
         window().controller()->edit(clusters, QStringLiteral("Add clusters"));
         settle();
-        QTest::qWait(50);
-        QVERIFY(window().grab().save(dir + QStringLiteral("/window-clusters.png")));
-        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Memory));
-        QTest::qWait(50);
-        QVERIFY(window().grab().save(dir + QStringLiteral("/window-clusters-memory.png")));
-        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Speed));
-        window().controller()->edit(single, QStringLiteral("Remove clusters"));
-        settle();
+        QVERIFY(shoot(ChartKind::Speed, QStringLiteral("window-clusters.png")));
+        QVERIFY(shoot(ChartKind::Memory, QStringLiteral("window-clusters-memory.png")));
         // 32 users of vLLM asking about one 32K-token document.
         Scenario shared = single;
         shared.runtime = Runtime::Vllm;
@@ -603,9 +602,7 @@ private Q_SLOTS:
         shared.workload.sharedContextTokens = 32768;
         window().controller()->edit(shared, QStringLiteral("Shared document"));
         settle();
-        window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Concurrency));
-        QTest::qWait(50);
-        QVERIFY(window().grab().save(dir + QStringLiteral("/window-shared-context.png")));
+        QVERIFY(shoot(ChartKind::Concurrency, QStringLiteral("window-shared-context.png")));
         window().chartTabs()->setCurrentWidget(window().chart(ChartKind::Speed));
         window().controller()->edit(single, QStringLiteral("One user"));
         settle();
