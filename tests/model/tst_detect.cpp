@@ -40,7 +40,10 @@ private Q_SLOTS:
         QTest::newRow("mixed cards: the most numerous")
             << "NVIDIA GeForce RTX 3090, 24576\nNVIDIA GeForce RTX 4090, 24564\nNVIDIA GeForce RTX 4090, 24564\n"
             << "rtx-4090" << 2 << 24.0;
-        QTest::newRow("unknown card") << "Tesla T4, 15360\n" << "" << 0 << 0.0;
+        QTest::newRow("Tesla T4: named as nvidia-smi names it") << "Tesla T4, 15360\n" << "t4" << 1 << 16.0;
+        QTest::newRow("RTX 4070 SUPER, not the RTX 4070") << "NVIDIA GeForce RTX 4070 SUPER, 12282\n" << "rtx-4070-super" << 1 << 12.0;
+        QTest::newRow("RTX 4070, not its SUPER or Ti") << "NVIDIA GeForce RTX 4070, 12282\n" << "rtx-4070" << 1 << 12.0;
+        QTest::newRow("unknown card") << "Tesla P40, 24576\n" << "" << 0 << 0.0;
         QTest::newRow("garbled") << "NVIDIA GeForce RTX 4090 24564\n" << "" << 0 << 0.0;
         QTest::newRow("truncated") << "NVIDIA GeForce RTX 40" << "" << 0 << 0.0;
         QTest::newRow("absurd memory") << "NVIDIA GeForce RTX 4090, 99999999999999\n" << "" << 0 << 0.0;
@@ -77,6 +80,8 @@ private Q_SLOTS:
         QTest::newRow("M3 Max 36 GB, cores not read") << "Apple M3 Max" << "38654705664" << "" << "m3-max-30c" << 36.0;
         QTest::newRow("M3 Ultra 256 GB") << "Apple M3 Ultra" << "274877906944" << "" << "m3-ultra" << 256.0;
         QTest::newRow("M4 Pro 64 GB") << "Apple M4 Pro" << "68719476736" << "" << "m4-pro" << 64.0;
+        QTest::newRow("M2 16 GB, not the M2 Pro") << "Apple M2" << "17179869184" << "" << "m2" << 16.0;
+        QTest::newRow("M2 Pro, not the M2") << "Apple M2 Pro" << "34359738368" << "" << "m2-pro" << 32.0;
         QTest::newRow("an Intel Mac") << "Intel(R) Core(TM) i9-9880H CPU @ 2.30GHz" << gb128 << "" << "" << 0.0;
         QTest::newRow("memsize garbled") << "Apple M3 Max" << "lots" << "" << "" << 0.0;
     }
