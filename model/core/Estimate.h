@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -28,6 +29,12 @@ struct Workload {
     int sharedContextTokens = 0;
     bool operator==(const Workload &) const = default;
 };
+
+// The shared prefix is part of the context: whatever shortens the context shortens it too.
+inline void keepSharedWithinContext(Workload &workload)
+{
+    workload.sharedContextTokens = std::min(workload.sharedContextTokens, workload.contextTokens);
+}
 
 // Everything an estimator needs, already resolved against the catalog: no ids left to look up.
 struct EstimateInput {

@@ -1,6 +1,7 @@
 // Present mode, offscreen: keys drive the tour through the window's controller, each step's scenario is
 // restored exactly, autoplay advances, steps are recorded, bad tours are refused.
 #include "views/charts/ChartBase.h"
+#include "scenario/ScenarioFile.h"
 #include "scenario/TourCaptions.h"
 #include "session/EstimateService.h"
 #include "views/present/PresentMode.h"
@@ -155,6 +156,24 @@ private Q_SLOTS:
         QVERIFY(stage.controller.scenario() == tour.steps[0].scenario); // the presenter's change is gone
         stage.controller.flush();
         QCOMPARE(users->value(), double(tour.steps[0].scenario.workload.users));
+    }
+
+    // The presenter's shorter context takes a shared prefix down with it: the scenario stays one a file can hold.
+    void presenterContextKeepsTheSharedPrefixWithin()
+    {
+        const Tour tour = loadOrFail(tourData(QStringLiteral("valid-cumulative.json")));
+        Stage stage(tour);
+        Scenario shared = stage.controller.scenario();
+        shared.workload.contextTokens = 32768;
+        shared.workload.sharedContextTokens = 32768;
+        stage.controller.edit(shared, QStringLiteral("shared document"));
+        stage.controller.flush();
+        SteppedSlider *context = stage.present.controls()->contextSlider();
+        context->slider()->setValue(context->nearestStep(4096));
+        QCOMPARE(stage.controller.scenario().workload.contextTokens, 4096);
+        QCOMPARE(stage.controller.scenario().workload.sharedContextTokens, 4096);
+        const ScenarioOrDiagnostics reread = parseScenario(serializeScenario(stage.controller.scenario()), QStringLiteral("saved"));
+        QVERIFY(std::holds_alternative<Scenario>(reread));
     }
 
     // The cliff step's caption quotes the numbers its chart plots, and follows the presenter's edits.

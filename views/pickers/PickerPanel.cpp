@@ -246,13 +246,13 @@ void PickerPanel::connectEdits()
     connect(m_context, &SteppedSlider::valueChosen, this, [this](double tokens) {
         change(tr("Change context"), [&](Scenario &s) {
             s.workload.contextTokens = withinModel(s, int(tokens));
-            keepSharedWithinContext(s);
+            keepSharedWithinContext(s.workload);
         });
     });
     connect(m_sharedContext, &SteppedSlider::valueChosen, this, [this](double tokens) {
         change(tr("Change shared context"), [&](Scenario &s) {
             s.workload.sharedContextTokens = int(tokens);
-            keepSharedWithinContext(s);
+            keepSharedWithinContext(s.workload);
         });
     });
     connect(m_prompt, &SteppedSlider::valueChosen, this, [this](double tokens) {
@@ -294,7 +294,7 @@ void PickerPanel::chooseModel(int row)
         s.modelId = id;
         s.customModel.reset();
         s.workload.contextTokens = withinModel(s, s.workload.contextTokens);
-        keepSharedWithinContext(s);
+        keepSharedWithinContext(s.workload);
     });
 }
 
@@ -314,11 +314,6 @@ int PickerPanel::withinModel(const Scenario &scenario, int contextTokens) const
 {
     const LanguageModel *model = modelOf(scenario);
     return model && model->maxContext > 0 ? std::min(contextTokens, model->maxContext) : contextTokens;
-}
-
-void PickerPanel::keepSharedWithinContext(Scenario &scenario)
-{
-    scenario.workload.sharedContextTokens = std::min(scenario.workload.sharedContextTokens, scenario.workload.contextTokens);
 }
 
 void PickerPanel::showContextNote(const LanguageModel *model, int contextTokens)

@@ -57,8 +57,6 @@ private:
     const LanguageModel *modelOf(const Scenario &scenario) const;
     // `contextTokens`, no longer than the longest context the scenario's model takes.
     int withinModel(const Scenario &scenario, int contextTokens) const;
-    // A shared prefix is part of the context: it shrinks with it.
-    static void keepSharedWithinContext(Scenario &scenario);
     void showContextNote(const LanguageModel *model, int contextTokens);
 
     ScenarioController *m_controller;

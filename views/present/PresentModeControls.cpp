@@ -78,7 +78,12 @@ PresentModeControls::PresentModeControls(ScenarioController *controller, QWidget
         edit([users](Workload &workload) { workload.users = qRound(users); }, tr("Present: users"));
     });
     connect(m_context, &SteppedSlider::valueChosen, this, [edit](double tokens) {
-        edit([tokens](Workload &workload) { workload.contextTokens = qRound(tokens); }, tr("Present: context"));
+        edit(
+            [tokens](Workload &workload) {
+                workload.contextTokens = qRound(tokens);
+                keepSharedWithinContext(workload);
+            },
+            tr("Present: context"));
     });
     connect(controller, &ScenarioController::scenarioChanged, this, &PresentModeControls::showScenario);
     showScenario();
