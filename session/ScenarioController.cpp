@@ -55,8 +55,12 @@ ScenarioController::~ScenarioController()
     m_undoStack.disconnect(this);
 }
 
-void ScenarioController::edit(const Scenario &scenario, const QString &description)
+void ScenarioController::edit(const Scenario &requested, const QString &description)
 {
+    Scenario scenario = requested;
+    // Whichever control shortened the context (its slider, a model's limit, Present mode), the shared prefix is
+    // part of it: a scenario always holds what its file can.
+    keepSharedWithinContext(scenario.workload);
     setChart(scenario.chart); // view state: never an undo step of its own, never undone
     if (scenario == m_scenario)
         return;

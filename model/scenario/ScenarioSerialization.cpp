@@ -177,9 +177,9 @@ void readWorkload(ScenarioJsonReader &reader, const Json &root, Workload &worklo
     readInt("shared_context_tokens", 0, MaxTokens, workload.sharedContextTokens);
     if (workload.sharedContextTokens > workload.contextTokens) {
         reader.problem(at(key, "shared_context_tokens"),
-                       QStringLiteral("%1 is more than the context (%2 tokens)")
-                           .arg(workload.sharedContextTokens)
-                           .arg(workload.contextTokens));
+                       QStringLiteral("must be at most context (%1 tokens); got %2")
+                           .arg(workload.contextTokens)
+                           .arg(workload.sharedContextTokens));
     }
     readEnum(reader, *value, "kv_cache_type", at(key, "kv_cache_type"), &kvCacheTypeFromString, workload.kvCache,
              "f16, q8_0, q4_0, fp8");

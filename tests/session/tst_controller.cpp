@@ -112,6 +112,33 @@ private Q_SLOTS:
         QCOMPARE(controller.undoStack()->count(), 0);
     }
 
+    // The shared prefix is part of the context: any edit that leaves it longer than the context shortens it.
+    void sharedContextStaysWithinTheContext_data()
+    {
+        QTest::addColumn<int>("context");
+        QTest::addColumn<int>("shared");
+        QTest::addColumn<int>("kept");
+        QTest::newRow("within") << 8192 << 4096 << 4096;
+        QTest::newRow("all of it") << 8192 << 8192 << 8192;
+        QTest::newRow("beyond: cut to the context") << 4096 << 32768 << 4096;
+        QTest::newRow("none") << 16384 << 0 << 0;
+    }
+    void sharedContextStaysWithinTheContext()
+    {
+        QFETCH(int, context);
+        QFETCH(int, shared);
+        QFETCH(int, kept);
+        ScenarioController controller;
+        controller.reset(articleLineupScenario());
+        Scenario scenario = controller.scenario();
+        scenario.workload.contextTokens = context;
+        scenario.workload.sharedContextTokens = shared;
+        controller.edit(scenario, QStringLiteral("Shared document"));
+        QCOMPARE(controller.scenario().workload.contextTokens, context);
+        QCOMPARE(controller.scenario().workload.sharedContextTokens, kept);
+        QCOMPARE(controller.undoStack()->count(), 1);
+    }
+
     void notificationsCoalesce_data()
     {
         QTest::addColumn<int>("edits");

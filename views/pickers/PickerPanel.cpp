@@ -244,16 +244,10 @@ void PickerPanel::connectEdits()
         change(tr("Change quantization"), [&](Scenario &s) { s.quantName = quant; });
     });
     connect(m_context, &SteppedSlider::valueChosen, this, [this](double tokens) {
-        change(tr("Change context"), [&](Scenario &s) {
-            s.workload.contextTokens = withinModel(s, int(tokens));
-            keepSharedWithinContext(s.workload);
-        });
+        change(tr("Change context"), [&](Scenario &s) { s.workload.contextTokens = withinModel(s, int(tokens)); });
     });
     connect(m_sharedContext, &SteppedSlider::valueChosen, this, [this](double tokens) {
-        change(tr("Change shared context"), [&](Scenario &s) {
-            s.workload.sharedContextTokens = int(tokens);
-            keepSharedWithinContext(s.workload);
-        });
+        change(tr("Change shared context"), [&](Scenario &s) { s.workload.sharedContextTokens = int(tokens); });
     });
     connect(m_prompt, &SteppedSlider::valueChosen, this, [this](double tokens) {
         change(tr("Change prompt length"), [&](Scenario &s) { s.workload.promptTokens = int(tokens); });
@@ -294,7 +288,6 @@ void PickerPanel::chooseModel(int row)
         s.modelId = id;
         s.customModel.reset();
         s.workload.contextTokens = withinModel(s, s.workload.contextTokens);
-        keepSharedWithinContext(s.workload);
     });
 }
 

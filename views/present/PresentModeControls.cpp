@@ -78,12 +78,7 @@ PresentModeControls::PresentModeControls(ScenarioController *controller, QWidget
         edit([users](Workload &workload) { workload.users = qRound(users); }, tr("Present: users"));
     });
     connect(m_context, &SteppedSlider::valueChosen, this, [edit](double tokens) {
-        edit(
-            [tokens](Workload &workload) {
-                workload.contextTokens = qRound(tokens);
-                keepSharedWithinContext(workload);
-            },
-            tr("Present: context"));
+        edit([tokens](Workload &workload) { workload.contextTokens = qRound(tokens); }, tr("Present: context"));
     });
     connect(controller, &ScenarioController::scenarioChanged, this, &PresentModeControls::showScenario);
     showScenario();
