@@ -38,7 +38,7 @@ QString sectionTitle(ScoreSection section)
     return {};
 }
 
-// The rows kept out of the error figures, each with its estimate and why its own source contradicts it.
+// The rows kept out of the error figures, each with its estimate and the measurement that contradicts it.
 void writeSetAside(const ValidationReport &report, QTextStream &out)
 {
     bool any = false;
@@ -46,7 +46,8 @@ void writeSetAside(const ValidationReport &report, QTextStream &out)
         if (row.setAside.isEmpty())
             continue;
         if (!any)
-            out << "\nSet aside: their own source contradicts them (scored, never fitted, outside the groups above)\n";
+            out << "\nSet aside: a measurement beside them contradicts them (their own source, or the same runtime's later kernels;\n"
+                   "scored, never fitted, outside the groups above)\n";
         any = true;
         out << QStringLiteral("line %1 %2 %3: measured %4 t/s, roofline %5, held out %6; %7\n")
                    .arg(row.line).arg(row.sourceId, row.hardwareId, formatSpeedNumber(row.measured), formatSpeedNumber(row.roofline),
@@ -60,7 +61,7 @@ void writeText(const ValidationReport &report, int rowCount, const QString &orig
     out << "roofline = built-in calibration; hold-out = refitted without the row's source (leave-one-source-out, over the\n"
            "shipped measurements and these); in range = share of held-out estimates whose likely range holds the measured value;\n"
            "rows measured with speculative decoding are only in their own runtime group (Headroom estimates plain decode), as\n"
-           "are rows set aside because their own source contradicts them (listed at the end, with the reason)\n";
+           "are rows set aside because a measurement beside them contradicts them (listed at the end, with the reason)\n";
     for (ScoreSection section : kSections) {
         bool any = false;
         for (const ScoreGroup &group : report.groups)

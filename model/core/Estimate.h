@@ -97,6 +97,8 @@ struct FormulaTerms {
     double expertPromptRate = 1;     // share of the matmul rate a MoE's routed experts reach in a prompt
     double expertTokensAtHalfRate = 0; // tokens per expert at which they reach half of it
     double promptTokensPerExpert = 0;  // tokens of one prompt micro-batch routed to each expert
+    double promptPipelineSpeedup = 1;  // a llama.cpp layer split's prompt against one card: m n / (m + n - 1)
+    double promptMicroBatchesInFlight = 1; // m: micro-batches of one batch in the cards' pipeline at once
     // The host's per-step work (scheduling, sampling, launches) runs while the GPU works on the step before
     // (serving runtimes' CUDA graphs and asynchronous scheduling): the step takes the longer of the two.
     bool overheadOverlapsGpu = false;

@@ -250,6 +250,11 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       terms.promptOverheadMs > 0
                           ? QStringLiteral(", %1 ms set-up per request").arg(number(terms.promptOverheadMs, 0))
                           : QString());
+    if (terms.promptPipelineSpeedup > 1.0)
+        lines << QStringLiteral("prefill pipeline: llama.cpp's layer split keeps %1 micro-batches in flight through the %2 "
+                                "cards: %3x one card (m n / (m + n - 1))")
+                     .arg(number(terms.promptMicroBatchesInFlight, 0), QString::number(input.configuration.count),
+                          number(terms.promptPipelineSpeedup, 2));
     if (input.model.isMoe() && terms.expertPromptRate < 1.0)
         lines << QStringLiteral("prefill experts: %1 tokens of each %2-token micro-batch reach each routed expert, whose "
                                 "matmuls then run at %3% of that rate (m / (m + %4), half rate at %4 tokens)")

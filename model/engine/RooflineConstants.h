@@ -42,6 +42,10 @@ inline constexpr double kAllReducesPerLayer = 2.0;
 inline constexpr double kActivationBytesPerElement = 2.0;
 // llama.cpp gathers a tensor split's matmul outputs in FP32.
 inline constexpr double kGatheredBytesPerElement = 4.0;
+// llama.cpp's layer split pipelines the micro-batches of one batch through the cards: a batch of 2,048
+// tokens (its default n_batch) holds four micro-batches of 512, and its scheduler keeps four copies of
+// each stage's inputs in flight (GGML_SCHED_MAX_COPIES).
+inline constexpr int kPipelinedMicroBatches = 4;
 // Latency of one small all-reduce (NCCL/RCCL, two cards): tens of microseconds across PCIe, a few over NVLink or
 // AMD's Infinity Fabric.
 inline constexpr double kPcieAllReduceLatencyUs = 25.0;

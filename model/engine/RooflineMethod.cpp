@@ -88,6 +88,12 @@ struct Parallelism {
     int stages = 1;
 };
 
+// A prompt's micro-batches overlapping in a layer split's cards.
+struct LayerPipeline {
+    double microBatchesInFlight = 1;
+    double speedup = 1;
+};
+
 Parallelism parallelismOf(const EstimateInput &input, Split split, NodeSplit nodeSplit)
 {
     const int count = std::max(1, input.configuration.count);
@@ -221,6 +227,24 @@ double tensorSplitPromptBytesPerToken(const LanguageModel &model, Runtime runtim
     return outputsPerToken * kGatheredBytesPerElement * remoteShare;
 }
 
+// llama.cpp's layer split on the cards of one machine: while card 2 runs micro-batch 1 through its layers, card 1
+// starts micro-batch 2. With m micro-batches in flight on n cards the batch takes m + n - 1 stage times of
+// 1/n of the model each, against m whole-model times on one card. A prompt of one micro-batch (llama-bench's
+// pp512) gains nothing; a 2,048-token batch on four cards runs 16/7 = 2.3x as fast as one card.
+LayerPipeline layerPipeline(const EstimateInput &input, Runtime runtime, Split split, NodeSplit nodeSplit,
+                            double microBatch)
+{
+    const double cards = std::max(1, input.configuration.count);
+    if (runtime != Runtime::LlamaCpp || split != Split::Layer || cards <= 1
+        || (input.configuration.nodes > 1 && nodeSplit != NodeSplit::Tensor))
+        return {};
+    LayerPipeline pipeline;
+    pipeline.microBatchesInFlight = std::min(double(kPipelinedMicroBatches),
+                                             std::ceil(std::max(1, input.workload.promptTokens) / std::max(1.0, microBatch)));
+    pipeline.speedup = pipeline.microBatchesInFlight * cards / (pipeline.microBatchesInFlight + cards - 1.0);
+    return pipeline;
+}
+
 // Prompt processing, per token: the matmuls at the prefill rate (a MoE's experts slower, each seeing only
 // micro-batch x k / E tokens), attention over the prompt so far at the attention rate, and a memory floor of
 // one read of all the weights per micro-batch (a long prompt touches every expert); a tensor split then
@@ -232,10 +256,11 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     const double prompt = std::max(1, input.workload.promptTokens);
     const double microBatch = promptMicroBatch(input.workload.promptTokens, profile.prefillMicroBatchTokens);
     // Tensor split shares every matmul among the n cards. A layer split (and a pipeline of machines) runs the
-    // prompt's micro-batches through the cards one after another: measured prompts on 2-8 cards and over RPC
-    // run at one card's speed, with no overlap of micro-batches between the stages.
+    // prompt's micro-batches through the cards one after another; only llama.cpp's layer split within one
+    // machine overlaps them (see layerPipeline).
     const double cards = std::max(1, input.configuration.count);
-    const double parallel = parallelismOf(input, split, nodeSplit).tensorWays;
+    const double parallel = parallelismOf(input, split, nodeSplit).tensorWays
+        * layerPipeline(input, runtime, split, nodeSplit, microBatch).speedup;
 
     const double activeB = activeParamsB(model);
     const ExpertSplit experts = expertSplit(model);
@@ -341,6 +366,9 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.expertPromptRate = expertPromptRate(input.model, profile.expertTokensAtHalfRate, promptBatch);
     terms.expertTokensAtHalfRate = profile.expertTokensAtHalfRate;
     terms.promptTokensPerExpert = promptTokensPerExpert(input.model, promptBatch);
+    const LayerPipeline pipeline = layerPipeline(input, runtime, split, nodeSplit, promptBatch);
+    terms.promptPipelineSpeedup = pipeline.speedup;
+    terms.promptMicroBatchesInFlight = pipeline.microBatchesInFlight;
     terms.provenance = profile.provenance;
 
     if (!estimate.runs()) {

@@ -58,7 +58,7 @@ struct MeasuredRow {
     bool endToEnd = false;
     // Measured with speculative decoding (the notes say so): scored, never fitted (see fittedRuntime).
     bool speculative = false;
-    // Why the row is set aside: its own source contradicts it (the notes' "[set aside: ...]"); scored, never
+    // Why the row is set aside: a measurement beside it contradicts it (the notes' "[set aside: ...]"); scored, never
     // fitted, kept out of the groups that measure the estimator. Empty for every other row.
     QString setAside;
     // A cluster (split "cluster"): identical machines of device_count devices each, the catalog link joining them

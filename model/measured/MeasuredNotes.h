@@ -21,8 +21,8 @@ bool notesSayEndToEnd(const QString &notes);
 // step, which is not the plain decode the estimator models. "no MTP" and "MTP off" say the opposite.
 bool notesSaySpeculative(const QString &notes);
 
-// Why a row is set aside, when its own source contradicts it ("[set aside: F16 slower than the same card's
-// Q4_K_M]" in the notes); empty otherwise.
+// Why a row is set aside, when a measurement beside it contradicts it: its own source, or the same runtime's
+// later kernels ("[set aside: F16 slower than the same card's Q4_K_M]" in the notes); empty otherwise.
 QString setAsideReasonInNotes(const QString &notes);
 
 } // namespace headroom

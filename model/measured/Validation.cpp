@@ -446,7 +446,7 @@ ValidationReport validate(const MeasuredRows &rows, const Catalog &catalog, cons
                     continue;
                 // A speed measured with speculative decoding is another quantity than the plain decode estimated:
                 // it has its own runtime group and stays out of the groups that measure the estimator.
-                // A row its own source contradicts likewise.
+                // A row a measurement beside it contradicts likewise.
                 if ((score.speculative || !score.setAside.isEmpty()) && qstrcmp(dimension.name, "runtime") != 0)
                     continue;
                 // So are a cluster's speeds (the link's model on top): they have the runtime group "cluster" and

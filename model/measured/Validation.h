@@ -64,7 +64,7 @@ struct RowScore {
     Runtime modelled = Runtime::LlamaCpp; // the runtime it was scored with
     bool fitted = true;     // the row calibrates a runtime (see fittedRuntime)
     bool speculative = false; // measured with speculative decoding: grouped apart, never fitted
-    QString setAside;         // why its own source contradicts it: grouped apart, never fitted
+    QString setAside;         // which measurement contradicts it: grouped apart, never fitted
     int nodes = 1;            // machines of a cluster: grouped apart, calibrates the link's costs (ClusterFit.h)
     bool moe = false;
     int gpuCount = 1;

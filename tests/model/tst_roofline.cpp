@@ -294,35 +294,52 @@ private Q_SLOTS:
                                                         : QStringLiteral("+ overhead")));
     }
 
-    // A layer split runs a prompt's micro-batches through its cards one after another: however long the prompt,
-    // it goes no faster than on one card that holds the model. A serving runtime's tensor split shares every matmul.
-    void layerSplitPromptRunsAtOneCardsSpeed_data()
+    // llama.cpp's layer split pipelines the micro-batches of a 2,048-token batch through its cards: m of them on
+    // n cards take m + n - 1 stage times of 1/n of the model. One micro-batch gains nothing; Ollama (batches of
+    // one micro-batch) and a split across machines run at one card's speed. A serving runtime's tensor split
+    // shares every matmul.
+    void layerSplitPipelinesThePromptsMicroBatches_data()
     {
         QTest::addColumn<int>("cards");
         QTest::addColumn<int>("prompt");
-        QTest::newRow("2 cards, one micro-batch") << 2 << 512;
-        QTest::newRow("4 cards, 8 micro-batches") << 4 << 4096;
-        QTest::newRow("8 cards, 32 micro-batches") << 8 << 16384;
+        QTest::addColumn<Runtime>("runtime");
+        QTest::addColumn<double>("speedup");
+        QTest::newRow("2 cards, one micro-batch") << 2 << 512 << Runtime::LlamaCpp << 1.0;
+        QTest::newRow("4 cards, two micro-batches") << 4 << 1024 << Runtime::LlamaCpp << 8.0 / 5.0;
+        QTest::newRow("4 cards, a full batch in flight") << 4 << 4096 << Runtime::LlamaCpp << 16.0 / 7.0;
+        QTest::newRow("8 cards, a full batch in flight") << 8 << 16384 << Runtime::LlamaCpp << 32.0 / 11.0;
+        QTest::newRow("Ollama, 4 cards") << 4 << 4096 << Runtime::Ollama << 1.0;
     }
 
-    void layerSplitPromptRunsAtOneCardsSpeed()
+    void layerSplitPipelinesThePromptsMicroBatches()
     {
         QFETCH(int, cards);
         QFETCH(int, prompt);
-        const auto prefill = [&](int count, Split split, Runtime runtime) {
+        QFETCH(Runtime, runtime);
+        QFETCH(double, speedup);
+        const auto inputFor = [&](int count, Split split, Runtime on) {
             EstimateInput in = input(gpu(1008, 96, 165), llama8b(), count, 1, prompt);
             in.workload.promptTokens = prompt;
             in.configuration.split = split;
-            in.configuration.runtime = runtime;
-            return rooflineEstimate(in).prefillTps;
+            in.configuration.runtime = on;
+            return in;
         };
-        const double one = prefill(1, Split::Auto, Runtime::LlamaCpp);
-        QVERIFY(one > 0);
-        QVERIFY2(std::abs(prefill(cards, Split::Layer, Runtime::LlamaCpp) / one - 1.0) < 1e-9,
-                 "a layer split prompt runs at one card's speed");
+        const auto estimate = [&](int count, Split split, Runtime on) { return rooflineEstimate(inputFor(count, split, on)); };
+        const Estimate one = estimate(1, Split::Auto, runtime);
+        const Estimate split = estimate(cards, Split::Layer, runtime);
+        QVERIFY(one.prefillTps > 0);
+        QCOMPARE(split.terms.promptPipelineSpeedup, speedup);
+        // The request's fixed set-up is not pipelined: the whole prompt gains a little less than its matmuls.
+        const double setUpPerToken = split.terms.promptOverheadMs / 1000.0 / prompt;
+        const double expected = 1.0 / ((1.0 / one.prefillTps - setUpPerToken) / speedup + setUpPerToken);
+        QVERIFY2(std::abs(split.prefillTps / expected - 1.0) < 1e-9,
+                 qPrintable(QStringLiteral("%1 t/s on %2 cards, %3 expected").arg(split.prefillTps).arg(cards).arg(expected)));
+        QCOMPARE(explain(inputFor(cards, Split::Layer, runtime), split).contains(QStringLiteral("prefill pipeline:")),
+                 speedup > 1.0);
+
         // A prompt long enough that the request's fixed set-up is a small share of it.
         prompt = std::max(prompt, 16384);
-        QVERIFY(prefill(cards, Split::Tensor, Runtime::Vllm) > 1.5 * prefill(1, Split::Auto, Runtime::Vllm));
+        QVERIFY(estimate(cards, Split::Tensor, Runtime::Vllm).prefillTps > 1.5 * estimate(1, Split::Auto, Runtime::Vllm).prefillTps);
     }
 
     // A follow-up turn: the prompt's tokens attend to everything already cached, so the same prompt on a full

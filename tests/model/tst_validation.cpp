@@ -243,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(overall->rows, concurrencyRows - concurrencySpeculative - concurrencyClusters);
     }
 
-    // A row its own source contradicts is scored but never fitted, and reported only in its own runtime group
+    // A row a measurement beside it contradicts is scored but never fitted, and reported only in its own runtime group
     // and in the set-aside list (with its reason), so that it cannot drag the fit or hide in the error figures.
     void setAsideRowsStandApart()
     {
