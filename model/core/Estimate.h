@@ -92,7 +92,8 @@ struct FormulaTerms {
     double prefillMicroBatchTokens = 0;
     double matmulTflops = 0;         // per card, the rate the runtime's matmul kernels draw on (PromptMatmulRate.h)
     double prefillCeilingTflops = 0; // highest rate those kernels reach per card (0 = none)
-    double reachedPromptTflops = 0;  // what they reach per card: efficiency x rate, joined with the ceiling
+    double reachedPromptTflops = 0;  // what they reach per card: efficiency x rate, joined with the ceiling, x quantizedPromptRate
+    double quantizedPromptRate = 1;  // quantized weights' prompt matmuls against F16 (1 for F16 and serving engines)
     double promptOverheadMs = 0;     // fixed time per request before its first token
     double expertPromptRate = 1;     // share of the matmul rate a MoE's routed experts reach in a prompt
     double expertTokensAtHalfRate = 0; // tokens per expert at which they reach half of it

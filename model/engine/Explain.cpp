@@ -243,9 +243,12 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                  .arg(number(estimate.prefillTps), number(estimate.prefillTpsLow), number(estimate.prefillTpsHigh),
                       number(terms.reachedPromptTflops), number(terms.prefillEfficiency, 3),
                       number(terms.matmulTflops), rateNote(input, terms),
-                      terms.prefillCeilingTflops > 0
-                          ? QStringLiteral(", these kernels' ceiling %1 TFLOPS").arg(number(terms.prefillCeilingTflops))
-                          : QString(),
+                      (terms.prefillCeilingTflops > 0
+                           ? QStringLiteral(", these kernels' ceiling %1 TFLOPS").arg(number(terms.prefillCeilingTflops))
+                           : QString())
+                          + (terms.quantizedPromptRate != 1.0
+                                 ? QStringLiteral(", x %1 for quantized weights").arg(number(terms.quantizedPromptRate, 2))
+                                 : QString()),
                       number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0), attentionScope,
                       terms.promptOverheadMs > 0
                           ? QStringLiteral(", %1 ms set-up per request").arg(number(terms.promptOverheadMs, 0))

@@ -88,6 +88,12 @@ struct Parallelism {
     int stages = 1;
 };
 
+// A prompt's matmuls on quantized weights against F16, in the runtimes that unpack them in their own kernels.
+double quantizedPromptRate(const RuntimeProfile &profile, Runtime runtime, const Quantization &quant)
+{
+    return !isServingRuntime(runtime) && quant.bitsPerWeight < kUnquantizedBitsPerWeight ? profile.quantizedPromptRate : 1.0;
+}
+
 // A prompt's micro-batches overlapping in a layer split's cards.
 struct LayerPipeline {
     double microBatchesInFlight = 1;
@@ -267,7 +273,8 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     const double routedB = experts.perExpertParamsB > 0 ? std::max(0.0, activeB - experts.sharedParamsB) : 0.0;
     const double expertRate = routedB > 0 ? expertPromptRate(model, profile.expertTokensAtHalfRate, microBatch) : 1.0;
     const double matmulFlops = reachedPromptTflops(matmulTflops(input.device, runtime, input.quant), profile.prefillEfficiency,
-                                                   profile.prefillCeilingTflops) * 1e12 * parallel;
+                                                   profile.prefillCeilingTflops)
+        * quantizedPromptRate(profile, runtime, input.quant) * 1e12 * parallel;
     const double peakFlops = std::max(0.0, input.device.fp16Tflops) * 1e12 * parallel;
     const double matmulSeconds = safeRatio(2e9 * (activeB - routedB + routedB / expertRate), matmulFlops);
     // The prompt's tokens attend to every cached token and, on average, to half of the prompt.
@@ -359,8 +366,10 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.attentionEfficiency = profile.attentionEfficiency;
     terms.prefillMicroBatchTokens = profile.prefillMicroBatchTokens;
     terms.prefillCeilingTflops = profile.prefillCeilingTflops;
+    terms.quantizedPromptRate = quantizedPromptRate(profile, runtime, input.quant);
     terms.reachedPromptTflops = reachedPromptTflops(terms.matmulTflops, profile.prefillEfficiency,
-                                                    profile.prefillCeilingTflops);
+                                                    profile.prefillCeilingTflops)
+        * terms.quantizedPromptRate;
     terms.promptOverheadMs = profile.promptOverheadMs;
     const double promptBatch = promptMicroBatch(input.workload.promptTokens, profile.prefillMicroBatchTokens);
     terms.expertPromptRate = expertPromptRate(input.model, profile.expertTokensAtHalfRate, promptBatch);

@@ -80,8 +80,10 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
                       .arg(literal(p.kernelCeilingGBs), literal(p.attentionEfficiency), literal(p.dequantOpsPerWeight));
         source += QStringLiteral("         .perSequenceOverheadMs = %1, .moeLayerOverheadUs = %2, .prefillMicroBatchTokens = %3,\n")
                       .arg(literal(p.perSequenceOverheadMs), literal(p.moeLayerOverheadUs), literal(p.prefillMicroBatchTokens));
-        source += QStringLiteral("         .prefillCeilingTflops = %1, .promptOverheadMs = %2, .expertTokensAtHalfRate = %3},\n")
-                      .arg(literal(p.prefillCeilingTflops), literal(p.promptOverheadMs), literal(p.expertTokensAtHalfRate));
+        source += QStringLiteral("         .prefillCeilingTflops = %1, .promptOverheadMs = %2, .expertTokensAtHalfRate = %3,\n"
+                                 "         .quantizedPromptRate = %4},\n")
+                      .arg(literal(p.prefillCeilingTflops), literal(p.promptOverheadMs), literal(p.expertTokensAtHalfRate),
+                           literal(p.quantizedPromptRate));
     }
     source += QStringLiteral("    };\n}\n\nQList<ErrorBand> holdOutErrorBands()\n{\n"
                              "    // speed class, runtime (Auto = any), platform, any platform, measured/predicted ratios\n"

@@ -27,6 +27,9 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
             const Workload &workload = row->input.workload;
             traits.longPrompts = traits.longPrompts || workload.promptTokens + workload.cachedTokens >= kLongPromptTokens;
             traits.moePrompts = traits.moePrompts || row->input.model.isMoe();
+            const bool quantized = row->input.quant.bitsPerWeight < 16;
+            traits.quantizedPrompts = traits.quantizedPrompts || quantized;
+            traits.unquantizedPrompts = traits.unquantizedPrompts || !quantized;
             const bool quick = workload.promptTokens <= kShortPromptTokens
                 || workload.promptTokens < kShortPromptSeconds * row->row.tokensPerSecond;
             traits.shortPrompts = traits.shortPrompts || (row->row.contextStated && quick);
@@ -86,6 +89,8 @@ QList<Parameter> prefillParameters(const RowTraits &traits)
         parameters << Parameter{&RuntimeProfile::promptOverheadMs, 0.0, 1000.0, 50.0};
     if (traits.moePrompts)
         parameters << Parameter{&RuntimeProfile::expertTokensAtHalfRate, 4.0, 512.0, 16.0};
+    if (traits.quantizedPrompts && traits.unquantizedPrompts && !traits.continuousBatching)
+        parameters << Parameter{&RuntimeProfile::quantizedPromptRate, 0.4, 2.0, 0.1};
     return parameters;
 }
 

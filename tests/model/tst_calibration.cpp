@@ -73,6 +73,7 @@ private Q_SLOTS:
                 && closeEnough(a.prefillCeilingTflops, b.prefillCeilingTflops)
                 && closeEnough(a.promptOverheadMs, b.promptOverheadMs)
                 && closeEnough(a.expertTokensAtHalfRate, b.expertTokensAtHalfRate)
+                && closeEnough(a.quantizedPromptRate, b.quantizedPromptRate)
                 && closeEnough(a.moeLayerOverheadUs, b.moeLayerOverheadUs)
                 && a.rowsFitted == b.rowsFitted && a.provenance == b.provenance;
             if (!same)

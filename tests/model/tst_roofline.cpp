@@ -419,6 +419,45 @@ private Q_SLOTS:
         QCOMPARE(slowerEstimate.decodeTpsPerUser, estimate.decodeTpsPerUser);
     }
 
+    // The runtimes that unpack quantized weights in their own prompt kernels read them at the profile's fitted
+    // share of the F16 rate; F16 weights, and the serving engines (whose quantized rates are the tensor cores'),
+    // do not change, and neither does decode.
+    void quantizedWeightsTakeTheirPromptRate_data()
+    {
+        QTest::addColumn<double>("bits");
+        QTest::addColumn<Runtime>("runtime");
+        QTest::addColumn<double>("expectedRate");
+        QTest::newRow("Q4_K_M on llama.cpp") << 4.85 << Runtime::LlamaCpp << 1.5;
+        QTest::newRow("Q8_0 on MLX") << 8.5 << Runtime::Mlx << 1.5;
+        QTest::newRow("F16 on llama.cpp") << 16.0 << Runtime::LlamaCpp << 1.0;
+        QTest::newRow("AWQ on vLLM") << 4.25 << Runtime::Vllm << 1.0;
+    }
+
+    void quantizedWeightsTakeTheirPromptRate()
+    {
+        QFETCH(double, bits);
+        QFETCH(Runtime, runtime);
+        QFETCH(double, expectedRate);
+        EstimateInput in = input(gpu(1008, 96, 165), llama8b(), 1, 1, 8192);
+        in.workload.promptTokens = 2048;
+        in.quant.bitsPerWeight = bits;
+        in.configuration.runtime = runtime;
+        const auto estimateWith = [&](double rate) {
+            RuntimeProfile profile;
+            profile.quantizedPromptRate = rate;
+            Calibration calibration;
+            calibration.setProfiles({profile});
+            return rooflineEstimate(in, calibration);
+        };
+        const Estimate plain = estimateWith(1.0);
+        const Estimate faster = estimateWith(1.5);
+        QCOMPARE(faster.terms.quantizedPromptRate, expectedRate);
+        QCOMPARE(faster.terms.reachedPromptTflops, plain.terms.reachedPromptTflops * expectedRate);
+        QCOMPARE(faster.prefillTps > plain.prefillTps, expectedRate > 1.0);
+        QCOMPARE(faster.decodeTpsPerUser, plain.decodeTpsPerUser);
+        QCOMPARE(explain(in, faster).contains(QStringLiteral("for quantized weights")), expectedRate != 1.0);
+    }
+
     void promptOverheadIsPaidOncePerRequest_data()
     {
         QTest::addColumn<int>("prompt");
