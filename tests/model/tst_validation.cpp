@@ -274,6 +274,34 @@ private Q_SLOTS:
         QCOMPARE(overall->rows, prefillRows);
     }
 
+    // A file named F16 whose stated size gives few bits per weight keeps most of its weights quantized (gpt-oss's
+    // "F16" GGUFs carry the MXFP4 experts): it is scored as the quantized file it is.
+    void fileSizeRevealsAMostlyQuantizedF16_data()
+    {
+        QTest::addColumn<QString>("quant");
+        QTest::addColumn<double>("sizeGB");
+        QTest::addColumn<double>("expectedBits");
+        QTest::newRow("gpt-oss F16 GGUF with MXFP4 experts") << QStringLiteral("F16 (MXFP4 experts)") << 13.78
+                                                             << 13.78 * 8 / 20.9;
+        QTest::newRow("a true F16 file") << QStringLiteral("F16") << 41.8 << 16.0;
+        QTest::newRow("F16 without a stated size") << QStringLiteral("F16") << 0.0 << 16.0;
+        QTest::newRow("a quantized file keeps its format's bits") << QStringLiteral("Q4_K_M") << 13.78 << 4.85;
+    }
+
+    void fileSizeRevealsAMostlyQuantizedF16()
+    {
+        QFETCH(QString, quant);
+        QFETCH(double, sizeGB);
+        QFETCH(double, expectedBits);
+        MeasuredRow row = measuredRow("ryzen-ai-max-395", "llama.cpp-Vulkan", "gpt-oss-20b", "F16", MeasuredMetric::Pp);
+        row.quant = quant;
+        row.paramsB = 20.9;
+        row.activeParamsB = 3.6;
+        if (sizeGB > 0)
+            row.modelSizeGB = sizeGB;
+        QCOMPARE(inputForRow(row, embeddedCatalog()).quant.bitsPerWeight, expectedBits);
+    }
+
     // A serving benchmark whose users' caches did not all fit ran as many as fitted and queued the rest: it is
     // scored at the largest batch that fits.
     void servingRowsBeyondCapacityQueue()
