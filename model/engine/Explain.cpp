@@ -246,7 +246,7 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       (terms.prefillCeilingTflops > 0
                            ? QStringLiteral(", these kernels' ceiling %1 TFLOPS").arg(number(terms.prefillCeilingTflops))
                            : QString())
-                          + (terms.quantizedPromptRate != 1.0
+                          + (std::abs(terms.quantizedPromptRate - 1.0) >= 0.005 // shown to two decimals
                                  ? QStringLiteral(", x %1 for quantized weights").arg(number(terms.quantizedPromptRate, 2))
                                  : QString()),
                       number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0), attentionScope,

@@ -456,6 +456,8 @@ private Q_SLOTS:
         QCOMPARE(faster.prefillTps > plain.prefillTps, expectedRate > 1.0);
         QCOMPARE(faster.decodeTpsPerUser, plain.decodeTpsPerUser);
         QCOMPARE(explain(in, faster).contains(QStringLiteral("for quantized weights")), expectedRate != 1.0);
+        // A rate that rounds to 1 at two decimals is not worth a word.
+        QVERIFY(!explain(in, estimateWith(1.003)).contains(QStringLiteral("for quantized weights")));
     }
 
     void promptOverheadIsPaidOncePerRequest_data()
