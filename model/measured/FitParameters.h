@@ -29,9 +29,9 @@ struct RowTraits {
     bool concurrent = false;
     bool quantized = false;
     bool longPrompts = false;
-    bool moePrompts = false;
+    bool moePrompts = false;   // prompts of MoE models: how the grouped expert matmuls fill shows
     bool quantizedPrompts = false;   // prompts of quantized weights ...
-    bool unquantizedPrompts = false; // ... and of F16/BF16 ones: what unpacking costs a prompt shows   // prompts of MoE models: how the grouped expert matmuls fill shows
+    bool unquantizedPrompts = false; // ... and of F16/BF16 ones: what unpacking costs a prompt shows
     bool shortPrompts = false; // prompts read in a few hundred tokens or ms: the fixed cost before the first token shows
     bool endToEnd = false; // some speeds include their requests' prompt processing
     bool moe = false;
