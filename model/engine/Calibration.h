@@ -52,9 +52,9 @@ struct RuntimeProfile {
     // height of the grouped-GEMM kernels; a runtime whose MoE prompts were measured fits its own.
     double expertTokensAtHalfRate = 64;
     // A prompt's matmuls on quantized weights against the same model in F16, for the runtimes that unpack the
-    // weights in their own kernels (llama.cpp, Ollama, MLX): unpacking costs time (Metal: about 0.85), while
-    // llama.cpp's int8 tensor-core kernels on CUDA run faster than F16. Fitted where a platform's prompts were
-    // measured in both; 1 elsewhere. Serving engines take their quantized rates from PromptMatmulRate.h.
+    // weights in their own kernels (llama.cpp, Ollama, MLX): unpacking costs time, while llama.cpp's int8
+    // tensor-core kernels on NVIDIA cards run faster than F16. Fitted where a platform's prompts were measured
+    // in both; 1 elsewhere. Serving engines take their quantized rates from PromptMatmulRate.h.
     double quantizedPromptRate = 1;
     bool operator==(const RuntimeProfile &) const = default;
 };

@@ -49,23 +49,6 @@ std::optional<double> statedBitsPerWeight(const QString &quant)
     return bits > 0 && bits <= 32 ? std::optional<double>(bits) : std::nullopt;
 }
 
-// A file named F16 whose stated size gives fewer bits per weight than this keeps most weights quantized (the
-// "F16" GGUFs of gpt-oss carry its MXFP4 experts as published).
-constexpr double kMostlyQuantizedBitsPerWeight = 12.0;
-
-Quantization namedQuantForRow(const MeasuredRow &row, const Catalog &catalog);
-
-Quantization quantForRow(const MeasuredRow &row, const Catalog &catalog)
-{
-    Quantization quant = namedQuantForRow(row, catalog);
-    if (quant.bitsPerWeight >= 16.0 && row.modelSizeGB && row.paramsB > 0) {
-        const double statedBits = *row.modelSizeGB * 8.0 / row.paramsB;
-        if (statedBits < kMostlyQuantizedBitsPerWeight)
-            quant = Quantization{row.quant, statedBits};
-    }
-    return quant;
-}
-
 Quantization namedQuantForRow(const MeasuredRow &row, const Catalog &catalog)
 {
     if (const Quantization *quant = catalog.quantization(row.quant))
@@ -84,6 +67,21 @@ Quantization namedQuantForRow(const MeasuredRow &row, const Catalog &catalog)
     if (const Quantization *quant = catalog.quantization(defaultQuantName()))
         return *quant;
     return Quantization{defaultQuantName(), kDefaultQuantBitsPerWeight};
+}
+
+// A file named F16 whose stated size gives fewer bits per weight than this keeps most weights quantized (the
+// "F16" GGUFs of gpt-oss carry its MXFP4 experts as published).
+constexpr double kMostlyQuantizedBitsPerWeight = 12.0;
+
+Quantization quantForRow(const MeasuredRow &row, const Catalog &catalog)
+{
+    Quantization quant = namedQuantForRow(row, catalog);
+    if (quant.bitsPerWeight >= 16.0 && row.modelSizeGB && row.paramsB > 0) {
+        const double statedBits = *row.modelSizeGB * 8.0 / row.paramsB;
+        if (statedBits < kMostlyQuantizedBitsPerWeight)
+            quant = Quantization{row.quant, statedBits};
+    }
+    return quant;
 }
 
 Device inlineDevice(const MeasuredRow &row)
