@@ -98,6 +98,8 @@ enum class KvCacheType { F16, Q8_0, Q4_0, Fp8 };
 struct Quantization {
     QString name;
     double bitsPerWeight = 16;
+    // Weights of at least 16 bits are read as plain floats (no unpacking).
+    bool isQuantized() const { return bitsPerWeight < 16.0; }
     bool operator==(const Quantization &) const = default;
 };
 

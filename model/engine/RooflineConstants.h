@@ -34,8 +34,6 @@ inline constexpr int kLlamaLikeHiddenPerLayer = 128;
 inline constexpr int kLlamaLikeKvHeads = 8;
 inline constexpr int kLlamaLikeHeadDim = 128;
 
-// Weights with at least this many bits are read as plain floats (no unpacking).
-inline constexpr double kUnquantizedBitsPerWeight = 16.0;
 
 // Tensor split: two all-reduces per layer (after attention and after the MLP).
 inline constexpr double kAllReducesPerLayer = 2.0;

@@ -91,7 +91,7 @@ struct Parallelism {
 // A prompt's matmuls on quantized weights against F16, in the runtimes that unpack them in their own kernels.
 double quantizedPromptRate(const RuntimeProfile &profile, Runtime runtime, const Quantization &quant)
 {
-    return !isServingRuntime(runtime) && quant.bitsPerWeight < kUnquantizedBitsPerWeight ? profile.quantizedPromptRate : 1.0;
+    return !isServingRuntime(runtime) && quant.isQuantized() ? profile.quantizedPromptRate : 1.0;
 }
 
 // A prompt's micro-batches overlapping in a layer split's cards.
@@ -157,7 +157,7 @@ DecodeTiming decodeTiming(const EstimateInput &input, const RuntimeProfile &prof
     const double kvReadGB = users * layout.readBytes(depth) / kBytesPerGB - (users - 1) * sharedReadGB;
 
     const double flopsPerToken = 2.0 * activeParamsB(model) * 1e9 + attentionFlopsPerToken(model, depth);
-    const double dequantOps = input.quant.bitsPerWeight < kUnquantizedBitsPerWeight
+    const double dequantOps = input.quant.isQuantized()
         ? std::max(0.0, profile.dequantOpsPerWeight) * batchParamsB * 1e9
         : 0.0;
 

@@ -27,7 +27,7 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
             const Workload &workload = row->input.workload;
             traits.longPrompts = traits.longPrompts || workload.promptTokens + workload.cachedTokens >= kLongPromptTokens;
             traits.moePrompts = traits.moePrompts || row->input.model.isMoe();
-            const bool quantized = row->input.quant.bitsPerWeight < 16;
+            const bool quantized = row->input.quant.isQuantized();
             traits.quantizedPrompts = traits.quantizedPrompts || quantized;
             traits.unquantizedPrompts = traits.unquantizedPrompts || !quantized;
             const bool quick = workload.promptTokens <= kShortPromptTokens
@@ -40,7 +40,7 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
         traits.layerSplit = traits.layerSplit || (multi && row->input.configuration.split == Split::Layer);
         traits.tensorSplit = traits.tensorSplit || (multi && row->input.configuration.split == Split::Tensor);
         traits.concurrent = traits.concurrent || row->section == ScoreSection::Concurrency;
-        traits.quantized = traits.quantized || row->input.quant.bitsPerWeight < 16;
+        traits.quantized = traits.quantized || row->input.quant.isQuantized();
         traits.endToEnd = traits.endToEnd || row->row.endToEnd;
         traits.moe = traits.moe || row->input.model.isMoe();
     }

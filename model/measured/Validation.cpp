@@ -76,7 +76,7 @@ constexpr double kMostlyQuantizedBitsPerWeight = 12.0;
 Quantization quantForRow(const MeasuredRow &row, const Catalog &catalog)
 {
     Quantization quant = namedQuantForRow(row, catalog);
-    if (quant.bitsPerWeight >= 16.0 && row.modelSizeGB && row.paramsB > 0) {
+    if (!quant.isQuantized() && row.modelSizeGB && row.paramsB > 0) {
         const double statedBits = *row.modelSizeGB * 8.0 / row.paramsB;
         if (statedBits < kMostlyQuantizedBitsPerWeight)
             quant = Quantization{row.quant, statedBits};
