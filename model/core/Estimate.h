@@ -89,6 +89,7 @@ struct FormulaTerms {
     Split split = Split::Auto;       // resolved
     double prefillEfficiency = 0;    // share of spec FLOPs of the prompt's matmuls
     double attentionEfficiency = 0;  // share of spec FLOPs of the prompt's attention
+    double attentionScoreFlops = 0;  // its cost per query-key score beyond the head's multiply-adds, in FLOPs
     double prefillMicroBatchTokens = 0;
     double matmulTflops = 0;         // per card, the rate the runtime's matmul kernels draw on (PromptMatmulRate.h)
     double prefillCeilingTflops = 0; // highest rate those kernels reach per card (0 = none)

@@ -29,6 +29,10 @@ struct RuntimeProfile {
     // Share of spec FLOPs the prompt's attention reaches (flash-attention kernels differ by platform far
     // more than matmuls do): what makes a 64K-token prompt slow.
     double attentionEfficiency = 0.5;
+    // Work each query-key score costs beyond its head's multiply-adds (scaling, masking, the softmax's
+    // exponential and running maximum), in FLOPs at the attention's rate: what makes heads of 64 dimensions
+    // slower per FLOP than heads of 256. Fitted where long prompts of two head sizes were measured; 0 elsewhere.
+    double attentionScoreFlops = 0;
     // Arithmetic a decode kernel spends unpacking each quantized weight (shift, mask, scale, convert)
     // on top of the multiply-add; it runs on the shader ALUs at computeEfficiency.
     double dequantOpsPerWeight = 8;

@@ -239,7 +239,7 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
         ? QStringLiteral("the prompt and %1 cached tokens").arg(input.workload.cachedTokens)
         : QStringLiteral("the prompt");
     lines << QStringLiteral("prefill: %1 t/s (likely %2-%3): matmuls at %4 TFLOPS per card (%5 x %6 TFLOPS%7%8), "
-                            "attention over %11 at %9 of spec FLOPs, weights read once per %10-token micro-batch%12")
+                            "attention over %11 at %9 of spec FLOPs%13, weights read once per %10-token micro-batch%12")
                  .arg(number(estimate.prefillTps), number(estimate.prefillTpsLow), number(estimate.prefillTpsHigh),
                       number(terms.reachedPromptTflops), number(terms.prefillEfficiency, 3),
                       number(terms.matmulTflops), rateNote(input, terms),
@@ -252,6 +252,9 @@ QString explainRoofline(const EstimateInput &input, const Estimate &estimate)
                       number(terms.attentionEfficiency, 3), number(terms.prefillMicroBatchTokens, 0), attentionScope,
                       terms.promptOverheadMs > 0
                           ? QStringLiteral(", %1 ms set-up per request").arg(number(terms.promptOverheadMs, 0))
+                          : QString(),
+                      terms.attentionScoreFlops >= 0.5
+                          ? QStringLiteral(" (+%1 FLOPs of softmax per query-key score)").arg(number(terms.attentionScoreFlops, 0))
                           : QString());
     if (terms.promptPipelineSpeedup > 1.0)
         lines << QStringLiteral("prefill pipeline: llama.cpp's layer split keeps %1 micro-batches in flight through the %2 "

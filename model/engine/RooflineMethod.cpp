@@ -279,7 +279,8 @@ double prefillTokensPerSecond(const EstimateInput &input, const RuntimeProfile &
     const double matmulSeconds = safeRatio(2e9 * (activeB - routedB + routedB / expertRate), matmulFlops);
     // The prompt's tokens attend to every cached token and, on average, to half of the prompt.
     const double attentionSpan = std::max(0, input.workload.cachedTokens) + prompt / 2.0;
-    const double attentionSeconds = safeRatio(attentionFlopsPerToken(model, attentionSpan),
+    const AttentionWork attention = attentionWorkPerToken(model, attentionSpan);
+    const double attentionSeconds = safeRatio(attention.flops + attention.scores * std::max(0.0, profile.attentionScoreFlops),
                                               peakFlops * profile.attentionEfficiency);
     const double bandwidth = streamingGBs(input.device, profile) * parallel;
     const double memorySeconds = safeRatio(plan.memory.weightsGB - plan.memory.mtpWeightsGB, bandwidth * microBatch);
@@ -364,6 +365,7 @@ Estimate rooflineEstimate(const EstimateInput &input, const Calibration &calibra
     terms.split = split;
     terms.prefillEfficiency = profile.prefillEfficiency;
     terms.attentionEfficiency = profile.attentionEfficiency;
+    terms.attentionScoreFlops = profile.attentionScoreFlops;
     terms.prefillMicroBatchTokens = profile.prefillMicroBatchTokens;
     terms.prefillCeilingTflops = profile.prefillCeilingTflops;
     terms.quantizedPromptRate = quantizedPromptRate(profile, runtime, input.quant);

@@ -82,19 +82,21 @@ KvLayout compressedLayout(const LanguageModel &model, const ModelShape &shape, d
     return layout;
 }
 
-// Attention FLOPs of one new token at `depth` under compressed attention: 4 x heads x head_dim per attended entry
+// Attention of one new token at `depth` under compressed attention: 4 x heads x head_dim FLOPs per attended entry
 // (the window in every layer, the top-k compressed entries, every heavily compressed entry), and the indexer's
 // 2 x indexer heads x key width for every compressed entry it scores.
-double compressedAttentionFlops(const LanguageModel &model, const ModelShape &shape, double tokens)
+AttentionWork compressedAttentionWork(const LanguageModel &model, const ModelShape &shape, double tokens)
 {
     const auto [compressed, heavy, sparse] = compressedLayersOf(model, shape);
-    const double perEntry = 4.0 * double(shape.attentionHeads) * shape.headDim;
+    const double heads = double(shape.attentionHeads);
     const double window = std::min(tokens, double(model.slidingWindow));
     const double compressedEntries = compressed > 0 ? tokens / model.compressRatio : 0;
     const double attendedCompressed = sparse ? std::min(compressedEntries, double(model.sparseTopK)) : compressedEntries;
     const double heavyEntries = heavy > 0 ? tokens / model.heavyCompressRatio : 0;
-    const double indexer = sparse ? 2.0 * double(model.indexerHeads) * model.indexerKeyDim * compressedEntries : 0;
-    return perEntry * (shape.layers * window + compressed * attendedCompressed + heavy * heavyEntries) + compressed * indexer;
+    const double attended = shape.layers * window + compressed * attendedCompressed + heavy * heavyEntries;
+    const double indexerScores = sparse ? double(model.indexerHeads) * compressedEntries : 0;
+    return {4.0 * heads * shape.headDim * attended + compressed * 2.0 * model.indexerKeyDim * indexerScores,
+            heads * attended + compressed * indexerScores};
 }
 
 } // namespace
@@ -202,24 +204,31 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type, double stateByte
     return layout;
 }
 
-double attentionFlopsPerToken(const LanguageModel &model, double depth)
+AttentionWork attentionWorkPerToken(const LanguageModel &model, double depth)
 {
     const ModelShape shape = resolvedShape(model);
     const double tokens = std::max(0.0, depth);
+    const double heads = double(shape.attentionHeads);
     if (model.attention == AttentionKind::Compressed)
-        return compressedAttentionFlops(model, shape, tokens);
+        return compressedAttentionWork(model, shape, tokens);
     if (model.attention == AttentionKind::Mla && model.mlaLatentDim > 0) {
         if (model.sparseTopK > 0 && model.indexerKeyDim > 0) {
             const double attended = std::min(tokens, double(model.sparseTopK));
-            return shape.layers * (4.0 * double(shape.attentionHeads) * model.mlaLatentDim * attended
-                                   + 2.0 * double(model.indexerHeads) * model.indexerKeyDim * tokens);
+            const double indexerScores = double(model.indexerHeads) * tokens;
+            return {shape.layers * (4.0 * heads * model.mlaLatentDim * attended + 2.0 * model.indexerKeyDim * indexerScores),
+                    shape.layers * (heads * attended + indexerScores)};
         }
-        return 4.0 * shape.layers * double(shape.attentionHeads) * model.mlaLatentDim * tokens;
+        return {4.0 * shape.layers * heads * model.mlaLatentDim * tokens, shape.layers * heads * tokens};
     }
     const auto [full, sliding] = attendingLayers(model, shape);
-    const double perHead = 4.0 * double(shape.attentionHeads);
-    return perHead * (globalHeadDim(model, shape) * full * tokens
-                      + shape.headDim * sliding * std::min(tokens, double(model.slidingWindow)));
+    const double windowed = std::min(tokens, double(model.slidingWindow));
+    return {4.0 * heads * (globalHeadDim(model, shape) * full * tokens + shape.headDim * sliding * windowed),
+            heads * (full * tokens + sliding * windowed)};
+}
+
+double attentionFlopsPerToken(const LanguageModel &model, double depth)
+{
+    return attentionWorkPerToken(model, depth).flops;
 }
 
 double KvLayout::bytes(double tokens) const

@@ -87,10 +87,18 @@ KvLayout kvLayout(const LanguageModel &model, KvCacheType type, double stateByte
 // KV cache bytes one decode step of one user moves at `depth` tokens (KvLayout::readBytes).
 double kvReadBytes(const LanguageModel &model, KvCacheType type, int depth, double stateBytesPerElement = kLinearStateF32Bytes);
 
-// FLOPs of the attention (scores and weighted sum) for one new token that attends to `depth` earlier
-// tokens: 4 x heads x head_dim per layer and attended token; sliding-window layers attend at most their
-// window, linear-attention layers a fixed state (ignored), MLA layers over the latent width (under sparse
-// attention over the top-k tokens, plus 2 x indexer heads x indexer key width for every cached token).
-double attentionFlopsPerToken(const LanguageModel &model, double depth);
+// The attention of one new token that attends to `depth` earlier tokens.
+struct AttentionWork {
+    // FLOPs of the scores and the weighted sum: 4 x heads x head_dim per layer and attended token;
+    // sliding-window layers attend at most their window, linear-attention layers a fixed state (ignored),
+    // MLA layers over the latent width (under sparse attention over the top-k tokens, plus 2 x indexer
+    // heads x indexer key width for every cached token).
+    double flops = 0;
+    // Query-key scores (one per head, layer and attended token, the indexer's included): each also pays the
+    // scaling, masking and softmax that no head dimension shares (RuntimeProfile::attentionScoreFlops).
+    double scores = 0;
+};
+AttentionWork attentionWorkPerToken(const LanguageModel &model, double depth);
+double attentionFlopsPerToken(const LanguageModel &model, double depth); // attentionWorkPerToken(...).flops
 
 } // namespace headroom::roofline

@@ -76,8 +76,10 @@ QString calibrationConstantsSource(const CalibrationFitResult &fit)
                       .arg(literal(p.perTokenOverheadMs), literal(p.layerSplitOverheadMs), literal(p.tensorSyncUs));
         source += QStringLiteral("         .batchEfficiency = %1, .rowsFitted = %2,\n         .provenance = QStringLiteral(%3),\n")
                       .arg(literal(p.batchEfficiency)).arg(p.rowsFitted).arg(quoted(p.provenance));
-        source += QStringLiteral("         .kernelCeilingGBs = %1, .attentionEfficiency = %2, .dequantOpsPerWeight = %3,\n")
-                      .arg(literal(p.kernelCeilingGBs), literal(p.attentionEfficiency), literal(p.dequantOpsPerWeight));
+        source += QStringLiteral("         .kernelCeilingGBs = %1, .attentionEfficiency = %2, .attentionScoreFlops = %3,\n"
+                                 "         .dequantOpsPerWeight = %4,\n")
+                      .arg(literal(p.kernelCeilingGBs), literal(p.attentionEfficiency), literal(p.attentionScoreFlops),
+                           literal(p.dequantOpsPerWeight));
         source += QStringLiteral("         .perSequenceOverheadMs = %1, .moeLayerOverheadUs = %2, .prefillMicroBatchTokens = %3,\n")
                       .arg(literal(p.perSequenceOverheadMs), literal(p.moeLayerOverheadUs), literal(p.prefillMicroBatchTokens));
         source += QStringLiteral("         .prefillCeilingTflops = %1, .promptOverheadMs = %2, .expertTokensAtHalfRate = %3,\n"

@@ -1,6 +1,8 @@
 // Which constants of a runtime profile a group of measured rows can identify, and their bounds.
 #include "measured/FitParameters.h"
 
+#include "engine/RooflineShape.h"
+
 namespace headroom::fit {
 namespace {
 
@@ -14,6 +16,8 @@ constexpr double kShortPromptSeconds = 0.25;
 constexpr double kMaxBandwidthEfficiency = 0.95;
 constexpr double kMaxFlopsEfficiency = 0.85;
 constexpr double kMaxPerSequenceOverheadMs = 0.1;
+// A score's softmax work, in FLOPs at the attention rate: beyond this it would outweigh a 512-dimension head.
+constexpr double kMaxAttentionScoreFlops = 2048;
 
 } // namespace
 
@@ -25,7 +29,11 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
         if (row->section == ScoreSection::Prefill) {
             traits.prefill << row;
             const Workload &workload = row->input.workload;
-            traits.longPrompts = traits.longPrompts || workload.promptTokens + workload.cachedTokens >= kLongPromptTokens;
+            if (workload.promptTokens + workload.cachedTokens >= kLongPromptTokens) {
+                traits.longPrompts = true;
+                traits.longPromptHeadDims.insert(roofline::resolvedShape(row->input.model).headDim);
+                traits.longPromptPlatforms.insert(row->platform);
+            }
             traits.moePrompts = traits.moePrompts || row->input.model.isMoe();
             const bool quantized = row->input.quant.isQuantized();
             traits.quantizedPrompts = traits.quantizedPrompts || quantized;
@@ -85,6 +93,10 @@ QList<Parameter> prefillParameters(const RowTraits &traits)
                                 {&RuntimeProfile::prefillCeilingTflops, 10.0, 5000.0, 200.0}};
     if (traits.longPrompts)
         parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, kMaxFlopsEfficiency, 0.1};
+    // A score's softmax against its head's multiply-adds shows only where the head sizes differ, and is one
+    // platform's kernels': a pool of several platforms' prompts keeps none.
+    if (traits.longPromptHeadDims.size() > 1 && traits.longPromptPlatforms.size() == 1)
+        parameters << Parameter{&RuntimeProfile::attentionScoreFlops, 0.0, kMaxAttentionScoreFlops, 128.0};
     if (traits.shortPrompts)
         parameters << Parameter{&RuntimeProfile::promptOverheadMs, 0.0, 1000.0, 50.0};
     if (traits.moePrompts)

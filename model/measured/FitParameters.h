@@ -5,6 +5,7 @@
 #include "measured/Validation.h"
 
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -29,6 +30,8 @@ struct RowTraits {
     bool concurrent = false;
     bool quantized = false;
     bool longPrompts = false;
+    QSet<int> longPromptHeadDims; // head sizes of the models of those long prompts
+    QSet<PlatformClass> longPromptPlatforms; // and the platforms they ran on
     bool moePrompts = false;   // prompts of MoE models: how the grouped expert matmuls fill shows
     bool quantizedPrompts = false;   // prompts of quantized weights ...
     bool unquantizedPrompts = false; // ... and of F16/BF16 ones: what unpacking costs a prompt shows

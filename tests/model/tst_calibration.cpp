@@ -74,6 +74,7 @@ private Q_SLOTS:
                 && closeEnough(a.promptOverheadMs, b.promptOverheadMs)
                 && closeEnough(a.expertTokensAtHalfRate, b.expertTokensAtHalfRate)
                 && closeEnough(a.quantizedPromptRate, b.quantizedPromptRate)
+                && closeEnough(a.attentionScoreFlops, b.attentionScoreFlops)
                 && closeEnough(a.moeLayerOverheadUs, b.moeLayerOverheadUs)
                 && a.rowsFitted == b.rowsFitted && a.provenance == b.provenance;
             if (!same)

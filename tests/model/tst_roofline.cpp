@@ -385,6 +385,53 @@ private Q_SLOTS:
         QVERIFY(followUpEstimate.ttftSeconds > freshEstimate.ttftSeconds);
     }
 
+    // Each query-key score pays the profile's softmax work on top of its head's 4 x head_dim FLOPs: over the same
+    // attention FLOPs, heads of 64 dimensions (four times the scores of 256) slow a long prompt the most.
+    void scoresPayTheirSoftmax_data()
+    {
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("cached");
+        QTest::addColumn<double>("scoreFlops");
+        QTest::newRow("64 heads of 64, 32K cached, 512 FLOPs") << 64 << 64 << 32768 << 512.0;
+        QTest::newRow("32 heads of 128, 32K cached, 512 FLOPs") << 32 << 128 << 32768 << 512.0;
+        QTest::newRow("16 heads of 256, 32K cached, 512 FLOPs") << 16 << 256 << 32768 << 512.0;
+        QTest::newRow("32 heads of 128, fresh prompt, 1024 FLOPs") << 32 << 128 << 0 << 1024.0;
+        QTest::newRow("32 heads of 128, 32K cached, no softmax cost") << 32 << 128 << 32768 << 0.0;
+    }
+
+    void scoresPayTheirSoftmax()
+    {
+        QFETCH(int, heads);
+        QFETCH(int, headDim);
+        QFETCH(int, cached);
+        QFETCH(double, scoreFlops);
+        EstimateInput in = input(gpu(1008, 48, 165), dense(8.03, 32, 4096, heads, 8, headDim), 1, 1, 65536);
+        in.workload.promptTokens = 2048;
+        in.workload.cachedTokens = cached;
+        const auto estimateWith = [&](double flopsPerScore) {
+            RuntimeProfile profile;
+            profile.attentionEfficiency = 0.25;
+            profile.attentionScoreFlops = flopsPerScore;
+            Calibration calibration;
+            calibration.setProfiles({profile});
+            return rooflineEstimate(in, calibration);
+        };
+        const Estimate plain = estimateWith(0);
+        const Estimate withSoftmax = estimateWith(scoreFlops);
+        const double span = cached + 1024.0;
+        const roofline::AttentionWork work = roofline::attentionWorkPerToken(in.model, span);
+        QCOMPARE(work.scores, double(heads) * 32 * span);
+        QCOMPARE(work.flops, 4.0 * headDim * work.scores);
+        const double extraSeconds = 1.0 / withSoftmax.prefillTps - 1.0 / plain.prefillTps;
+        const double expected = work.scores * scoreFlops / (165e12 * 0.25);
+        QVERIFY2(std::abs(extraSeconds - expected) <= 1e-9 * (1.0 / plain.prefillTps),
+                 qPrintable(QStringLiteral("%1 s per token for the softmax, expected %2").arg(extraSeconds).arg(expected)));
+        QCOMPARE(withSoftmax.terms.attentionScoreFlops, scoreFlops);
+        QCOMPARE(withSoftmax.decodeTpsPerUser, plain.decodeTpsPerUser);
+        QCOMPARE(explain(in, withSoftmax).contains(QStringLiteral("of softmax per query-key score")), scoreFlops > 0);
+    }
+
     void expertsFillTheirTilesWithTokens_data()
     {
         QTest::addColumn<int>("prompt");
