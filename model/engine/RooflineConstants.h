@@ -34,7 +34,6 @@ inline constexpr int kLlamaLikeHiddenPerLayer = 128;
 inline constexpr int kLlamaLikeKvHeads = 8;
 inline constexpr int kLlamaLikeHeadDim = 128;
 
-
 // Tensor split: two all-reduces per layer (after attention and after the MLP).
 inline constexpr double kAllReducesPerLayer = 2.0;
 inline constexpr double kActivationBytesPerElement = 2.0;

@@ -30,7 +30,6 @@ RowTraits traitsOf(const Rows &rows, Runtime runtime)
             traits.prefill << row;
             const Workload &workload = row->input.workload;
             if (workload.promptTokens + workload.cachedTokens >= kLongPromptTokens) {
-                traits.longPrompts = true;
                 traits.longPromptHeadDims.insert(roofline::resolvedShape(row->input.model).headDim);
                 traits.longPromptPlatforms.insert(row->platform);
             }
@@ -91,7 +90,7 @@ QList<Parameter> prefillParameters(const RowTraits &traits)
 {
     QList<Parameter> parameters{{&RuntimeProfile::prefillEfficiency, 0.01, kMaxFlopsEfficiency, 0.1},
                                 {&RuntimeProfile::prefillCeilingTflops, 10.0, 5000.0, 200.0}};
-    if (traits.longPrompts)
+    if (traits.longPrompts())
         parameters << Parameter{&RuntimeProfile::attentionEfficiency, 0.005, kMaxFlopsEfficiency, 0.1};
     // A score's softmax against its head's multiply-adds shows only where the head sizes differ, and is one
     // platform's kernels': a pool of several platforms' prompts keeps none.

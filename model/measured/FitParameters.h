@@ -29,9 +29,9 @@ struct RowTraits {
     bool tensorSplit = false;
     bool concurrent = false;
     bool quantized = false;
-    bool longPrompts = false;
-    QSet<int> longPromptHeadDims; // head sizes of the models of those long prompts
+    QSet<int> longPromptHeadDims; // head sizes of the models of the long prompts (none: no long prompts)
     QSet<PlatformClass> longPromptPlatforms; // and the platforms they ran on
+    bool longPrompts() const { return !longPromptHeadDims.isEmpty(); }
     bool moePrompts = false;   // prompts of MoE models: how the grouped expert matmuls fill shows
     bool quantizedPrompts = false;   // prompts of quantized weights ...
     bool unquantizedPrompts = false; // ... and of F16/BF16 ones: what unpacking costs a prompt shows
